@@ -1,0 +1,159 @@
+//! Small pieces shared by every feature's screens.
+
+use crate::i18n::{Key, error_text, field_error_text, t};
+use crate::{paths, speech};
+use domain::AppError;
+use domain::school::{Avatar, AvatarColor, AvatarShape};
+use leptos::prelude::*;
+use leptos_icons::Icon;
+use leptos_router::hooks::use_navigate;
+
+/// Sets the document title: "<screen> – Spire", so every tab and history entry names its screen.
+pub fn set_title(screen: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{screen} – {}", t(Key::AppName)));
+    }
+}
+
+/// An icon beside a text label: decorative, so hidden from assistive technology.
+#[component]
+pub fn DecorativeIcon(icon: icondata::Icon) -> impl IntoView {
+    view! {
+        <span class="icon" aria-hidden="true">
+            <Icon icon=icon width="1.5em" height="1.5em" />
+        </span>
+    }
+}
+
+fn avatar_fill(color: AvatarColor) -> &'static str {
+    match color {
+        AvatarColor::Blue => "#1d4f91",
+        AvatarColor::Green => "#1f6b3a",
+        AvatarColor::Orange => "#a34700",
+        AvatarColor::Purple => "#5b2a86",
+    }
+}
+
+fn avatar_path(shape: AvatarShape) -> &'static str {
+    match shape {
+        AvatarShape::Sun => {
+            "M32 18a14 14 0 1 0 0.01 0ZM32 4v8M32 52v8M4 32h8M52 32h8M12 12l6 6M46 46l6 6M52 12l-6 6M12 52l6-6"
+        }
+        AvatarShape::Moon => "M40 8a24 24 0 1 0 16 40A20 20 0 0 1 40 8Z",
+        AvatarShape::Star => {
+            "M32 6l7.6 16.8L58 25l-13.6 12.6L48 56 32 46.8 16 56l3.6-18.4L6 25l18.4-2.2Z"
+        }
+        AvatarShape::Heart => {
+            "M32 56S8 41 8 24a12 12 0 0 1 24-4 12 12 0 0 1 24 4c0 17-24 32-24 32Z"
+        }
+        AvatarShape::Leaf => "M12 52C12 24 28 10 54 10c0 26-14 42-42 42ZM12 52l24-24",
+        AvatarShape::Drop => "M32 6C32 6 12 30 12 40a20 20 0 0 0 40 0C52 30 32 6 32 6Z",
+        AvatarShape::Flower => {
+            "M32 24a8 8 0 1 0 0.01 0ZM32 8a8 8 0 1 1 0 16 8 8 0 1 1 0-16ZM32 40a8 8 0 1 1 0 16 8 8 0 1 1 0-16ZM16 24a8 8 0 1 1 0 16 8 8 0 1 1 0-16ZM48 24a8 8 0 1 1 0 16 8 8 0 1 1 0-16Z"
+        }
+        AvatarShape::Cloud => "M18 48a12 12 0 0 1 0-24 16 16 0 0 1 30-4 12 12 0 0 1 2 28Z",
+        AvatarShape::Fish => {
+            "M8 32c8-12 20-16 32-12l14-8v40l-14-8C28 48 16 44 8 32ZM20 30a2 2 0 1 0 0.01 0Z"
+        }
+        AvatarShape::Tree => "M32 4 12 36h12L14 50h36L40 36h12ZM28 50h8v10h-8Z",
+    }
+}
+
+/// A pupil's picture. Decorative when the name is written beside it (the usual case).
+#[component]
+pub fn AvatarPicture(avatar: Avatar, #[prop(default = 64)] size: u32) -> impl IntoView {
+    let fill = avatar_fill(avatar.color);
+    view! {
+        <svg class="avatar" aria-hidden="true" width=size height=size viewBox="0 0 64 64">
+            <rect width="64" height="64" rx="14" fill="#ffffff" />
+            <path d=avatar_path(avatar.shape) fill=fill stroke=fill stroke-width="3" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
+/// A calm error message in Danish, announced to screen readers.
+#[component]
+pub fn ErrorNote(error: AppError) -> impl IntoView {
+    let field_text = error.field.as_deref().and_then(field_error_text);
+    view! {
+        <div class="error-note" role="alert">
+            <p>{error_text(error.code)}</p>
+            {field_text.map(|text| view! { <p>{text}</p> })}
+        </div>
+    }
+}
+
+/// "Læs op": reads the screen's main content aloud in Danish; pressed again, it stops.
+#[component]
+pub fn ReadAloudButton(#[prop(optional)] large: bool) -> impl IntoView {
+    let (reading, set_reading) = signal(false);
+    let toggle = move |_| {
+        if reading.get_untracked() {
+            speech::stop();
+            set_reading.set(false);
+        } else {
+            speech::speak(&speech::main_text());
+            set_reading.set(true);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class=if large { "read-aloud tile-button" } else { "read-aloud" }
+            aria-pressed=move || if reading.get() { "true" } else { "false" }
+            on:click=toggle
+        >
+            <DecorativeIcon icon=icondata::LuVolume2 />
+            <span>{t(Key::ReadAloud)}</span>
+        </button>
+    }
+}
+
+/// Signs out and returns to the sign-in screen. Pupils see it as the big "Færdig" tile.
+#[component]
+pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
+    let sign_out = ServerAction::<crate::identity::SignOut>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        // Whether the server call succeeded or not, the person asked to leave: go to sign-in.
+        if sign_out.value().get().is_some() {
+            navigate(paths::SIGN_IN, Default::default());
+        }
+    });
+    let label = if as_done_tile {
+        t(Key::Done)
+    } else {
+        t(Key::SignOut)
+    };
+    let icon = if as_done_tile {
+        icondata::LuCircleCheckBig
+    } else {
+        icondata::LuLogOut
+    };
+    view! {
+        <button
+            type="button"
+            class=if as_done_tile { "sign-out tile-button done" } else { "sign-out" }
+            on:click=move |_| { sign_out.dispatch(crate::identity::SignOut {}); }
+        >
+            <DecorativeIcon icon=icon />
+            <span>{label}</span>
+        </button>
+    }
+}
+
+/// The top bar every signed-in screen shares.
+#[component]
+pub fn AppHeader(name: String, role_label: &'static str) -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <span class="brand">{t(Key::AppName)}</span>
+            <span class="who">
+                <span class="visually-hidden">{t(Key::SignedInAs)}" "</span>
+                {name}
+                <span class="role">" ("{role_label}")"</span>
+            </span>
+            <SignOutButton />
+        </header>
+    }
+}

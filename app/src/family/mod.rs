@@ -1,0 +1,38 @@
+//! The family's side: a calm, phone-first view of the guardian's children.
+
+use crate::components::{AppHeader, AvatarPicture, ReadAloudButton, set_title};
+use crate::i18n::{Key, role_name, subject_name, t};
+use domain::home::ParentHome;
+use domain::identity::Role;
+use leptos::prelude::*;
+
+#[component]
+pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
+    set_title(t(Key::ParentTitle));
+    let empty = home.children.is_empty();
+    view! {
+        <AppHeader name=home.name.clone() role_label=role_name(Role::Parent) />
+        <main id="indhold" class="page">
+            <div class="title-row">
+                <h1>{t(Key::ParentTitle)}</h1>
+                <ReadAloudButton />
+            </div>
+            {empty.then(|| view! { <p>{t(Key::ParentNoChildren)}</p> })}
+            <ul class="card-list" aria-label=t(Key::ParentTitle)>
+                {home.children.into_iter().map(|child| {
+                    let subjects = child.subjects.iter().map(|s| subject_name(*s)).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <li class="card child">
+                            <AvatarPicture avatar=child.avatar size=56 />
+                            <div>
+                                <h2>{child.name}</h2>
+                                <p>{child.class_name}</p>
+                                <p>{t(Key::ParentSubjects)}": "{subjects}</p>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </main>
+    }
+}

@@ -1,0 +1,50 @@
+//! The home screen: one server call, then the view for the signed-in role.
+
+use crate::components::{ErrorNote, set_title};
+use crate::i18n::{Key, t};
+use crate::{family, leader, paths, planning, pupil};
+use domain::home::Home;
+use domain::{AppError, ErrorCode};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[server(endpoint = "home")]
+pub async fn home() -> Result<Home, AppError> {
+    backend::home::home(&crate::request_ctx()?).await
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = LocalResource::new(home);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Err(AppError {
+            code: ErrorCode::NotSignedIn,
+            ..
+        })) = data.get()
+        {
+            navigate(paths::SIGN_IN, Default::default());
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
+            {move || data.get().map(|result| match result {
+                Ok(Home::Teacher(h)) => view! { <planning::TeacherHomeView home=h /> }.into_any(),
+                Ok(Home::Pupil(h)) => view! { <pupil::PupilHomeView home=h /> }.into_any(),
+                Ok(Home::Parent(h)) => view! { <family::ParentHomeView home=h /> }.into_any(),
+                Ok(Home::Leader(h)) => view! { <leader::LeaderHomeView home=h /> }.into_any(),
+                Err(e) if e.code == ErrorCode::NotSignedIn => ().into_any(),
+                Err(e) => {
+                    set_title(t(Key::AppName));
+                    view! {
+                        <main id="indhold" class="page narrow">
+                            <h1>{t(Key::AppName)}</h1>
+                            <ErrorNote error=e />
+                            <button type="button" on:click=move |_| data.refetch()>{t(Key::TryAgain)}</button>
+                        </main>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}

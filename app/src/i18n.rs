@@ -1,0 +1,174 @@
+//! The one catalogue of user-facing text. Danish now; every string the UI shows comes from here,
+//! keyed, so another language is one more `match` arm per key rather than a hunt through views.
+
+use domain::ErrorCode;
+use domain::identity::Role;
+use domain::school::Subject;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    AppName,
+    SkipToContent,
+    Loading,
+    SignInTitle,
+    SignInIntro,
+    Username,
+    Password,
+    SignIn,
+    SigningIn,
+    SignOut,
+    Done,
+    DemoTitle,
+    DemoIntro,
+    DemoSignInAs,
+    DemoPasswordLabel,
+    ReadAloud,
+    StopReading,
+    PupilGreeting,
+    PupilSubjects,
+    TeacherTitle,
+    TeacherNoTeams,
+    TeamPupils,
+    TeamTeachers,
+    ParentTitle,
+    ParentNoChildren,
+    ParentSubjects,
+    LeaderTitle,
+    LeaderClasses,
+    LeaderTeachers,
+    ColClass,
+    ColGrade,
+    ColPupils,
+    ColTeams,
+    NotFoundTitle,
+    NotFoundBody,
+    BackHome,
+    TryAgain,
+    SignedInAs,
+}
+
+pub fn t(key: Key) -> &'static str {
+    match key {
+        Key::AppName => "Spire",
+        Key::SkipToContent => "Spring til indhold",
+        Key::Loading => "Henter …",
+        Key::SignInTitle => "Log ind",
+        Key::SignInIntro => "Log ind med dit brugernavn og din adgangskode.",
+        Key::Username => "Brugernavn",
+        Key::Password => "Adgangskode",
+        Key::SignIn => "Log ind",
+        Key::SigningIn => "Logger ind …",
+        Key::SignOut => "Log ud",
+        Key::Done => "Færdig",
+        Key::DemoTitle => "Demo-skole",
+        Key::DemoIntro => "Spire kører i demo-tilstand. Alle demo-brugere har adgangskoden:",
+        Key::DemoSignInAs => "Log ind som",
+        Key::DemoPasswordLabel => "Adgangskode",
+        Key::ReadAloud => "Læs op",
+        Key::StopReading => "Stop oplæsning",
+        Key::PupilGreeting => "Hej",
+        Key::PupilSubjects => "Mine fag",
+        Key::TeacherTitle => "Mine hold",
+        Key::TeacherNoTeams => "Du underviser ikke på nogen hold endnu.",
+        Key::TeamPupils => "elever",
+        Key::TeamTeachers => "Lærere",
+        Key::ParentTitle => "Mine børn",
+        Key::ParentNoChildren => "Der er ingen børn knyttet til dig endnu.",
+        Key::ParentSubjects => "Fag",
+        Key::LeaderTitle => "Overblik",
+        Key::LeaderClasses => "Klasser i dette skoleår",
+        Key::LeaderTeachers => "Lærere på skolen",
+        Key::ColClass => "Klasse",
+        Key::ColGrade => "Klassetrin",
+        Key::ColPupils => "Elever",
+        Key::ColTeams => "Hold",
+        Key::NotFoundTitle => "Siden findes ikke",
+        Key::NotFoundBody => "Vi kunne ikke finde den side, du ledte efter.",
+        Key::BackHome => "Til forsiden",
+        Key::TryAgain => "Prøv igen",
+        Key::SignedInAs => "Logget ind som",
+    }
+}
+
+/// The Danish message for an error code: what happened and what to do, never a technical detail.
+pub fn error_text(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::NotSignedIn => "Du er ikke logget ind. Log ind for at fortsætte.",
+        ErrorCode::WrongCredentials => "Brugernavn eller adgangskode er forkert. Prøv igen.",
+        ErrorCode::Forbidden => "Du har ikke adgang til dette.",
+        ErrorCode::NotFound => "Vi kunne ikke finde det, du ledte efter.",
+        ErrorCode::InvalidInput => "Noget af det indtastede er ikke gyldigt. Ret det og prøv igen.",
+        ErrorCode::Conflict => {
+            "En anden har gemt ændringer imens. Hent siden igen og se forskellen."
+        }
+        ErrorCode::RateLimited => "For mange forsøg. Vent lidt, og prøv så igen.",
+        ErrorCode::Network => {
+            "Vi kunne ikke få forbindelse til Spire. Tjek netværket, og prøv igen."
+        }
+        ErrorCode::Internal => "Noget gik galt hos os. Prøv igen om lidt.",
+    }
+}
+
+/// The Danish message for an invalid field, where the form can point at it.
+pub fn field_error_text(field: &str) -> Option<&'static str> {
+    match field {
+        "username" => Some("Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg."),
+        "password" => Some("Skriv din adgangskode."),
+        _ => None,
+    }
+}
+
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Pupil => "elev",
+        Role::Parent => "forælder",
+        Role::Teacher => "lærer",
+        Role::Leader => "leder",
+    }
+}
+
+pub fn subject_name(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Dansk => "Dansk",
+        Subject::Matematik => "Matematik",
+        Subject::Engelsk => "Engelsk",
+        Subject::NaturTeknologi => "Natur/teknologi",
+        Subject::Idraet => "Idræt",
+        Subject::Billedkunst => "Billedkunst",
+        Subject::Musik => "Musik",
+    }
+}
+
+pub fn grade_name(grade: u8) -> String {
+    format!("{grade}. klasse")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_has_danish_text() {
+        for code in [
+            ErrorCode::NotSignedIn,
+            ErrorCode::WrongCredentials,
+            ErrorCode::Forbidden,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::Conflict,
+            ErrorCode::RateLimited,
+            ErrorCode::Network,
+            ErrorCode::Internal,
+        ] {
+            let text = error_text(code);
+            assert!(text.ends_with('.'), "{code:?}: {text}");
+            assert!(!text.contains("error"), "{code:?} leaks English: {text}");
+        }
+    }
+
+    #[test]
+    fn grades_read_as_danish_class_names() {
+        assert_eq!(grade_name(0), "0. klasse");
+        assert_eq!(grade_name(5), "5. klasse");
+    }
+}

@@ -1,0 +1,42 @@
+//! The leader's side: the school's overview, in aggregates.
+
+use crate::components::{AppHeader, set_title};
+use crate::i18n::{Key, grade_name, role_name, t};
+use domain::home::LeaderHome;
+use domain::identity::Role;
+use leptos::prelude::*;
+
+#[component]
+pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
+    set_title(t(Key::LeaderTitle));
+    view! {
+        <AppHeader name=home.name.clone() role_label=role_name(Role::Leader) />
+        <main id="indhold" class="page">
+            <h1>{t(Key::LeaderTitle)}": "{home.school_name}</h1>
+            <p>{t(Key::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
+            <div class="table-wrap">
+                <table>
+                    <caption>{t(Key::LeaderClasses)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::ColClass)}</th>
+                            <th scope="col">{t(Key::ColGrade)}</th>
+                            <th scope="col">{t(Key::ColPupils)}</th>
+                            <th scope="col">{t(Key::ColTeams)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {home.classes.into_iter().map(|c| view! {
+                            <tr>
+                                <th scope="row">{c.name}</th>
+                                <td>{grade_name(c.grade)}</td>
+                                <td>{c.pupil_count}</td>
+                                <td>{c.team_count}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </main>
+    }
+}

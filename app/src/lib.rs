@@ -1,0 +1,54 @@
+//! Spire's client: a Leptos CSR app, organised by feature. Each feature module declares its server
+//! functions (thin adapters that call one use case in `backend`) next to the views that use them.
+
+pub mod components;
+pub mod family;
+pub mod home;
+pub mod i18n;
+pub mod identity;
+pub mod leader;
+pub mod planning;
+pub mod pupil;
+pub mod speech;
+
+use i18n::{Key, t};
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+/// Paths of the screens, in one place so links and redirects agree.
+pub mod paths {
+    pub const HOME: &str = "/";
+    pub const SIGN_IN: &str = "/log-ind";
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#indhold">{t(Key::SkipToContent)}</a>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=home::HomePage />
+                <Route path=path!("/log-ind") view=identity::SignInPage />
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    components::set_title(t(Key::NotFoundTitle));
+    view! {
+        <main id="indhold" class="page narrow">
+            <h1>{t(Key::NotFoundTitle)}</h1>
+            <p>{t(Key::NotFoundBody)}</p>
+            <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
+        </main>
+    }
+}
+
+/// The request context a server function runs in, provided by the server for every call.
+#[cfg(feature = "ssr")]
+pub(crate) fn request_ctx() -> Result<backend::RequestCtx, domain::AppError> {
+    use_context::<backend::RequestCtx>().ok_or_else(domain::AppError::internal)
+}

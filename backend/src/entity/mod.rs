@@ -1,0 +1,14 @@
+//! SeaORM entities, one per table. Relations are queried explicitly in the use cases, where the
+//! joins are visible and their cost can be counted.
+
+pub mod account;
+pub mod guardianship;
+pub mod person;
+pub mod person_role;
+pub mod pupil;
+pub mod school;
+pub mod school_class;
+pub mod session;
+pub mod setting;
+pub mod team;
+pub mod team_member;

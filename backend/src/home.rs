@@ -1,0 +1,18 @@
+//! The home screen: one call that answers with the home of the signed-in person's role.
+
+use crate::identity::current_principal;
+use crate::{RequestCtx, family, leader, planning, pupil};
+use domain::AppError;
+use domain::home::Home;
+use domain::identity::Role;
+
+pub async fn home(ctx: &RequestCtx) -> Result<Home, AppError> {
+    let principal = current_principal(ctx).await?;
+    let db = &ctx.db;
+    Ok(match principal.role {
+        Role::Teacher => Home::Teacher(planning::teacher_home(db, &principal).await?),
+        Role::Pupil => Home::Pupil(pupil::pupil_home(db, &principal).await?),
+        Role::Parent => Home::Parent(family::family_home(db, &principal).await?),
+        Role::Leader => Home::Leader(leader::school_overview(db, &principal).await?),
+    })
+}

@@ -1,0 +1,41 @@
+//! Append-only, reversible schema migrations. One migration per file: SeaORM names a migration
+//! after its file, so two in one file would collide and the second be skipped as applied.
+//!
+//! Foreign keys from pupil records are `RESTRICT`: nothing a pupil earned may disappear as a side
+//! effect of someone else's delete (DESIGN.md §3.1). Only sessions cascade with their person.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_school;
+mod m20261122_000002_create_people;
+mod m20261122_000003_create_teams;
+mod m20261122_000004_create_accounts_and_sessions;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_school::Migration),
+            Box::new(m20261122_000002_create_people::Migration),
+            Box::new(m20261122_000003_create_teams::Migration),
+            Box::new(m20261122_000004_create_accounts_and_sessions::Migration),
+        ]
+    }
+}
+
+/// A foreign key that refuses to delete the parent while children point at it.
+pub(crate) fn restrict_fk(
+    from_table: &'static str,
+    from_col: &'static str,
+    to_table: &'static str,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{from_table}_{from_col}"))
+        .from(from_table, from_col)
+        .to(to_table, "id")
+        .on_delete(ForeignKeyAction::Restrict)
+        .on_update(ForeignKeyAction::Restrict)
+        .to_owned()
+}

@@ -1,0 +1,85 @@
+//! Planning: the teacher's hold. (Årsplaner and forløb arrive with the planning issue.)
+
+use crate::entity::{person, school, team, team_member};
+use crate::{Principal, db_err, policy};
+use domain::AppError;
+use domain::home::{TeacherHome, TeamSummary};
+use domain::school::Subject;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// How a person takes part in a hold (stored in `team_member.role`).
+pub const MEMBER_TEACHER: &str = "teacher";
+pub const MEMBER_PUPIL: &str = "pupil";
+
+pub async fn teacher_home(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+) -> Result<TeacherHome, AppError> {
+    policy::require(policy::can_view_teacher_home(p))?;
+    let school = school::Entity::find_by_id(p.school_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?;
+    let own: Vec<i32> = team_member::Entity::find()
+        .filter(team_member::Column::PersonId.eq(p.person_id))
+        .filter(team_member::Column::Role.eq(MEMBER_TEACHER))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|m| m.team_id)
+        .collect();
+    let teams = team::Entity::find()
+        .filter(team::Column::Id.is_in(own.clone()))
+        .filter(team::Column::ArchivedAt.is_null())
+        .order_by_asc(team::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(own))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let teacher_ids: Vec<i32> = members
+        .iter()
+        .filter(|m| m.role == MEMBER_TEACHER)
+        .map(|m| m.person_id)
+        .collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(teacher_ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, format!("{} {}", t.given_name, t.family_name)))
+        .collect();
+
+    let teams = teams
+        .into_iter()
+        .filter_map(|t| {
+            let subject = Subject::parse(&t.subject).ok()?;
+            let of_team = members.iter().filter(|m| m.team_id == t.id);
+            let pupil_count = of_team.clone().filter(|m| m.role == MEMBER_PUPIL).count();
+            let mut teacher_names: Vec<String> = of_team
+                .filter(|m| m.role == MEMBER_TEACHER)
+                .filter_map(|m| names.get(&m.person_id).cloned())
+                .collect();
+            teacher_names.sort();
+            Some(TeamSummary {
+                id: i64::from(t.id),
+                name: t.name,
+                subject,
+                pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
+                teacher_names,
+            })
+        })
+        .collect();
+    Ok(TeacherHome {
+        name: p.name.clone(),
+        school_name: school.name,
+        teams,
+    })
+}

@@ -1,0 +1,271 @@
+//! Use-case tests of the foundation slice, each run on SQLite and on PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use backend::entity::{person, session};
+use backend::{SessionChange, demo, home, identity};
+use common::TestDb;
+use domain::ErrorCode;
+use domain::home::Home;
+use domain::identity::Role;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+};
+
+async fn seeded(t: &TestDb) {
+    demo::seed_if_empty(&t.db)
+        .await
+        .unwrap()
+        .expect("an empty database is seeded");
+}
+
+/// Signs in and returns the session token the browser would get.
+async fn token_for(t: &TestDb, username: &str) -> String {
+    let ctx = t.ctx(None);
+    identity::sign_in(&ctx, username, demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    match ctx.take_session_change() {
+        Some(SessionChange::Started { token, .. }) => token,
+        other => panic!("expected a started session, got {other:?}"),
+    }
+}
+
+async fn home_of(t: &TestDb, username: &str) -> Home {
+    let token = token_for(t, username).await;
+    home::home(&t.ctx(Some(token))).await.unwrap()
+}
+
+async fn session_count(t: &TestDb) -> u64 {
+    session::Entity::find().count(&t.db).await.unwrap()
+}
+
+async fn the_demo_school_is_seeded_once_with_twenty_pupils(t: TestDb) {
+    let logins = demo::seed_if_empty(&t.db).await.unwrap().unwrap();
+    assert!(
+        logins
+            .iter()
+            .any(|l| l.role == Role::Teacher && l.username == "anne")
+    );
+    assert!(
+        demo::seed_if_empty(&t.db).await.unwrap().is_none(),
+        "a second start must not seed again"
+    );
+    let Home::Leader(overview) = home_of(&t, "lene").await else {
+        panic!("lene is a leader")
+    };
+    let pupils: u32 = overview.classes.iter().map(|c| c.pupil_count).sum();
+    assert_eq!(pupils, 20);
+    assert_eq!(overview.teacher_count, 3);
+    let names: Vec<_> = overview
+        .classes
+        .iter()
+        .map(|c| (c.name.as_str(), c.grade))
+        .collect();
+    assert_eq!(names, [("1.A", 1), ("5.B", 5)]);
+    assert!(overview.classes.iter().all(|c| c.team_count == 2));
+}
+
+async fn the_right_password_starts_a_session_in_the_persons_role(t: TestDb) {
+    seeded(&t).await;
+    let ctx = t.ctx(None);
+    let me = identity::sign_in(&ctx, "  Anne ", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(me.role, Role::Teacher);
+    assert_eq!(me.name, "Anne Holm");
+    assert_eq!(me.school_name, demo::SCHOOL_NAME);
+    assert!(matches!(
+        ctx.take_session_change(),
+        Some(SessionChange::Started { .. })
+    ));
+    assert_eq!(session_count(&t).await, 1);
+}
+
+async fn a_wrong_password_is_refused_and_writes_nothing(t: TestDb) {
+    seeded(&t).await;
+    let ctx = t.ctx(None);
+    let err = identity::sign_in(&ctx, "anne", "not-the-password")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongCredentials);
+    assert_eq!(ctx.take_session_change(), None);
+    assert_eq!(session_count(&t).await, 0);
+}
+
+async fn an_unknown_username_gets_the_same_answer_as_a_wrong_password(t: TestDb) {
+    seeded(&t).await;
+    let err = identity::sign_in(&t.ctx(None), "nobody", demo::DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongCredentials);
+}
+
+async fn a_malformed_username_is_invalid_input_naming_the_field(t: TestDb) {
+    seeded(&t).await;
+    let err = identity::sign_in(&t.ctx(None), "anne holm!", "x")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(err.field.as_deref(), Some("username"));
+    assert_eq!(session_count(&t).await, 0);
+}
+
+async fn without_a_session_the_home_is_refused(t: TestDb) {
+    seeded(&t).await;
+    let err = home::home(&t.ctx(None)).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+    let err = home::home(&t.ctx(Some("forged-token".into())))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
+async fn an_expired_session_no_longer_signs_anyone_in(t: TestDb) {
+    seeded(&t).await;
+    let token = token_for(&t, "anne").await;
+    let row = session::Entity::find().one(&t.db).await.unwrap().unwrap();
+    let mut row = row.into_active_model();
+    row.expires_at = Set(0);
+    row.update(&t.db).await.unwrap();
+    let err = home::home(&t.ctx(Some(token))).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
+async fn signing_out_ends_the_session_for_good(t: TestDb) {
+    seeded(&t).await;
+    let token = token_for(&t, "mette").await;
+    let ctx = t.ctx(Some(token.clone()));
+    identity::sign_out(&ctx).await.unwrap();
+    assert_eq!(ctx.take_session_change(), Some(SessionChange::Ended));
+    assert_eq!(session_count(&t).await, 0);
+    let err = home::home(&t.ctx(Some(token))).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
+async fn a_teacher_sees_the_hold_they_teach_with_their_colleagues(t: TestDb) {
+    seeded(&t).await;
+    let Home::Teacher(home) = home_of(&t, "anne").await else {
+        panic!("anne is a teacher")
+    };
+    let teams: Vec<_> = home
+        .teams
+        .iter()
+        .map(|t| (t.name.as_str(), t.pupil_count))
+        .collect();
+    assert_eq!(teams, [("Dansk 1.A", 10), ("Dansk 5.B", 10)]);
+    assert_eq!(home.teams[0].teacher_names, ["Anne Holm", "Camilla Berg"]);
+}
+
+async fn a_pupil_sees_their_class_and_subjects(t: TestDb) {
+    seeded(&t).await;
+    let Home::Pupil(home) = home_of(&t, "ida").await else {
+        panic!("ida is a pupil")
+    };
+    assert_eq!(home.first_name, "Ida");
+    assert_eq!(home.class_name, "1.A");
+    assert_eq!(
+        home.subjects,
+        [
+            domain::school::Subject::Dansk,
+            domain::school::Subject::Matematik
+        ]
+    );
+}
+
+async fn a_parent_sees_exactly_their_own_children(t: TestDb) {
+    seeded(&t).await;
+    let Home::Parent(home) = home_of(&t, "mette").await else {
+        panic!("mette is a parent")
+    };
+    let children: Vec<_> = home
+        .children
+        .iter()
+        .map(|c| (c.name.as_str(), c.class_name.as_str()))
+        .collect();
+    assert_eq!(children, [("Ida Jensen", "1.A"), ("Lucas Jensen", "5.B")]);
+}
+
+async fn a_guardian_without_access_sees_nothing_of_the_child(t: TestDb) {
+    seeded(&t).await;
+    let Home::Parent(home) = home_of(&t, "jan").await else {
+        panic!("jan is a parent")
+    };
+    assert!(home.children.is_empty());
+}
+
+async fn a_person_with_pupil_records_cannot_be_deleted(t: TestDb) {
+    seeded(&t).await;
+    let ida = person::Entity::find()
+        .filter(person::Column::GivenName.eq("Ida"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let result = person::Entity::delete_by_id(ida.id).exec(&t.db).await;
+    assert!(
+        result.is_err(),
+        "foreign keys must refuse to orphan a pupil's records"
+    );
+    assert!(
+        person::Entity::find_by_id(ida.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+async fn migrations_roll_back_and_forward_again(t: TestDb) {
+    use sea_orm_migration::MigratorTrait;
+    backend::migration::Migrator::down(&t.db, None)
+        .await
+        .unwrap();
+    backend::migration::Migrator::up(&t.db, None).await.unwrap();
+    seeded(&t).await;
+}
+
+on_both_databases!(
+    the_demo_school_is_seeded_once_with_twenty_pupils,
+    the_right_password_starts_a_session_in_the_persons_role,
+    a_wrong_password_is_refused_and_writes_nothing,
+    an_unknown_username_gets_the_same_answer_as_a_wrong_password,
+    a_malformed_username_is_invalid_input_naming_the_field,
+    without_a_session_the_home_is_refused,
+    an_expired_session_no_longer_signs_anyone_in,
+    signing_out_ends_the_session_for_good,
+    a_teacher_sees_the_hold_they_teach_with_their_colleagues,
+    a_pupil_sees_their_class_and_subjects,
+    a_parent_sees_exactly_their_own_children,
+    a_guardian_without_access_sees_nothing_of_the_child,
+    a_person_with_pupil_records_cannot_be_deleted,
+    migrations_roll_back_and_forward_again,
+);
+
+mod sqlite_storage {
+    use super::*;
+    use sea_orm::{ConnectionTrait, Statement};
+
+    async fn pragma(t: &TestDb, name: &str) -> String {
+        let row =
+            t.db.query_one_raw(Statement::from_string(
+                t.db.get_database_backend(),
+                format!("PRAGMA {name}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index::<String>(0)
+            .or_else(|_| row.try_get_by_index::<i64>(0).map(|v| v.to_string()))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
+        let t = TestDb::sqlite().await;
+        assert_eq!(pragma(&t, "journal_mode").await, "wal");
+        assert_eq!(pragma(&t, "foreign_keys").await, "1");
+    }
+}

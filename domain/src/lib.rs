@@ -1,0 +1,11 @@
+//! Spire's shared language, used by the Wasm client and the native backend alike.
+//!
+//! Nothing here does IO: these are the types that cross the wire, the newtypes that validate input
+//! at the edge (`parse`), and the error codes the client translates.
+
+pub mod error;
+pub mod home;
+pub mod identity;
+pub mod school;
+
+pub use error::{AppError, ErrorCode};

@@ -1,0 +1,144 @@
+//! Start-up configuration from command-line flags and environment variables (flags win).
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    /// `sqlite://…` or `postgres://…`; defaults to a SQLite file in `data_dir`.
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    /// The built client (Trunk's `dist/`).
+    pub dist_dir: PathBuf,
+    /// Seed the demo school on first start and show demo logins.
+    pub demo: bool,
+    /// Mark the session cookie `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+pub const USAGE: &str = "\
+spire — the Spire learning platform server
+
+USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [--secure-cookies]
+
+  --port N           port to listen on (env SPIRE_PORT; default 3000)
+  --host IP          address to listen on (env SPIRE_HOST; default 127.0.0.1)
+  --data-dir DIR     where the SQLite database lives (env SPIRE_DATA_DIR; default ./data)
+  --dist DIR         the built client (env SPIRE_DIST; default ./dist)
+  --no-demo          start without the demo school (env SPIRE_NO_DEMO=1)
+  --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
+  DATABASE_URL       use this database instead (postgres://… or sqlite://…)
+";
+
+impl Config {
+    /// Reads the configuration, or returns a message for the person starting the server.
+    pub fn from_args_and_env(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, String> {
+        let flag_env =
+            |name: &str| env(name).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        let mut port: Option<String> = env("SPIRE_PORT");
+        let mut host: Option<String> = env("SPIRE_HOST");
+        let mut data_dir = env("SPIRE_DATA_DIR").map(PathBuf::from);
+        let mut dist_dir = env("SPIRE_DIST").map(PathBuf::from);
+        let mut demo = !flag_env("SPIRE_NO_DEMO");
+        let mut secure_cookies = flag_env("SPIRE_SECURE_COOKIES");
+
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| {
+                args.next()
+                    .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+            };
+            match arg.as_str() {
+                "--port" => port = Some(value("--port")?),
+                "--host" => host = Some(value("--host")?),
+                "--data-dir" => data_dir = Some(PathBuf::from(value("--data-dir")?)),
+                "--dist" => dist_dir = Some(PathBuf::from(value("--dist")?)),
+                "--no-demo" => demo = false,
+                "--secure-cookies" => secure_cookies = true,
+                "-h" | "--help" => return Err(USAGE.to_owned()),
+                other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
+            }
+        }
+        let port: u16 = match port {
+            Some(p) => p.parse().map_err(|_| format!("not a port number: {p}"))?,
+            None => 3000,
+        };
+        let ip: IpAddr = match host {
+            Some(h) => h.parse().map_err(|_| format!("not an IP address: {h}"))?,
+            None => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        };
+        let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("data"));
+        let database_url = env("DATABASE_URL")
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| {
+                format!("sqlite://{}?mode=rwc", data_dir.join("spire.db").display())
+            });
+        Ok(Config {
+            addr: SocketAddr::new(ip, port),
+            database_url,
+            data_dir,
+            dist_dir: dist_dir.unwrap_or_else(|| PathBuf::from("dist")),
+            demo,
+            secure_cookies,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<Config, String> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
+            env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn by_default_spire_listens_on_localhost_3000_with_sqlite_and_demo() {
+        let c = parse(&[], &[]).unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.database_url, "sqlite://data/spire.db?mode=rwc");
+        assert!(c.demo);
+    }
+
+    #[test]
+    fn flags_win_over_environment() {
+        let c = parse(&["--port", "4000", "--no-demo"], &[("SPIRE_PORT", "5000")]).unwrap();
+        assert_eq!(c.addr.port(), 4000);
+        assert!(!c.demo);
+    }
+
+    #[test]
+    fn database_url_selects_postgres() {
+        let c = parse(&[], &[("DATABASE_URL", "postgres://u@127.0.0.1/spire")]).unwrap();
+        assert_eq!(c.database_url, "postgres://u@127.0.0.1/spire");
+    }
+
+    #[test]
+    fn a_bad_port_or_unknown_flag_is_explained() {
+        assert!(
+            parse(&["--port", "http"], &[])
+                .unwrap_err()
+                .contains("not a port")
+        );
+        assert!(
+            parse(&["--frobnicate"], &[])
+                .unwrap_err()
+                .contains("unknown argument")
+        );
+        assert!(
+            parse(&["--port"], &[])
+                .unwrap_err()
+                .contains("needs a value")
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Spire's HTTP server: the server-function endpoint, the built client with caching and
+//! compression, a health endpoint and security headers on everything.
+
+pub mod config;
+mod server_fns;
+mod static_files;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Json};
+use axum::routing::{get, post};
+use backend::DatabaseConnection;
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use server_fns::{SESSION_COOKIE, server_function_paths};
+
+/// Everything a request handler needs; cheap to clone. No per-user state lives here: sessions are
+/// in the database, so any number of server processes can serve the same users.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub demo: bool,
+    pub secure_cookies: bool,
+    pub(crate) client: Arc<static_files::Client>,
+}
+
+impl AppState {
+    /// Loads the built client from `dist_dir`. A missing client is not fatal: the API still works,
+    /// and the page says how to build it.
+    pub fn new(db: DatabaseConnection, dist_dir: &Path, demo: bool, secure_cookies: bool) -> Self {
+        Self {
+            db,
+            demo,
+            secure_cookies,
+            client: Arc::new(static_files::Client::load(dist_dir)),
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/{*fn_name}", post(server_fns::handle))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    let csp = state.client.content_security_policy();
+    Router::new()
+        .route("/health", get(health))
+        .merge(api)
+        .fallback(static_files::serve)
+        .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(security_header(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(security_header(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(security_header(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(security_header(
+            HeaderName::from_static("permissions-policy"),
+            // Camera and microphone for pupils' photos and voice notes; nothing else.
+            HeaderValue::from_static(
+                "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()",
+            ),
+        ))
+        .layer(security_header(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(state)
+}
+
+fn security_header(name: HeaderName, value: HeaderValue) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, value)
+}
+
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match backend::db::ping(&state.db).await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })),
+            )
+        }
+    }
+}

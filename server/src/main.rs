@@ -1,0 +1,93 @@
+//! `spire`: starts the server. See `spire --help`.
+
+use server::config::Config;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let config =
+        match Config::from_args_and_env(std::env::args().skip(1), |k| std::env::var(k).ok()) {
+            Ok(config) => config,
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        };
+    match run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("spire: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), String> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            format!(
+                "cannot create data directory {}: {e}",
+                config.data_dir.display()
+            )
+        })?;
+    }
+    let db = backend::db::connect_and_migrate(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    if config.demo {
+        match backend::demo::seed_if_empty(&db).await {
+            Ok(Some(logins)) => {
+                println!(
+                    "Seeded the demo school \"{}\". Demo logins (password for all: {}):",
+                    backend::demo::SCHOOL_NAME,
+                    backend::demo::DEMO_PASSWORD
+                );
+                for login in logins {
+                    println!(
+                        "  {:<8} {:<14} {}",
+                        login.role.as_str(),
+                        login.username,
+                        login.name
+                    );
+                }
+            }
+            Ok(None) => {}
+            Err(e) => return Err(format!("cannot seed the demo school: {e}")),
+        }
+    }
+    let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    println!("Spire is running at http://{}", config.addr);
+    axum::serve(listener, server::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,206 @@
+//! The server-function endpoint: wraps `leptos_axum`'s handler with what HTTP owns — the session
+//! cookie in both directions, a same-origin check, and status codes that match the error.
+
+use crate::AppState;
+use axum::body::{Body, to_bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use backend::{RequestCtx, SessionChange};
+use domain::{AppError, ErrorCode};
+use leptos::prelude::provide_context;
+
+pub const SESSION_COOKIE: &str = "spire_session";
+
+/// Error bodies are a code and a field name; anything bigger is not one of ours.
+const MAX_ERROR_BODY: usize = 16 * 1024;
+
+/// Every registered server function's path, e.g. `/api/home`.
+pub fn server_function_paths() -> Vec<&'static str> {
+    let mut paths: Vec<_> = server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+}
+
+fn error_response(error: AppError) -> Response {
+    let status =
+        StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (
+        status,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            // Marks the body as a server-function error for the client, as leptos does.
+            (
+                header::HeaderName::from_static("serverfnerror"),
+                HeaderValue::from_static("1"),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// Refuses calls whose Origin names another site. The session cookie is `SameSite=Lax`, which
+/// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that.
+fn from_another_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    origin_host != host
+}
+
+fn session_cookie(change: &SessionChange, secure: bool) -> Option<HeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = match change {
+        SessionChange::Started {
+            token,
+            max_age_secs,
+        } => format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+        ),
+        SessionChange::Ended => {
+            format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+        }
+    };
+    HeaderValue::from_str(&cookie).ok()
+}
+
+pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Response {
+    if req.method() != Method::POST {
+        return error_response(AppError::invalid("method"));
+    }
+    let path = req.uri().path().to_owned();
+    if !server_fn::axum::server_fn_paths().any(|(p, _)| p == path) {
+        return error_response(AppError::new(ErrorCode::NotFound));
+    }
+    if from_another_origin(req.headers()) {
+        return error_response(AppError::forbidden());
+    }
+    let ctx = RequestCtx::new(state.db.clone(), session_token(req.headers()), state.demo);
+    let provided = ctx.clone();
+    let response =
+        leptos_axum::handle_server_fns_with_context(move || provide_context(provided.clone()), req)
+            .await
+            .into_response();
+    let mut response = with_error_status(response).await;
+    if let Some(cookie) = ctx
+        .take_session_change()
+        .and_then(|c| session_cookie(&c, state.secure_cookies))
+    {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// Server functions answer every error with 500; give each the status its code means, so a wrong
+/// password is a 401 and malformed input a 400 to any HTTP client, not only ours.
+async fn with_error_status(response: Response) -> Response {
+    if !response.headers().contains_key("serverfnerror") {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match to_bytes(body, MAX_ERROR_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => return error_response(AppError::internal()),
+    };
+    let error: AppError = match serde_json::from_slice(&bytes) {
+        Ok(error) => error,
+        Err(_) => {
+            tracing::error!(body = %String::from_utf8_lossy(&bytes), "server function error was not an AppError");
+            return error_response(AppError::internal());
+        }
+    };
+    if error.code == ErrorCode::Internal {
+        tracing::warn!(path = ?parts.headers.get("serverfnerror"), "server function failed");
+    }
+    parts.status =
+        StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(
+                header::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                HeaderValue::from_str(v).unwrap(),
+            );
+        }
+        h
+    }
+
+    #[test]
+    fn the_session_token_is_read_from_among_other_cookies() {
+        let h = headers(&[("cookie", "theme=dark; spire_session=abc123; other=1")]);
+        assert_eq!(session_token(&h).as_deref(), Some("abc123"));
+        assert_eq!(
+            session_token(&headers(&[("cookie", "spire_session=")])),
+            None
+        );
+        assert_eq!(session_token(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn a_call_from_another_site_is_recognised() {
+        let same = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000"),
+        ]);
+        let other = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "https://evil.example"),
+        ]);
+        assert!(!from_another_origin(&same));
+        assert!(from_another_origin(&other));
+        assert!(
+            !from_another_origin(&headers(&[("host", "x")])),
+            "no Origin: not a browser cross-site call"
+        );
+    }
+
+    #[test]
+    fn the_session_cookie_is_http_only_and_same_site() {
+        let started = SessionChange::Started {
+            token: "t".into(),
+            max_age_secs: 60,
+        };
+        let cookie = session_cookie(&started, false).unwrap();
+        assert_eq!(
+            cookie,
+            "spire_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+        );
+        let ended = session_cookie(&SessionChange::Ended, true).unwrap();
+        assert_eq!(
+            ended,
+            "spire_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! `cargo xtask <command>`: Spire's two README commands and their helpers.
+//!
+//! Each command installs what it needs and skips what is already there, so a fresh Debian machine
+//! with rustup and Node gets from clone to running (or tested) Spire in one step.
+
+mod bundle;
+mod postgres;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+cargo xtask <command>
+
+  run [-- ARGS]     build the client and server (release) and run Spire at http://127.0.0.1:3000
+                    (ARGS go to the server, e.g. -- --port 8080 --no-demo)
+  test              run every test: unit, backend on SQLite and PostgreSQL, HTTP, end-to-end
+                    in Chromium with axe, and the bundle budget
+  build-client      build the Wasm client into dist/ (release, size profile, precompressed)
+  bundle-report     print the brotli size of the first screen from dist/
+  install-tools     install every tool the commands above need
+";
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(),
+        Some("build-client") => tools::ensure_client_tools().and_then(|()| build_client()),
+        Some("bundle-report") => bundle::report(&root().join("dist")).map(|_| ()),
+        Some("install-tools") => {
+            tools::ensure_client_tools().and_then(|()| tools::ensure_test_tools())
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+/// Runs a command to completion, failing with its name if it fails.
+pub fn run_cmd(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+pub fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn build_client() -> Result {
+    step("Building the Wasm client (release, size profile)");
+    let root = root();
+    run_cmd(
+        Command::new("trunk")
+            .arg("build")
+            .arg("--release")
+            .current_dir(&root)
+            .env("PATH", tools::path_with_tools())
+            .env("NO_COLOR", "true"),
+    )?;
+    bundle::precompress(&root.join("dist"))
+}
+
+fn run(args: &[String]) -> Result {
+    tools::ensure_client_tools()?;
+    build_client()?;
+    step("Building the server (release)");
+    run_cmd(
+        cargo()
+            .args(["build", "--release", "--locked", "-p", "server"])
+            .current_dir(root()),
+    )?;
+    let server_args: Vec<&String> = args.iter().skip_while(|a| *a == "--").collect();
+    step("Starting Spire");
+    run_cmd(
+        Command::new(root().join("target/release/spire"))
+            .args(server_args)
+            .current_dir(root()),
+    )
+}
+
+fn test() -> Result {
+    let started = std::time::Instant::now();
+    tools::ensure_client_tools()?;
+    tools::ensure_test_tools()?;
+    build_client()?;
+    let budget = bundle::report(&root().join("dist"))?;
+
+    step("Starting a throwaway PostgreSQL on 127.0.0.1");
+    let pg = postgres::Throwaway::start()?;
+
+    step(
+        "Building and running the Rust tests (domain, backend on SQLite + PostgreSQL, server HTTP)",
+    );
+    let rust = tools::run_cargo_tests(&pg.url)?;
+    drop(pg);
+
+    step("End-to-end tests in Chromium with axe");
+    let e2e = tools::run_end_to_end()?;
+
+    let secs = started.elapsed().as_secs();
+    println!("\n==> Summary ({}m{:02}s)", secs / 60, secs % 60);
+    println!(
+        "    Rust tests: {} passed, {} failed",
+        rust.passed, rust.failed
+    );
+    println!(
+        "      of which backend use cases on SQLite: {} passed; on PostgreSQL: {} passed",
+        rust.sqlite, rust.postgres
+    );
+    println!(
+        "    End-to-end (Chromium, axe): {} passed, {} failed",
+        e2e.passed, e2e.failed
+    );
+    println!(
+        "    First-screen bundle: {:.1} kB brotli of {:.0} kB budget",
+        budget.0, budget.1
+    );
+    let passed = rust.passed + e2e.passed;
+    let failed = rust.failed + e2e.failed;
+    // The plain line CI reads.
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 {
+        Err(format!("{failed} test(s) failed"))
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,334 @@
+//! Finding and installing the tools, and running the test suites.
+//!
+//! Versions come from the repository, never from "latest": Trunk is pinned (newer needs a newer
+//! rustc than we have), wasm-bindgen-cli must equal the `wasm-bindgen` crate in Cargo.lock, and
+//! wasm-opt comes from npm `binaryen` (Debian's build corrupts the module).
+
+use crate::{Result, root, run_cmd, step};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TRUNK_VERSION: &str = "0.21.14";
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn cargo_bin(name: &str) -> PathBuf {
+    let home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
+        });
+    home.join("bin").join(name)
+}
+
+/// PATH with npm's wasm-opt and cargo's bin directory first, so Trunk never picks up Debian's.
+pub fn path_with_tools() -> String {
+    let npm_bin = root().join("tools/node_modules/.bin");
+    let cargo_bin = cargo_bin("");
+    let rest = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{}:{rest}", npm_bin.display(), cargo_bin.display())
+}
+
+/// The `wasm-bindgen` version Cargo.lock pins; the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn installed_version(bin: &str) -> Option<String> {
+    let text = output(
+        Command::new(bin)
+            .arg("--version")
+            .env("PATH", path_with_tools()),
+    )?;
+    text.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// A quick `cargo install` for tools: their release profiles use fat LTO, which takes 4× longer on
+/// two cores and buys nothing for a build tool.
+fn cargo_install(args: &[&str]) -> Result {
+    run_cmd(
+        Command::new("cargo")
+            .arg("install")
+            .args(args)
+            .env("CARGO_PROFILE_RELEASE_LTO", "off")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    )
+}
+
+fn npm_ci(dir: &str) -> Result {
+    let dir = root().join(dir);
+    let lock = dir.join("package-lock.json");
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(l), Ok(s)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    step(&format!("Installing npm packages in {}", dir.display()));
+    run_cmd(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+    )
+}
+
+pub fn ensure_client_tools() -> Result {
+    let targets =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
+        step("Adding the wasm32-unknown-unknown target");
+        run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if installed_version("trunk").as_deref() != Some(TRUNK_VERSION) {
+        step(&format!(
+            "Installing Trunk {TRUNK_VERSION} (about 6 minutes)"
+        ));
+        cargo_install(&["--locked", "trunk", "--version", TRUNK_VERSION])?;
+    }
+    let wanted = locked_wasm_bindgen()?;
+    check_trunk_toml(&wanted)?;
+    if installed_version("wasm-bindgen").as_deref() != Some(wanted.as_str()) {
+        step(&format!(
+            "Installing wasm-bindgen-cli {wanted} (about 6 minutes)"
+        ));
+        // Not --locked: the CLI's own lockfile pins a crate the registry no longer has.
+        cargo_install(&["wasm-bindgen-cli", "--version", &wanted])?;
+    }
+    npm_ci("tools")?;
+    // Trunk runs offline (it must never download tools), which makes cargo offline too.
+    run_cmd(
+        Command::new("cargo")
+            .args(["fetch", "--locked"])
+            .current_dir(root()),
+    )
+}
+
+/// Trunk.toml names the wasm-bindgen version Trunk demands; it must agree with Cargo.lock.
+fn check_trunk_toml(wanted: &str) -> Result {
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
+        .map_err(|e| format!("Trunk.toml: {e}"))?;
+    if trunk_toml.contains(&format!("wasm_bindgen = \"{wanted}\"")) {
+        Ok(())
+    } else {
+        Err(format!(
+            "Trunk.toml's [tools] wasm_bindgen must be \"{wanted}\", the version in Cargo.lock"
+        ))
+    }
+}
+
+fn have(path: &str) -> bool {
+    std::path::Path::new(path).exists()
+}
+
+pub fn postgres_bin_dir() -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+        .filter(|p| p.join("initdb").exists())
+        .collect();
+    dirs.sort();
+    dirs.pop()
+}
+
+pub fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0")
+}
+
+pub fn ensure_test_tools() -> Result {
+    let missing: Vec<&str> = [
+        ("/usr/bin/chromium", "chromium"),
+        ("/usr/bin/chromedriver", "chromium-driver"),
+    ]
+    .into_iter()
+    .filter(|(path, _)| !have(path))
+    .map(|(_, pkg)| pkg)
+    .chain(postgres_bin_dir().is_none().then_some("postgresql"))
+    .collect();
+    if !missing.is_empty() {
+        step(&format!(
+            "Installing Debian packages: {}",
+            missing.join(" ")
+        ));
+        let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+        let apt = |args: &[&str]| {
+            let mut full: Vec<&str> = sudo.clone();
+            full.push("apt-get");
+            full.extend_from_slice(args);
+            run_cmd(
+                Command::new(full[0])
+                    .args(&full[1..])
+                    .env("DEBIAN_FRONTEND", "noninteractive"),
+            )
+        };
+        apt(&["update", "-qq"])?;
+        let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+        install.extend(missing.iter());
+        apt(&install)?;
+    }
+    npm_ci("end2end")
+}
+
+#[derive(Default)]
+pub struct Counts {
+    pub passed: u64,
+    pub failed: u64,
+    pub sqlite: u64,
+    pub postgres: u64,
+}
+
+/// Runs `cargo test` for the workspace, echoing its output and counting results as it goes.
+pub fn run_cargo_tests(postgres_url: &str) -> Result<Counts> {
+    let mut child = Command::new("cargo")
+        .args(["test", "--workspace", "--locked", "--color", "never"])
+        .current_dir(root())
+        .env("SPIRE_TEST_POSTGRES_URL", postgres_url)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start cargo test: {e}"))?;
+    let mut counts = Counts::default();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                counts.passed += number_before(rest, " passed");
+                counts.failed += number_before(rest, " failed");
+            }
+            if line.starts_with("test ") && line.ends_with("... ok") {
+                if line.contains("sqlite::") {
+                    counts.sqlite += 1;
+                } else if line.contains("postgres::") {
+                    counts.postgres += 1;
+                }
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() && counts.failed == 0 {
+        return Err(format!(
+            "cargo test failed ({status}) before running all tests"
+        ));
+    }
+    Ok(counts)
+}
+
+fn number_before(text: &str, marker: &str) -> u64 {
+    text.split(';')
+        .find_map(|part| part.trim().strip_suffix(marker.trim_start()))
+        .and_then(|n| n.trim().rsplit(' ').next().map(str::to_owned))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn free_port() -> Result<u16> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+pub fn wait_until_ready(port: u16, child: &mut Child, what: &str) -> Result {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("{what} exited early ({status})"));
+        }
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err(format!(
+        "{what} did not start listening on port {port} within 60 s"
+    ))
+}
+
+/// Starts the (already built, debug) server on a free port with a fresh demo database, and runs
+/// Playwright against it.
+pub fn run_end_to_end() -> Result<Counts> {
+    let port = free_port()?;
+    let data = std::env::temp_dir().join(format!("spire-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let mut server = Command::new(root().join("target/debug/spire"))
+        .args(["--port", &port.to_string(), "--data-dir"])
+        .arg(&data)
+        .arg("--dist")
+        .arg(root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let result = wait_until_ready(port, &mut server, "the server").and_then(|()| {
+        let report = root().join("end2end/test-results/results.json");
+        let _ = std::fs::remove_file(&report);
+        let status = Command::new("npx")
+            .args(["playwright", "test"])
+            .current_dir(root().join("end2end"))
+            .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+            .status()
+            .map_err(|e| format!("cannot start playwright: {e}"))?;
+        let counts = playwright_counts(&report)?;
+        if !status.success() && counts.failed == 0 {
+            return Err(format!(
+                "playwright failed ({status}) without reporting a failed test"
+            ));
+        }
+        Ok(counts)
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&data);
+    result
+}
+
+fn playwright_counts(report: &std::path::Path) -> Result<Counts> {
+    let text = std::fs::read_to_string(report)
+        .map_err(|e| format!("no Playwright report at {}: {e}", report.display()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("Playwright report: {e}"))?;
+    let stat = |k: &str| json["stats"][k].as_u64().unwrap_or(0);
+    Ok(Counts {
+        passed: stat("expected") + stat("flaky"),
+        failed: stat("unexpected"),
+        ..Counts::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_test_summaries_are_counted() {
+        let line =
+            "ok. 12 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.52s";
+        assert_eq!(number_before(line, " passed"), 12);
+        assert_eq!(number_before(line, " failed"), 1);
+    }
+}
