@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 #[server(endpoint = "home")]
-pub async fn home() -> Result<Home, AppError> {
+pub async fn home_screen() -> Result<Home, AppError> {
     backend::home::home(&crate::request_ctx()?).await
 }
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let data = LocalResource::new(home);
+    let data = LocalResource::new(home_screen);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Err(AppError {

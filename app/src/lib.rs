@@ -47,6 +47,19 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// Registers every server function with the server. Registration by linker section alone is not
+/// reliable (a test binary may drop the objects that carry it), so the list is explicit; the
+/// authorization matrix test fails for a server function missing here.
+#[cfg(feature = "ssr")]
+pub fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<identity::SignIn>();
+    register_explicit::<identity::SignOut>();
+    register_explicit::<identity::CurrentUser>();
+    register_explicit::<identity::DemoLogins>();
+    register_explicit::<home::HomeScreen>();
+}
+
 /// The request context a server function runs in, provided by the server for every call.
 #[cfg(feature = "ssr")]
 pub(crate) fn request_ctx() -> Result<backend::RequestCtx, domain::AppError> {

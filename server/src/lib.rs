@@ -42,6 +42,7 @@ impl AppState {
 }
 
 pub fn router(state: AppState) -> Router {
+    app::register_server_functions();
     let api = Router::new()
         .route("/api/{*fn_name}", post(server_fns::handle))
         .layer(CompressionLayer::new())

@@ -19,7 +19,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 #[server(endpoint = "me")]
-pub async fn me() -> Result<Me, AppError> {
+pub async fn current_user() -> Result<Me, AppError> {
     backend::identity::me(&crate::request_ctx()?).await
 }
 

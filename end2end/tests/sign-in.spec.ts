@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+test('the sign-in page offers the demo logins and passes axe', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/log-ind$/);
+  await expect(page.getByRole('heading', { level: 1, name: /Log ind/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Demo-skole' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Log ind som Anne Holm (lærer)' })).toBeVisible();
+  await expect(page.getByLabel('Brugernavn')).toHaveAttribute('autocomplete', 'username');
+  await expect(page.getByLabel('Adgangskode')).toHaveAttribute('autocomplete', 'current-password');
+  await expectNoAxeViolations(page);
+});
+
+test('a wrong password gets a calm Danish message and no session', async ({ page }) => {
+  await signIn(page, 'anne', 'forkert-kode');
+  await expect(page.getByRole('alert')).toContainText('Brugernavn eller adgangskode er forkert');
+  await expect(page).toHaveURL(/\/log-ind$/);
+  await expectNoAxeViolations(page);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/log-ind$/);
+});
+
+test('a demo login button signs in with one tap', async ({ page }) => {
+  await page.goto('/log-ind');
+  await page.getByRole('button', { name: 'Log ind som Lene Dahl (leder)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+});
+
+test('an unknown address says so in Danish and passes axe', async ({ page }) => {
+  await page.goto('/findes-ikke');
+  await expect(page.getByRole('heading', { level: 1, name: 'Siden findes ikke' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Til forsiden' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

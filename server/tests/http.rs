@@ -1,0 +1,373 @@
+//! HTTP tests of the real router against a real (temporary) SQLite database with the demo school.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use http_body_util::BodyExt;
+use server::{AppState, router, server_function_paths};
+use tower::ServiceExt;
+
+struct TestServer {
+    app: axum::Router,
+    _dir: tempfile::TempDir,
+}
+
+const INDEX: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">start()</script>\
+<link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\"></head><body></body></html>";
+
+impl TestServer {
+    async fn start() -> Self {
+        Self::start_with_demo(true).await
+    }
+
+    async fn start_with_demo(demo: bool) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), INDEX).unwrap();
+        std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
+        std::fs::write(dist.join("main-0123456789abcdef.css.br"), "compressed").unwrap();
+        std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("spire.db").display()
+        );
+        let db = backend::db::connect_and_migrate(&url).await.unwrap();
+        backend::demo::seed_if_empty(&db).await.unwrap();
+        let app = router(AppState::new(db, &dist, demo, false));
+        Self { app, _dir: dir }
+    }
+
+    async fn send(&self, req: Request<Body>) -> Response<Body> {
+        self.app.clone().oneshot(req).await.unwrap()
+    }
+
+    async fn call(&self, name: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
+        let mut req = Request::post(format!("/api/{name}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        self.send(req.body(Body::from(body.to_owned())).unwrap())
+            .await
+    }
+
+    async fn get(&self, path: &str) -> Response<Body> {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// Signs in and returns the `name=value` cookie to send back.
+    async fn sign_in(&self, username: &str) -> String {
+        let res = self
+            .call(
+                "sign_in",
+                &format!("username={username}&password=spire-demo"),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "{username} signs in");
+        let set_cookie = res
+            .headers()
+            .get(header::SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        set_cookie.split(';').next().unwrap().to_owned()
+    }
+}
+
+async fn json(res: Response<Body>) -> serde_json::Value {
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&bytes)))
+}
+
+async fn text(res: Response<Body>) -> String {
+    String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+}
+
+#[tokio::test]
+async fn health_reports_the_database_reachable() {
+    let s = TestServer::start().await;
+    let res = s.get("/health").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(json(res).await["database"], "ok");
+}
+
+#[tokio::test]
+async fn signing_in_sets_an_http_only_session_cookie_that_opens_the_home() {
+    let s = TestServer::start().await;
+    let res = s
+        .call("sign_in", "username=anne&password=spire-demo", None)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("spire_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let me = json(res).await;
+    assert_eq!(me["role"], "teacher");
+    assert_eq!(me["name"], "Anne Holm");
+
+    let session = cookie.split(';').next().unwrap();
+    let home = json(s.call("home", "", Some(session)).await).await;
+    let teams = home["Teacher"]["teams"].as_array().unwrap();
+    assert_eq!(teams.len(), 2);
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_401_with_a_code_and_no_cookie() {
+    let s = TestServer::start().await;
+    let res = s
+        .call("sign_in", "username=anne&password=wrong", None)
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.headers().get(header::SET_COOKIE).is_none());
+    assert_eq!(json(res).await["code"], "wrong_credentials");
+}
+
+#[tokio::test]
+async fn without_a_session_the_home_is_401_not_signed_in() {
+    let s = TestServer::start().await;
+    let res = s.call("home", "", None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(json(res).await["code"], "not_signed_in");
+    let res = s.call("home", "", Some("spire_session=guessed")).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_request_missing_an_argument_is_400_invalid_input() {
+    let s = TestServer::start().await;
+    let res = s.call("sign_in", "username=anne", None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(json(res).await["code"], "invalid_input");
+}
+
+#[tokio::test]
+async fn a_malformed_username_is_400_naming_the_field() {
+    let s = TestServer::start().await;
+    let res = s
+        .call("sign_in", "username=%3Cscript%3E&password=x", None)
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body = json(res).await;
+    assert_eq!(body["code"], "invalid_input");
+    assert_eq!(body["field"], "username");
+}
+
+#[tokio::test]
+async fn an_unknown_call_is_404_and_a_get_is_refused() {
+    let s = TestServer::start().await;
+    let res = s.call("drop_all_tables", "", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(json(res).await["code"], "not_found");
+    let res = s.get("/api/home").await;
+    assert!(
+        res.status().is_client_error(),
+        "GET of a server function: {}",
+        res.status()
+    );
+}
+
+#[tokio::test]
+async fn a_call_from_another_site_is_refused() {
+    let s = TestServer::start().await;
+    let cookie = s.sign_in("anne").await;
+    let req = Request::post("/api/home")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    let res = s.send(req).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn signing_out_clears_the_cookie_and_ends_the_session() {
+    let s = TestServer::start().await;
+    let cookie = s.sign_in("mette").await;
+    let res = s.call("sign_out", "", Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cleared = res
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+    assert_eq!(
+        s.call("home", "", Some(&cookie)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn demo_logins_are_offered_only_in_demo_mode() {
+    let s = TestServer::start().await;
+    let logins = json(s.call("demo_logins", "", None).await).await;
+    assert!(
+        logins
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["username"] == "anne")
+    );
+    let s = TestServer::start_with_demo(false).await;
+    let logins = json(s.call("demo_logins", "", None).await).await;
+    assert_eq!(logins, serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_csp_that_allows_only_the_loader_inline() {
+    let s = TestServer::start().await;
+    let res = s.get("/").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    let csp = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        csp.contains("'sha256-"),
+        "the loader's hash is allowed: {csp}"
+    );
+    assert_eq!(h.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    assert_eq!(h.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
+    assert_eq!(h.get(header::REFERRER_POLICY).unwrap(), "no-referrer");
+    assert_eq!(h.get(header::CACHE_CONTROL).unwrap(), "no-cache");
+    let api = s.call("home", "", None).await;
+    assert_eq!(
+        api.headers().get(header::CACHE_CONTROL).unwrap(),
+        "no-store"
+    );
+    assert!(api.headers().get(header::CONTENT_SECURITY_POLICY).is_some());
+}
+
+#[tokio::test]
+async fn client_routes_fall_back_to_the_page_but_missing_files_are_404() {
+    let s = TestServer::start().await;
+    let res = s.get("/log-ind").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(text(res).await.contains("start()"));
+    assert_eq!(
+        s.get("/missing-0123456789abcdef.js").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
+    let s = TestServer::start().await;
+    let req = Request::get("/main-0123456789abcdef.css")
+        .header(header::ACCEPT_ENCODING, "br")
+        .body(Body::empty())
+        .unwrap();
+    let res = s.send(req).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CACHE_CONTROL).unwrap(),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(res.headers().get(header::CONTENT_ENCODING).unwrap(), "br");
+    assert_eq!(text(res).await, "compressed");
+    let res = s.get("/favicon.svg").await;
+    assert_eq!(
+        res.headers().get(header::CACHE_CONTROL).unwrap(),
+        "no-cache"
+    );
+}
+
+/// Who may call what. One row per server function; a new server function without a row fails
+/// `every_server_function_has_a_row_in_the_matrix`.
+///
+/// Columns: signed out, pupil (ida), parent (mette), teacher (anne), leader (lene).
+const MATRIX: &[(&str, [StatusCode; 5])] = {
+    const OK: StatusCode = StatusCode::OK;
+    const NO: StatusCode = StatusCode::UNAUTHORIZED;
+    &[
+        // Public by design: signing in, signing out (idempotent), and the demo list.
+        ("/api/demo_logins", [OK, OK, OK, OK, OK]),
+        ("/api/sign_out", [OK, OK, OK, OK, OK]),
+        ("/api/sign_in", [NO, NO, NO, NO, NO]), // called with a wrong password below
+        ("/api/me", [NO, OK, OK, OK, OK]),
+        ("/api/home", [NO, OK, OK, OK, OK]),
+    ]
+};
+
+const MATRIX_USERS: [Option<&str>; 5] =
+    [None, Some("ida"), Some("mette"), Some("anne"), Some("lene")];
+
+#[tokio::test]
+async fn every_server_function_has_a_row_in_the_matrix() {
+    let mut rows: Vec<&str> = MATRIX.iter().map(|(path, _)| *path).collect();
+    rows.sort_unstable();
+    assert_eq!(server_function_paths(), rows);
+}
+
+#[tokio::test]
+async fn every_role_gets_exactly_what_the_matrix_says() {
+    let s = TestServer::start().await;
+    for (path, expected) in MATRIX {
+        for (user, want) in MATRIX_USERS.iter().zip(expected) {
+            let cookie = match user {
+                Some(u) => Some(s.sign_in(u).await),
+                None => None,
+            };
+            let name = path.trim_start_matches("/api/");
+            let body = if name == "sign_in" {
+                "username=anne&password=wrong"
+            } else {
+                ""
+            };
+            let res = s.call(name, body, cookie.as_deref()).await;
+            assert_eq!(res.status(), *want, "{path} as {user:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn each_role_home_holds_only_that_roles_view() {
+    let s = TestServer::start().await;
+    for (user, variant) in [
+        ("ida", "Pupil"),
+        ("mette", "Parent"),
+        ("anne", "Teacher"),
+        ("lene", "Leader"),
+    ] {
+        let cookie = s.sign_in(user).await;
+        let home = json(s.call("home", "", Some(&cookie)).await).await;
+        let keys: Vec<_> = home.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, [variant], "{user}");
+    }
+}
+
+#[tokio::test]
+async fn a_parent_never_sees_another_familys_child() {
+    let s = TestServer::start().await;
+    let cookie = s.sign_in("maria").await; // Sofia Kristensen's mother
+    let home = json(s.call("home", "", Some(&cookie)).await).await;
+    let names: Vec<_> = home["Parent"]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
+    assert_eq!(names, [serde_json::json!("Sofia Kristensen")]);
+}
