@@ -75,8 +75,8 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Trunk names built assets `name-<16+ hex digits>[_bg].ext`; those never change, so they may be
-/// cached for good.
+/// Trunk names built assets `name-<hex hash>[_bg].ext` (the hash printed without leading zeros, so
+/// its length varies); those never change, so they may be cached for good.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
@@ -84,7 +84,7 @@ fn is_hashed_asset(path: &str) -> bool {
         return false;
     };
     let hash = tail.split('_').next().unwrap_or_default();
-    hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    hash.len() >= 8 && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn looks_like_a_file(path: &str) -> bool {
@@ -142,6 +142,8 @@ mod tests {
         assert!(is_hashed_asset("/app-1a2b3c4d5e6f7a8b.js"));
         assert!(is_hashed_asset("/app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/main-d042f6cbb8582b.css"));
+        assert!(!is_hashed_asset("/log-ind.json"));
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/log-ind"));

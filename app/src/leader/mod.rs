@@ -14,7 +14,8 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
         <main id="indhold" class="page">
             <h1>{t(Key::LeaderTitle)}": "{home.school_name}</h1>
             <p>{t(Key::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
-            <div class="table-wrap">
+            // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
+            <div class="table-wrap" role="region" aria-label=t(Key::LeaderClasses) tabindex="0">
                 <table>
                     <caption>{t(Key::LeaderClasses)}</caption>
                     <thead>
