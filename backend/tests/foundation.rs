@@ -1,6 +1,6 @@
 //! Use-case tests of the foundation slice, each run on SQLite and on PostgreSQL.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 

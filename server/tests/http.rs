@@ -1,6 +1,6 @@
 //! HTTP tests of the real router against a real (temporary) SQLite database with the demo school.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};

@@ -15,8 +15,8 @@ cargo xtask <command>
 
   run [-- ARGS]     build the client and server (release) and run Spire at http://127.0.0.1:3000
                     (ARGS go to the server, e.g. -- --port 8080 --no-demo)
-  test              run every test: unit, backend on SQLite and PostgreSQL, HTTP, end-to-end
-                    in Chromium with axe, and the bundle budget
+  test              run every test: formatting and lints, unit, backend on SQLite and
+                    PostgreSQL, HTTP, end-to-end in Chromium with axe, and the bundle budget
   build-client      build the Wasm client into dist/ (release, size profile, precompressed)
   bundle-report     print the brotli size of the first screen from dist/
   install-tools     install every tool the commands above need
@@ -113,6 +113,26 @@ fn test() -> Result {
     tools::ensure_test_tools()?;
     build_client()?;
     let budget = bundle::report(&root().join("dist"))?;
+
+    step("Formatting and lints (rustfmt, clippy with warnings denied)");
+    run_cmd(
+        cargo()
+            .args(["fmt", "--all", "--check"])
+            .current_dir(root()),
+    )?;
+    run_cmd(
+        cargo()
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .current_dir(root()),
+    )?;
 
     step("Starting a throwaway PostgreSQL on 127.0.0.1");
     let pg = postgres::Throwaway::start()?;

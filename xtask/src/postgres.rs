@@ -3,7 +3,7 @@
 
 use crate::Result;
 use crate::tools::{is_root, postgres_bin_dir};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub struct Throwaway {
@@ -12,7 +12,7 @@ pub struct Throwaway {
     bin: PathBuf,
 }
 
-fn as_postgres_user(bin: &PathBuf, tool: &str) -> Command {
+fn as_postgres_user(bin: &Path, tool: &str) -> Command {
     if is_root() {
         // PostgreSQL refuses to run as root.
         let mut cmd = Command::new("runuser");

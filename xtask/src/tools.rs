@@ -42,10 +42,10 @@ fn locked_wasm_bindgen() -> Result<String> {
         .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
         }
     }
     Err("Cargo.lock has no wasm-bindgen entry".into())
@@ -158,6 +158,12 @@ pub fn is_root() -> bool {
 }
 
 pub fn ensure_test_tools() -> Result {
+    for (component, probe) in [("clippy", "clippy"), ("rustfmt", "fmt")] {
+        if output(Command::new("cargo").args([probe, "--version"])).is_none() {
+            step(&format!("Adding the {component} component"));
+            run_cmd(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
     let missing: Vec<&str> = [
         ("/usr/bin/chromium", "chromium"),
         ("/usr/bin/chromedriver", "chromium-driver"),
