@@ -15,6 +15,26 @@ pub fn set_title(screen: &str) {
     }
 }
 
+/// Moves keyboard focus to the page's main region (the skip link's target).
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("indhold"))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    if let Some(main) = main {
+        let _ = main.set_attribute("tabindex", "-1");
+        let _ = main.focus();
+    }
+}
+
+/// Navigation that replaces the current history entry: redirects must not leave a Back-button trap.
+pub fn redirect_options() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        replace: true,
+        ..Default::default()
+    }
+}
+
 /// An icon beside a text label: decorative, so hidden from assistive technology.
 #[component]
 pub fn DecorativeIcon(icon: icondata::Icon) -> impl IntoView {
@@ -71,12 +91,13 @@ pub fn AvatarPicture(avatar: Avatar, #[prop(default = 64)] size: u32) -> impl In
     }
 }
 
-/// A calm error message in Danish, announced to screen readers.
+/// A calm error message in Danish, announced to screen readers. `id` lets form fields point at it
+/// with `aria-describedby`.
 #[component]
-pub fn ErrorNote(error: AppError) -> impl IntoView {
+pub fn ErrorNote(error: AppError, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
     let field_text = error.field.as_deref().and_then(field_error_text);
     view! {
-        <div class="error-note" role="alert">
+        <div class="error-note" role="alert" id=id>
             <p>{error_text(error.code)}</p>
             {field_text.map(|text| view! { <p>{text}</p> })}
         </div>
@@ -87,13 +108,15 @@ pub fn ErrorNote(error: AppError) -> impl IntoView {
 #[component]
 pub fn ReadAloudButton(#[prop(optional)] large: bool) -> impl IntoView {
     let (reading, set_reading) = signal(false);
+    // Leaving the screen (or handing the iPad on) must not leave it talking.
+    on_cleanup(speech::stop);
     let toggle = move |_| {
         if reading.get_untracked() {
             speech::stop();
             set_reading.set(false);
         } else {
-            speech::speak(&speech::main_text());
             set_reading.set(true);
+            speech::speak(&speech::main_text(), move || set_reading.set(false));
         }
     };
     view! {
@@ -117,7 +140,7 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
     Effect::new(move |_| {
         // Whether the server call succeeded or not, the person asked to leave: go to sign-in.
         if sign_out.value().get().is_some() {
-            navigate(paths::SIGN_IN, Default::default());
+            navigate(paths::SIGN_IN, redirect_options());
         }
     });
     let label = if as_done_tile {
@@ -134,7 +157,10 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
         <button
             type="button"
             class=if as_done_tile { "sign-out tile-button done" } else { "sign-out" }
-            on:click=move |_| { sign_out.dispatch(crate::identity::SignOut {}); }
+            on:click=move |_| {
+                speech::stop();
+                sign_out.dispatch(crate::identity::SignOut {});
+            }
         >
             <DecorativeIcon icon=icon />
             <span>{label}</span>

@@ -1,6 +1,6 @@
 //! The home screen: one server call, then the view for the signed-in role.
 
-use crate::components::{ErrorNote, set_title};
+use crate::components::{ErrorNote, redirect_options, set_title};
 use crate::i18n::{Key, t};
 use crate::{family, leader, paths, planning, pupil};
 use domain::home::Home;
@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
             ..
         })) = data.get()
         {
-            navigate(paths::SIGN_IN, Default::default());
+            navigate(paths::SIGN_IN, redirect_options());
         }
     });
     view! {

@@ -26,7 +26,18 @@ pub mod paths {
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <a class="skip-link" href="#indhold">{t(Key::SkipToContent)}</a>
+            // Handled here rather than by the router, which would treat the fragment as navigation
+            // and leave keyboard focus where it was.
+            <a
+                class="skip-link"
+                href="#indhold"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    components::focus_main();
+                }
+            >
+                {t(Key::SkipToContent)}
+            </a>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=home::HomePage />
                 <Route path=path!("/log-ind") view=identity::SignInPage />

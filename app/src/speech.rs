@@ -4,8 +4,9 @@
 //! closest voice); a server-side fallback for devices with no voice at all comes with the pupil
 //! issue. Failures are silent by design: read-aloud is a help, never a blocker.
 
-/// Reads `text` aloud in Danish, interrupting anything already being read.
-pub fn speak(text: &str) {
+/// Reads `text` aloud in Danish, interrupting anything already being read. `on_end` runs when the
+/// reading finishes or is interrupted, so a "Læs op" button can show that it stopped.
+pub fn speak(text: &str, on_end: impl FnOnce() + 'static) {
     let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
         return;
     };
@@ -13,6 +14,9 @@ pub fn speak(text: &str) {
     let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
         return;
     };
+    let on_end = wasm_bindgen::closure::Closure::once_into_js(on_end);
+    utterance.set_onend(Some(wasm_bindgen::JsCast::unchecked_ref(&on_end)));
+    utterance.set_onerror(Some(wasm_bindgen::JsCast::unchecked_ref(&on_end)));
     utterance.set_lang("da-DK");
     utterance.set_rate(0.9);
     if let Some(voice) = synth

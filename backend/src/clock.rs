@@ -9,6 +9,11 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// The school year running now.
+pub fn current_school_year() -> i32 {
+    school_year_of(now())
+}
+
 /// The school year (skoleår) a moment falls in, named by the calendar year it starts in:
 /// August 2026 – July 2027 is 2026.
 pub fn school_year_of(unix_secs: i64) -> i32 {

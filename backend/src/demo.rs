@@ -6,7 +6,7 @@ use crate::entity::{
     account, guardianship, person, person_role, pupil, school, school_class, setting, team,
     team_member,
 };
-use crate::identity::{DEMO_LOGINS_KEY, hash_password};
+use crate::identity::{DEMO_LOGINS_KEY, DEMO_SCHOOL_KEY, hash_password};
 use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
 use crate::{clock, db_err};
 use domain::AppError;
@@ -330,12 +330,18 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         login(Role::Parent, "Mette Jensen", "mette"),
         login(Role::Leader, "Lene Dahl", "lene"),
     ];
-    setting::ActiveModel {
-        key: Set(DEMO_LOGINS_KEY.to_owned()),
-        value: Set(serde_json::to_string(&logins).map_err(|_| AppError::internal())?),
+    let logins_json = serde_json::to_string(&logins).map_err(|_| AppError::internal())?;
+    for (key, value) in [
+        (DEMO_LOGINS_KEY, logins_json),
+        (DEMO_SCHOOL_KEY, school_id.to_string()),
+    ] {
+        setting::ActiveModel {
+            key: Set(key.to_owned()),
+            value: Set(value),
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
     }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
     Ok(logins)
 }

@@ -13,6 +13,8 @@ pub async fn home(ctx: &RequestCtx) -> Result<Home, AppError> {
         Role::Teacher => Home::Teacher(planning::teacher_home(db, &principal).await?),
         Role::Pupil => Home::Pupil(pupil::pupil_home(db, &principal).await?),
         Role::Parent => Home::Parent(family::family_home(db, &principal).await?),
-        Role::Leader => Home::Leader(leader::school_overview(db, &principal).await?),
+        Role::Leader => {
+            Home::Leader(leader::school_overview(db, &principal, principal.school_id).await?)
+        }
     })
 }

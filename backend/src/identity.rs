@@ -7,7 +7,9 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -42,6 +44,14 @@ fn verify_password(password: &Password, stored: &str) -> bool {
                 .is_ok()
         })
         .unwrap_or(false)
+}
+
+/// Verifies on the blocking pool: Argon2 takes tens of milliseconds of CPU by design, which must
+/// not stall the async workers serving everyone else.
+async fn verify_password_off_thread(password: Password, stored: String) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || verify_password(&password, &stored))
+        .await
+        .map_err(|_| AppError::internal())
 }
 
 /// The hash of a random password nobody knows: verifying against it when the username is unknown
@@ -94,10 +104,14 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
         .await
         .map_err(db_err)?;
     let Some(account) = account else {
-        verify_password(&password, decoy_hash());
+        verify_password_off_thread(password, decoy_hash().to_owned()).await?;
         return Err(AppError::new(ErrorCode::WrongCredentials));
     };
-    if !verify_password(&password, &account.password_hash) {
+    if !verify_password_off_thread(password, account.password_hash.clone()).await? {
+        return Err(AppError::new(ErrorCode::WrongCredentials));
+    }
+    if !ctx.demo_enabled && is_demo_person(db, account.person_id).await? {
+        // The demo school's password is published; outside demo mode its accounts are closed.
         return Err(AppError::new(ErrorCode::WrongCredentials));
     }
     let role = primary_role(&roles_of(db, account.person_id).await?)
@@ -107,6 +121,20 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     rand::rng().fill_bytes(&mut raw);
     let token = hex::encode(raw);
     let now = clock::now();
+    // A new sign-in replaces the browser's previous session, and clears this person's expired ones.
+    let mut stale = Condition::any().add(
+        Condition::all()
+            .add(session::Column::PersonId.eq(account.person_id))
+            .add(session::Column::ExpiresAt.lte(now)),
+    );
+    if let Some(previous) = &ctx.session_token {
+        stale = stale.add(session::Column::TokenHash.eq(token_hash(previous)));
+    }
+    session::Entity::delete_many()
+        .filter(stale)
+        .exec(db)
+        .await
+        .map_err(db_err)?;
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         person_id: Set(account.person_id),
@@ -128,6 +156,9 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
 
 /// Ends the current session, if there is one. Signing out twice is not an error.
 pub async fn sign_out(ctx: &RequestCtx) -> Result<(), AppError> {
+    // Clear the browser's cookie even if the delete below fails: on a shared iPad the next child
+    // must never inherit this session.
+    ctx.record_session_change(SessionChange::Ended);
     if let Some(token) = &ctx.session_token {
         session::Entity::delete_many()
             .filter(session::Column::TokenHash.eq(token_hash(token)))
@@ -135,7 +166,6 @@ pub async fn sign_out(ctx: &RequestCtx) -> Result<(), AppError> {
             .await
             .map_err(db_err)?;
     }
-    ctx.record_session_change(SessionChange::Ended);
     Ok(())
 }
 
@@ -194,6 +224,22 @@ pub async fn me(ctx: &RequestCtx) -> Result<Me, AppError> {
 }
 
 pub(crate) const DEMO_LOGINS_KEY: &str = "demo_logins";
+pub(crate) const DEMO_SCHOOL_KEY: &str = "demo_school_id";
+
+async fn is_demo_person(db: &impl ConnectionTrait, person_id: i32) -> Result<bool, AppError> {
+    let Some(demo_school) = setting::Entity::find_by_id(DEMO_SCHOOL_KEY.to_owned())
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
+        return Ok(false);
+    };
+    let person = person::Entity::find_by_id(person_id)
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(person.is_some_and(|p| p.school_id.to_string() == demo_school.value))
+}
 
 /// The demo accounts to show on the sign-in page: only while the server runs in demo mode and
 /// the database holds the demo school. Anyone may ask; the answer is public by design.

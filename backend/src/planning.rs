@@ -1,7 +1,7 @@
 //! Planning: the teacher's hold. (Årsplaner and forløb arrive with the planning issue.)
 
 use crate::entity::{person, school, team, team_member};
-use crate::{Principal, db_err, policy};
+use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
 use domain::home::{TeacherHome, TeamSummary};
 use domain::school::Subject;
@@ -34,6 +34,7 @@ pub async fn teacher_home(
     let teams = team::Entity::find()
         .filter(team::Column::Id.is_in(own.clone()))
         .filter(team::Column::ArchivedAt.is_null())
+        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
         .order_by_asc(team::Column::Name)
         .all(db)
         .await

@@ -2,7 +2,7 @@
 
 use crate::entity::{person, pupil, school_class, team, team_member};
 use crate::planning::MEMBER_PUPIL;
-use crate::{Principal, db_err, policy};
+use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
 use domain::home::PupilHome;
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
@@ -67,7 +67,7 @@ pub(crate) async fn class_names_of(
         .collect())
 }
 
-/// The subjects of the active hold each pupil belongs to, in two queries however many pupils.
+/// The subjects of the active hold of this school year each pupil belongs to, in two queries however many pupils.
 pub(crate) async fn subjects_of(
     db: &impl ConnectionTrait,
     pupil_ids: &[i32],
@@ -82,6 +82,7 @@ pub(crate) async fn subjects_of(
     let subject_of_team: HashMap<i32, Subject> = team::Entity::find()
         .filter(team::Column::Id.is_in(team_ids))
         .filter(team::Column::ArchivedAt.is_null())
+        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
         .all(db)
         .await
         .map_err(db_err)?

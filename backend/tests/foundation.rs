@@ -4,8 +4,8 @@
 
 mod common;
 
-use backend::entity::{person, session};
-use backend::{SessionChange, demo, home, identity};
+use backend::entity::{pupil, school, school_class, session, team};
+use backend::{SessionChange, demo, family, home, identity, leader, planning};
 use common::TestDb;
 use domain::ErrorCode;
 use domain::home::Home;
@@ -196,25 +196,172 @@ async fn a_guardian_without_access_sees_nothing_of_the_child(t: TestDb) {
     assert!(home.children.is_empty());
 }
 
-async fn a_person_with_pupil_records_cannot_be_deleted(t: TestDb) {
+async fn a_class_with_pupils_cannot_be_deleted(t: TestDb) {
     seeded(&t).await;
-    let ida = person::Entity::find()
-        .filter(person::Column::GivenName.eq("Ida"))
+    let class = school_class::Entity::find()
+        .filter(school_class::Column::Name.eq("1.A"))
         .one(&t.db)
         .await
         .unwrap()
         .unwrap();
-    let result = person::Entity::delete_by_id(ida.id).exec(&t.db).await;
+    let result = school_class::Entity::delete_by_id(class.id)
+        .exec(&t.db)
+        .await;
     assert!(
         result.is_err(),
-        "foreign keys must refuse to orphan a pupil's records"
+        "pupils' placements must block deleting their class"
+    );
+    let placed = pupil::Entity::find()
+        .filter(pupil::Column::ClassId.eq(class.id))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(placed, 10);
+}
+
+async fn a_hold_with_members_cannot_be_deleted(t: TestDb) {
+    seeded(&t).await;
+    let hold = team::Entity::find()
+        .filter(team::Column::Name.eq("Dansk 1.A"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let result = team::Entity::delete_by_id(hold.id).exec(&t.db).await;
+    assert!(
+        result.is_err(),
+        "members must block deleting their hold (archive it instead)"
     );
     assert!(
-        person::Entity::find_by_id(ida.id)
+        team::Entity::find_by_id(hold.id)
             .one(&t.db)
             .await
             .unwrap()
             .is_some()
+    );
+}
+
+async fn an_archived_hold_leaves_the_teachers_home_and_the_leaders_counts(t: TestDb) {
+    seeded(&t).await;
+    let hold = team::Entity::find()
+        .filter(team::Column::Name.eq("Dansk 5.B"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut hold = hold.into_active_model();
+    hold.archived_at = Set(Some(1));
+    hold.update(&t.db).await.unwrap();
+    let Home::Teacher(home) = home_of(&t, "anne").await else {
+        panic!("anne is a teacher")
+    };
+    let names: Vec<_> = home.teams.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Dansk 1.A"]);
+    let Home::Leader(overview) = home_of(&t, "lene").await else {
+        panic!("lene is a leader")
+    };
+    let counts: Vec<_> = overview
+        .classes
+        .iter()
+        .map(|c| (c.name.as_str(), c.team_count))
+        .collect();
+    assert_eq!(counts, [("1.A", 2), ("5.B", 1)]);
+}
+
+async fn a_new_sign_in_replaces_the_browsers_previous_session(t: TestDb) {
+    seeded(&t).await;
+    let old = token_for(&t, "anne").await;
+    let ctx = t.ctx(Some(old.clone()));
+    identity::sign_in(&ctx, "mette", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(
+        home::home(&t.ctx(Some(old))).await.unwrap_err().code,
+        ErrorCode::NotSignedIn
+    );
+    assert_eq!(session_count(&t).await, 1);
+}
+
+async fn outside_demo_mode_the_demo_accounts_are_closed(t: TestDb) {
+    seeded(&t).await;
+    let ctx = backend::RequestCtx::new(t.db.clone(), None, false);
+    let err = identity::sign_in(&ctx, "lene", demo::DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongCredentials);
+    assert_eq!(session_count(&t).await, 0);
+}
+
+async fn each_use_case_refuses_the_roles_it_is_not_for(t: TestDb) {
+    seeded(&t).await;
+    let principal = |username: &'static str| {
+        let t = &t;
+        async move {
+            identity::current_principal(&t.ctx(Some(token_for(t, username).await)))
+                .await
+                .unwrap()
+        }
+    };
+    let (pupil, parent, teacher, leader) = (
+        principal("ida").await,
+        principal("mette").await,
+        principal("anne").await,
+        principal("lene").await,
+    );
+    let forbidden = ErrorCode::Forbidden;
+    for p in [&pupil, &parent, &leader] {
+        assert_eq!(
+            planning::teacher_home(&t.db, p).await.unwrap_err().code,
+            forbidden,
+            "{:?}",
+            p.role
+        );
+    }
+    for p in [&parent, &teacher, &leader] {
+        assert_eq!(
+            backend::pupil::pupil_home(&t.db, p).await.unwrap_err().code,
+            forbidden,
+            "{:?}",
+            p.role
+        );
+    }
+    for p in [&pupil, &teacher, &leader] {
+        assert_eq!(
+            family::family_home(&t.db, p).await.unwrap_err().code,
+            forbidden,
+            "{:?}",
+            p.role
+        );
+    }
+    for p in [&pupil, &parent, &teacher] {
+        let err = leader::school_overview(&t.db, p, p.school_id)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, forbidden, "{:?}", p.role);
+    }
+}
+
+async fn a_leader_cannot_see_another_schools_overview(t: TestDb) {
+    seeded(&t).await;
+    let other = school::ActiveModel {
+        name: Set("Nabo Skole".into()),
+        created_at: Set(0),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    let lene = identity::current_principal(&t.ctx(Some(token_for(&t, "lene").await)))
+        .await
+        .unwrap();
+    let err = leader::school_overview(&t.db, &lene, other.id)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert!(
+        leader::school_overview(&t.db, &lene, lene.school_id)
+            .await
+            .is_ok()
     );
 }
 
@@ -240,7 +387,13 @@ on_both_databases!(
     a_pupil_sees_their_class_and_subjects,
     a_parent_sees_exactly_their_own_children,
     a_guardian_without_access_sees_nothing_of_the_child,
-    a_person_with_pupil_records_cannot_be_deleted,
+    a_class_with_pupils_cannot_be_deleted,
+    a_hold_with_members_cannot_be_deleted,
+    an_archived_hold_leaves_the_teachers_home_and_the_leaders_counts,
+    a_new_sign_in_replaces_the_browsers_previous_session,
+    outside_demo_mode_the_demo_accounts_are_closed,
+    each_use_case_refuses_the_roles_it_is_not_for,
+    a_leader_cannot_see_another_schools_overview,
     migrations_roll_back_and_forward_again,
 );
 

@@ -33,3 +33,31 @@ test('an unknown address says so in Danish and passes axe', async ({ page }) => 
   await expect(page.getByRole('link', { name: 'Til forsiden' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('someone already signed in is taken from the sign-in page to their home', async ({ page }) => {
+  await signIn(page, 'mette');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine børn' })).toBeVisible();
+  await page.goto('/log-ind');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine børn' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('after a wrong password both fields are marked invalid and point at the message', async ({ page }) => {
+  await signIn(page, 'anne', 'forkert-kode');
+  const message = page.getByRole('alert');
+  await expect(message).toBeVisible();
+  for (const label of ['Brugernavn', 'Adgangskode']) {
+    const field = page.getByLabel(label);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(/Brugernavn eller adgangskode er forkert/);
+  }
+});
+
+test('the skip link moves keyboard focus to the main content', async ({ page }) => {
+  await page.goto('/log-ind');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Spring til indhold' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});

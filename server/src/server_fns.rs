@@ -59,18 +59,26 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Refuses calls whose Origin names another site. The session cookie is `SameSite=Lax`, which
-/// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that.
-fn from_another_origin(headers: &HeaderMap) -> bool {
+/// Refuses calls a browser made from another site. The session cookie is `SameSite=Lax`, which
+/// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that. Uses
+/// `Sec-Fetch-Site` where the browser sends it, else compares `Origin` with the host asked for
+/// (the `Host` header, or the URI's authority under HTTP/2).
+fn from_another_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
     let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
         return false;
     };
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .unwrap_or_default();
+        .or(uri_authority);
+    let Some(host) = host else {
+        return false;
+    };
     let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-    origin_host != host
+    !origin_host.eq_ignore_ascii_case(host)
 }
 
 fn session_cookie(change: &SessionChange, secure: bool) -> Option<HeaderValue> {
@@ -97,7 +105,7 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     if !server_fn::axum::server_fn_paths().any(|(p, _)| p == path) {
         return error_response(AppError::new(ErrorCode::NotFound));
     }
-    if from_another_origin(req.headers()) {
+    if from_another_origin(req.headers(), req.uri().authority().map(|a| a.as_str())) {
         return error_response(AppError::forbidden());
     }
     let ctx = RequestCtx::new(state.db.clone(), session_token(req.headers()), state.demo);
@@ -178,12 +186,35 @@ mod tests {
             ("host", "127.0.0.1:3000"),
             ("origin", "https://evil.example"),
         ]);
-        assert!(!from_another_origin(&same));
-        assert!(from_another_origin(&other));
+        assert!(!from_another_origin(&same, None));
+        assert!(from_another_origin(&other, None));
         assert!(
-            !from_another_origin(&headers(&[("host", "x")])),
+            !from_another_origin(&headers(&[("host", "x")]), None),
             "no Origin: not a browser cross-site call"
         );
+    }
+
+    #[test]
+    fn fetch_metadata_decides_when_the_browser_sends_it() {
+        assert!(from_another_origin(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            None
+        ));
+        assert!(from_another_origin(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            None
+        ));
+        assert!(!from_another_origin(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            None
+        ));
+    }
+
+    #[test]
+    fn under_http2_the_uri_authority_stands_in_for_the_host_header() {
+        let h = headers(&[("origin", "https://Spire.Skole.dk")]);
+        assert!(!from_another_origin(&h, Some("spire.skole.dk")));
+        assert!(from_another_origin(&h, Some("other.dk")));
     }
 
     #[test]

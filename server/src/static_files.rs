@@ -113,9 +113,10 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
     } else {
         "no-cache"
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // The same URL answers brotli, gzip or plain by Accept-Encoding; shared caches must know.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response
 }
 

@@ -286,6 +286,7 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
         "public, max-age=31536000, immutable"
     );
     assert_eq!(res.headers().get(header::CONTENT_ENCODING).unwrap(), "br");
+    assert_eq!(res.headers().get(header::VARY).unwrap(), "accept-encoding");
     assert_eq!(text(res).await, "compressed");
     let res = s.get("/favicon.svg").await;
     assert_eq!(

@@ -31,10 +31,21 @@ impl Throwaway {
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .map_err(|e| e.to_string())?;
-        let dir = std::env::temp_dir().join(format!("spire-pg-{}-{port}", std::process::id()));
+        // As root the cluster runs as `postgres`, which must be able to reach the directory: /tmp
+        // is world-traversable where $TMPDIR may not be.
+        let base = if is_root() {
+            PathBuf::from("/tmp")
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = base.join(format!("spire-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         if is_root() {
-            crate::run_cmd(Command::new("chown").arg("postgres:postgres").arg(&dir))?;
+            crate::run_cmd(
+                Command::new("chown")
+                    .args(["-R", "postgres:postgres"])
+                    .arg(&dir),
+            )?;
         }
         let data = dir.join("data");
         crate::run_cmd(
@@ -42,6 +53,7 @@ impl Throwaway {
                 .arg("-D")
                 .arg(&data)
                 .args(["-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])
+                .current_dir(&dir)
                 .stdout(Stdio::null()),
         )?;
         let opts = format!(
@@ -55,6 +67,7 @@ impl Throwaway {
                 .arg("-l")
                 .arg(dir.join("log"))
                 .args(["-w", "-o", &opts, "start"])
+                .current_dir(&dir)
                 .stdout(Stdio::null()),
         )?;
         println!(

@@ -208,7 +208,14 @@ pub struct Counts {
 /// Runs `cargo test` for the workspace, echoing its output and counting results as it goes.
 pub fn run_cargo_tests(postgres_url: &str) -> Result<Counts> {
     let mut child = Command::new("cargo")
-        .args(["test", "--workspace", "--locked", "--color", "never"])
+        .args([
+            "test",
+            "--workspace",
+            "--locked",
+            "--no-fail-fast",
+            "--color",
+            "never",
+        ])
         .current_dir(root())
         .env("SPIRE_TEST_POSTGRES_URL", postgres_url)
         .stdout(Stdio::piped())
@@ -286,6 +293,12 @@ pub fn run_end_to_end() -> Result<Counts> {
         .arg("--dist")
         .arg(root().join("dist"))
         .env("RUST_LOG", "warn")
+        // A fresh demo database every run, whatever the developer's shell has set.
+        .env_remove("DATABASE_URL")
+        .env_remove("SPIRE_NO_DEMO")
+        .env_remove("SPIRE_PORT")
+        .env_remove("SPIRE_DATA_DIR")
+        .env_remove("SPIRE_DIST")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;

@@ -1,10 +1,10 @@
 //! Identity: signing in and out, and the sign-in screen.
 
-use crate::components::{DecorativeIcon, ErrorNote, set_title};
+use crate::components::{DecorativeIcon, ErrorNote, redirect_options, set_title};
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
-use domain::AppError;
 use domain::identity::{DemoLogin, Me};
+use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -28,6 +28,8 @@ pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
     backend::identity::demo_logins(&crate::request_ctx()?).await
 }
 
+const ERROR_ID: &str = "sign-in-error";
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
     set_title(t(Key::SignInTitle));
@@ -35,9 +37,13 @@ pub fn SignInPage() -> impl IntoView {
     let username = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
+    // Someone already signed in has no business here: take them home.
+    let already = LocalResource::new(current_user);
     Effect::new(move |_| {
-        if let Some(Ok(_)) = sign_in.value().get() {
-            navigate(paths::HOME, Default::default());
+        let signed_in =
+            matches!(sign_in.value().get(), Some(Ok(_))) || matches!(already.get(), Some(Ok(_)));
+        if signed_in {
+            navigate(paths::HOME, redirect_options());
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -52,8 +58,25 @@ pub fn SignInPage() -> impl IntoView {
         });
     };
     let error = move || match sign_in.value().get() {
-        Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+        Some(Err(e)) => Some(view! { <ErrorNote error=e id=ERROR_ID /> }),
         _ => None,
+    };
+    // Which fields the last error concerns, for aria-invalid and aria-describedby.
+    let field_in_error = move |field: &'static str| {
+        move || match sign_in.value().get() {
+            Some(Err(e)) => {
+                e.code == ErrorCode::WrongCredentials || e.field.as_deref() == Some(field)
+            }
+            _ => false,
+        }
+    };
+    let invalid = move |field: &'static str| {
+        let in_error = field_in_error(field);
+        move || if in_error() { "true" } else { "false" }
+    };
+    let described_by = move |field: &'static str| {
+        let in_error = field_in_error(field);
+        move || in_error().then_some(ERROR_ID)
     };
     let pending = sign_in.pending();
     let demo = LocalResource::new(demo_logins);
@@ -77,6 +100,8 @@ pub fn SignInPage() -> impl IntoView {
                     autocapitalize="none"
                     spellcheck="false"
                     required=true
+                    aria-invalid=invalid("username")
+                    aria-describedby=described_by("username")
                     node_ref=username
                 />
                 <label for="password">{t(Key::Password)}</label>
@@ -86,6 +111,8 @@ pub fn SignInPage() -> impl IntoView {
                     type="password"
                     autocomplete="current-password"
                     required=true
+                    aria-invalid=invalid("password")
+                    aria-describedby=described_by("password")
                     node_ref=password
                 />
                 <button type="submit" class="primary" disabled=move || pending.get()>
