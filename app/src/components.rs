@@ -1,8 +1,9 @@
 //! Small pieces shared by every feature's screens.
 
-use crate::i18n::{Key, error_text, field_error_text, t};
+use crate::i18n::{Key, error_text, field_error_text, role_name, t};
 use crate::{paths, speech};
 use domain::AppError;
+use domain::identity::{Me, Role};
 use domain::school::{Avatar, AvatarColor, AvatarShape};
 use leptos::prelude::*;
 use leptos_icons::Icon;
@@ -33,6 +34,18 @@ pub fn redirect_options() -> leptos_router::NavigateOptions {
         replace: true,
         ..Default::default()
     }
+}
+
+/// Sends a signed-out device to where it signs in again: a class iPad to its pupils' pictures,
+/// anything else to the adults' sign-in.
+pub fn go_to_sign_in(navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static) {
+    leptos::task::spawn_local(async move {
+        let target = match crate::identity::class_device_status().await {
+            Ok(Some(_)) => paths::CLASS_PICKER,
+            _ => paths::SIGN_IN,
+        };
+        navigate(target, redirect_options());
+    });
 }
 
 /// An icon beside a text label: decorative, so hidden from assistive technology.
@@ -140,7 +153,7 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
     Effect::new(move |_| {
         // Whether the server call succeeded or not, the person asked to leave: go to sign-in.
         if sign_out.value().get().is_some() {
-            navigate(paths::SIGN_IN, redirect_options());
+            go_to_sign_in(navigate.clone());
         }
     });
     let label = if as_done_tile {
@@ -168,17 +181,41 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
     }
 }
 
-/// The top bar every signed-in screen shares.
+/// The top bar every signed-in screen shares: who is signed in, switching to another role the
+/// person holds, and signing out (here or everywhere).
 #[component]
-pub fn AppHeader(name: String, role_label: &'static str) -> impl IntoView {
+pub fn AppHeader(me: Me) -> impl IntoView {
+    let switch = ServerAction::<crate::identity::SwitchRole>::new();
+    let everywhere = ServerAction::<crate::identity::SignOutEverywhere>::new();
+    let refresh = use_context::<crate::home::HomeRefresh>();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(refresh)) = (switch.value().get(), refresh) {
+            refresh.0.update(|n| *n += 1);
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if everywhere.value().get().is_some() {
+            go_to_sign_in(navigate.clone());
+        }
+    });
+    let other_roles: Vec<Role> = me.roles.iter().copied().filter(|r| *r != me.role).collect();
     view! {
         <header class="app-header">
             <span class="brand">{t(Key::AppName)}</span>
             <span class="who">
                 <span class="visually-hidden">{t(Key::SignedInAs)}" "</span>
-                {name}
-                <span class="role">" ("{role_label}")"</span>
+                {me.name}
+                <span class="role">" ("{role_name(me.role)}")"</span>
             </span>
+            {other_roles.into_iter().map(|role| view! {
+                <button type="button" on:click=move |_| { switch.dispatch(crate::identity::SwitchRole { role }); }>
+                    {t(Key::SwitchRoleTo)}" "{role_name(role)}
+                </button>
+            }).collect_view()}
+            <button type="button" on:click=move |_| { everywhere.dispatch(crate::identity::SignOutEverywhere {}); }>
+                {t(Key::SignOutEverywhere)}
+            </button>
             <SignOutButton />
         </header>
     }

@@ -1,8 +1,8 @@
 //! The home screen: one server call, then the view for the signed-in role.
 
-use crate::components::{ErrorNote, redirect_options, set_title};
+use crate::components::{ErrorNote, go_to_sign_in, set_title};
 use crate::i18n::{Key, t};
-use crate::{family, leader, paths, planning, pupil};
+use crate::{family, leader, planning, pupil};
 use domain::home::Home;
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
@@ -13,9 +13,18 @@ pub async fn home_screen() -> Result<Home, AppError> {
     backend::home::home(&crate::request_ctx()?).await
 }
 
+/// Bumped to reload the home screen, e.g. after switching role.
+#[derive(Clone, Copy)]
+pub struct HomeRefresh(pub RwSignal<u32>);
+
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let data = LocalResource::new(home_screen);
+    let refresh = RwSignal::new(0u32);
+    provide_context(HomeRefresh(refresh));
+    let data = LocalResource::new(move || {
+        refresh.track();
+        home_screen()
+    });
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Err(AppError {
@@ -23,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
             ..
         })) = data.get()
         {
-            navigate(paths::SIGN_IN, redirect_options());
+            go_to_sign_in(navigate.clone());
         }
     });
     view! {

@@ -45,6 +45,16 @@ pub enum Key {
     BackHome,
     TryAgain,
     SignedInAs,
+    SignOutEverywhere,
+    SwitchRoleTo,
+    ClassPickerTitle,
+    ClassPickerIntro,
+    AdultSignIn,
+    ClassIpadTitle,
+    ClassIpadIntro,
+    MakeClassIpadFor,
+    ThisIsClassIpadFor,
+    CloseClassIpad,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -87,6 +97,18 @@ pub fn t(key: Key) -> &'static str {
         Key::BackHome => "Til forsiden",
         Key::TryAgain => "Prøv igen",
         Key::SignedInAs => "Logget ind som",
+        Key::SignOutEverywhere => "Log ud alle steder",
+        Key::SwitchRoleTo => "Skift til",
+        Key::ClassPickerTitle => "Tryk på dit billede",
+        Key::ClassPickerIntro => "Find dit billede og dit navn, og tryk på det.",
+        Key::AdultSignIn => "Log ind som voksen",
+        Key::ClassIpadTitle => "Klasse-iPad",
+        Key::ClassIpadIntro => {
+            "Gør denne enhed til klassens iPad. Eleverne logger så ind ved at trykke på deres billede, og du bliver logget ud."
+        }
+        Key::MakeClassIpadFor => "Gør til klasse-iPad for",
+        Key::ThisIsClassIpadFor => "Denne enhed er klasse-iPad for",
+        Key::CloseClassIpad => "Luk klasse-iPad",
     }
 }
 
@@ -123,7 +145,9 @@ pub fn role_name(role: Role) -> &'static str {
         Role::Pupil => "elev",
         Role::Parent => "forælder",
         Role::Teacher => "lærer",
+        Role::Paedagog => "pædagog",
         Role::Leader => "leder",
+        Role::Administrator => "administrator",
     }
 }
 

@@ -20,6 +20,7 @@ use leptos_router::path;
 pub mod paths {
     pub const HOME: &str = "/";
     pub const SIGN_IN: &str = "/log-ind";
+    pub const CLASS_PICKER: &str = "/klasse";
 }
 
 #[component]
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=home::HomePage />
                 <Route path=path!("/log-ind") view=identity::SignInPage />
+                <Route path=path!("/klasse") view=identity::ClassPickerPage />
             </Routes>
         </Router>
     }
@@ -68,6 +70,12 @@ pub fn register_server_functions() {
     register_explicit::<identity::SignOut>();
     register_explicit::<identity::CurrentUser>();
     register_explicit::<identity::DemoLogins>();
+    register_explicit::<identity::SignOutEverywhere>();
+    register_explicit::<identity::SwitchRole>();
+    register_explicit::<identity::ClassDeviceStatus>();
+    register_explicit::<identity::OpenClassDevice>();
+    register_explicit::<identity::CloseClassDevice>();
+    register_explicit::<identity::SignInPupil>();
     register_explicit::<home::HomeScreen>();
 }
 

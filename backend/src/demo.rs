@@ -215,12 +215,17 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
 
     let anne = s.person("Anne", "Holm", None, &[Role::Teacher]).await?;
     let bo = s.person("Bo", "Nielsen", None, &[Role::Teacher]).await?;
-    let camilla = s.person("Camilla", "Berg", None, &[Role::Teacher]).await?;
+    // Camilla teaches and is also a parent at the school: she switches between the two roles.
+    let camilla = s
+        .person("Camilla", "Berg", None, &[Role::Teacher, Role::Parent])
+        .await?;
+    let pia = s.person("Pia", "Lund", None, &[Role::Paedagog]).await?;
     let lene = s.person("Lene", "Dahl", None, &[Role::Leader]).await?;
     for (id, name) in [
         (anne, "anne"),
         (bo, "bo"),
         (camilla, "camilla"),
+        (pia, "pia"),
         (lene, "lene"),
     ] {
         s.account(id, name).await?;
@@ -292,6 +297,7 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     s.account(rasmus_jensen, "rasmus.jensen").await?;
     s.guardian(rasmus_jensen, pupils_1a[0], true).await?;
     s.guardian(rasmus_jensen, pupils_5b[0], true).await?;
+    s.guardian(camilla, pupils_1a[7], true).await?; // Karl Rasmussen
     let jan = s.person("Jan", "Kristensen", None, &[Role::Parent]).await?;
     s.account(jan, "jan").await?;
     s.guardian(jan, pupils_5b[1], false).await?;
@@ -300,7 +306,7 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         "Dansk 1.A",
         Subject::Dansk,
         year,
-        &[anne, camilla],
+        &[anne, camilla, pia],
         &pupils_1a,
     )
     .await?;

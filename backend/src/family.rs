@@ -29,7 +29,7 @@ pub async fn family_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Par
     let classes = class_names_of(db, &child_ids).await?;
     let mut subjects = subjects_of(db, &child_ids).await?;
     Ok(ParentHome {
-        name: p.name.clone(),
+        me: crate::identity::me_of(db, p).await?,
         children: children
             .into_iter()
             .map(|c| ChildSummary {

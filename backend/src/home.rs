@@ -10,10 +10,12 @@ pub async fn home(ctx: &RequestCtx) -> Result<Home, AppError> {
     let principal = current_principal(ctx).await?;
     let db = &ctx.db;
     Ok(match principal.role {
-        Role::Teacher => Home::Teacher(planning::teacher_home(db, &principal).await?),
+        Role::Teacher | Role::Paedagog => {
+            Home::Teacher(planning::teacher_home(db, &principal).await?)
+        }
         Role::Pupil => Home::Pupil(pupil::pupil_home(db, &principal).await?),
         Role::Parent => Home::Parent(family::family_home(db, &principal).await?),
-        Role::Leader => {
+        Role::Leader | Role::Administrator => {
             Home::Leader(leader::school_overview(db, &principal, principal.school_id).await?)
         }
     })

@@ -5,7 +5,7 @@ use crate::planning::MEMBER_PUPIL;
 use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
 use domain::home::{ClassSummary, LeaderHome};
-use domain::identity::Role;
+use domain::identity::{Me, Role};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
@@ -79,8 +79,12 @@ pub async fn school_overview(
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let count_usize = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(LeaderHome {
-        name: p.name.clone(),
-        school_name: school.name,
+        me: Me {
+            name: p.name.clone(),
+            role: p.role,
+            roles: p.roles.clone(),
+            school_name: school.name,
+        },
         teacher_count: count(teacher_count),
         classes: classes
             .into_iter()

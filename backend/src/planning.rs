@@ -4,6 +4,7 @@ use crate::entity::{person, school, team, team_member};
 use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
 use domain::home::{TeacherHome, TeamSummary};
+use domain::identity::Me;
 use domain::school::Subject;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -79,8 +80,13 @@ pub async fn teacher_home(
         })
         .collect();
     Ok(TeacherHome {
-        name: p.name.clone(),
-        school_name: school.name,
+        me: Me {
+            name: p.name.clone(),
+            role: p.role,
+            roles: p.roles.clone(),
+            school_name: school.name,
+        },
         teams,
+        classes: crate::identity::class_device::classes_taught(db, p).await?,
     })
 }

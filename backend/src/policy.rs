@@ -17,9 +17,9 @@ pub fn require(allowed: bool) -> Result<(), AppError> {
     }
 }
 
-/// A teacher sees the hold they teach on their home screen.
+/// Teachers and pædagoger see the hold they teach on their home screen.
 pub fn can_view_teacher_home(p: &Principal) -> bool {
-    p.role == Role::Teacher
+    p.role.is_teaching_staff()
 }
 
 /// A pupil sees their own home screen.
@@ -32,9 +32,32 @@ pub fn can_view_family_home(p: &Principal) -> bool {
     p.role == Role::Parent
 }
 
-/// A leader sees the overview of their own school, and of no other.
+/// Leaders and the school's administration see the overview of their own school, and of no other.
 pub fn can_view_school_overview(p: &Principal, school_id: i32) -> bool {
-    p.role == Role::Leader && p.school_id == school_id
+    matches!(p.role, Role::Leader | Role::Administrator) && p.school_id == school_id
+}
+
+/// A person may act in any role they hold, and in no other.
+pub fn can_act_as(p: &Principal, role: Role) -> bool {
+    p.roles.contains(&role)
+}
+
+/// Teaching staff may turn an iPad into a class iPad for a class they teach; a leader for any class
+/// of their school.
+pub fn can_open_class_device(p: &Principal, class_school_id: i32, teaches_class: bool) -> bool {
+    p.school_id == class_school_id
+        && ((p.role.is_teaching_staff() && teaches_class) || p.role == Role::Leader)
+}
+
+/// Any staff member of the school may close one of its class iPads.
+pub fn can_close_class_device(p: &Principal, device_school_id: i32) -> bool {
+    p.school_id == device_school_id
+        && (p.role.is_teaching_staff() || matches!(p.role, Role::Leader | Role::Administrator))
+}
+
+/// On a class iPad, exactly the pupils of its class can sign in by tapping.
+pub fn can_sign_in_on_class_device(device_class_id: i32, pupil_class_id: Option<i32>) -> bool {
+    pupil_class_id == Some(device_class_id)
 }
 
 #[cfg(test)]
@@ -46,6 +69,7 @@ mod tests {
             person_id: 1,
             school_id: 10,
             role,
+            roles: vec![role],
             name: "Test Person".into(),
         }
     }
@@ -54,20 +78,50 @@ mod tests {
     fn each_home_is_open_to_its_own_role_only() {
         for role in Role::ALL {
             let p = as_role(role);
-            assert_eq!(can_view_teacher_home(&p), role == Role::Teacher, "{role:?}");
-            assert_eq!(can_view_pupil_home(&p), role == Role::Pupil, "{role:?}");
-            assert_eq!(can_view_family_home(&p), role == Role::Parent, "{role:?}");
             assert_eq!(
-                can_view_school_overview(&p, 10),
-                role == Role::Leader,
+                can_view_teacher_home(&p),
+                role.is_teaching_staff(),
                 "{role:?}"
             );
+            assert_eq!(can_view_pupil_home(&p), role == Role::Pupil, "{role:?}");
+            assert_eq!(can_view_family_home(&p), role == Role::Parent, "{role:?}");
+            let leads = matches!(role, Role::Leader | Role::Administrator);
+            assert_eq!(can_view_school_overview(&p, 10), leads, "{role:?}");
         }
     }
 
     #[test]
     fn a_leader_cannot_see_another_schools_overview() {
         assert!(!can_view_school_overview(&as_role(Role::Leader), 11));
+    }
+
+    #[test]
+    fn a_person_acts_only_in_roles_they_hold() {
+        let p = Principal {
+            roles: vec![Role::Parent, Role::Teacher],
+            ..as_role(Role::Teacher)
+        };
+        assert!(can_act_as(&p, Role::Parent));
+        assert!(!can_act_as(&p, Role::Leader));
+    }
+
+    #[test]
+    fn a_class_ipad_is_opened_by_its_teachers_or_the_schools_leader_only() {
+        assert!(can_open_class_device(&as_role(Role::Teacher), 10, true));
+        assert!(can_open_class_device(&as_role(Role::Paedagog), 10, true));
+        assert!(!can_open_class_device(&as_role(Role::Teacher), 10, false));
+        assert!(!can_open_class_device(&as_role(Role::Teacher), 11, true));
+        assert!(can_open_class_device(&as_role(Role::Leader), 10, false));
+        for role in [Role::Pupil, Role::Parent, Role::Administrator] {
+            assert!(!can_open_class_device(&as_role(role), 10, true), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_devices_own_class_signs_in_by_tapping() {
+        assert!(can_sign_in_on_class_device(3, Some(3)));
+        assert!(!can_sign_in_on_class_device(3, Some(4)));
+        assert!(!can_sign_in_on_class_device(3, None));
     }
 
     #[test]

@@ -9,12 +9,23 @@ pub struct RequestCtx {
     pub db: DatabaseConnection,
     /// The raw session token from the request's cookie, if any.
     pub session_token: Option<String>,
+    /// The raw class-iPad token from the request's cookie, if the device is a class iPad.
+    pub device_token: Option<String>,
+    /// The caller's network address, for rate limiting.
+    pub client_addr: Option<String>,
     /// Whether the server runs in demo mode (demo logins may be shown).
     pub demo_enabled: bool,
-    session_change: Arc<Mutex<Option<SessionChange>>>,
+    changes: Arc<Mutex<Changes>>,
 }
 
-/// A session started or ended during the request; the server turns it into a cookie.
+#[derive(Default)]
+struct Changes {
+    session: Option<SessionChange>,
+    device: Option<SessionChange>,
+}
+
+/// A session (or class-iPad) token started or ended during the request; the server turns it into
+/// a cookie.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SessionChange {
     Started { token: String, max_age_secs: i64 },
@@ -26,21 +37,40 @@ impl RequestCtx {
         Self {
             db,
             session_token,
+            device_token: None,
+            client_addr: None,
             demo_enabled,
-            session_change: Arc::default(),
+            changes: Arc::default(),
         }
     }
 
+    pub fn with_device_token(mut self, token: Option<String>) -> Self {
+        self.device_token = token;
+        self
+    }
+
+    pub fn with_client_addr(mut self, addr: Option<String>) -> Self {
+        self.client_addr = addr;
+        self
+    }
+
     pub fn record_session_change(&self, change: SessionChange) {
-        if let Ok(mut slot) = self.session_change.lock() {
-            *slot = Some(change);
+        if let Ok(mut c) = self.changes.lock() {
+            c.session = Some(change);
         }
     }
 
     pub fn take_session_change(&self) -> Option<SessionChange> {
-        self.session_change
-            .lock()
-            .ok()
-            .and_then(|mut slot| slot.take())
+        self.changes.lock().ok().and_then(|mut c| c.session.take())
+    }
+
+    pub fn record_device_change(&self, change: SessionChange) {
+        if let Ok(mut c) = self.changes.lock() {
+            c.device = Some(change);
+        }
+    }
+
+    pub fn take_device_change(&self) -> Option<SessionChange> {
+        self.changes.lock().ok().and_then(|mut c| c.device.take())
     }
 }

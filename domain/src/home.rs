@@ -1,6 +1,6 @@
 //! The home screen each role sees after signing in.
 
-use crate::identity::Role;
+use crate::identity::Me;
 use crate::school::{Avatar, Subject};
 use serde::{Deserialize, Serialize};
 
@@ -10,17 +10,6 @@ pub enum Home {
     Pupil(PupilHome),
     Parent(ParentHome),
     Leader(LeaderHome),
-}
-
-impl Home {
-    pub fn role(&self) -> Role {
-        match self {
-            Home::Teacher(_) => Role::Teacher,
-            Home::Pupil(_) => Role::Pupil,
-            Home::Parent(_) => Role::Parent,
-            Home::Leader(_) => Role::Leader,
-        }
-    }
 }
 
 /// A hold as listed on a home screen.
@@ -35,9 +24,17 @@ pub struct TeamSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeacherHome {
-    pub name: String,
-    pub school_name: String,
+    pub me: Me,
     pub teams: Vec<TeamSummary>,
+    /// Classes this person may turn an iPad into a class iPad for.
+    pub classes: Vec<ClassRef>,
+}
+
+/// A class by id and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRef {
+    pub id: i64,
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,7 +56,7 @@ pub struct ChildSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParentHome {
-    pub name: String,
+    pub me: Me,
     pub children: Vec<ChildSummary>,
 }
 
@@ -74,8 +71,7 @@ pub struct ClassSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderHome {
-    pub name: String,
-    pub school_name: String,
+    pub me: Me,
     pub classes: Vec<ClassSummary>,
     pub teacher_count: u32,
 }

@@ -11,11 +11,22 @@ pub enum Role {
     Pupil,
     Parent,
     Teacher,
+    /// Pædagog: works with hold and pupils like a teacher.
+    Paedagog,
     Leader,
+    /// School administration: manages people and classes.
+    Administrator,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Pupil, Role::Parent, Role::Teacher, Role::Leader];
+    pub const ALL: [Role; 6] = [
+        Role::Pupil,
+        Role::Parent,
+        Role::Teacher,
+        Role::Paedagog,
+        Role::Leader,
+        Role::Administrator,
+    ];
 
     /// The stable name stored in the database.
     pub fn as_str(self) -> &'static str {
@@ -23,8 +34,15 @@ impl Role {
             Role::Pupil => "pupil",
             Role::Parent => "parent",
             Role::Teacher => "teacher",
+            Role::Paedagog => "paedagog",
             Role::Leader => "leader",
+            Role::Administrator => "administrator",
         }
+    }
+
+    /// Staff work with hold and pupils (teachers and pædagoger).
+    pub fn is_teaching_staff(self) -> bool {
+        matches!(self, Role::Teacher | Role::Paedagog)
     }
 
     pub fn parse(s: &str) -> Result<Self, AppError> {
@@ -85,8 +103,25 @@ impl std::fmt::Debug for Password {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     pub name: String,
+    /// The role this session acts in.
     pub role: Role,
+    /// Every role the person holds, to switch between.
+    pub roles: Vec<Role>,
     pub school_name: String,
+}
+
+/// A class iPad: the class it serves and the pupils who may sign in on it by tapping their picture.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassDevice {
+    pub class_name: String,
+    pub pupils: Vec<PupilTile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilTile {
+    pub id: i64,
+    pub first_name: String,
+    pub avatar: crate::school::Avatar,
 }
 
 /// A demo account shown on the sign-in page while demo mode is on.
@@ -143,5 +178,6 @@ mod tests {
             assert_eq!(Role::parse(role.as_str()).unwrap(), role);
         }
         assert!(Role::parse("admin").is_err());
+        assert!(Role::Paedagog.is_teaching_staff() && !Role::Leader.is_teaching_staff());
     }
 }

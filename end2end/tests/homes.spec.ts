@@ -70,7 +70,7 @@ test('a leader sees the school in aggregates', async ({ page }) => {
 
 test('signing out from an adult home returns to sign-in for good', async ({ page }) => {
   await signIn(page, 'anne');
-  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.getByRole('button', { name: 'Log ud', exact: true }).click();
   await expect(page).toHaveURL(/\/log-ind$/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/log-ind$/);

@@ -67,7 +67,9 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     println!("Spire is running at http://{}", config.addr);
-    axum::serve(listener, server::router(state))
+    // Peer addresses feed the per-address sign-in limit.
+    let app = server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server stopped: {e}"))

@@ -3,14 +3,17 @@
 
 use crate::AppState;
 use axum::body::{Body, to_bytes};
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use backend::{RequestCtx, SessionChange};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::provide_context;
+use std::net::SocketAddr;
 
 pub const SESSION_COOKIE: &str = "spire_session";
+/// Marks a class iPad; lives beside whichever pupil's session is current.
+pub const DEVICE_COOKIE: &str = "spire_device";
 
 /// Error bodies are a code and a field name; anything bigger is not one of ours.
 const MAX_ERROR_BODY: usize = 16 * 1024;
@@ -47,14 +50,14 @@ fn error_response(error: AppError) -> Response {
         .into_response()
 }
 
-fn session_token(headers: &HeaderMap) -> Option<String> {
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(key, _)| *key == name)
         .map(|(_, value)| value.to_owned())
         .filter(|v| !v.is_empty())
 }
@@ -81,17 +84,17 @@ fn from_another_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool
     !origin_host.eq_ignore_ascii_case(host)
 }
 
-fn session_cookie(change: &SessionChange, secure: bool) -> Option<HeaderValue> {
+fn set_cookie(name: &str, change: &SessionChange, secure: bool) -> Option<HeaderValue> {
     let secure = if secure { "; Secure" } else { "" };
     let cookie = match change {
         SessionChange::Started {
             token,
             max_age_secs,
         } => format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+            "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
         ),
         SessionChange::Ended => {
-            format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+            format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
         }
     };
     HeaderValue::from_str(&cookie).ok()
@@ -108,18 +111,31 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     if from_another_origin(req.headers(), req.uri().authority().map(|a| a.as_str())) {
         return error_response(AppError::forbidden());
     }
-    let ctx = RequestCtx::new(state.db.clone(), session_token(req.headers()), state.demo);
+    let client_addr = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    let ctx = RequestCtx::new(
+        state.db.clone(),
+        cookie(req.headers(), SESSION_COOKIE),
+        state.demo,
+    )
+    .with_device_token(cookie(req.headers(), DEVICE_COOKIE))
+    .with_client_addr(client_addr);
     let provided = ctx.clone();
     let response =
         leptos_axum::handle_server_fns_with_context(move || provide_context(provided.clone()), req)
             .await
             .into_response();
     let mut response = with_error_status(response).await;
-    if let Some(cookie) = ctx
-        .take_session_change()
-        .and_then(|c| session_cookie(&c, state.secure_cookies))
-    {
-        response.headers_mut().append(header::SET_COOKIE, cookie);
+    let changes = [
+        (SESSION_COOKIE, ctx.take_session_change()),
+        (DEVICE_COOKIE, ctx.take_device_change()),
+    ];
+    for (name, change) in changes {
+        if let Some(value) = change.and_then(|c| set_cookie(name, &c, state.secure_cookies)) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     response
 }
@@ -168,12 +184,12 @@ mod tests {
     #[test]
     fn the_session_token_is_read_from_among_other_cookies() {
         let h = headers(&[("cookie", "theme=dark; spire_session=abc123; other=1")]);
-        assert_eq!(session_token(&h).as_deref(), Some("abc123"));
+        assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc123"));
         assert_eq!(
-            session_token(&headers(&[("cookie", "spire_session=")])),
+            cookie(&headers(&[("cookie", "spire_session=")]), SESSION_COOKIE),
             None
         );
-        assert_eq!(session_token(&HeaderMap::new()), None);
+        assert_eq!(cookie(&HeaderMap::new(), SESSION_COOKIE), None);
     }
 
     #[test]
@@ -223,12 +239,12 @@ mod tests {
             token: "t".into(),
             max_age_secs: 60,
         };
-        let cookie = session_cookie(&started, false).unwrap();
+        let cookie = set_cookie(SESSION_COOKIE, &started, false).unwrap();
         assert_eq!(
             cookie,
             "spire_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
         );
-        let ended = session_cookie(&SessionChange::Ended, true).unwrap();
+        let ended = set_cookie(SESSION_COOKIE, &SessionChange::Ended, true).unwrap();
         assert_eq!(
             ended,
             "spire_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure"

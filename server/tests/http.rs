@@ -298,17 +298,45 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
 /// Who may call what. One row per server function; a new server function without a row fails
 /// `every_server_function_has_a_row_in_the_matrix`.
 ///
-/// Columns: signed out, pupil (ida), parent (mette), teacher (anne), leader (lene).
-const MATRIX: &[(&str, [StatusCode; 5])] = {
+/// Columns: signed out, pupil (ida), parent (mette), teacher (anne, teaches 1.A), leader (lene).
+const MATRIX: &[(&str, &str, [StatusCode; 5])] = {
     const OK: StatusCode = StatusCode::OK;
     const NO: StatusCode = StatusCode::UNAUTHORIZED;
+    const DENY: StatusCode = StatusCode::FORBIDDEN;
     &[
-        // Public by design: signing in, signing out (idempotent), and the demo list.
-        ("/api/demo_logins", [OK, OK, OK, OK, OK]),
-        ("/api/sign_out", [OK, OK, OK, OK, OK]),
-        ("/api/sign_in", [NO, NO, NO, NO, NO]), // called with a wrong password below
-        ("/api/me", [NO, OK, OK, OK, OK]),
-        ("/api/home", [NO, OK, OK, OK, OK]),
+        // Public by design: the demo list, signing out (idempotent), asking whether this device
+        // is a class iPad (without its cookie the answer is "no").
+        ("/api/demo_logins", "", [OK, OK, OK, OK, OK]),
+        ("/api/sign_out", "", [OK, OK, OK, OK, OK]),
+        ("/api/class_device_status", "", [OK, OK, OK, OK, OK]),
+        // Called with a wrong password: refused whoever asks.
+        (
+            "/api/sign_in",
+            "username=anne&password=wrong",
+            [NO, NO, NO, NO, NO],
+        ),
+        ("/api/me", "", [NO, OK, OK, OK, OK]),
+        ("/api/home", "", [NO, OK, OK, OK, OK]),
+        ("/api/sign_out_everywhere", "", [NO, OK, OK, OK, OK]),
+        // Only mette holds the parent role.
+        (
+            "/api/switch_role",
+            "role=parent",
+            [NO, DENY, OK, DENY, DENY],
+        ),
+        // Class 1 is 1.A: its teacher and the school's leader may open its iPad.
+        (
+            "/api/open_class_device",
+            "class_id=1",
+            [NO, DENY, DENY, OK, OK],
+        ),
+        // Without a class iPad cookie there is nothing to close, and no one signs in by tapping.
+        ("/api/close_class_device", "", [NO, OK, OK, OK, OK]),
+        (
+            "/api/sign_in_pupil",
+            "pupil_id=5",
+            [DENY, DENY, DENY, DENY, DENY],
+        ),
     ]
 };
 
@@ -317,7 +345,7 @@ const MATRIX_USERS: [Option<&str>; 5] =
 
 #[tokio::test]
 async fn every_server_function_has_a_row_in_the_matrix() {
-    let mut rows: Vec<&str> = MATRIX.iter().map(|(path, _)| *path).collect();
+    let mut rows: Vec<&str> = MATRIX.iter().map(|(path, _, _)| *path).collect();
     rows.sort_unstable();
     assert_eq!(server_function_paths(), rows);
 }
@@ -325,22 +353,86 @@ async fn every_server_function_has_a_row_in_the_matrix() {
 #[tokio::test]
 async fn every_role_gets_exactly_what_the_matrix_says() {
     let s = TestServer::start().await;
-    for (path, expected) in MATRIX {
+    for (path, body, expected) in MATRIX {
         for (user, want) in MATRIX_USERS.iter().zip(expected) {
             let cookie = match user {
                 Some(u) => Some(s.sign_in(u).await),
                 None => None,
             };
             let name = path.trim_start_matches("/api/");
-            let body = if name == "sign_in" {
-                "username=anne&password=wrong"
-            } else {
-                ""
-            };
             let res = s.call(name, body, cookie.as_deref()).await;
             assert_eq!(res.status(), *want, "{path} as {user:?}");
         }
     }
+}
+
+/// The `name=value` pairs a response sets, in order.
+fn set_cookies(res: &Response<Body>) -> Vec<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_class_ipad_lets_its_pupils_sign_in_by_tapping_through_cookies_alone() {
+    let s = TestServer::start().await;
+    let teacher = s.sign_in("anne").await;
+    let res = s
+        .call("open_class_device", "class_id=1", Some(&teacher))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookies = set_cookies(&res);
+    assert!(
+        cookies.contains(&"spire_session=".to_owned()),
+        "the teacher is signed out: {cookies:?}"
+    );
+    let device = cookies
+        .iter()
+        .find(|c| c.starts_with("spire_device="))
+        .unwrap()
+        .clone();
+    assert_eq!(
+        s.call("home", "", Some(&teacher)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    let class = json(s.call("class_device_status", "", Some(&device)).await).await;
+    assert_eq!(class["class_name"], "1.A");
+    let ida = class["pupils"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["first_name"] == "Ida")
+        .unwrap()["id"]
+        .clone();
+
+    let res = s
+        .call("sign_in_pupil", &format!("pupil_id={ida}"), Some(&device))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let session = set_cookies(&res)
+        .into_iter()
+        .find(|c| c.starts_with("spire_session="))
+        .unwrap();
+    let both = format!("{session}; {device}");
+    let home = json(s.call("home", "", Some(&both)).await).await;
+    assert_eq!(home["Pupil"]["first_name"], "Ida");
+}
+
+#[tokio::test]
+async fn after_ten_wrong_passwords_the_account_answers_429() {
+    let s = TestServer::start().await;
+    for _ in 0..10 {
+        let res = s.call("sign_in", "username=bo&password=wrong", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    let res = s
+        .call("sign_in", "username=bo&password=spire-demo", None)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(json(res).await["code"], "rate_limited");
 }
 
 #[tokio::test]

@@ -1,9 +1,8 @@
 //! The family's side: a calm, phone-first view of the guardian's children.
 
 use crate::components::{AppHeader, AvatarPicture, ReadAloudButton, set_title};
-use crate::i18n::{Key, role_name, subject_name, t};
+use crate::i18n::{Key, subject_name, t};
 use domain::home::ParentHome;
-use domain::identity::Role;
 use leptos::prelude::*;
 
 #[component]
@@ -11,7 +10,7 @@ pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
     set_title(t(Key::ParentTitle));
     let empty = home.children.is_empty();
     view! {
-        <AppHeader name=home.name.clone() role_label=role_name(Role::Parent) />
+        <AppHeader me=home.me.clone() />
         <main id="indhold" class="page">
             <div class="title-row">
                 <h1>{t(Key::ParentTitle)}</h1>

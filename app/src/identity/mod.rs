@@ -1,11 +1,14 @@
 //! Identity: signing in and out, and the sign-in screen.
 
-use crate::components::{DecorativeIcon, ErrorNote, redirect_options, set_title};
+use crate::components::{
+    AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,
+};
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
-use domain::identity::{DemoLogin, Me};
+use domain::identity::{ClassDevice, DemoLogin, Me, Role};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[server(endpoint = "sign_in")]
@@ -21,6 +24,36 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "me")]
 pub async fn current_user() -> Result<Me, AppError> {
     backend::identity::me(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    backend::identity::sign_out_everywhere(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "switch_role")]
+pub async fn switch_role(role: Role) -> Result<Me, AppError> {
+    backend::identity::switch_role(&crate::request_ctx()?, role).await
+}
+
+#[server(endpoint = "class_device_status")]
+pub async fn class_device_status() -> Result<Option<ClassDevice>, AppError> {
+    backend::identity::class_device::status(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "open_class_device")]
+pub async fn open_class_device(class_id: i64) -> Result<(), AppError> {
+    backend::identity::class_device::open(&crate::request_ctx()?, class_id).await
+}
+
+#[server(endpoint = "close_class_device")]
+pub async fn close_class_device() -> Result<(), AppError> {
+    backend::identity::class_device::close(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "sign_in_pupil")]
+pub async fn sign_in_pupil(pupil_id: i64) -> Result<Me, AppError> {
+    backend::identity::class_device::sign_in_pupil(&crate::request_ctx()?, pupil_id).await
 }
 
 #[server(endpoint = "demo_logins")]
@@ -129,6 +162,67 @@ pub fn SignInPage() -> impl IntoView {
                 }}
             </Suspense>
         </main>
+    }
+}
+
+/// The class iPad's sign-in: every pupil of the class as a big picture tile. No reading, typing or
+/// remembering (WCAG 3.3.8): a child finds their own picture and taps it.
+#[component]
+pub fn ClassPickerPage() -> impl IntoView {
+    set_title(t(Key::ClassPickerTitle));
+    let class = LocalResource::new(class_device_status);
+    let sign_in = ServerAction::<SignInPupil>::new();
+    let navigate = use_navigate();
+    let go_home = navigate.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = sign_in.value().get() {
+            go_home(paths::HOME, redirect_options());
+        }
+    });
+    Effect::new(move |_| {
+        // Not (or no longer) a class iPad: adults sign in with a password.
+        if let Some(Ok(None)) = class.get() {
+            navigate(paths::SIGN_IN, redirect_options());
+        }
+    });
+    let error = move || match sign_in.value().get() {
+        Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+        _ => None,
+    };
+    view! {
+        <div class="pupil-shell">
+            <header class="pupil-bar">
+                <ReadAloudButton large=true />
+                <A href=paths::SIGN_IN attr:class="adult-link">{t(Key::AdultSignIn)}</A>
+            </header>
+            <main id="indhold" class="page pupil">
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || class.get().map(|result| match result {
+                        Ok(Some(device)) => view! {
+                            <h1>{device.class_name.clone()}": "{t(Key::ClassPickerTitle)}</h1>
+                            <p>{t(Key::ClassPickerIntro)}</p>
+                            {error}
+                            <ul class="tiles pupil-picker" aria-label=t(Key::ClassPickerTitle)>
+                                {device.pupils.into_iter().map(|p| view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="tile pupil-tile"
+                                            on:click=move |_| { sign_in.dispatch(SignInPupil { pupil_id: p.id }); }
+                                        >
+                                            <AvatarPicture avatar=p.avatar size=88 />
+                                            <span>{p.first_name}</span>
+                                        </button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Ok(None) => ().into_any(),
+                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                    })}
+                </Suspense>
+            </main>
+        </div>
     }
 }
 

@@ -1,18 +1,17 @@
 //! The leader's side: the school's overview, in aggregates.
 
 use crate::components::{AppHeader, set_title};
-use crate::i18n::{Key, grade_name, role_name, t};
+use crate::i18n::{Key, grade_name, t};
 use domain::home::LeaderHome;
-use domain::identity::Role;
 use leptos::prelude::*;
 
 #[component]
 pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
     set_title(t(Key::LeaderTitle));
     view! {
-        <AppHeader name=home.name.clone() role_label=role_name(Role::Leader) />
+        <AppHeader me=home.me.clone() />
         <main id="indhold" class="page">
-            <h1>{t(Key::LeaderTitle)}": "{home.school_name}</h1>
+            <h1>{t(Key::LeaderTitle)}": "{home.me.school_name.clone()}</h1>
             <p>{t(Key::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
             // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
             <div class="table-wrap" role="region" aria-label=t(Key::LeaderClasses) tabindex="0">

@@ -1,21 +1,25 @@
 //! Planning: the teacher's side. For now the teacher's home with the hold they teach.
 
-use crate::components::{AppHeader, DecorativeIcon, set_title};
-use crate::i18n::{Key, role_name, subject_name, t};
+use crate::components::{AppHeader, DecorativeIcon, ErrorNote, redirect_options, set_title};
+use crate::i18n::{Key, subject_name, t};
+use crate::identity::{CloseClassDevice, OpenClassDevice, class_device_status};
+use crate::paths;
 use crate::pupil::subject_icon;
-use domain::home::TeacherHome;
-use domain::identity::Role;
+use domain::home::{ClassRef, TeacherHome};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
     set_title(t(Key::TeacherTitle));
     let empty = home.teams.is_empty();
+    let school_name = home.me.school_name.clone();
+    let classes = home.classes.clone();
     view! {
-        <AppHeader name=home.name.clone() role_label=role_name(Role::Teacher) />
+        <AppHeader me=home.me />
         <main id="indhold" class="page">
             <h1>{t(Key::TeacherTitle)}</h1>
-            <p class="muted">{home.school_name}</p>
+            <p class="muted">{school_name}</p>
             {empty.then(|| view! { <p>{t(Key::TeacherNoTeams)}</p> })}
             <ul class="card-list" aria-label=t(Key::TeacherTitle)>
                 {home.teams.into_iter().map(|team| view! {
@@ -29,6 +33,67 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <ClassIpadSection classes />
         </main>
+    }
+}
+
+/// Turning this device into a class iPad, or closing it when it already is one.
+#[component]
+fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
+    let status = LocalResource::new(class_device_status);
+    let open = ServerAction::<OpenClassDevice>::new();
+    let close = ServerAction::<CloseClassDevice>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = open.value().get() {
+            navigate(paths::CLASS_PICKER, redirect_options());
+        }
+    });
+    Effect::new(move |_| {
+        if close.value().get().is_some() {
+            status.refetch();
+        }
+    });
+    let error = move || match (open.value().get(), close.value().get()) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
+        _ => None,
+    };
+    view! {
+        <section class="card class-ipad" aria-labelledby="class-ipad-title">
+            <h2 id="class-ipad-title">
+                <DecorativeIcon icon=icondata::LuTablet />
+                <span>{t(Key::ClassIpadTitle)}</span>
+            </h2>
+            {error}
+            <Suspense fallback=|| ()>
+                {move || status.get().map(|s| match s {
+                    Ok(Some(device)) => view! {
+                        <p>{t(Key::ThisIsClassIpadFor)}" "<strong>{device.class_name}</strong>"."</p>
+                        <button type="button" on:click=move |_| { close.dispatch(CloseClassDevice {}); }>
+                            {t(Key::CloseClassIpad)}
+                        </button>
+                    }.into_any(),
+                    _ => {
+                        let classes = classes.clone();
+                        view! {
+                            <p>{t(Key::ClassIpadIntro)}</p>
+                            <ul class="button-list">
+                                {classes.into_iter().map(|c| view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            on:click=move |_| { open.dispatch(OpenClassDevice { class_id: c.id }); }
+                                        >
+                                            {t(Key::MakeClassIpadFor)}" "{c.name}
+                                        </button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -2,6 +2,7 @@
 //! joins are visible and their cost can be counted.
 
 pub mod account;
+pub mod class_device;
 pub mod guardianship;
 pub mod person;
 pub mod person_role;
@@ -10,5 +11,6 @@ pub mod school;
 pub mod school_class;
 pub mod session;
 pub mod setting;
+pub mod sign_in_attempt;
 pub mod team;
 pub mod team_member;

@@ -1,10 +1,13 @@
 //! Test databases: a fresh SQLite file per test, and a fresh database per test in the PostgreSQL
 //! cluster that `cargo xtask test` starts (its URL in `SPIRE_TEST_POSTGRES_URL`).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use backend::entity::session;
 use backend::{DatabaseConnection, RequestCtx};
-use sea_orm::{ConnectionTrait, Database};
+use backend::{SessionChange, demo, home, identity};
+use domain::home::Home;
+use sea_orm::{ConnectionTrait, Database, EntityTrait, PaginatorTrait};
 
 pub struct TestDb {
     pub db: DatabaseConnection,
@@ -53,6 +56,34 @@ impl TestDb {
     pub fn ctx(&self, token: Option<String>) -> RequestCtx {
         RequestCtx::new(self.db.clone(), token, true)
     }
+}
+
+pub async fn seeded(t: &TestDb) {
+    demo::seed_if_empty(&t.db)
+        .await
+        .unwrap()
+        .expect("an empty database is seeded");
+}
+
+/// Signs in and returns the session token the browser would get.
+pub async fn token_for(t: &TestDb, username: &str) -> String {
+    let ctx = t.ctx(None);
+    identity::sign_in(&ctx, username, demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    match ctx.take_session_change() {
+        Some(SessionChange::Started { token, .. }) => token,
+        other => panic!("expected a started session, got {other:?}"),
+    }
+}
+
+pub async fn home_of(t: &TestDb, username: &str) -> Home {
+    let token = token_for(t, username).await;
+    home::home(&t.ctx(Some(token))).await.unwrap()
+}
+
+pub async fn session_count(t: &TestDb) -> u64 {
+    session::Entity::find().count(&t.db).await.unwrap()
 }
 
 fn rand_suffix() -> String {

@@ -1,19 +1,24 @@
-//! Identity: who is signed in, password sign-in and sessions.
+//! Identity: who is signed in, password sign-in, sessions, roles, and class iPads.
+
+pub mod class_device;
+mod password;
+pub mod rate_limit;
+
+pub use password::hash_password;
 
 use crate::entity::{account, person, person_role, school, session, setting};
-use crate::{RequestCtx, SessionChange, clock, db_err};
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use crate::{RequestCtx, SessionChange, clock, db_err, policy};
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
-use std::sync::OnceLock;
 
-/// How long an adult's session lasts without signing in again: one working day.
+/// How long a session lasts without signing in again: one school or working day. A pupil who
+/// starts in the morning is never timed out in the middle of a task.
 pub const SESSION_SECS: i64 = 12 * 60 * 60;
 
 /// The signed-in person as the policy sees them.
@@ -21,62 +26,38 @@ pub const SESSION_SECS: i64 = 12 * 60 * 60;
 pub struct Principal {
     pub person_id: i32,
     pub school_id: i32,
+    /// The role this session acts in.
     pub role: Role,
+    /// Every role the person holds now.
+    pub roles: Vec<Role>,
     pub name: String,
 }
 
-/// Hashes a password with Argon2id and a fresh salt.
-pub fn hash_password(password: &Password) -> Result<String, AppError> {
-    let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
-    let salt = SaltString::encode_b64(&salt).map_err(|_| AppError::internal())?;
-    Argon2::default()
-        .hash_password(password.expose().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| AppError::internal())
+/// A fresh random token (256 bits, hex) for a cookie.
+pub(crate) fn new_token() -> String {
+    let mut raw = [0u8; 32];
+    rand::rng().fill_bytes(&mut raw);
+    hex::encode(raw)
 }
 
-fn verify_password(password: &Password, stored: &str) -> bool {
-    PasswordHash::new(stored)
-        .map(|hash| {
-            Argon2::default()
-                .verify_password(password.expose().as_bytes(), &hash)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// Verifies on the blocking pool: Argon2 takes tens of milliseconds of CPU by design, which must
-/// not stall the async workers serving everyone else.
-async fn verify_password_off_thread(password: Password, stored: String) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || verify_password(&password, &stored))
-        .await
-        .map_err(|_| AppError::internal())
-}
-
-/// The hash of a random password nobody knows: verifying against it when the username is unknown
-/// makes a miss cost as much as a hit, so response time does not reveal which usernames exist.
-fn decoy_hash() -> &'static str {
-    static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| {
-        let mut raw = [0u8; 24];
-        rand::rng().fill_bytes(&mut raw);
-        Password::parse(&hex::encode(raw))
-            .and_then(|p| hash_password(&p))
-            .unwrap_or_default()
-    })
-}
-
-fn token_hash(token: &str) -> String {
+/// Tokens are stored only as their hash: a leaked database does not leak live sessions.
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// The role a person acts in when they sign in. A person with several roles starts in the one
-/// with the widest work (a leader who also teaches starts as leader).
+/// with the widest work (a leader who also teaches starts as leader) and can switch.
 fn primary_role(roles: &[Role]) -> Option<Role> {
-    [Role::Leader, Role::Teacher, Role::Parent, Role::Pupil]
-        .into_iter()
-        .find(|r| roles.contains(r))
+    [
+        Role::Leader,
+        Role::Administrator,
+        Role::Teacher,
+        Role::Paedagog,
+        Role::Parent,
+        Role::Pupil,
+    ]
+    .into_iter()
+    .find(|r| roles.contains(r))
 }
 
 async fn roles_of(db: &impl ConnectionTrait, person_id: i32) -> Result<Vec<Role>, AppError> {
@@ -85,46 +66,62 @@ async fn roles_of(db: &impl ConnectionTrait, person_id: i32) -> Result<Vec<Role>
         .all(db)
         .await
         .map_err(db_err)?;
-    Ok(rows
+    let mut roles: Vec<Role> = rows
         .iter()
         .filter_map(|r| Role::parse(&r.role).ok())
-        .collect())
+        .collect();
+    roles.sort();
+    Ok(roles)
 }
 
 /// Signs in with username and password. On success a session is stored and the request is told
-/// to hand its token to the browser; on failure nothing is written.
+/// to hand its token to the browser; on failure nothing but the failed attempt is recorded.
 pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result<Me, AppError> {
     let username = Username::parse(username)?;
     let password = Password::parse(password)?;
     let db = &ctx.db;
+    let now = clock::now();
+    let keys = rate_limit::Keys::new(username.as_str(), ctx.client_addr.as_deref());
+    rate_limit::check(db, &keys, now).await?;
 
     let account = account::Entity::find()
         .filter(account::Column::Username.eq(username.as_str()))
         .one(db)
         .await
         .map_err(db_err)?;
-    let Some(account) = account else {
-        verify_password_off_thread(password, decoy_hash().to_owned()).await?;
-        return Err(AppError::new(ErrorCode::WrongCredentials));
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let verified = password::verify_off_thread(password, stored).await?;
+    let account = match account {
+        Some(account) if verified => account,
+        _ => {
+            rate_limit::record_failure(db, &keys, now).await?;
+            return Err(AppError::new(ErrorCode::WrongCredentials));
+        }
     };
-    if !verify_password_off_thread(password, account.password_hash.clone()).await? {
-        return Err(AppError::new(ErrorCode::WrongCredentials));
-    }
     if !ctx.demo_enabled && is_demo_person(db, account.person_id).await? {
         // The demo school's password is published; outside demo mode its accounts are closed.
         return Err(AppError::new(ErrorCode::WrongCredentials));
     }
     let role = primary_role(&roles_of(db, account.person_id).await?)
         .ok_or_else(|| AppError::new(ErrorCode::WrongCredentials))?;
+    rate_limit::record_success(db, &keys).await?;
+    let token = start_session(ctx, account.person_id, role, now).await?;
+    let principal = principal_for_token(db, &token, now).await?;
+    me_of(db, &principal).await
+}
 
-    let mut raw = [0u8; 32];
-    rand::rng().fill_bytes(&mut raw);
-    let token = hex::encode(raw);
-    let now = clock::now();
-    // A new sign-in replaces the browser's previous session, and clears this person's expired ones.
+/// Stores a new session for `person_id` acting as `role` and tells the request to set its cookie.
+/// It replaces the browser's previous session, and clears this person's expired ones.
+pub(crate) async fn start_session(
+    ctx: &RequestCtx,
+    person_id: i32,
+    role: Role,
+    now: i64,
+) -> Result<String, AppError> {
+    let db = &ctx.db;
     let mut stale = Condition::any().add(
         Condition::all()
-            .add(session::Column::PersonId.eq(account.person_id))
+            .add(session::Column::PersonId.eq(person_id))
             .add(session::Column::ExpiresAt.lte(now)),
     );
     if let Some(previous) = &ctx.session_token {
@@ -135,9 +132,10 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
         .exec(db)
         .await
         .map_err(db_err)?;
+    let token = new_token();
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
-        person_id: Set(account.person_id),
+        person_id: Set(person_id),
         role: Set(role.as_str().to_owned()),
         created_at: Set(now),
         expires_at: Set(now + SESSION_SECS),
@@ -150,8 +148,7 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
         token: token.clone(),
         max_age_secs: SESSION_SECS,
     });
-    let principal = principal_for_token(db, &token, now).await?;
-    me_of(db, &principal).await
+    Ok(token)
 }
 
 /// Ends the current session, if there is one. Signing out twice is not an error.
@@ -167,6 +164,38 @@ pub async fn sign_out(ctx: &RequestCtx) -> Result<(), AppError> {
             .map_err(db_err)?;
     }
     Ok(())
+}
+
+/// Ends every session of the signed-in person, on every device (a lost phone, a shared computer).
+pub async fn sign_out_everywhere(ctx: &RequestCtx) -> Result<(), AppError> {
+    let principal = current_principal(ctx).await?;
+    ctx.record_session_change(SessionChange::Ended);
+    session::Entity::delete_many()
+        .filter(session::Column::PersonId.eq(principal.person_id))
+        .exec(&ctx.db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
+
+/// Switches the session to another role the person holds (a teacher who is also a parent).
+pub async fn switch_role(ctx: &RequestCtx, role: Role) -> Result<Me, AppError> {
+    let principal = current_principal(ctx).await?;
+    policy::require(policy::can_act_as(&principal, role))?;
+    let token = ctx
+        .session_token
+        .as_deref()
+        .ok_or_else(AppError::not_signed_in)?;
+    let row = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token_hash(token)))
+        .one(&ctx.db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::not_signed_in)?;
+    let mut row = row.into_active_model();
+    row.role = Set(role.as_str().to_owned());
+    row.update(&ctx.db).await.map_err(db_err)?;
+    me_of(&ctx.db, &Principal { role, ..principal }).await
 }
 
 /// The principal behind the request's session, or `NotSignedIn`.
@@ -191,6 +220,11 @@ async fn principal_for_token(
         .filter(|s| s.expires_at > now)
         .ok_or_else(AppError::not_signed_in)?;
     let role = Role::parse(&session.role).map_err(|_| AppError::not_signed_in())?;
+    let roles = roles_of(db, session.person_id).await?;
+    // A role taken away ends the sessions acting in it at once, not at their expiry.
+    if !roles.contains(&role) {
+        return Err(AppError::not_signed_in());
+    }
     let person = person::Entity::find_by_id(session.person_id)
         .one(db)
         .await
@@ -200,11 +234,15 @@ async fn principal_for_token(
         person_id: person.id,
         school_id: person.school_id,
         role,
+        roles,
         name: format!("{} {}", person.given_name, person.family_name),
     })
 }
 
-async fn me_of(db: &impl ConnectionTrait, principal: &Principal) -> Result<Me, AppError> {
+pub(crate) async fn me_of(
+    db: &impl ConnectionTrait,
+    principal: &Principal,
+) -> Result<Me, AppError> {
     let school = school::Entity::find_by_id(principal.school_id)
         .one(db)
         .await
@@ -213,6 +251,7 @@ async fn me_of(db: &impl ConnectionTrait, principal: &Principal) -> Result<Me, A
     Ok(Me {
         name: principal.name.clone(),
         role: principal.role,
+        roles: principal.roles.clone(),
         school_name: school.name,
     })
 }
@@ -261,41 +300,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_password_verifies_against_its_own_hash_only() {
-        let hash = hash_password(&Password::parse("rigtig kode").unwrap()).unwrap();
-        assert!(verify_password(
-            &Password::parse("rigtig kode").unwrap(),
-            &hash
-        ));
-        assert!(!verify_password(
-            &Password::parse("forkert kode").unwrap(),
-            &hash
-        ));
-    }
-
-    #[test]
-    fn the_decoy_hash_is_a_real_argon2_hash_that_a_guess_does_not_match() {
-        assert!(PasswordHash::new(decoy_hash()).is_ok());
-        assert!(!verify_password(
-            &Password::parse("spire-demo").unwrap(),
-            decoy_hash()
-        ));
-    }
-
-    #[test]
     fn a_person_with_several_roles_starts_in_the_widest_one() {
         assert_eq!(
             primary_role(&[Role::Parent, Role::Teacher]),
             Some(Role::Teacher)
+        );
+        assert_eq!(
+            primary_role(&[Role::Paedagog, Role::Parent]),
+            Some(Role::Paedagog)
         );
         assert_eq!(primary_role(&[Role::Pupil]), Some(Role::Pupil));
         assert_eq!(primary_role(&[]), None);
     }
 
     #[test]
-    fn tokens_are_stored_only_as_their_hash() {
-        let h = token_hash("abc");
-        assert_eq!(h.len(), 64);
-        assert_ne!(h, "abc");
+    fn tokens_are_random_and_stored_only_as_their_hash() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
     }
 }

@@ -1,0 +1,359 @@
+//! Use-case tests of identity and access: rate limits, roles, sessions, class iPads. Each runs on
+//! SQLite and on PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use backend::entity::{class_device, person, person_role, session};
+use backend::identity::{self, class_device as device, rate_limit};
+use backend::{RequestCtx, SessionChange, demo, home};
+use common::{TestDb, home_of, seeded, session_count, token_for};
+use domain::ErrorCode;
+use domain::home::Home;
+use domain::identity::Role;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+fn started_token(change: Option<SessionChange>) -> String {
+    match change {
+        Some(SessionChange::Started { token, .. }) => token,
+        other => panic!("expected a started token, got {other:?}"),
+    }
+}
+
+async fn person_id(t: &TestDb, given: &str) -> i64 {
+    let p = person::Entity::find()
+        .filter(person::Column::GivenName.eq(given))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    i64::from(p.id)
+}
+
+/// Opens a class iPad for `class` as `teacher`; returns the device token.
+async fn open_device(t: &TestDb, teacher: &str, class: &str) -> String {
+    let ctx = t.ctx(Some(token_for(t, teacher).await));
+    let class_id = backend::entity::school_class::Entity::find()
+        .filter(backend::entity::school_class::Column::Name.eq(class))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    device::open(&ctx, i64::from(class_id)).await.unwrap();
+    started_token(ctx.take_device_change())
+}
+
+fn on_device(t: &TestDb, device_token: &str, session: Option<String>) -> RequestCtx {
+    t.ctx(session)
+        .with_device_token(Some(device_token.to_owned()))
+}
+
+async fn ten_wrong_passwords_lock_the_account_even_against_the_right_one(t: TestDb) {
+    seeded(&t).await;
+    let ctx = || t.ctx(None).with_client_addr(Some("10.0.0.1".into()));
+    for _ in 0..rate_limit::MAX_FAILURES_PER_ACCOUNT {
+        let err = identity::sign_in(&ctx(), "anne", "wrong")
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::WrongCredentials);
+    }
+    let err = identity::sign_in(&ctx(), "anne", demo::DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::RateLimited);
+    assert_eq!(session_count(&t).await, 0);
+    // Another account from another address is unaffected.
+    let other = t.ctx(None).with_client_addr(Some("10.0.0.2".into()));
+    identity::sign_in(&other, "bo", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+}
+
+async fn many_failures_from_one_address_lock_that_address(t: TestDb) {
+    seeded(&t).await;
+    let from = |addr: &str| t.ctx(None).with_client_addr(Some(addr.to_owned()));
+    let names = ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10"];
+    for i in 0..rate_limit::MAX_FAILURES_PER_ADDRESS {
+        let name = names[usize::try_from(i).unwrap() % names.len()];
+        identity::sign_in(&from("10.0.0.9"), name, "wrong")
+            .await
+            .unwrap_err();
+    }
+    let err = identity::sign_in(&from("10.0.0.9"), "anne", demo::DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::RateLimited);
+    identity::sign_in(&from("10.0.0.10"), "anne", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+}
+
+async fn a_teacher_who_is_also_a_parent_switches_to_the_parent_view(t: TestDb) {
+    seeded(&t).await;
+    let token = token_for(&t, "camilla").await;
+    let ctx = t.ctx(Some(token.clone()));
+    let me = identity::me(&ctx).await.unwrap();
+    assert_eq!(me.role, Role::Teacher);
+    assert_eq!(me.roles, [Role::Parent, Role::Teacher]);
+    let me = identity::switch_role(&ctx, Role::Parent).await.unwrap();
+    assert_eq!(me.role, Role::Parent);
+    let Home::Parent(home) = home::home(&ctx).await.unwrap() else {
+        panic!("now a parent")
+    };
+    let children: Vec<_> = home.children.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(children, ["Karl Rasmussen"]);
+}
+
+async fn nobody_switches_into_a_role_they_do_not_hold(t: TestDb) {
+    seeded(&t).await;
+    let ctx = t.ctx(Some(token_for(&t, "camilla").await));
+    let err = identity::switch_role(&ctx, Role::Leader).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert_eq!(identity::me(&ctx).await.unwrap().role, Role::Teacher);
+}
+
+async fn taking_a_role_away_ends_the_sessions_acting_in_it(t: TestDb) {
+    seeded(&t).await;
+    let token = token_for(&t, "bo").await;
+    let bo = person_id(&t, "Bo").await;
+    person_role::Entity::delete_many()
+        .filter(person_role::Column::PersonId.eq(i32::try_from(bo).unwrap()))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let err = home::home(&t.ctx(Some(token))).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
+async fn signing_out_everywhere_ends_every_session_of_that_person_only(t: TestDb) {
+    seeded(&t).await;
+    let phone = token_for(&t, "mette").await;
+    let laptop = token_for(&t, "mette").await;
+    let other = token_for(&t, "anne").await;
+    identity::sign_out_everywhere(&t.ctx(Some(phone.clone())))
+        .await
+        .unwrap();
+    for token in [phone, laptop] {
+        assert_eq!(
+            home::home(&t.ctx(Some(token))).await.unwrap_err().code,
+            ErrorCode::NotSignedIn
+        );
+    }
+    assert!(home::home(&t.ctx(Some(other))).await.is_ok());
+    assert_eq!(session_count(&t).await, 1);
+}
+
+async fn a_teacher_opens_a_class_ipad_and_hands_it_over(t: TestDb) {
+    seeded(&t).await;
+    let teacher_session = token_for(&t, "anne").await;
+    let ctx = t.ctx(Some(teacher_session.clone()));
+    let Home::Teacher(home) = home::home(&ctx).await.unwrap() else {
+        panic!("teacher")
+    };
+    let classes: Vec<_> = home.classes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(classes, ["1.A", "5.B"]);
+    let device_token = open_device(&t, "anne", "1.A").await;
+    // The teacher's own session on the iPad has ended.
+    let class = device::status(&on_device(&t, &device_token, None))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(class.class_name, "1.A");
+    assert_eq!(class.pupils.len(), 10);
+    assert_eq!(class.pupils[0].first_name, "Alma");
+    assert!(class_device::Entity::find().count(&t.db).await.unwrap() == 1);
+}
+
+async fn opening_a_class_ipad_signs_the_adult_out(t: TestDb) {
+    seeded(&t).await;
+    let session = token_for(&t, "bo").await;
+    let ctx = t.ctx(Some(session.clone()));
+    let class_id = home_classes(&t, "bo").await[0];
+    device::open(&ctx, class_id).await.unwrap();
+    assert_eq!(ctx.take_session_change(), Some(SessionChange::Ended));
+    assert_eq!(
+        home::home(&t.ctx(Some(session))).await.unwrap_err().code,
+        ErrorCode::NotSignedIn
+    );
+}
+
+async fn home_classes(t: &TestDb, teacher: &str) -> Vec<i64> {
+    let Home::Teacher(home) = home_of(t, teacher).await else {
+        panic!("teacher")
+    };
+    home.classes.iter().map(|c| c.id).collect()
+}
+
+async fn three_pupils_sign_in_and_out_in_turn_by_tapping(t: TestDb) {
+    seeded(&t).await;
+    let device_token = open_device(&t, "anne", "1.A").await;
+    for name in ["Ida", "Noah", "Freja"] {
+        let ctx = on_device(&t, &device_token, None);
+        let me = device::sign_in_pupil(&ctx, person_id(&t, name).await)
+            .await
+            .unwrap();
+        assert_eq!(me.role, Role::Pupil);
+        let session = started_token(ctx.take_session_change());
+        let ctx = on_device(&t, &device_token, Some(session.clone()));
+        let Home::Pupil(home) = home::home(&ctx).await.unwrap() else {
+            panic!("pupil")
+        };
+        assert_eq!(home.first_name, name);
+        identity::sign_out(&ctx).await.unwrap();
+        assert_eq!(
+            home::home(&on_device(&t, &device_token, Some(session)))
+                .await
+                .unwrap_err()
+                .code,
+            ErrorCode::NotSignedIn
+        );
+        // The iPad stays a class iPad for the next child.
+        assert!(
+            device::status(&on_device(&t, &device_token, None))
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+}
+
+async fn a_pupil_of_another_class_cannot_sign_in_on_the_class_ipad(t: TestDb) {
+    seeded(&t).await;
+    let device_token = open_device(&t, "anne", "1.A").await;
+    let ctx = on_device(&t, &device_token, None);
+    let err = device::sign_in_pupil(&ctx, person_id(&t, "Sofia").await)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    let err = device::sign_in_pupil(&ctx, person_id(&t, "Anne").await)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.code,
+        ErrorCode::Forbidden,
+        "a teacher is not a pupil of the class"
+    );
+    assert_eq!(session_count(&t).await, 0);
+}
+
+async fn without_a_class_ipad_no_one_signs_in_by_tapping(t: TestDb) {
+    seeded(&t).await;
+    let err = device::sign_in_pupil(&t.ctx(None), person_id(&t, "Ida").await)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    let forged = on_device(&t, "forged", None);
+    assert_eq!(
+        device::sign_in_pupil(&forged, person_id(&t, "Ida").await)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::Forbidden
+    );
+    assert!(device::status(&forged).await.unwrap().is_none());
+}
+
+async fn only_staff_who_teach_the_class_open_its_ipad(t: TestDb) {
+    seeded(&t).await;
+    let class_5b = backend::entity::school_class::Entity::find()
+        .filter(backend::entity::school_class::Column::Name.eq("5.B"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    for (who, allowed) in [
+        ("pia", false),
+        ("mette", false),
+        ("ida", false),
+        ("bo", true),
+        ("lene", true),
+    ] {
+        let ctx = t.ctx(Some(token_for(&t, who).await));
+        let result = device::open(&ctx, i64::from(class_5b)).await;
+        assert_eq!(result.is_ok(), allowed, "{who}: {result:?}");
+        if !allowed {
+            assert_eq!(result.unwrap_err().code, ErrorCode::Forbidden, "{who}");
+        }
+    }
+    let err = device::open(&t.ctx(None), i64::from(class_5b))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
+async fn a_teacher_closes_the_class_ipad(t: TestDb) {
+    seeded(&t).await;
+    let device_token = open_device(&t, "anne", "1.A").await;
+    let adult = token_for(&t, "bo").await;
+    let ctx = on_device(&t, &device_token, Some(adult));
+    device::close(&ctx).await.unwrap();
+    assert_eq!(ctx.take_device_change(), Some(SessionChange::Ended));
+    assert!(
+        device::status(&on_device(&t, &device_token, None))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn a_pupil_cannot_close_the_class_ipad(t: TestDb) {
+    seeded(&t).await;
+    let device_token = open_device(&t, "anne", "1.A").await;
+    let ctx = on_device(&t, &device_token, None);
+    device::sign_in_pupil(&ctx, person_id(&t, "Ida").await)
+        .await
+        .unwrap();
+    let pupil = started_token(ctx.take_session_change());
+    let err = device::close(&on_device(&t, &device_token, Some(pupil)))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert!(
+        device::status(&on_device(&t, &device_token, None))
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+async fn an_expired_class_ipad_shows_no_pupils(t: TestDb) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    seeded(&t).await;
+    let device_token = open_device(&t, "anne", "1.A").await;
+    let row = class_device::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut row = row.into_active_model();
+    row.expires_at = Set(0);
+    row.update(&t.db).await.unwrap();
+    assert!(
+        device::status(&on_device(&t, &device_token, None))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let _ = session::Entity::find().count(&t.db).await.unwrap();
+}
+
+on_both_databases!(
+    ten_wrong_passwords_lock_the_account_even_against_the_right_one,
+    many_failures_from_one_address_lock_that_address,
+    a_teacher_who_is_also_a_parent_switches_to_the_parent_view,
+    nobody_switches_into_a_role_they_do_not_hold,
+    taking_a_role_away_ends_the_sessions_acting_in_it,
+    signing_out_everywhere_ends_every_session_of_that_person_only,
+    a_teacher_opens_a_class_ipad_and_hands_it_over,
+    opening_a_class_ipad_signs_the_adult_out,
+    three_pupils_sign_in_and_out_in_turn_by_tapping,
+    a_pupil_of_another_class_cannot_sign_in_on_the_class_ipad,
+    without_a_class_ipad_no_one_signs_in_by_tapping,
+    only_staff_who_teach_the_class_open_its_ipad,
+    a_teacher_closes_the_class_ipad,
+    a_pupil_cannot_close_the_class_ipad,
+    an_expired_class_ipad_shows_no_pupils,
+);
