@@ -55,6 +55,15 @@ pub enum Key {
     MakeClassIpadFor,
     ThisIsClassIpadFor,
     CloseClassIpad,
+    CodeSignInTitle,
+    CodeSignInIntro,
+    CodeLabel,
+    CodeSignInLink,
+    MakeLoginCardsFor,
+    LoginCardsTitle,
+    LoginCardsIntro,
+    PrintCards,
+    QrAltFor,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -109,6 +118,17 @@ pub fn t(key: Key) -> &'static str {
         Key::MakeClassIpadFor => "Gør til klasse-iPad for",
         Key::ThisIsClassIpadFor => "Denne enhed er klasse-iPad for",
         Key::CloseClassIpad => "Luk klasse-iPad",
+        Key::CodeSignInTitle => "Log ind med kode",
+        Key::CodeSignInIntro => "Skriv koden fra elevens login-kort.",
+        Key::CodeLabel => "Koden fra login-kortet",
+        Key::CodeSignInLink => "Log ind med kode",
+        Key::MakeLoginCardsFor => "Lav nye login-kort til",
+        Key::LoginCardsTitle => "Login-kort",
+        Key::LoginCardsIntro => {
+            "Udskriv kortene og klip dem ud. De gamle kort til klassen virker ikke længere."
+        }
+        Key::PrintCards => "Udskriv",
+        Key::QrAltFor => "QR-kode til",
     }
 }
 
@@ -136,6 +156,7 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
     match field {
         "username" => Some("Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg."),
         "password" => Some("Skriv din adgangskode."),
+        "code" => Some("Koden består af 8 tegn, fx ABCD-EFGH."),
         _ => None,
     }
 }

@@ -21,6 +21,7 @@ pub mod paths {
     pub const HOME: &str = "/";
     pub const SIGN_IN: &str = "/log-ind";
     pub const CLASS_PICKER: &str = "/klasse";
+    pub const CODE_SIGN_IN: &str = "/kode";
 }
 
 #[component]
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=home::HomePage />
                 <Route path=path!("/log-ind") view=identity::SignInPage />
                 <Route path=path!("/klasse") view=identity::ClassPickerPage />
+                <Route path=path!("/kode") view=identity::CodeSignInPage />
             </Routes>
         </Router>
     }
@@ -76,6 +78,8 @@ pub fn register_server_functions() {
     register_explicit::<identity::OpenClassDevice>();
     register_explicit::<identity::CloseClassDevice>();
     register_explicit::<identity::SignInPupil>();
+    register_explicit::<identity::MakeLoginCards>();
+    register_explicit::<identity::SignInWithCode>();
     register_explicit::<home::HomeScreen>();
 }
 

@@ -42,9 +42,9 @@ pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)
 }
 
-/// Teaching staff may turn an iPad into a class iPad for a class they teach; a leader for any class
-/// of their school.
-pub fn can_open_class_device(p: &Principal, class_school_id: i32, teaches_class: bool) -> bool {
+/// Teaching staff may set up how a class they teach signs in (class iPads, login cards); a leader
+/// for any class of their school.
+pub fn can_manage_class_sign_in(p: &Principal, class_school_id: i32, teaches_class: bool) -> bool {
     p.school_id == class_school_id
         && ((p.role.is_teaching_staff() && teaches_class) || p.role == Role::Leader)
 }
@@ -107,13 +107,20 @@ mod tests {
 
     #[test]
     fn a_class_ipad_is_opened_by_its_teachers_or_the_schools_leader_only() {
-        assert!(can_open_class_device(&as_role(Role::Teacher), 10, true));
-        assert!(can_open_class_device(&as_role(Role::Paedagog), 10, true));
-        assert!(!can_open_class_device(&as_role(Role::Teacher), 10, false));
-        assert!(!can_open_class_device(&as_role(Role::Teacher), 11, true));
-        assert!(can_open_class_device(&as_role(Role::Leader), 10, false));
+        assert!(can_manage_class_sign_in(&as_role(Role::Teacher), 10, true));
+        assert!(can_manage_class_sign_in(&as_role(Role::Paedagog), 10, true));
+        assert!(!can_manage_class_sign_in(
+            &as_role(Role::Teacher),
+            10,
+            false
+        ));
+        assert!(!can_manage_class_sign_in(&as_role(Role::Teacher), 11, true));
+        assert!(can_manage_class_sign_in(&as_role(Role::Leader), 10, false));
         for role in [Role::Pupil, Role::Parent, Role::Administrator] {
-            assert!(!can_open_class_device(&as_role(role), 10, true), "{role:?}");
+            assert!(
+                !can_manage_class_sign_in(&as_role(role), 10, true),
+                "{role:?}"
+            );
         }
     }
 

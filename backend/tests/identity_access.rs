@@ -6,7 +6,7 @@
 mod common;
 
 use backend::entity::{class_device, person, person_role, session};
-use backend::identity::{self, class_device as device, rate_limit};
+use backend::identity::{self, class_device as device, login_cards as cards, rate_limit};
 use backend::{RequestCtx, SessionChange, demo, home};
 use common::{TestDb, home_of, seeded, session_count, token_for};
 use domain::ErrorCode;
@@ -340,7 +340,115 @@ async fn an_expired_class_ipad_shows_no_pupils(t: TestDb) {
     let _ = session::Entity::find().count(&t.db).await.unwrap();
 }
 
+async fn class_id(t: &TestDb, name: &str) -> i64 {
+    let class = backend::entity::school_class::Entity::find()
+        .filter(backend::entity::school_class::Column::Name.eq(name))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    i64::from(class.id)
+}
+
+async fn cards_for(t: &TestDb, teacher: &str, class: &str) -> Vec<domain::identity::LoginCard> {
+    let ctx = t.ctx(Some(token_for(t, teacher).await));
+    cards::make_login_cards(&ctx, class_id(t, class).await)
+        .await
+        .unwrap()
+}
+
+async fn a_teacher_prints_a_login_card_for_every_pupil_of_the_class(t: TestDb) {
+    seeded(&t).await;
+    let cards = cards_for(&t, "anne", "1.A").await;
+    assert_eq!(cards.len(), 10);
+    assert_eq!(cards[0].name, "Alma Christensen");
+    let mut codes: Vec<_> = cards.iter().map(|c| c.code.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 10, "codes are distinct");
+    assert!(
+        cards
+            .iter()
+            .all(|c| c.code.len() == 9 && c.code.as_bytes()[4] == b'-')
+    );
+    assert!(
+        cards
+            .iter()
+            .all(|c| c.qr_svg.starts_with("data:image/svg+xml;base64,"))
+    );
+}
+
+async fn a_typed_code_signs_in_exactly_that_pupil(t: TestDb) {
+    seeded(&t).await;
+    let cards = cards_for(&t, "anne", "1.A").await;
+    let ida = cards.iter().find(|c| c.name == "Ida Jensen").unwrap();
+    let sloppy = ida.code.to_lowercase().replace('-', " ");
+    let ctx = t.ctx(None);
+    let me = cards::sign_in_with_code(&ctx, &sloppy).await.unwrap();
+    assert_eq!((me.name.as_str(), me.role), ("Ida Jensen", Role::Pupil));
+    let session = started_token(ctx.take_session_change());
+    let Home::Pupil(home) = home::home(&t.ctx(Some(session))).await.unwrap() else {
+        panic!("pupil")
+    };
+    assert_eq!(home.first_name, "Ida");
+}
+
+async fn printing_new_cards_retires_the_old_codes(t: TestDb) {
+    seeded(&t).await;
+    let old = cards_for(&t, "anne", "1.A").await;
+    cards_for(&t, "bo", "1.A").await;
+    let err = cards::sign_in_with_code(&t.ctx(None), &old[0].code)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::WrongCredentials);
+}
+
+async fn a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped(t: TestDb) {
+    seeded(&t).await;
+    cards_for(&t, "anne", "1.A").await;
+    let sessions_before = session_count(&t).await;
+    let ctx = || t.ctx(None).with_client_addr(Some("10.1.1.1".into()));
+    let err = cards::sign_in_with_code(&ctx(), "ABC").await.unwrap_err();
+    assert_eq!(err, domain::AppError::invalid("code"));
+    for _ in 0..rate_limit::MAX_FAILURES_PER_ADDRESS {
+        let err = cards::sign_in_with_code(&ctx(), "AAAA-AAAA")
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::WrongCredentials);
+    }
+    let err = cards::sign_in_with_code(&ctx(), "AAAA-AAAA")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::RateLimited);
+    assert_eq!(session_count(&t).await, sessions_before);
+}
+
+async fn only_staff_who_teach_the_class_print_its_cards(t: TestDb) {
+    seeded(&t).await;
+    let class_5b = class_id(&t, "5.B").await;
+    for (who, allowed) in [
+        ("pia", false),
+        ("mette", false),
+        ("ida", false),
+        ("camilla", true),
+        ("lene", true),
+    ] {
+        let ctx = t.ctx(Some(token_for(&t, who).await));
+        let result = cards::make_login_cards(&ctx, class_5b).await;
+        assert_eq!(result.is_ok(), allowed, "{who}");
+    }
+    let err = cards::make_login_cards(&t.ctx(None), class_5b)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+}
+
 on_both_databases!(
+    a_teacher_prints_a_login_card_for_every_pupil_of_the_class,
+    a_typed_code_signs_in_exactly_that_pupil,
+    printing_new_cards_retires_the_old_codes,
+    a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped,
+    only_staff_who_teach_the_class_print_its_cards,
     ten_wrong_passwords_lock_the_account_even_against_the_right_one,
     many_failures_from_one_address_lock_that_address,
     a_teacher_who_is_also_a_parent_switches_to_the_parent_view,

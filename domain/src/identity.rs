@@ -124,6 +124,60 @@ pub struct PupilTile {
     pub avatar: crate::school::Avatar,
 }
 
+/// A pupil's personal sign-in code, printed on their login card (as text and as a QR code):
+/// eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as `ABCD-EFGH`.
+/// Typed codes are forgiving: case, spaces and dashes are ignored.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PupilCode(String);
+
+impl PupilCode {
+    pub const ALPHABET: &'static [u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    pub const LEN: usize = 8;
+
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let code: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let valid = code.len() == Self::LEN && code.bytes().all(|b| Self::ALPHABET.contains(&b));
+        if valid {
+            Ok(Self(code))
+        } else {
+            Err(AppError::invalid("code"))
+        }
+    }
+
+    /// The normalised code, without the dash.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The code as printed: `ABCD-EFGH`.
+    pub fn display(&self) -> String {
+        let (a, b) = self.0.split_at(Self::LEN / 2);
+        format!("{a}-{b}")
+    }
+}
+
+impl std::fmt::Debug for PupilCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PupilCode(***)")
+    }
+}
+
+/// One pupil's printable login card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginCard {
+    pub pupil_id: i64,
+    pub name: String,
+    pub avatar: crate::school::Avatar,
+    /// The code as printed, `ABCD-EFGH`.
+    pub code: String,
+    /// The code as a QR symbol, an SVG document.
+    pub qr_svg: String,
+}
+
 /// A demo account shown on the sign-in page while demo mode is on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoLogin {
@@ -170,6 +224,40 @@ mod tests {
         assert!(Password::parse("").is_err());
         assert!(Password::parse(&"x".repeat(Password::MAX_LEN + 1)).is_err());
         assert!(Password::parse(&"x".repeat(Password::MAX_LEN)).is_ok());
+    }
+
+    #[test]
+    fn a_typed_code_ignores_case_spaces_and_the_dash() {
+        let code = PupilCode::parse(" abcd-efgh ").unwrap();
+        assert_eq!(code.as_str(), "ABCDEFGH");
+        assert_eq!(code.display(), "ABCD-EFGH");
+        assert_eq!(PupilCode::parse("ab cd ef gh").unwrap(), code);
+    }
+
+    #[test]
+    fn a_code_with_look_alike_characters_or_the_wrong_length_is_refused() {
+        for bad in [
+            "",
+            "ABCDEFG",
+            "ABCDEFGHJ",
+            "ABCD-EFG0",
+            "ABCDEFGI",
+            "ABCDÆFGH",
+        ] {
+            assert_eq!(
+                PupilCode::parse(bad).unwrap_err(),
+                AppError::invalid("code"),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_is_never_printed_in_logs() {
+        assert_eq!(
+            format!("{:?}", PupilCode::parse("ABCDEFGH").unwrap()),
+            "PupilCode(***)"
+        );
     }
 
     #[test]

@@ -337,6 +337,18 @@ const MATRIX: &[(&str, &str, [StatusCode; 5])] = {
             "pupil_id=5",
             [DENY, DENY, DENY, DENY, DENY],
         ),
+        // New login cards for 1.A: its teacher and the leader.
+        (
+            "/api/make_login_cards",
+            "class_id=1",
+            [NO, DENY, DENY, OK, OK],
+        ),
+        // A code nobody holds: refused whoever asks.
+        (
+            "/api/sign_in_with_code",
+            "code=AAAA-AAAA",
+            [NO, NO, NO, NO, NO],
+        ),
     ]
 };
 

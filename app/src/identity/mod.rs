@@ -5,7 +5,7 @@ use crate::components::{
 };
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
-use domain::identity::{ClassDevice, DemoLogin, Me, Role};
+use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,6 +54,16 @@ pub async fn close_class_device() -> Result<(), AppError> {
 #[server(endpoint = "sign_in_pupil")]
 pub async fn sign_in_pupil(pupil_id: i64) -> Result<Me, AppError> {
     backend::identity::class_device::sign_in_pupil(&crate::request_ctx()?, pupil_id).await
+}
+
+#[server(endpoint = "make_login_cards")]
+pub async fn make_login_cards(class_id: i64) -> Result<Vec<LoginCard>, AppError> {
+    backend::identity::login_cards::make_login_cards(&crate::request_ctx()?, class_id).await
+}
+
+#[server(endpoint = "sign_in_with_code")]
+pub async fn sign_in_with_code(code: String) -> Result<Me, AppError> {
+    backend::identity::login_cards::sign_in_with_code(&crate::request_ctx()?, &code).await
 }
 
 #[server(endpoint = "demo_logins")]
@@ -153,6 +163,7 @@ pub fn SignInPage() -> impl IntoView {
                     <span>{move || if pending.get() { t(Key::SigningIn) } else { t(Key::SignIn) }}</span>
                 </button>
             </form>
+            <p><A href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</A></p>
             <Suspense fallback=|| ()>
                 {move || {
                     demo.get()
@@ -193,6 +204,7 @@ pub fn ClassPickerPage() -> impl IntoView {
         <div class="pupil-shell">
             <header class="pupil-bar">
                 <ReadAloudButton large=true />
+                <A href=paths::CODE_SIGN_IN attr:class="adult-link">{t(Key::CodeSignInLink)}</A>
                 <A href=paths::SIGN_IN attr:class="adult-link">{t(Key::AdultSignIn)}</A>
             </header>
             <main id="indhold" class="page pupil">
@@ -223,6 +235,56 @@ pub fn ClassPickerPage() -> impl IntoView {
                 </Suspense>
             </main>
         </div>
+    }
+}
+
+/// Signing a pupil in with the code from their login card, typed by an adult.
+#[component]
+pub fn CodeSignInPage() -> impl IntoView {
+    set_title(t(Key::CodeSignInTitle));
+    let sign_in = ServerAction::<SignInWithCode>::new();
+    let code = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = sign_in.value().get() {
+            navigate(paths::HOME, redirect_options());
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = code.get().map(|el| el.value()).unwrap_or_default();
+        sign_in.dispatch(SignInWithCode { code: value });
+    };
+    let failed = move || matches!(sign_in.value().get(), Some(Err(_)));
+    view! {
+        <main id="indhold" class="page narrow">
+            <h1>{t(Key::CodeSignInTitle)}</h1>
+            <p>{t(Key::CodeSignInIntro)}</p>
+            <form class="card" on:submit=submit novalidate=true>
+                {move || match sign_in.value().get() {
+                    Some(Err(e)) => Some(view! { <ErrorNote error=e id=ERROR_ID /> }),
+                    _ => None,
+                }}
+                <label for="code">{t(Key::CodeLabel)}</label>
+                <input
+                    id="code"
+                    name="code"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    required=true
+                    aria-invalid=move || if failed() { "true" } else { "false" }
+                    aria-describedby=move || failed().then_some(ERROR_ID)
+                    node_ref=code
+                />
+                <button type="submit" class="primary">
+                    <DecorativeIcon icon=icondata::LuLogIn />
+                    <span>{t(Key::SignIn)}</span>
+                </button>
+            </form>
+            <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
+        </main>
     }
 }
 

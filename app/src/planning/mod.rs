@@ -1,8 +1,10 @@
 //! Planning: the teacher's side. For now the teacher's home with the hold they teach.
 
-use crate::components::{AppHeader, DecorativeIcon, ErrorNote, redirect_options, set_title};
+use crate::components::{
+    AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, redirect_options, set_title,
+};
 use crate::i18n::{Key, subject_name, t};
-use crate::identity::{CloseClassDevice, OpenClassDevice, class_device_status};
+use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
 use crate::paths;
 use crate::pupil::subject_icon;
 use domain::home::{ClassRef, TeacherHome};
@@ -33,7 +35,8 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <ClassIpadSection classes />
+            <ClassIpadSection classes=classes.clone() />
+            <LoginCardsSection classes />
         </main>
     }
 }
@@ -94,6 +97,67 @@ fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </section>
+    }
+}
+
+/// Printing new login cards (code and QR code per pupil) for a class.
+#[component]
+fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
+    let make = ServerAction::<MakeLoginCards>::new();
+    let class_name = RwSignal::new(String::new());
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section class="card login-cards-section" aria-labelledby="login-cards-title">
+            <h2 id="login-cards-title">
+                <DecorativeIcon icon=icondata::LuQrCode />
+                <span>{t(Key::LoginCardsTitle)}</span>
+            </h2>
+            <ul class="button-list">
+                {classes.into_iter().map(|c| {
+                    let name = c.name.clone();
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    class_name.set(name.clone());
+                                    make.dispatch(MakeLoginCards { class_id: c.id });
+                                }
+                            >
+                                {t(Key::MakeLoginCardsFor)}" "{c.name.clone()}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || make.value().get().map(|result| match result {
+                Ok(cards) => view! {
+                    <div class="login-cards-sheet">
+                        <h3>{t(Key::LoginCardsTitle)}": "{class_name.get()}</h3>
+                        <p>{t(Key::LoginCardsIntro)}</p>
+                        <button type="button" class="primary" on:click=print>
+                            <DecorativeIcon icon=icondata::LuPrinter />
+                            <span>{t(Key::PrintCards)}</span>
+                        </button>
+                        <ul class="login-cards" aria-label=t(Key::LoginCardsTitle)>
+                            {cards.into_iter().map(|card| view! {
+                                <li class="login-card">
+                                    <AvatarPicture avatar=card.avatar size=56 />
+                                    <p class="card-name">{card.name.clone()}</p>
+                                    <img src=card.qr_svg alt=format!("{} {}", t(Key::QrAltFor), card.name) width="160" height="160" />
+                                    <p class="card-code">{card.code}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+            })}
         </section>
     }
 }

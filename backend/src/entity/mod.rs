@@ -7,6 +7,7 @@ pub mod guardianship;
 pub mod person;
 pub mod person_role;
 pub mod pupil;
+pub mod pupil_code;
 pub mod school;
 pub mod school_class;
 pub mod session;

@@ -85,7 +85,11 @@ pub async fn open(ctx: &RequestCtx, class_id: i64) -> Result<(), AppError> {
         .await?
         .iter()
         .any(|c| c.id == i64::from(class_id));
-    policy::require(policy::can_open_class_device(&p, class.school_id, teaches))?;
+    policy::require(policy::can_manage_class_sign_in(
+        &p,
+        class.school_id,
+        teaches,
+    ))?;
     let now = clock::now();
     let token = new_token();
     class_device::ActiveModel {

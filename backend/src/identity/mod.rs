@@ -1,6 +1,7 @@
 //! Identity: who is signed in, password sign-in, sessions, roles, and class iPads.
 
 pub mod class_device;
+pub mod login_cards;
 mod password;
 pub mod rate_limit;
 

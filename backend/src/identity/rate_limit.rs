@@ -16,6 +16,7 @@ pub const MAX_FAILURES_PER_ADDRESS: u64 = 100;
 
 pub(crate) struct Keys {
     account: String,
+    account_limit: u64,
     address: Option<String>,
 }
 
@@ -23,7 +24,18 @@ impl Keys {
     pub(crate) fn new(username: &str, address: Option<&str>) -> Self {
         Self {
             account: format!("account:{username}"),
+            account_limit: MAX_FAILURES_PER_ACCOUNT,
             address: address.map(|a| format!("address:{a}")),
+        }
+    }
+
+    /// Login-card codes name no account: they are limited per address only (a classroom of
+    /// mistyped codes shares one).
+    pub(crate) fn for_codes(address: Option<&str>) -> Self {
+        Self {
+            account: format!("codes-from:{}", address.unwrap_or("unknown")),
+            account_limit: MAX_FAILURES_PER_ADDRESS,
+            address: None,
         }
     }
 }
@@ -44,7 +56,7 @@ pub(crate) async fn check(
     now: i64,
 ) -> Result<(), AppError> {
     let since = now - WINDOW_SECS;
-    if failures(db, &keys.account, since).await? >= MAX_FAILURES_PER_ACCOUNT {
+    if failures(db, &keys.account, since).await? >= keys.account_limit {
         return Err(AppError::new(ErrorCode::RateLimited));
     }
     if let Some(address) = &keys.address

@@ -11,6 +11,7 @@ mod m20261122_000002_create_people;
 mod m20261122_000003_create_teams;
 mod m20261122_000004_create_accounts_and_sessions;
 mod m20261122_000005_create_sign_in_attempts_and_class_devices;
+mod m20261122_000006_create_pupil_codes;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_create_teams::Migration),
             Box::new(m20261122_000004_create_accounts_and_sessions::Migration),
             Box::new(m20261122_000005_create_sign_in_attempts_and_class_devices::Migration),
+            Box::new(m20261122_000006_create_pupil_codes::Migration),
         ]
     }
 }

@@ -1,0 +1,122 @@
+//! Personal login cards: a code per pupil, printed as text and QR code, that signs the pupil in
+//! without a password. Printing new cards for a class replaces its codes, so a lost card is
+//! dealt with by printing again.
+
+use super::class_device::classes_taught;
+use super::{current_principal, me_of, rate_limit, start_session, token_hash};
+use crate::entity::{person, pupil, pupil_code, school_class};
+use crate::pupil::avatar_of;
+use crate::{RequestCtx, clock, db_err, policy};
+use base64::Engine;
+use domain::identity::{LoginCard, Me, PupilCode, Role};
+use domain::{AppError, ErrorCode};
+use rand::Rng;
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+fn new_code() -> Result<PupilCode, AppError> {
+    let mut rng = rand::rng();
+    let raw: String = (0..PupilCode::LEN)
+        .map(|_| char::from(PupilCode::ALPHABET[rng.random_range(0..PupilCode::ALPHABET.len())]))
+        .collect();
+    PupilCode::parse(&raw)
+}
+
+/// The code as a QR symbol, as a `data:` URL an `<img>` can show.
+fn qr_data_url(code: &PupilCode) -> Result<String, AppError> {
+    let qr = qrcode::QrCode::new(code.as_str().as_bytes()).map_err(|_| AppError::internal())?;
+    let svg = qr
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(160, 160)
+        .quiet_zone(true)
+        .build();
+    Ok(format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    ))
+}
+
+/// New login cards for every pupil of a class, replacing their old codes.
+pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<LoginCard>, AppError> {
+    let p = current_principal(ctx).await?;
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    let db = &ctx.db;
+    let class = school_class::Entity::find_by_id(class_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    let teaches = classes_taught(db, &p)
+        .await?
+        .iter()
+        .any(|c| c.id == i64::from(class_id));
+    policy::require(policy::can_manage_class_sign_in(
+        &p,
+        class.school_id,
+        teaches,
+    ))?;
+
+    let in_class = Query::select()
+        .column(pupil::Column::PersonId)
+        .from(pupil::Entity)
+        .and_where(pupil::Column::ClassId.eq(class_id))
+        .to_owned();
+    let pupils = person::Entity::find()
+        .filter(person::Column::Id.in_subquery(in_class))
+        .order_by_asc(person::Column::GivenName)
+        .order_by_asc(person::Column::FamilyName)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let now = clock::now();
+    let txn = db.begin().await.map_err(db_err)?;
+    pupil_code::Entity::delete_many()
+        .filter(pupil_code::Column::PersonId.is_in(pupils.iter().map(|p| p.id).collect::<Vec<_>>()))
+        .exec(&txn)
+        .await
+        .map_err(db_err)?;
+    let mut cards = Vec::with_capacity(pupils.len());
+    for pupil in &pupils {
+        let code = new_code()?;
+        pupil_code::ActiveModel {
+            person_id: Set(pupil.id),
+            code_hash: Set(token_hash(code.as_str())),
+            created_at: Set(now),
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+        cards.push(LoginCard {
+            pupil_id: i64::from(pupil.id),
+            name: format!("{} {}", pupil.given_name, pupil.family_name),
+            avatar: avatar_of(pupil),
+            code: code.display(),
+            qr_svg: qr_data_url(&code)?,
+        });
+    }
+    txn.commit().await.map_err(db_err)?;
+    Ok(cards)
+}
+
+/// Signs a pupil in with the code from their card (scanned or typed by an adult).
+pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppError> {
+    let code = PupilCode::parse(code)?;
+    let db = &ctx.db;
+    let now = clock::now();
+    let keys = rate_limit::Keys::for_codes(ctx.client_addr.as_deref());
+    rate_limit::check(db, &keys, now).await?;
+    let found = pupil_code::Entity::find()
+        .filter(pupil_code::Column::CodeHash.eq(token_hash(code.as_str())))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let Some(found) = found else {
+        rate_limit::record_failure(db, &keys, now).await?;
+        return Err(AppError::new(ErrorCode::WrongCredentials));
+    };
+    let token = start_session(ctx, found.person_id, Role::Pupil, now).await?;
+    let principal = super::principal_for_token(db, &token, now).await?;
+    me_of(db, &principal).await
+}
