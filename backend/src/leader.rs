@@ -31,8 +31,15 @@ pub async fn school_overview(
         .all(db)
         .await
         .map_err(db_err)?;
+    let current_people = Query::select()
+        .column(person::Column::Id)
+        .from(person::Entity)
+        .and_where(person::Column::SchoolId.eq(school_id))
+        .and_where(person::Column::LeftAt.is_null())
+        .to_owned();
     let placements = pupil::Entity::find()
         .filter(pupil::Column::ClassId.is_in(classes.iter().map(|c| c.id).collect::<Vec<_>>()))
+        .filter(pupil::Column::PersonId.in_subquery(current_people))
         .all(db)
         .await
         .map_err(db_err)?;

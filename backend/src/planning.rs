@@ -6,7 +6,7 @@ use domain::AppError;
 use domain::home::{TeacherHome, TeamSummary};
 use domain::identity::Me;
 use domain::school::Subject;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// How a person takes part in a hold (stored in `team_member.role`).
@@ -50,6 +50,26 @@ pub async fn teacher_home(
         .filter(|m| m.role == MEMBER_TEACHER)
         .map(|m| m.person_id)
         .collect();
+    // Pupils who have left keep their memberships (their history), but are not counted.
+    let left: std::collections::HashSet<i32> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(
+            person::Column::Id.is_in(
+                members
+                    .iter()
+                    .filter(|m| m.role == MEMBER_PUPIL)
+                    .map(|m| m.person_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .filter(person::Column::LeftAt.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
     let names: HashMap<i32, String> = person::Entity::find()
         .filter(person::Column::Id.is_in(teacher_ids))
         .all(db)
@@ -64,7 +84,10 @@ pub async fn teacher_home(
         .filter_map(|t| {
             let subject = Subject::parse(&t.subject).ok()?;
             let of_team = members.iter().filter(|m| m.team_id == t.id);
-            let pupil_count = of_team.clone().filter(|m| m.role == MEMBER_PUPIL).count();
+            let pupil_count = of_team
+                .clone()
+                .filter(|m| m.role == MEMBER_PUPIL && !left.contains(&m.person_id))
+                .count();
             let mut teacher_names: Vec<String> = of_team
                 .filter(|m| m.role == MEMBER_TEACHER)
                 .filter_map(|m| names.get(&m.person_id).cloned())

@@ -37,6 +37,11 @@ pub fn can_view_school_overview(p: &Principal, school_id: i32) -> bool {
     matches!(p.role, Role::Leader | Role::Administrator) && p.school_id == school_id
 }
 
+/// Leaders and administration manage their own school's roster (classes, pupils, guardians).
+pub fn can_administer_school(p: &Principal, school_id: i32) -> bool {
+    matches!(p.role, Role::Leader | Role::Administrator) && p.school_id == school_id
+}
+
 /// A person may act in any role they hold, and in no other.
 pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)

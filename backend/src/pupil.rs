@@ -26,6 +26,22 @@ pub async fn pupil_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Pupi
     })
 }
 
+/// The ids of the pupils placed in `class_id` who have not left the school, as a subquery.
+pub(crate) fn current_pupils_of_class(class_id: i32) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    Query::select()
+        .column((pupil::Entity, pupil::Column::PersonId))
+        .from(pupil::Entity)
+        .inner_join(
+            person::Entity,
+            Expr::col((person::Entity, person::Column::Id))
+                .equals((pupil::Entity, pupil::Column::PersonId)),
+        )
+        .and_where(Expr::col((pupil::Entity, pupil::Column::ClassId)).eq(class_id))
+        .and_where(Expr::col((person::Entity, person::Column::LeftAt)).is_null())
+        .to_owned()
+}
+
 /// A person's picture; someone without one gets a neutral default rather than an error.
 pub(crate) fn avatar_of(person: &person::Model) -> Avatar {
     person

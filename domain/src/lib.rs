@@ -6,6 +6,7 @@
 pub mod error;
 pub mod home;
 pub mod identity;
+pub mod roster;
 pub mod school;
 
 pub use error::{AppError, ErrorCode};

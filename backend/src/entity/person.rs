@@ -10,6 +10,7 @@ pub struct Model {
     pub family_name: String,
     pub avatar: Option<String>,
     pub created_at: i64,
+    pub left_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::entity::{class_device, person, pupil, school_class, team, team_member};
 use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
-use crate::pupil::avatar_of;
+use crate::pupil::{avatar_of, current_pupils_of_class};
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
 use domain::home::ClassRef;
 use domain::identity::{ClassDevice, Me, PupilTile, Role};
@@ -135,13 +135,8 @@ pub async fn status(ctx: &RequestCtx) -> Result<Option<ClassDevice>, AppError> {
         .await
         .map_err(db_err)?
         .ok_or_else(AppError::internal)?;
-    let in_class = Query::select()
-        .column(pupil::Column::PersonId)
-        .from(pupil::Entity)
-        .and_where(pupil::Column::ClassId.eq(device.class_id))
-        .to_owned();
     let pupils = person::Entity::find()
-        .filter(person::Column::Id.in_subquery(in_class))
+        .filter(person::Column::Id.in_subquery(current_pupils_of_class(device.class_id)))
         .order_by_asc(person::Column::GivenName)
         .order_by_asc(person::Column::FamilyName)
         .all(db)

@@ -4,14 +4,13 @@
 
 use super::class_device::classes_taught;
 use super::{current_principal, me_of, rate_limit, start_session, token_hash};
-use crate::entity::{person, pupil, pupil_code, school_class};
-use crate::pupil::avatar_of;
+use crate::entity::{person, pupil_code, school_class};
+use crate::pupil::{avatar_of, current_pupils_of_class};
 use crate::{RequestCtx, clock, db_err, policy};
 use base64::Engine;
 use domain::identity::{LoginCard, Me, PupilCode, Role};
 use domain::{AppError, ErrorCode};
 use rand::Rng;
-use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
@@ -58,13 +57,8 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
         teaches,
     ))?;
 
-    let in_class = Query::select()
-        .column(pupil::Column::PersonId)
-        .from(pupil::Entity)
-        .and_where(pupil::Column::ClassId.eq(class_id))
-        .to_owned();
     let pupils = person::Entity::find()
-        .filter(person::Column::Id.in_subquery(in_class))
+        .filter(person::Column::Id.in_subquery(current_pupils_of_class(class_id)))
         .order_by_asc(person::Column::GivenName)
         .order_by_asc(person::Column::FamilyName)
         .all(db)

@@ -4,6 +4,7 @@ pub mod class_device;
 pub mod login_cards;
 mod password;
 pub mod rate_limit;
+pub mod roster;
 
 pub use password::hash_password;
 
@@ -230,6 +231,7 @@ async fn principal_for_token(
         .one(db)
         .await
         .map_err(db_err)?
+        .filter(|p| p.left_at.is_none())
         .ok_or_else(AppError::not_signed_in)?;
     Ok(Principal {
         person_id: person.id,

@@ -12,6 +12,7 @@ mod m20261122_000003_create_teams;
 mod m20261122_000004_create_accounts_and_sessions;
 mod m20261122_000005_create_sign_in_attempts_and_class_devices;
 mod m20261122_000006_create_pupil_codes;
+mod m20261122_000007_add_person_left_at;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_create_accounts_and_sessions::Migration),
             Box::new(m20261122_000005_create_sign_in_attempts_and_class_devices::Migration),
             Box::new(m20261122_000006_create_pupil_codes::Migration),
+            Box::new(m20261122_000007_add_person_left_at::Migration),
         ]
     }
 }

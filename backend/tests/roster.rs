@@ -1,0 +1,295 @@
+//! Use-case tests of the school roster and the CSV import, on SQLite and on PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use backend::entity::{guardianship, person};
+use backend::identity::roster;
+use backend::{RequestCtx, home};
+use common::{TestDb, home_of, seeded, token_for};
+use domain::ErrorCode;
+use domain::home::Home;
+use domain::roster::ProblemKind;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+const HEADER: &str =
+    "klasse,klassetrin,fornavn,efternavn,forælder_fornavn,forælder_efternavn,forælder_adgang";
+
+async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
+    t.ctx(Some(token_for(t, username).await))
+}
+
+async fn pupil_names(t: &TestDb, class: &str) -> Vec<String> {
+    let roster = roster::roster(&as_user(t, "lene").await).await.unwrap();
+    roster
+        .classes
+        .into_iter()
+        .find(|c| c.name == class)
+        .map(|c| c.pupils.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default()
+}
+
+async fn pupil_id(t: &TestDb, name: &str) -> i64 {
+    let roster = roster::roster(&as_user(t, "lene").await).await.unwrap();
+    roster
+        .classes
+        .iter()
+        .flat_map(|c| &c.pupils)
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+}
+
+async fn class_id(t: &TestDb, name: &str) -> i64 {
+    let roster = roster::roster(&as_user(t, "lene").await).await.unwrap();
+    roster.classes.iter().find(|c| c.name == name).unwrap().id
+}
+
+fn file(lines: &[&str]) -> String {
+    std::iter::once(HEADER)
+        .chain(lines.iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn a_leader_sees_every_class_with_its_pupils_and_their_guardians(t: TestDb) {
+    seeded(&t).await;
+    let roster = roster::roster(&as_user(&t, "lene").await).await.unwrap();
+    let classes: Vec<_> = roster
+        .classes
+        .iter()
+        .map(|c| (c.name.as_str(), c.pupils.len()))
+        .collect();
+    assert_eq!(classes, [("1.A", 10), ("5.B", 10)]);
+    let ida = roster.classes[0]
+        .pupils
+        .iter()
+        .find(|p| p.name == "Ida Jensen")
+        .unwrap();
+    let mut guardians = ida.guardians.clone();
+    guardians.sort();
+    assert_eq!(guardians, ["Mette Jensen", "Rasmus Jensen"]);
+}
+
+async fn a_dry_run_reports_what_would_change_and_changes_nothing(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let text = file(&[
+        "2.C,2,Otto,Lind,Eva,Lind,ja",
+        "2.C,2,Maja,Lind,Eva,Lind,ja",
+        "1.A,1,Ida,Jensen,,,",
+    ]);
+    let report = roster::import_roster(&ctx, &text, false).await.unwrap();
+    assert!(!report.applied);
+    assert_eq!(report.classes_to_create, ["2.C"]);
+    assert_eq!(
+        (
+            report.pupils_to_add,
+            report.pupils_unchanged,
+            report.guardians_to_add
+        ),
+        (2, 1, 1)
+    );
+    assert!(report.problems.is_empty());
+    assert!(pupil_names(&t, "2.C").await.is_empty());
+}
+
+async fn applying_an_import_creates_classes_pupils_and_guardians_once(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let text = file(&[
+        "2.C,2,Otto,Lind,Eva,Lind,ja",
+        "2.C,2,Maja,Lind,Eva,Lind,nej",
+    ]);
+    let report = roster::import_roster(&ctx, &text, true).await.unwrap();
+    assert!(report.applied);
+    assert_eq!(pupil_names(&t, "2.C").await, ["Maja Lind", "Otto Lind"]);
+    let eva = person::Entity::find()
+        .filter(person::Column::GivenName.eq("Eva"))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(eva.len(), 1, "siblings share one guardian");
+    let links = guardianship::Entity::find()
+        .filter(guardianship::Column::GuardianId.eq(eva[0].id))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(links.iter().filter(|l| l.has_access).count(), 1);
+
+    let again = roster::import_roster(&ctx, &text, true).await.unwrap();
+    assert_eq!((again.pupils_to_add, again.pupils_unchanged), (0, 2));
+    assert!(again.classes_to_create.is_empty());
+    assert_eq!(pupil_names(&t, "2.C").await.len(), 2);
+}
+
+async fn one_bad_line_stops_the_whole_import_and_is_named_by_line(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let people_before = person::Entity::find().count(&t.db).await.unwrap();
+    let text = file(&["2.C,2,Otto,Lind,,,", "2.C,2,,Holt,,,", "1.A,3,Maja,Berg,,,"]);
+    let report = roster::import_roster(&ctx, &text, true).await.unwrap();
+    assert!(!report.applied);
+    let found: Vec<_> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, "fornavn", ProblemKind::Missing),
+            (4, "klassetrin", ProblemKind::GradeConflict)
+        ]
+    );
+    assert_eq!(
+        person::Entity::find().count(&t.db).await.unwrap(),
+        people_before
+    );
+}
+
+async fn a_file_that_is_not_a_roster_is_invalid_input(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let err = roster::import_roster(&ctx, "", true).await.unwrap_err();
+    assert_eq!(err, domain::AppError::invalid("file"));
+    let report = roster::import_roster(&ctx, "navn;alder\nIda;7", true)
+        .await
+        .unwrap();
+    assert_eq!(report.problems[0].kind, ProblemKind::WrongHeader);
+}
+
+async fn a_pupil_moves_class_and_keeps_their_guardians(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    roster::move_pupil(
+        &ctx,
+        pupil_id(&t, "Ida Jensen").await,
+        class_id(&t, "5.B").await,
+    )
+    .await
+    .unwrap();
+    assert!(
+        pupil_names(&t, "5.B")
+            .await
+            .contains(&"Ida Jensen".to_owned())
+    );
+    assert!(
+        !pupil_names(&t, "1.A")
+            .await
+            .contains(&"Ida Jensen".to_owned())
+    );
+    let Home::Parent(family) = home_of(&t, "mette").await else {
+        panic!("parent")
+    };
+    let ida = family
+        .children
+        .iter()
+        .find(|c| c.name == "Ida Jensen")
+        .unwrap();
+    assert_eq!(ida.class_name, "5.B");
+}
+
+async fn moving_to_a_class_that_is_not_this_schools_is_invalid(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let err = roster::move_pupil(&ctx, pupil_id(&t, "Ida Jensen").await, 9999)
+        .await
+        .unwrap_err();
+    assert_eq!(err, domain::AppError::invalid("class"));
+    let err = roster::move_pupil(&ctx, 9999, class_id(&t, "5.B").await)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
+
+async fn a_pupil_who_left_is_no_longer_listed_or_signed_in_but_keeps_their_records(t: TestDb) {
+    seeded(&t).await;
+    let ida_session = token_for(&t, "ida").await;
+    let ctx = as_user(&t, "lene").await;
+    let ida = pupil_id(&t, "Ida Jensen").await;
+    roster::mark_pupil_left(&ctx, ida).await.unwrap();
+    assert!(
+        !pupil_names(&t, "1.A")
+            .await
+            .contains(&"Ida Jensen".to_owned())
+    );
+    let err = home::home(&t.ctx(Some(ida_session))).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+    let Home::Leader(overview) = home_of(&t, "lene").await else {
+        panic!("leader")
+    };
+    assert_eq!(overview.classes[0].pupil_count, 9);
+    let Home::Teacher(teacher) = home_of(&t, "anne").await else {
+        panic!("teacher")
+    };
+    assert_eq!(teacher.teams[0].pupil_count, 9);
+    // Every record stays: the person and the guardians' links.
+    let ida_id = i32::try_from(ida).unwrap();
+    assert!(
+        person::Entity::find_by_id(ida_id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let links = guardianship::Entity::find()
+        .filter(guardianship::Column::PupilId.eq(ida_id))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(links, 2);
+    let err = roster::mark_pupil_left(&ctx, ida).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound, "already gone");
+}
+
+async fn only_leaders_and_administration_manage_the_roster(t: TestDb) {
+    seeded(&t).await;
+    let ida = pupil_id(&t, "Ida Jensen").await;
+    let class_5b = class_id(&t, "5.B").await;
+    for who in ["anne", "pia", "mette", "ida"] {
+        let ctx = as_user(&t, who).await;
+        assert_eq!(
+            roster::roster(&ctx).await.unwrap_err().code,
+            ErrorCode::Forbidden,
+            "{who}"
+        );
+        let err = roster::import_roster(&ctx, &file(&["2.C,2,Otto,Lind,,,"]), true)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden, "{who}");
+        assert_eq!(
+            roster::move_pupil(&ctx, ida, class_5b)
+                .await
+                .unwrap_err()
+                .code,
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            roster::mark_pupil_left(&ctx, ida).await.unwrap_err().code,
+            ErrorCode::Forbidden
+        );
+    }
+    assert_eq!(
+        roster::roster(&t.ctx(None)).await.unwrap_err().code,
+        ErrorCode::NotSignedIn
+    );
+    assert!(
+        pupil_names(&t, "1.A")
+            .await
+            .contains(&"Ida Jensen".to_owned())
+    );
+}
+
+on_both_databases!(
+    a_leader_sees_every_class_with_its_pupils_and_their_guardians,
+    a_dry_run_reports_what_would_change_and_changes_nothing,
+    applying_an_import_creates_classes_pupils_and_guardians_once,
+    one_bad_line_stops_the_whole_import_and_is_named_by_line,
+    a_file_that_is_not_a_roster_is_invalid_input,
+    a_pupil_moves_class_and_keeps_their_guardians,
+    moving_to_a_class_that_is_not_this_schools_is_invalid,
+    a_pupil_who_left_is_no_longer_listed_or_signed_in_but_keeps_their_records,
+    only_leaders_and_administration_manage_the_roster,
+);

@@ -1,0 +1,76 @@
+//! The school's roster as administration sees it, and the CSV roster import.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    pub school_name: String,
+    pub classes: Vec<RosterClass>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterClass {
+    pub id: i64,
+    pub name: String,
+    pub grade: u8,
+    pub pupils: Vec<RosterPupil>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterPupil {
+    pub id: i64,
+    pub name: String,
+    pub guardians: Vec<String>,
+}
+
+/// The columns of a roster file, in order (see docs/roster-import.md).
+pub const IMPORT_COLUMNS: [&str; 7] = [
+    "klasse",
+    "klassetrin",
+    "fornavn",
+    "efternavn",
+    "forælder_fornavn",
+    "forælder_efternavn",
+    "forælder_adgang",
+];
+
+/// A roster file larger than this is refused unread (a whole school is a few hundred kB).
+pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+
+/// What an import would do (dry run) or did. With any problem it does nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub applied: bool,
+    pub classes_to_create: Vec<String>,
+    pub pupils_to_add: u32,
+    pub pupils_unchanged: u32,
+    pub guardians_to_add: u32,
+    pub problems: Vec<RowProblem>,
+}
+
+/// One bad cell, by line (1 is the header) and column name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub line: u32,
+    pub column: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// The first line is not the documented header.
+    WrongHeader,
+    /// The line has too few or too many columns, or is not readable text.
+    Unreadable,
+    Missing,
+    TooLong,
+    /// Klassetrin must be 0–10.
+    InvalidGrade,
+    /// Forælder_adgang must be "ja" or "nej".
+    InvalidAccess,
+    /// A guardian needs both first and last name.
+    IncompleteGuardian,
+    /// The same class appears with two different grades.
+    GradeConflict,
+}
