@@ -64,6 +64,28 @@ pub enum Key {
     LoginCardsIntro,
     PrintCards,
     QrAltFor,
+    AdminTitle,
+    AdminLink,
+    ImportTitle,
+    ImportIntro,
+    ImportFileLabel,
+    ImportApply,
+    ImportApplied,
+    ImportClassesToCreate,
+    ImportPupilsToAdd,
+    ImportPupilsUnchanged,
+    ImportGuardiansToAdd,
+    ImportProblemsTitle,
+    ImportNoProblems,
+    ColLine,
+    ColColumn,
+    ColProblem,
+    None_,
+    Guardians,
+    MoveTo,
+    MovePupil,
+    MarkLeft,
+    ConfirmMarkLeft,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -129,6 +151,32 @@ pub fn t(key: Key) -> &'static str {
         }
         Key::PrintCards => "Udskriv",
         Key::QrAltFor => "QR-kode til",
+        Key::AdminTitle => "Administration",
+        Key::AdminLink => "Administration: klasser og elever",
+        Key::ImportTitle => "Importér elevliste",
+        Key::ImportIntro => {
+            "Vælg en CSV-fil med kolonnerne klasse, klassetrin, fornavn, efternavn, forælder_fornavn, forælder_efternavn og forælder_adgang. Du ser først, hvad importen vil ændre."
+        }
+        Key::ImportFileLabel => "Vælg CSV-fil",
+        Key::ImportApply => "Gennemfør import",
+        Key::ImportApplied => "Importen er gennemført.",
+        Key::ImportClassesToCreate => "Klasser der oprettes",
+        Key::ImportPupilsToAdd => "Elever der tilføjes",
+        Key::ImportPupilsUnchanged => "Elever der allerede findes",
+        Key::ImportGuardiansToAdd => "Forældre der tilføjes",
+        Key::ImportProblemsTitle => "Fejl i filen – intet er ændret",
+        Key::ImportNoProblems => "Ingen fejl i filen.",
+        Key::ColLine => "Linje",
+        Key::ColColumn => "Kolonne",
+        Key::ColProblem => "Problem",
+        Key::None_ => "ingen",
+        Key::Guardians => "Forældre",
+        Key::MoveTo => "Ny klasse for",
+        Key::MovePupil => "Flyt",
+        Key::MarkLeft => "Meld ud:",
+        Key::ConfirmMarkLeft => {
+            "Meld eleven ud af skolen? Elevens oplysninger gemmes, men eleven kan ikke længere logge ind."
+        }
     }
 }
 
@@ -157,7 +205,24 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "username" => Some("Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg."),
         "password" => Some("Skriv din adgangskode."),
         "code" => Some("Koden består af 8 tegn, fx ABCD-EFGH."),
+        "file" => Some("Filen er tom eller for stor (højst 1 MB)."),
+        "class" => Some("Vælg en af skolens klasser."),
         _ => None,
+    }
+}
+
+/// What is wrong with a cell of an imported roster file.
+pub fn problem_text(kind: domain::roster::ProblemKind) -> &'static str {
+    use domain::roster::ProblemKind;
+    match kind {
+        ProblemKind::WrongHeader => "Første linje skal være kolonneoverskrifterne.",
+        ProblemKind::Unreadable => "Linjen har ikke 7 kolonner.",
+        ProblemKind::Missing => "Mangler.",
+        ProblemKind::TooLong => "For lang.",
+        ProblemKind::InvalidGrade => "Klassetrin skal være et tal fra 0 til 10.",
+        ProblemKind::InvalidAccess => "Skal være ja eller nej.",
+        ProblemKind::IncompleteGuardian => "Forælderen skal have både fornavn og efternavn.",
+        ProblemKind::GradeConflict => "Klassen findes allerede med et andet klassetrin.",
     }
 }
 

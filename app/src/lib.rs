@@ -22,6 +22,7 @@ pub mod paths {
     pub const SIGN_IN: &str = "/log-ind";
     pub const CLASS_PICKER: &str = "/klasse";
     pub const CODE_SIGN_IN: &str = "/kode";
+    pub const ADMINISTRATION: &str = "/administration";
 }
 
 #[component]
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/log-ind") view=identity::SignInPage />
                 <Route path=path!("/klasse") view=identity::ClassPickerPage />
                 <Route path=path!("/kode") view=identity::CodeSignInPage />
+                <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>
     }
@@ -80,6 +82,10 @@ pub fn register_server_functions() {
     register_explicit::<identity::SignInPupil>();
     register_explicit::<identity::MakeLoginCards>();
     register_explicit::<identity::SignInWithCode>();
+    register_explicit::<identity::roster::LoadRoster>();
+    register_explicit::<identity::roster::ImportRoster>();
+    register_explicit::<identity::roster::MovePupil>();
+    register_explicit::<identity::roster::MarkPupilLeft>();
     register_explicit::<home::HomeScreen>();
 }
 

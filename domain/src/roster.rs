@@ -35,7 +35,7 @@ pub const IMPORT_COLUMNS: [&str; 7] = [
 ];
 
 /// A roster file larger than this is refused unread (a whole school is a few hundred kB).
-pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
 
 /// What an import would do (dry run) or did. With any problem it does nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -63,7 +63,8 @@ test('a leader sees the school in aggregates', async ({ page }) => {
   await signIn(page, 'lene');
   await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Klasser i dette skoleår' });
-  await expect(table.getByRole('rowheader')).toHaveText(['1.A', '5.B']);
+  // Other tests may import classes meanwhile; the demo school's two are there with their counts.
+  await expect(table.getByRole('rowheader', { name: '5.B' })).toBeVisible();
   await expect(table.getByRole('row', { name: /1\.A/ }).getByRole('cell')).toHaveText(['1. klasse', '10', '2']);
   await expectNoAxeViolations(page);
 });

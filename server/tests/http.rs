@@ -349,6 +349,24 @@ const MATRIX: &[(&str, &str, [StatusCode; 5])] = {
             "code=AAAA-AAAA",
             [NO, NO, NO, NO, NO],
         ),
+        // Administration: the leader only (a file that is not a roster gets a report, not a change).
+        ("/api/roster", "", [NO, DENY, DENY, DENY, OK]),
+        (
+            "/api/import_roster",
+            "text=x&apply=true",
+            [NO, DENY, DENY, DENY, OK],
+        ),
+        // Person 16 is Lucas (5.B); class 1 is 1.A. Person 7 is Noah.
+        (
+            "/api/move_pupil",
+            "pupil_id=16&class_id=1",
+            [NO, DENY, DENY, DENY, OK],
+        ),
+        (
+            "/api/mark_pupil_left",
+            "pupil_id=7",
+            [NO, DENY, DENY, DENY, OK],
+        ),
     ]
 };
 

@@ -1,5 +1,7 @@
 //! Identity: signing in and out, and the sign-in screen.
 
+pub mod roster;
+
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,
 };

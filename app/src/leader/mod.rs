@@ -2,8 +2,10 @@
 
 use crate::components::{AppHeader, set_title};
 use crate::i18n::{Key, grade_name, t};
+use crate::paths;
 use domain::home::LeaderHome;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
@@ -13,6 +15,7 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
         <main id="indhold" class="page">
             <h1>{t(Key::LeaderTitle)}": "{home.me.school_name.clone()}</h1>
             <p>{t(Key::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
+            <p><A href=paths::ADMINISTRATION>{t(Key::AdminLink)}</A></p>
             // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
             <div class="table-wrap" role="region" aria-label=t(Key::LeaderClasses) tabindex="0">
                 <table>

@@ -1,0 +1,239 @@
+//! Administration for leaders and the school office: classes with their pupils, moving a pupil,
+//! marking a pupil as having left, and importing a roster file with a dry run first.
+
+use crate::components::{AppHeader, DecorativeIcon, ErrorNote, set_title};
+use crate::i18n::{Key, grade_name, problem_text, t};
+use domain::AppError;
+use domain::identity::Me;
+use domain::roster::{ImportReport, Roster};
+use leptos::prelude::*;
+
+#[server(endpoint = "roster")]
+pub async fn load_roster() -> Result<(Me, Roster), AppError> {
+    let ctx = crate::request_ctx()?;
+    let roster = backend::identity::roster::roster(&ctx).await?;
+    Ok((backend::identity::me(&ctx).await?, roster))
+}
+
+#[server(endpoint = "import_roster")]
+pub async fn import_roster(text: String, apply: bool) -> Result<ImportReport, AppError> {
+    backend::identity::roster::import_roster(&crate::request_ctx()?, &text, apply).await
+}
+
+#[server(endpoint = "move_pupil")]
+pub async fn move_pupil(pupil_id: i64, class_id: i64) -> Result<(), AppError> {
+    backend::identity::roster::move_pupil(&crate::request_ctx()?, pupil_id, class_id).await
+}
+
+#[server(endpoint = "mark_pupil_left")]
+pub async fn mark_pupil_left(pupil_id: i64) -> Result<(), AppError> {
+    backend::identity::roster::mark_pupil_left(&crate::request_ctx()?, pupil_id).await
+}
+
+#[component]
+pub fn AdministrationPage() -> impl IntoView {
+    set_title(t(Key::AdminTitle));
+    let data = LocalResource::new(load_roster);
+    let move_action = ServerAction::<MovePupil>::new();
+    let left_action = ServerAction::<MarkPupilLeft>::new();
+    let import = ServerAction::<ImportRoster>::new();
+    Effect::new(move |_| {
+        let moved = matches!(move_action.value().get(), Some(Ok(())));
+        let left = matches!(left_action.value().get(), Some(Ok(())));
+        let imported = matches!(
+            import.value().get(),
+            Some(Ok(ImportReport { applied: true, .. }))
+        );
+        if moved || left || imported {
+            data.refetch();
+        }
+    });
+    let action_error = move || match (move_action.value().get(), left_action.value().get()) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
+        _ => None,
+    };
+    view! {
+        <Suspense fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
+            {move || data.get().map(|result| match result {
+                Ok((me, roster)) => {
+                    let class_choices: Vec<(i64, String)> = roster.classes.iter().map(|c| (c.id, c.name.clone())).collect();
+                    view! {
+                        <AppHeader me />
+                        <main id="indhold" class="page">
+                            <h1>{t(Key::AdminTitle)}": "{roster.school_name.clone()}</h1>
+                            <ImportSection import />
+                            {action_error}
+                            {roster.classes.into_iter().map(|class| {
+                                let choices = class_choices.clone();
+                                let heading_id = format!("class-{}", class.id);
+                                let labelled_by = heading_id.clone();
+                                view! {
+                                    <section class="card roster-class" aria-labelledby=labelled_by>
+                                        <h2 id=heading_id>{class.name.clone()}" ("{grade_name(class.grade)}")"</h2>
+                                        <ul class="roster-pupils">
+                                            {class.pupils.into_iter().map(|pupil| {
+                                                let select_id = format!("move-{}", pupil.id);
+                                                let select = NodeRef::<leptos::html::Select>::new();
+                                                let guardians = if pupil.guardians.is_empty() { t(Key::None_).to_owned() } else { pupil.guardians.join(", ") };
+                                                let others: Vec<(i64, String)> = choices.iter().filter(|(id, _)| *id != class.id).cloned().collect();
+                                                let name = pupil.name.clone();
+                                                view! {
+                                                    <li class="roster-pupil">
+                                                        <p class="pupil-name">{pupil.name.clone()}</p>
+                                                        <p class="muted">{t(Key::Guardians)}": "{guardians}</p>
+                                                        <div class="pupil-actions">
+                                                            <label for=select_id.clone() class="visually-hidden">{t(Key::MoveTo)}" "{pupil.name.clone()}</label>
+                                                            <select id=select_id node_ref=select>
+                                                                {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                                                            </select>
+                                                            <button
+                                                                type="button"
+                                                                aria-label=format!("{} {}", t(Key::MovePupil), pupil.name)
+                                                                on:click=move |_| {
+                                                                    let class_id = select.get().and_then(|s| s.value().parse::<i64>().ok());
+                                                                    if let Some(class_id) = class_id {
+                                                                        move_action.dispatch(MovePupil { pupil_id: pupil.id, class_id });
+                                                                    }
+                                                                }
+                                                            >
+                                                                {t(Key::MovePupil)}
+                                                            </button>
+                                                            <button
+                                                                type="button"
+                                                                on:click=move |_| {
+                                                                    let confirmed = web_sys::window()
+                                                                        .and_then(|w| w.confirm_with_message(t(Key::ConfirmMarkLeft)).ok())
+                                                                        .unwrap_or(false);
+                                                                    if confirmed {
+                                                                        left_action.dispatch(MarkPupilLeft { pupil_id: pupil.id });
+                                                                    }
+                                                                }
+                                                            >
+                                                                {t(Key::MarkLeft)}" "{name}
+                                                            </button>
+                                                        </div>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            }).collect_view()}
+                        </main>
+                    }.into_any()
+                }
+                Err(e) => view! {
+                    <main id="indhold" class="page narrow">
+                        <h1>{t(Key::AdminTitle)}</h1>
+                        <ErrorNote error=e />
+                    </main>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Choose a file → see the dry run → apply.
+#[component]
+fn ImportSection(import: ServerAction<ImportRoster>) -> impl IntoView {
+    let file_text = RwSignal::new(String::new());
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = event_target_checked(&ev);
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            file_text.set(text.clone());
+            import.dispatch(ImportRoster { text, apply: false });
+        });
+    };
+    view! {
+        <section class="card import" aria-labelledby="import-title">
+            <h2 id="import-title">
+                <DecorativeIcon icon=icondata::LuFileUp />
+                <span>{t(Key::ImportTitle)}</span>
+            </h2>
+            <p>{t(Key::ImportIntro)}</p>
+            <label for="roster-file">{t(Key::ImportFileLabel)}</label>
+            <input id="roster-file" type="file" accept=".csv,text/csv" on:change=on_file />
+            <div aria-live="polite">
+                {move || import.value().get().map(|result| match result {
+                    Ok(report) => view! { <ImportReportView report file_text import /> }.into_any(),
+                    Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+fn event_target_checked(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+}
+
+#[component]
+fn ImportReportView(
+    report: ImportReport,
+    file_text: RwSignal<String>,
+    import: ServerAction<ImportRoster>,
+) -> impl IntoView {
+    let classes = if report.classes_to_create.is_empty() {
+        t(Key::None_).to_owned()
+    } else {
+        report.classes_to_create.join(", ")
+    };
+    let has_problems = !report.problems.is_empty();
+    let applied = report.applied;
+    view! {
+        {applied.then(|| view! { <p class="notice" role="status">{t(Key::ImportApplied)}</p> })}
+        <dl class="import-summary">
+            <dt>{t(Key::ImportClassesToCreate)}</dt><dd>{classes}</dd>
+            <dt>{t(Key::ImportPupilsToAdd)}</dt><dd>{report.pupils_to_add}</dd>
+            <dt>{t(Key::ImportPupilsUnchanged)}</dt><dd>{report.pupils_unchanged}</dd>
+            <dt>{t(Key::ImportGuardiansToAdd)}</dt><dd>{report.guardians_to_add}</dd>
+        </dl>
+        {if has_problems {
+            view! {
+                <div class="table-wrap" role="region" aria-label=t(Key::ImportProblemsTitle) tabindex="0">
+                    <table>
+                        <caption>{t(Key::ImportProblemsTitle)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Key::ColLine)}</th>
+                                <th scope="col">{t(Key::ColColumn)}</th>
+                                <th scope="col">{t(Key::ColProblem)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {report.problems.into_iter().map(|p| view! {
+                                <tr>
+                                    <th scope="row">{p.line}</th>
+                                    <td>{p.column}</td>
+                                    <td>{problem_text(p.kind)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        } else if applied {
+            ().into_any()
+        } else {
+            view! {
+                <p>{t(Key::ImportNoProblems)}</p>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| { import.dispatch(ImportRoster { text: file_text.get_untracked(), apply: true }); }
+                >
+                    {t(Key::ImportApply)}
+                </button>
+            }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+const HEADER = 'klasse,klassetrin,fornavn,efternavn,forælder_fornavn,forælder_efternavn,forælder_adgang';
+
+function csv(lines: string[]) {
+  return { name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...lines].join('\n')) };
+}
+
+test('a leader imports a roster after a dry run, moves a pupil and marks one as left', async ({ page }, info) => {
+  // Each run imports classes of its own, so runs never meet in the shared database.
+  const tag = `${info.project.name === 'ipad' ? 'I' : 'P'}${Date.now() % 100000}`;
+  const [small, big] = [`2.${tag}`, `3.${tag}`];
+  await signIn(page, 'lene');
+  await page.getByRole('link', { name: 'Administration: klasser og elever' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration: Solbakken Skole' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '1.A (1. klasse)' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Vælg CSV-fil').setInputFiles(
+    csv([`${small},2,Otto,Lind,Eva,Lind,ja`, `${small},2,Maja,Lind,Eva,Lind,ja`, `${big},3,Bilal,Haddad,Samira,Haddad,nej`]),
+  );
+  await expect(page.getByText('Ingen fejl i filen.')).toBeVisible();
+  await expect(page.getByText(`${small}, ${big}`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `${small} (2. klasse)` })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Gennemfør import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Importen er gennemført.');
+  const smallClass = page.getByRole('region', { name: `${small} (2. klasse)` });
+  await expect(smallClass.getByText('Otto Lind', { exact: true })).toBeVisible();
+
+  await smallClass.getByLabel('Ny klasse for Otto Lind').selectOption({ label: big });
+  await smallClass.getByRole('button', { name: 'Flyt Otto Lind' }).click();
+  const bigClass = page.getByRole('region', { name: `${big} (3. klasse)` });
+  await expect(bigClass.getByText('Otto Lind', { exact: true })).toBeVisible();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await bigClass.getByRole('button', { name: 'Meld ud: Bilal Haddad' }).click();
+  await expect(bigClass.getByText('Bilal Haddad', { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('a roster file with a bad line changes nothing and names the line', async ({ page }) => {
+  await signIn(page, 'lene');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await page.goto('/administration');
+  await page.getByLabel('Vælg CSV-fil').setInputFiles(csv(['4.X,4,Asta,Berg,,,', '4.X,14,Ib,Berg,,,']));
+  const problems = page.getByRole('table', { name: 'Fejl i filen – intet er ændret' });
+  await expect(problems.getByRole('row', { name: /3/ })).toContainText('Klassetrin skal være et tal fra 0 til 10.');
+  await expect(page.getByRole('button', { name: 'Gennemfør import' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('a teacher cannot open the administration', async ({ page }) => {
+  await signIn(page, 'anne');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine hold' })).toBeVisible();
+  await page.goto('/administration');
+  await expect(page.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await expectNoAxeViolations(page);
+});
