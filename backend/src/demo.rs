@@ -220,13 +220,20 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         .person("Camilla", "Berg", None, &[Role::Teacher, Role::Parent])
         .await?;
     let pia = s.person("Pia", "Lund", None, &[Role::Paedagog]).await?;
+    // Dorte teaches 5.B only: a teacher who must not see 1.A.
+    let dorte = s.person("Dorte", "Vang", None, &[Role::Teacher]).await?;
     let lene = s.person("Lene", "Dahl", None, &[Role::Leader]).await?;
+    let ole = s
+        .person("Ole", "Krogh", None, &[Role::Administrator])
+        .await?;
     for (id, name) in [
         (anne, "anne"),
         (bo, "bo"),
         (camilla, "camilla"),
         (pia, "pia"),
+        (dorte, "dorte"),
         (lene, "lene"),
+        (ole, "ole"),
     ] {
         s.account(id, name).await?;
     }
@@ -322,6 +329,8 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         &pupils_5b,
     )
     .await?;
+    s.team("Engelsk 5.B", Subject::Engelsk, year, &[dorte], &pupils_5b)
+        .await?;
 
     let login = |role, name: &str, username: &str| DemoLogin {
         role,
@@ -335,6 +344,7 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         login(Role::Pupil, "Sofia Kristensen (5.B)", "sofia"),
         login(Role::Parent, "Mette Jensen", "mette"),
         login(Role::Leader, "Lene Dahl", "lene"),
+        login(Role::Administrator, "Ole Krogh", "ole"),
     ];
     let logins_json = serde_json::to_string(&logins).map_err(|_| AppError::internal())?;
     for (key, value) in [

@@ -269,7 +269,9 @@ async fn only_staff_who_teach_the_class_open_its_ipad(t: TestDb) {
         ("mette", false),
         ("ida", false),
         ("bo", true),
+        ("dorte", true),
         ("lene", true),
+        ("ole", false),
     ] {
         let ctx = t.ctx(Some(token_for(&t, who).await));
         let result = device::open(&ctx, i64::from(class_5b)).await;
@@ -431,7 +433,9 @@ async fn only_staff_who_teach_the_class_print_its_cards(t: TestDb) {
         ("mette", false),
         ("ida", false),
         ("camilla", true),
+        ("dorte", true),
         ("lene", true),
+        ("ole", false),
     ] {
         let ctx = t.ctx(Some(token_for(&t, who).await));
         let result = cards::make_login_cards(&ctx, class_5b).await;

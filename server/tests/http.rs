@@ -10,6 +10,7 @@ use tower::ServiceExt;
 
 struct TestServer {
     app: axum::Router,
+    db: backend::DatabaseConnection,
     _dir: tempfile::TempDir,
 }
 
@@ -35,8 +36,8 @@ impl TestServer {
         );
         let db = backend::db::connect_and_migrate(&url).await.unwrap();
         backend::demo::seed_if_empty(&db).await.unwrap();
-        let app = router(AppState::new(db, &dist, demo, false));
-        Self { app, _dir: dir }
+        let app = router(AppState::new(db.clone(), &dist, demo, false));
+        Self { app, db, _dir: dir }
     }
 
     async fn send(&self, req: Request<Body>) -> Response<Body> {
@@ -296,82 +297,160 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
 }
 
 /// Who may call what. One row per server function; a new server function without a row fails
-/// `every_server_function_has_a_row_in_the_matrix`.
+/// `every_server_function_has_a_row_in_the_matrix`. Bodies name Ida and 1.A through placeholders
+/// (`{ida}`, `{noah}`, `{lucas}`, `{class_1a}`) resolved against the demo school.
 ///
-/// Columns: signed out, pupil (ida), parent (mette), teacher (anne, teaches 1.A), leader (lene).
-const MATRIX: &[(&str, &str, [StatusCode; 5])] = {
+/// Columns, in `MATRIX_USERS` order: signed out; pupil (Ida, 1.A); another pupil (Sofia, 5.B);
+/// Ida's parent (Mette); another parent (Maria); a teacher of Ida's hold (Anne); another teacher
+/// (Dorte, 5.B only); the school's leader (Lene); the leader of another school (Niels);
+/// the school's administrator (Ole).
+const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
     const OK: StatusCode = StatusCode::OK;
     const NO: StatusCode = StatusCode::UNAUTHORIZED;
     const DENY: StatusCode = StatusCode::FORBIDDEN;
+    const GONE: StatusCode = StatusCode::NOT_FOUND;
     &[
         // Public by design: the demo list, signing out (idempotent), asking whether this device
         // is a class iPad (without its cookie the answer is "no").
-        ("/api/demo_logins", "", [OK, OK, OK, OK, OK]),
-        ("/api/sign_out", "", [OK, OK, OK, OK, OK]),
-        ("/api/class_device_status", "", [OK, OK, OK, OK, OK]),
-        // Called with a wrong password: refused whoever asks.
+        ("/api/demo_logins", "", [OK; 10]),
+        ("/api/sign_out", "", [OK; 10]),
+        ("/api/class_device_status", "", [OK; 10]),
+        // Called with a wrong password or an unknown code: refused whoever asks.
+        ("/api/sign_in", "username=anne&password=wrong", [NO; 10]),
+        ("/api/sign_in_with_code", "code=AAAA-AAAA", [NO; 10]),
+        // Without a class iPad no one signs in by tapping.
+        ("/api/sign_in_pupil", "pupil_id={ida}", [DENY; 10]),
+        // Everyone signed in has a home, their own.
+        ("/api/me", "", [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("/api/home", "", [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
         (
-            "/api/sign_in",
-            "username=anne&password=wrong",
-            [NO, NO, NO, NO, NO],
+            "/api/sign_out_everywhere",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
         ),
-        ("/api/me", "", [NO, OK, OK, OK, OK]),
-        ("/api/home", "", [NO, OK, OK, OK, OK]),
-        ("/api/sign_out_everywhere", "", [NO, OK, OK, OK, OK]),
-        // Only mette holds the parent role.
+        // Without a class iPad there is nothing to close.
+        (
+            "/api/close_class_device",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        // Only parents hold the parent role.
         (
             "/api/switch_role",
             "role=parent",
-            [NO, DENY, OK, DENY, DENY],
+            [NO, DENY, DENY, OK, OK, DENY, DENY, DENY, DENY, DENY],
         ),
-        // Class 1 is 1.A: its teacher and the school's leader may open its iPad.
+        // 1.A's sign-in (class iPad, login cards): its teachers and its own school's leader.
         (
             "/api/open_class_device",
-            "class_id=1",
-            [NO, DENY, DENY, OK, OK],
+            "class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, DENY],
         ),
-        // Without a class iPad cookie there is nothing to close, and no one signs in by tapping.
-        ("/api/close_class_device", "", [NO, OK, OK, OK, OK]),
-        (
-            "/api/sign_in_pupil",
-            "pupil_id=5",
-            [DENY, DENY, DENY, DENY, DENY],
-        ),
-        // New login cards for 1.A: its teacher and the leader.
         (
             "/api/make_login_cards",
-            "class_id=1",
-            [NO, DENY, DENY, OK, OK],
+            "class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, DENY],
         ),
-        // A code nobody holds: refused whoever asks.
+        // Administration: leaders and administration, each of their own school only (Niels's
+        // roster is his own, empty school's; Ida is not his to move).
         (
-            "/api/sign_in_with_code",
-            "code=AAAA-AAAA",
-            [NO, NO, NO, NO, NO],
+            "/api/roster",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
         ),
-        // Administration: the leader only (a file that is not a roster gets a report, not a change).
-        ("/api/roster", "", [NO, DENY, DENY, DENY, OK]),
         (
             "/api/import_roster",
             "text=x&apply=true",
-            [NO, DENY, DENY, DENY, OK],
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
         ),
-        // Person 16 is Lucas (5.B); class 1 is 1.A. Person 7 is Noah.
         (
             "/api/move_pupil",
-            "pupil_id=16&class_id=1",
-            [NO, DENY, DENY, DENY, OK],
+            "pupil_id={lucas}&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
         ),
         (
             "/api/mark_pupil_left",
-            "pupil_id=7",
-            [NO, DENY, DENY, DENY, OK],
+            "pupil_id={noah}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
         ),
     ]
 };
 
-const MATRIX_USERS: [Option<&str>; 5] =
-    [None, Some("ida"), Some("mette"), Some("anne"), Some("lene")];
+const MATRIX_USERS: [Option<&str>; 10] = [
+    None,
+    Some("ida"),
+    Some("sofia"),
+    Some("mette"),
+    Some("maria"),
+    Some("anne"),
+    Some("dorte"),
+    Some("lene"),
+    Some("niels"),
+    Some("ole"),
+];
+
+/// Adds a second school with its own leader, Niels.
+async fn add_neighbour_school(db: &backend::DatabaseConnection) {
+    use backend::entity::{account, person, person_role, school};
+    use sea_orm::{ActiveModelTrait, Set};
+    let school = school::ActiveModel {
+        name: Set("Nabo Skole".into()),
+        created_at: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let niels = person::ActiveModel {
+        school_id: Set(school.id),
+        given_name: Set("Niels".into()),
+        family_name: Set("Nabo".into()),
+        created_at: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    person_role::ActiveModel {
+        person_id: Set(niels.id),
+        role: Set("leader".into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let password = domain::identity::Password::parse("spire-demo").unwrap();
+    account::ActiveModel {
+        person_id: Set(niels.id),
+        username: Set("niels".into()),
+        password_hash: Set(backend::identity::hash_password(&password).unwrap()),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+}
+
+/// Ids of the demo pupils and class the matrix names, looked up as the leader sees them.
+async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
+    let lene = s.sign_in("lene").await;
+    let roster = json(s.call("roster", "", Some(&lene)).await).await;
+    let (_, roster) = (&roster[0], &roster[1]);
+    let classes = roster["classes"].as_array().unwrap();
+    let pupil = |name: &str| {
+        classes
+            .iter()
+            .flat_map(|c| c["pupils"].as_array().unwrap())
+            .find(|p| p["name"] == name)
+            .unwrap()["id"]
+            .to_string()
+    };
+    vec![
+        ("{ida}", pupil("Ida Jensen")),
+        ("{noah}", pupil("Noah Hansen")),
+        ("{lucas}", pupil("Lucas Jensen")),
+        ("{class_1a}", classes[0]["id"].to_string()),
+    ]
+}
 
 #[tokio::test]
 async fn every_server_function_has_a_row_in_the_matrix() {
@@ -380,18 +459,36 @@ async fn every_server_function_has_a_row_in_the_matrix() {
     assert_eq!(server_function_paths(), rows);
 }
 
+/// Calls whose success changes what the next caller would get: each cell gets a fresh school.
+const CHANGES_STATE: [&str; 1] = ["/api/mark_pupil_left"];
+
+async fn matrix_server() -> (TestServer, Vec<(&'static str, String)>) {
+    let s = TestServer::start().await;
+    add_neighbour_school(&s.db).await;
+    let ids = placeholders(&s).await;
+    (s, ids)
+}
+
 #[tokio::test]
 async fn every_role_gets_exactly_what_the_matrix_says() {
-    let s = TestServer::start().await;
     for (path, body, expected) in MATRIX {
+        let mut shared = matrix_server().await;
         for (user, want) in MATRIX_USERS.iter().zip(expected) {
+            if CHANGES_STATE.contains(path) {
+                shared = matrix_server().await;
+            }
+            let (s, ids) = &shared;
+            let mut body = body.to_string();
+            for (key, value) in ids {
+                body = body.replace(key, value);
+            }
             let cookie = match user {
                 Some(u) => Some(s.sign_in(u).await),
                 None => None,
             };
             let name = path.trim_start_matches("/api/");
-            let res = s.call(name, body, cookie.as_deref()).await;
-            assert_eq!(res.status(), *want, "{path} as {user:?}");
+            let res = s.call(name, &body, cookie.as_deref()).await;
+            assert_eq!(res.status(), *want, "{path} ({body}) as {user:?}");
         }
     }
 }
