@@ -10,6 +10,7 @@ use backend::{RequestCtx, home};
 use common::{TestDb, home_of, seeded, token_for};
 use domain::ErrorCode;
 use domain::home::Home;
+use domain::identity::Role;
 use domain::roster::ProblemKind;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -270,6 +271,25 @@ async fn only_leaders_and_administration_manage_the_roster(t: TestDb) {
             roster::mark_pupil_left(&ctx, ida).await.unwrap_err().code,
             ErrorCode::Forbidden
         );
+        let forbidden =
+            |r: Result<i64, domain::AppError>| r.unwrap_err().code == ErrorCode::Forbidden;
+        assert!(
+            forbidden(roster::create_class(&ctx, "9.Z", 9).await),
+            "{who}"
+        );
+        assert!(
+            forbidden(roster::add_pupil(&ctx, "A", "B", class_5b).await),
+            "{who}"
+        );
+        assert!(forbidden(
+            roster::add_staff(&ctx, "A", "B", Role::Teacher, "ab", "lang-nok-kode").await
+        ));
+        assert!(forbidden(
+            roster::link_guardian(&ctx, ida, "A", "B", true, "", "").await
+        ));
+        assert!(forbidden(
+            roster::create_team(&ctx, "X", domain::school::Subject::Musik, class_5b, 1).await
+        ));
     }
     assert_eq!(
         roster::roster(&t.ctx(None)).await.unwrap_err().code,
@@ -282,7 +302,153 @@ async fn only_leaders_and_administration_manage_the_roster(t: TestDb) {
     );
 }
 
+async fn a_leader_creates_a_class_and_adds_a_pupil_to_it(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let class = roster::create_class(&ctx, " 2.C ", 2).await.unwrap();
+    roster::add_pupil(&ctx, "Otto", "Lind", class)
+        .await
+        .unwrap();
+    assert_eq!(pupil_names(&t, "2.C").await, ["Otto Lind"]);
+    let err = roster::create_class(&ctx, "2.C", 2).await.unwrap_err();
+    assert_eq!(err, domain::AppError::invalid("name_taken"));
+    let err = roster::create_class(&ctx, "2.D", 11).await.unwrap_err();
+    assert_eq!(err, domain::AppError::invalid("grade"));
+}
+
+async fn bad_names_are_refused_and_write_nothing(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let people = person::Entity::find().count(&t.db).await.unwrap();
+    let class = class_id(&t, "1.A").await;
+    assert_eq!(
+        roster::add_pupil(&ctx, " ", "Lind", class)
+            .await
+            .unwrap_err(),
+        domain::AppError::invalid("given_name")
+    );
+    assert_eq!(
+        roster::add_pupil(&ctx, "Otto", "Lind", 9999)
+            .await
+            .unwrap_err(),
+        domain::AppError::invalid("class")
+    );
+    assert_eq!(person::Entity::find().count(&t.db).await.unwrap(), people);
+}
+
+async fn a_new_teacher_signs_in_and_teaches_a_new_hold(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let kim = roster::add_staff(&ctx, "Kim", "Storm", Role::Teacher, "kim", "lang-nok-kode")
+        .await
+        .unwrap();
+    let class = class_id(&t, "5.B").await;
+    roster::create_team(
+        &ctx,
+        "Musik 5.B",
+        domain::school::Subject::Musik,
+        class,
+        kim,
+    )
+    .await
+    .unwrap();
+    let kim_ctx = t.ctx(None);
+    backend::identity::sign_in(&kim_ctx, "kim", "lang-nok-kode")
+        .await
+        .unwrap();
+    let Home::Teacher(home) = home::home(&t.ctx(Some(started(&kim_ctx)))).await.unwrap() else {
+        panic!("teacher")
+    };
+    let teams: Vec<_> = home
+        .teams
+        .iter()
+        .map(|t| (t.name.as_str(), t.pupil_count))
+        .collect();
+    assert_eq!(teams, [("Musik 5.B", 10)]);
+    let roster = roster::roster(&ctx).await.unwrap();
+    assert!(
+        roster
+            .staff
+            .iter()
+            .any(|s| s.name == "Kim Storm" && s.roles == [Role::Teacher])
+    );
+    assert!(
+        roster
+            .teams
+            .iter()
+            .any(|t| t.name == "Musik 5.B" && t.teachers == ["Kim Storm"])
+    );
+}
+
+fn started(ctx: &RequestCtx) -> String {
+    match ctx.take_session_change() {
+        Some(backend::SessionChange::Started { token, .. }) => token,
+        other => panic!("no session: {other:?}"),
+    }
+}
+
+async fn staff_accounts_need_a_free_username_and_a_long_password(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let taken = roster::add_staff(
+        &ctx,
+        "Anne",
+        "Anden",
+        Role::Teacher,
+        "anne",
+        "lang-nok-kode",
+    )
+    .await;
+    assert_eq!(
+        taken.unwrap_err(),
+        domain::AppError::invalid("username_taken")
+    );
+    let short = roster::add_staff(&ctx, "Kim", "Storm", Role::Teacher, "kim", "kort").await;
+    assert_eq!(
+        short.unwrap_err(),
+        domain::AppError::invalid("new_password")
+    );
+    let pupil = roster::add_staff(&ctx, "Kim", "Storm", Role::Pupil, "kim", "lang-nok-kode").await;
+    assert_eq!(pupil.unwrap_err(), domain::AppError::invalid("role"));
+    assert!(
+        person::Entity::find()
+            .filter(person::Column::GivenName.eq("Kim"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn a_linked_guardian_signs_in_and_sees_the_child_only_with_access(t: TestDb) {
+    seeded(&t).await;
+    let ctx = as_user(&t, "lene").await;
+    let emil = pupil_id(&t, "Emil Madsen").await;
+    roster::link_guardian(&ctx, emil, "Lis", "Madsen", true, "lis", "lang-nok-kode")
+        .await
+        .unwrap();
+    roster::link_guardian(&ctx, emil, "Per", "Madsen", false, "per", "lang-nok-kode")
+        .await
+        .unwrap();
+    for (username, children) in [("lis", vec!["Emil Madsen"]), ("per", vec![])] {
+        let c = t.ctx(None);
+        backend::identity::sign_in(&c, username, "lang-nok-kode")
+            .await
+            .unwrap();
+        let Home::Parent(home) = home::home(&t.ctx(Some(started(&c)))).await.unwrap() else {
+            panic!("parent")
+        };
+        let names: Vec<_> = home.children.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, children, "{username}");
+    }
+}
+
 on_both_databases!(
+    a_leader_creates_a_class_and_adds_a_pupil_to_it,
+    bad_names_are_refused_and_write_nothing,
+    a_new_teacher_signs_in_and_teaches_a_new_hold,
+    staff_accounts_need_a_free_username_and_a_long_password,
+    a_linked_guardian_signs_in_and_sees_the_child_only_with_access,
     a_leader_sees_every_class_with_its_pupils_and_their_guardians,
     a_dry_run_reports_what_would_change_and_changes_nothing,
     applying_an_import_creates_classes_pupils_and_guardians_once,

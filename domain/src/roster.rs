@@ -6,6 +6,25 @@ use serde::{Deserialize, Serialize};
 pub struct Roster {
     pub school_name: String,
     pub classes: Vec<RosterClass>,
+    pub staff: Vec<StaffMember>,
+    pub teams: Vec<RosterTeam>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub name: String,
+    pub roles: Vec<crate::identity::Role>,
+}
+
+/// A hold this school year, with who teaches it and how many pupils it has.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterTeam {
+    pub id: i64,
+    pub name: String,
+    pub subject: crate::school::Subject,
+    pub teachers: Vec<String>,
+    pub pupil_count: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -81,6 +81,46 @@ impl Subject {
     }
 }
 
+/// A person's first or last name as entered by staff: trimmed, 1–100 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(raw: &str, field: &str) -> Result<Self, AppError> {
+        let name = raw.trim();
+        let len = name.chars().count();
+        if (1..=100).contains(&len) && !name.chars().any(char::is_control) {
+            Ok(Self(name.to_owned()))
+        } else {
+            Err(AppError::invalid(field))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A class or hold name such as `2.C` or `Dansk 2.C`: trimmed, 1–40 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GroupName(String);
+
+impl GroupName {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let name = raw.trim();
+        let len = name.chars().count();
+        if (1..=40).contains(&len) && !name.chars().any(char::is_control) {
+            Ok(Self(name.to_owned()))
+        } else {
+            Err(AppError::invalid("name"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A pupil's picture: a shape in a colour, drawn by the client. Deliberately plain geometric
 /// pictures, so they cannot be mistaken for UNI-Login's pictograms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,6 +218,27 @@ mod tests {
     fn a_grade_outside_zero_to_ten_is_refused() {
         assert_eq!(Grade::parse(11).unwrap_err(), AppError::invalid("grade"));
         assert!(Grade::parse(-1).is_err());
+    }
+
+    #[test]
+    fn names_are_trimmed_and_must_be_one_to_a_hundred_characters() {
+        assert_eq!(
+            PersonName::parse("  Åse ", "given_name").unwrap().as_str(),
+            "Åse"
+        );
+        assert_eq!(
+            PersonName::parse(" ", "given_name").unwrap_err(),
+            AppError::invalid("given_name")
+        );
+        assert!(PersonName::parse(&"a".repeat(101), "family_name").is_err());
+        assert!(PersonName::parse("Bo\u{0}", "given_name").is_err());
+    }
+
+    #[test]
+    fn a_group_name_is_one_to_forty_characters() {
+        assert_eq!(GroupName::parse(" 2.C ").unwrap().as_str(), "2.C");
+        assert_eq!(GroupName::parse("").unwrap_err(), AppError::invalid("name"));
+        assert!(GroupName::parse(&"x".repeat(41)).is_err());
     }
 
     #[test]

@@ -2,18 +2,23 @@
 //! pupil, marking a pupil as having left, and importing a roster file.
 
 use super::current_principal;
-use crate::entity::{guardianship, person, person_role, pupil, school, school_class};
+use super::hash_password;
+use crate::entity::{
+    account, guardianship, person, person_role, pupil, school, school_class, team, team_member,
+};
+use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
+use crate::pupil::current_pupils_of_class;
 use crate::{RequestCtx, clock, db_err, policy};
-use domain::identity::Role;
+use domain::identity::{Password, Role, Username};
 use domain::roster::{
     IMPORT_COLUMNS, ImportReport, MAX_IMPORT_BYTES, ProblemKind, Roster, RosterClass, RosterPupil,
-    RowProblem,
+    RosterTeam, RowProblem, StaffMember,
 };
-use domain::school::{Avatar, AvatarColor, AvatarShape, Grade};
+use domain::school::{Avatar, AvatarColor, AvatarShape, Grade, GroupName, PersonName, Subject};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -75,8 +80,11 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
         .map(|p| (p.id, p))
         .collect();
     let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
+    let (staff, teams) = staff_and_teams(db, p.school_id).await?;
     Ok(Roster {
         school_name: school.name,
+        staff,
+        teams,
         classes: classes
             .into_iter()
             .map(|class| {
@@ -105,6 +113,334 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
             })
             .collect(),
     })
+}
+
+/// The school's staff (everyone holding a staff role) and this year's active hold.
+async fn staff_and_teams(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+) -> Result<(Vec<StaffMember>, Vec<RosterTeam>), AppError> {
+    let people: HashMap<i32, person::Model> = person::Entity::find()
+        .filter(person::Column::SchoolId.eq(school_id))
+        .filter(person::Column::LeftAt.is_null())
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let roles = person_role::Entity::find()
+        .filter(person_role::Column::PersonId.is_in(people.keys().copied().collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
+    let mut staff_roles: BTreeMap<i32, Vec<Role>> = BTreeMap::new();
+    for r in &roles {
+        if let Ok(role) = Role::parse(&r.role)
+            && !matches!(role, Role::Pupil | Role::Parent)
+        {
+            staff_roles.entry(r.person_id).or_default().push(role);
+        }
+    }
+    let mut staff: Vec<StaffMember> = staff_roles
+        .into_iter()
+        .filter_map(|(id, mut roles)| {
+            roles.sort();
+            people.get(&id).map(|p| StaffMember {
+                id: i64::from(id),
+                name: full_name(p),
+                roles,
+            })
+        })
+        .collect();
+    staff.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let teams = team::Entity::find()
+        .filter(team::Column::SchoolId.eq(school_id))
+        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
+        .filter(team::Column::ArchivedAt.is_null())
+        .order_by_asc(team::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(teams.iter().map(|t| t.id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let teams = teams
+        .into_iter()
+        .filter_map(|t| {
+            let subject = Subject::parse(&t.subject).ok()?;
+            let of_team = || members.iter().filter(move |m| m.team_id == t.id);
+            let mut teachers: Vec<String> = of_team()
+                .filter(|m| m.role == MEMBER_TEACHER)
+                .filter_map(|m| people.get(&m.person_id).map(full_name))
+                .collect();
+            teachers.sort();
+            let pupil_count = of_team()
+                .filter(|m| m.role == MEMBER_PUPIL && people.contains_key(&m.person_id))
+                .count();
+            Some(RosterTeam {
+                id: i64::from(t.id),
+                name: t.name,
+                subject,
+                teachers,
+                pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
+            })
+        })
+        .collect();
+    Ok((staff, teams))
+}
+
+/// A unique-constraint violation is the user's input colliding with what exists; anything else
+/// is ours.
+fn taken_or_internal(err: sea_orm::DbErr, field: &str) -> AppError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid(field),
+        _ => db_err(err),
+    }
+}
+
+/// Creates a class for this school year.
+pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i64, AppError> {
+    let p = admin(ctx).await?;
+    let name = GroupName::parse(name)?;
+    let grade = Grade::parse(grade)?;
+    let created = school_class::ActiveModel {
+        school_id: Set(p.school_id),
+        name: Set(name.as_str().to_owned()),
+        grade: Set(i16::from(grade.value())),
+        school_year: Set(clock::current_school_year()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await
+    .map_err(|e| taken_or_internal(e, "name_taken"))?;
+    Ok(i64::from(created.id))
+}
+
+async fn class_of_school(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    class_id: i64,
+) -> Result<school_class::Model, AppError> {
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    current_classes(db, school_id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == class_id)
+        .ok_or_else(|| AppError::invalid("class"))
+}
+
+/// Adds a pupil to a class, with the next free picture of that class.
+pub async fn add_pupil(
+    ctx: &RequestCtx,
+    given: &str,
+    family: &str,
+    class_id: i64,
+) -> Result<i64, AppError> {
+    let p = admin(ctx).await?;
+    let given = PersonName::parse(given, "given_name")?;
+    let family = PersonName::parse(family, "family_name")?;
+    let class = class_of_school(&ctx.db, p.school_id, class_id).await?;
+    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let in_class = pupil::Entity::find()
+        .filter(pupil::Column::ClassId.eq(class.id))
+        .count(&txn)
+        .await
+        .map_err(db_err)?;
+    let avatar = avatar_number(usize::try_from(in_class).unwrap_or(0));
+    let id = new_person(
+        &txn,
+        p.school_id,
+        given.as_str(),
+        family.as_str(),
+        Some(avatar),
+        Role::Pupil,
+        clock::now(),
+    )
+    .await?;
+    pupil::ActiveModel {
+        person_id: Set(id),
+        class_id: Set(class.id),
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(i64::from(id))
+}
+
+/// The `n`th picture of a class: every shape in one colour, then the next colour.
+fn avatar_number(n: usize) -> Avatar {
+    Avatar {
+        shape: AvatarShape::ALL[n % AvatarShape::ALL.len()],
+        color: AvatarColor::ALL[(n / AvatarShape::ALL.len()) % AvatarColor::ALL.len()],
+    }
+}
+
+/// A username and a new password, both or neither.
+fn new_account(username: &str, password: &str) -> Result<Option<(Username, Password)>, AppError> {
+    if username.trim().is_empty() && password.is_empty() {
+        return Ok(None);
+    }
+    let username = Username::parse(username)?;
+    // A new password must be long enough to resist guessing; passphrases are welcome.
+    if password.chars().count() < 10 {
+        return Err(AppError::invalid("new_password"));
+    }
+    Ok(Some((username, Password::parse(password)?)))
+}
+
+async fn add_account(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    account: Option<(Username, Password)>,
+) -> Result<(), AppError> {
+    let Some((username, password)) = account else {
+        return Ok(());
+    };
+    account::ActiveModel {
+        person_id: Set(person_id),
+        username: Set(username.as_str().to_owned()),
+        password_hash: Set(hash_password(&password)?),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| taken_or_internal(e, "username_taken"))?;
+    Ok(())
+}
+
+/// Adds a staff member (teacher, pædagog, leader or administration) with a sign-in.
+pub async fn add_staff(
+    ctx: &RequestCtx,
+    given: &str,
+    family: &str,
+    role: Role,
+    username: &str,
+    password: &str,
+) -> Result<i64, AppError> {
+    let p = admin(ctx).await?;
+    let given = PersonName::parse(given, "given_name")?;
+    let family = PersonName::parse(family, "family_name")?;
+    if matches!(role, Role::Pupil | Role::Parent) {
+        return Err(AppError::invalid("role"));
+    }
+    let account = new_account(username, password)?.ok_or_else(|| AppError::invalid("username"))?;
+    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let id = new_person(
+        &txn,
+        p.school_id,
+        given.as_str(),
+        family.as_str(),
+        None,
+        role,
+        clock::now(),
+    )
+    .await?;
+    add_account(&txn, id, Some(account)).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(i64::from(id))
+}
+
+/// Links a new guardian to a pupil, optionally with a sign-in.
+pub async fn link_guardian(
+    ctx: &RequestCtx,
+    pupil_id: i64,
+    given: &str,
+    family: &str,
+    has_access: bool,
+    username: &str,
+    password: &str,
+) -> Result<i64, AppError> {
+    let p = admin(ctx).await?;
+    let pupil = pupil_of_school(&ctx.db, p.school_id, pupil_id).await?;
+    let given = PersonName::parse(given, "given_name")?;
+    let family = PersonName::parse(family, "family_name")?;
+    let account = new_account(username, password)?;
+    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let id = new_person(
+        &txn,
+        p.school_id,
+        given.as_str(),
+        family.as_str(),
+        None,
+        Role::Parent,
+        clock::now(),
+    )
+    .await?;
+    add_account(&txn, id, account).await?;
+    guardianship::ActiveModel {
+        guardian_id: Set(id),
+        pupil_id: Set(pupil.id),
+        has_access: Set(has_access),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(i64::from(id))
+}
+
+/// Creates a hold for this school year with a class's current pupils and one teacher (more
+/// teachers and pupils from other classes can join it later).
+pub async fn create_team(
+    ctx: &RequestCtx,
+    name: &str,
+    subject: Subject,
+    class_id: i64,
+    teacher_id: i64,
+) -> Result<i64, AppError> {
+    let p = admin(ctx).await?;
+    let name = GroupName::parse(name)?;
+    let db = &ctx.db;
+    let class = class_of_school(db, p.school_id, class_id).await?;
+    let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid("teacher"))?;
+    let (staff, _) = staff_and_teams(db, p.school_id).await?;
+    let teaches = staff
+        .iter()
+        .any(|s| s.id == i64::from(teacher_id) && s.roles.iter().any(|r| r.is_teaching_staff()));
+    if !teaches {
+        return Err(AppError::invalid("teacher"));
+    }
+    let pupils: Vec<i32> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(person::Column::Id.in_subquery(current_pupils_of_class(class.id)))
+        .into_tuple::<i32>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let txn = db.begin().await.map_err(db_err)?;
+    let created = team::ActiveModel {
+        school_id: Set(p.school_id),
+        name: Set(name.as_str().to_owned()),
+        subject: Set(subject.as_str().to_owned()),
+        school_year: Set(clock::current_school_year()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    let members = std::iter::once((teacher_id, MEMBER_TEACHER))
+        .chain(pupils.into_iter().map(|id| (id, MEMBER_PUPIL)));
+    for (person_id, role) in members {
+        team_member::ActiveModel {
+            team_id: Set(created.id),
+            person_id: Set(person_id),
+            role: Set(role.to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+    }
+    txn.commit().await.map_err(db_err)?;
+    Ok(i64::from(created.id))
 }
 
 /// A pupil of this school, still at it; otherwise `NotFound` (which reveals nothing more).
@@ -403,10 +739,7 @@ pub async fn import_roster(
             .copied()
             .ok_or_else(AppError::internal)?;
         let n = per_class.entry(class_id).or_default();
-        let avatar = Avatar {
-            shape: AvatarShape::ALL[*n % AvatarShape::ALL.len()],
-            color: AvatarColor::ALL[(*n / AvatarShape::ALL.len()) % AvatarColor::ALL.len()],
-        };
+        let avatar = avatar_number(*n);
         *n += 1;
         let pupil_id = new_person(
             &txn,
