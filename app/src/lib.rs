@@ -86,6 +86,11 @@ pub fn register_server_functions() {
     register_explicit::<identity::roster::ImportRoster>();
     register_explicit::<identity::roster::MovePupil>();
     register_explicit::<identity::roster::MarkPupilLeft>();
+    register_explicit::<identity::roster_forms::CreateClass>();
+    register_explicit::<identity::roster_forms::AddPupil>();
+    register_explicit::<identity::roster_forms::AddStaff>();
+    register_explicit::<identity::roster_forms::LinkGuardian>();
+    register_explicit::<identity::roster_forms::CreateTeam>();
     register_explicit::<home::HomeScreen>();
 }
 

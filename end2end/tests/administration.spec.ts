@@ -58,3 +58,62 @@ test('a teacher cannot open the administration', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
   await expectNoAxeViolations(page);
 });
+
+test('a leader creates a class, a pupil, a teacher and a hold, and links a guardian who can then sign in', async ({
+  page,
+  browser,
+  baseURL,
+}, info) => {
+  const tag = `${info.project.name === 'ipad' ? 'i' : 'p'}${Date.now() % 100000}`;
+  const className = `6.${tag}`;
+  await signIn(page, 'lene');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await page.goto('/administration');
+
+  const newClass = page.getByRole('form', { name: 'Ny klasse' });
+  await newClass.getByLabel('Klassens navn, fx 2.C').fill(className);
+  await newClass.getByLabel('Klassetrin').selectOption({ label: '6. klasse' });
+  await newClass.getByRole('button', { name: 'Opret klasse' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `${className} (6. klasse)` })).toBeVisible();
+
+  const newPupil = page.getByRole('form', { name: 'Ny elev' });
+  await newPupil.getByLabel('Fornavn').fill('Vilma');
+  await newPupil.getByLabel('Efternavn').fill(`Sand${tag}`);
+  await newPupil.getByLabel('Klasse').selectOption({ label: className });
+  await newPupil.getByRole('button', { name: 'Tilføj elev' }).click();
+  const classSection = page.getByRole('region', { name: `${className} (6. klasse)` });
+  await expect(classSection.getByText(`Vilma Sand${tag}`, { exact: true })).toBeVisible();
+
+  const newStaff = page.getByRole('form', { name: 'Ny medarbejder' });
+  await newStaff.getByLabel('Fornavn').fill('Kim');
+  await newStaff.getByLabel('Efternavn').fill(`Storm${tag}`);
+  await newStaff.getByLabel('Rolle').selectOption({ label: 'lærer' });
+  await newStaff.getByLabel('Brugernavn').fill(`kim${tag}`);
+  await newStaff.getByLabel('Adgangskode').fill('en lang nok kode');
+  await newStaff.getByRole('button', { name: 'Tilføj medarbejder' }).click();
+  await expect(page.getByRole('region', { name: 'Medarbejdere' }).getByText(`Kim Storm${tag} – lærer`)).toBeVisible();
+
+  const newTeam = page.getByRole('form', { name: 'Nyt hold' });
+  await newTeam.getByLabel('Holdets navn, fx Dansk 2.C').fill(`Musik ${className}`);
+  await newTeam.getByLabel('Fag').selectOption({ label: 'Musik' });
+  await newTeam.getByLabel('Klasse').selectOption({ label: className });
+  await newTeam.getByLabel('Lærer').selectOption({ label: `Kim Storm${tag}` });
+  await newTeam.getByRole('button', { name: 'Opret hold' }).click();
+  await expect(page.getByRole('region', { name: 'Hold i dette skoleår' }).getByText(`Musik ${className}`)).toBeVisible();
+
+  await classSection.getByText(`Tilknyt forælder til Vilma Sand${tag}`).click();
+  const guardian = classSection.getByRole('group').filter({ hasText: `Tilknyt forælder til Vilma Sand${tag}` });
+  await guardian.getByLabel('Fornavn').fill('Hanne');
+  await guardian.getByLabel('Efternavn').fill(`Sand${tag}`);
+  await guardian.getByLabel('Brugernavn (valgfrit)').fill(`hanne${tag}`);
+  await guardian.getByLabel('Adgangskode (valgfrit)').fill('en lang nok kode');
+  await expectNoAxeViolations(page);
+  await guardian.getByRole('button', { name: 'Tilknyt forælder' }).click();
+  await expect(classSection.getByText(`Forældre: Hanne Sand${tag}`)).toBeVisible();
+
+  const other = await browser.newContext({ baseURL });
+  const parent = await other.newPage();
+  await signIn(parent, `hanne${tag}`, 'en lang nok kode');
+  await expect(parent.getByRole('heading', { level: 2, name: `Vilma Sand${tag}` })).toBeVisible();
+  await other.close();
+});

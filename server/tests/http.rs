@@ -309,6 +309,7 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
     const NO: StatusCode = StatusCode::UNAUTHORIZED;
     const DENY: StatusCode = StatusCode::FORBIDDEN;
     const GONE: StatusCode = StatusCode::NOT_FOUND;
+    const BAD: StatusCode = StatusCode::BAD_REQUEST;
     &[
         // Public by design: the demo list, signing out (idempotent), asking whether this device
         // is a class iPad (without its cookie the answer is "no").
@@ -372,6 +373,33 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "/api/mark_pupil_left",
             "pupil_id={noah}",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        // Creating: leaders and administration of their own school. Niels may create in his own
+        // school, but 1.A and Ida are not his (an invalid class, an unknown pupil).
+        (
+            "/api/create_class",
+            "name=9.Z&grade=9",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/add_pupil",
+            "given_name=Ny&family_name=Elev&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
+        ),
+        (
+            "/api/add_staff",
+            "given_name=Ny&family_name=Lærer&role=teacher&username=nyansat&password=lang-nok-kode",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/link_guardian",
+            "pupil_id={ida}&given_name=Ny&family_name=Forælder&has_access=true&username=&password=",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/create_team",
+            "name=Musik%201.A&subject=musik&class_id={class_1a}&teacher_id={anne}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
         ),
     ]
 };
@@ -449,6 +477,16 @@ async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
         ("{noah}", pupil("Noah Hansen")),
         ("{lucas}", pupil("Lucas Jensen")),
         ("{class_1a}", classes[0]["id"].to_string()),
+        (
+            "{anne}",
+            roster["staff"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["name"] == "Anne Holm")
+                .unwrap()["id"]
+                .to_string(),
+        ),
     ]
 }
 
@@ -460,7 +498,11 @@ async fn every_server_function_has_a_row_in_the_matrix() {
 }
 
 /// Calls whose success changes what the next caller would get: each cell gets a fresh school.
-const CHANGES_STATE: [&str; 1] = ["/api/mark_pupil_left"];
+const CHANGES_STATE: [&str; 3] = [
+    "/api/mark_pupil_left",
+    "/api/create_class",
+    "/api/add_staff",
+];
 
 async fn matrix_server() -> (TestServer, Vec<(&'static str, String)>) {
     let s = TestServer::start().await;

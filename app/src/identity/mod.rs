@@ -1,6 +1,7 @@
 //! Identity: signing in and out, and the sign-in screen.
 
 pub mod roster;
+pub mod roster_forms;
 
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,

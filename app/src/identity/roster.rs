@@ -1,11 +1,14 @@
 //! Administration for leaders and the school office: classes with their pupils, moving a pupil,
 //! marking a pupil as having left, and importing a roster file with a dry run first.
 
+use super::roster_forms::{
+    LinkGuardianForm, NewClassForm, NewPupilForm, NewStaffForm, NewTeamForm,
+};
 use crate::components::{AppHeader, DecorativeIcon, ErrorNote, set_title};
-use crate::i18n::{Key, grade_name, problem_text, t};
+use crate::i18n::{Key, grade_name, problem_text, role_name, subject_name, t};
 use domain::AppError;
 use domain::identity::Me;
-use domain::roster::{ImportReport, Roster};
+use domain::roster::{ImportReport, Roster, RosterTeam, StaffMember};
 use leptos::prelude::*;
 
 #[server(endpoint = "roster")]
@@ -48,12 +51,13 @@ pub fn AdministrationPage() -> impl IntoView {
             data.refetch();
         }
     });
+    let reload = Callback::new(move |()| data.refetch());
     let action_error = move || match (move_action.value().get(), left_action.value().get()) {
         (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
         _ => None,
     };
     view! {
-        <Suspense fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
+        <Transition fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
             {move || data.get().map(|result| match result {
                 Ok((me, roster)) => {
                     let class_choices: Vec<(i64, String)> = roster.classes.iter().map(|c| (c.id, c.name.clone())).collect();
@@ -62,6 +66,16 @@ pub fn AdministrationPage() -> impl IntoView {
                         <main id="indhold" class="page">
                             <h1>{t(Key::AdminTitle)}": "{roster.school_name.clone()}</h1>
                             <ImportSection import />
+                            <section class="admin-forms" aria-labelledby="create-title">
+                                <h2 id="create-title">{t(Key::CreateTitle)}</h2>
+                                <div class="form-grid">
+                                    <NewClassForm on_saved=reload />
+                                    <NewPupilForm classes=class_choices.clone() on_saved=reload />
+                                    <NewStaffForm on_saved=reload />
+                                    <NewTeamForm classes=class_choices.clone() staff=roster.staff.clone() on_saved=reload />
+                                </div>
+                            </section>
+                            <StaffAndTeams staff=roster.staff.clone() teams=roster.teams.clone() />
                             {action_error}
                             {roster.classes.into_iter().map(|class| {
                                 let choices = class_choices.clone();
@@ -81,6 +95,7 @@ pub fn AdministrationPage() -> impl IntoView {
                                                     <li class="roster-pupil">
                                                         <p class="pupil-name">{pupil.name.clone()}</p>
                                                         <p class="muted">{t(Key::Guardians)}": "{guardians}</p>
+                                                        <LinkGuardianForm pupil_id=pupil.id pupil_name=pupil.name.clone() on_saved=reload />
                                                         <div class="pupil-actions">
                                                             <label for=select_id.clone() class="visually-hidden">{t(Key::MoveTo)}" "{pupil.name.clone()}</label>
                                                             <select id=select_id node_ref=select>
@@ -129,7 +144,7 @@ pub fn AdministrationPage() -> impl IntoView {
                     </main>
                 }.into_any(),
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -235,5 +250,33 @@ fn ImportReportView(
                 </button>
             }.into_any()
         }}
+    }
+}
+
+/// Who works at the school, and this year's hold.
+#[component]
+fn StaffAndTeams(staff: Vec<StaffMember>, teams: Vec<RosterTeam>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="staff-title">
+            <h2 id="staff-title">{t(Key::StaffTitle)}</h2>
+            <ul class="plain-list">
+                {staff.into_iter().map(|s| {
+                    let roles = s.roles.iter().map(|r| role_name(*r)).collect::<Vec<_>>().join(", ");
+                    view! { <li>{s.name}" – "{roles}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card" aria-labelledby="teams-title">
+            <h2 id="teams-title">{t(Key::TeamsTitle)}</h2>
+            <ul class="plain-list">
+                {teams.into_iter().map(|team| view! {
+                    <li>
+                        <strong>{team.name}</strong>
+                        " ("{subject_name(team.subject)}", "{team.pupil_count}" "{t(Key::TeamPupils)}") – "
+                        {team.teachers.join(", ")}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
