@@ -113,6 +113,8 @@ pub enum Key {
     StaffTitle,
     TeamsTitle,
     CreateTitle,
+    UniLogin,
+    UniLoginFailed,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -227,6 +229,10 @@ pub fn t(key: Key) -> &'static str {
         Key::LinkGuardianSubmit => "Tilknyt forælder",
         Key::StaffTitle => "Medarbejdere",
         Key::CreateTitle => "Opret og tilføj",
+        Key::UniLogin => "Log ind med UNI-Login",
+        Key::UniLoginFailed => {
+            "Log ind med UNI-Login lykkedes ikke. Prøv igen, eller log ind med brugernavn og adgangskode."
+        }
         Key::TeamsTitle => "Hold i dette skoleår",
         Key::ConfirmMarkLeft => {
             "Meld eleven ud af skolen? Elevens oplysninger gemmes, men eleven kan ikke længere logge ind."

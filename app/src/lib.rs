@@ -73,7 +73,7 @@ pub fn register_server_functions() {
     register_explicit::<identity::SignIn>();
     register_explicit::<identity::SignOut>();
     register_explicit::<identity::CurrentUser>();
-    register_explicit::<identity::DemoLogins>();
+    register_explicit::<identity::LoadSignInOptions>();
     register_explicit::<identity::SignOutEverywhere>();
     register_explicit::<identity::SwitchRole>();
     register_explicit::<identity::ClassDeviceStatus>();

@@ -15,6 +15,8 @@ pub struct RequestCtx {
     pub client_addr: Option<String>,
     /// Whether the server runs in demo mode (demo logins may be shown).
     pub demo_enabled: bool,
+    /// Whether sign-in through an OpenID Connect issuer (UNI-Login) is configured.
+    pub oidc_enabled: bool,
     changes: Arc<Mutex<Changes>>,
 }
 
@@ -40,12 +42,18 @@ impl RequestCtx {
             device_token: None,
             client_addr: None,
             demo_enabled,
+            oidc_enabled: false,
             changes: Arc::default(),
         }
     }
 
     pub fn with_device_token(mut self, token: Option<String>) -> Self {
         self.device_token = token;
+        self
+    }
+
+    pub fn with_oidc_enabled(mut self, enabled: bool) -> Self {
+        self.oidc_enabled = enabled;
         self
     }
 

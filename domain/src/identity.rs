@@ -178,6 +178,13 @@ pub struct LoginCard {
     pub qr_svg: String,
 }
 
+/// How one may sign in here: the demo accounts (demo mode only) and whether UNI-Login is set up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    pub demo_logins: Vec<DemoLogin>,
+    pub uni_login: bool,
+}
+
 /// A demo account shown on the sign-in page while demo mode is on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoLogin {

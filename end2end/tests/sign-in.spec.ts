@@ -61,3 +61,9 @@ test('the skip link moves keyboard focus to the main content', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
 });
+
+test('a failed UNI-Login sign-in is explained in Danish on the sign-in page', async ({ page }) => {
+  await page.goto('/log-ind?fejl=uni-login');
+  await expect(page.getByRole('alert')).toContainText('Log ind med UNI-Login lykkedes ikke');
+  await expectNoAxeViolations(page);
+});

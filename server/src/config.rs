@@ -15,6 +15,10 @@ pub struct Config {
     pub demo: bool,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookies: bool,
+    /// The address people reach Spire at (for the OpenID Connect redirect).
+    pub public_url: String,
+    /// OpenID Connect sign-in (UNI-Login), when an issuer is configured.
+    pub oidc: Option<backend::identity::oidc::OidcConfig>,
 }
 
 pub const USAGE: &str = "\
@@ -28,6 +32,10 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
   --dist DIR         the built client (env SPIRE_DIST; default ./dist)
   --no-demo          start without the demo school (env SPIRE_NO_DEMO=1)
   --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
+  --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
+                     default http://HOST:PORT)
+  SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
+                     sign-in through an OpenID Connect issuer such as UNI-Login
   DATABASE_URL       use this database instead (postgres://… or sqlite://…)
 ";
 
@@ -45,6 +53,7 @@ impl Config {
         let mut dist_dir = env("SPIRE_DIST").map(PathBuf::from);
         let mut demo = !flag_env("SPIRE_NO_DEMO");
         let mut secure_cookies = flag_env("SPIRE_SECURE_COOKIES");
+        let mut public_url = env("SPIRE_PUBLIC_URL");
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -59,6 +68,7 @@ impl Config {
                 "--dist" => dist_dir = Some(PathBuf::from(value("--dist")?)),
                 "--no-demo" => demo = false,
                 "--secure-cookies" => secure_cookies = true,
+                "--public-url" => public_url = Some(value("--public-url")?),
                 "-h" | "--help" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
             }
@@ -77,8 +87,33 @@ impl Config {
             .unwrap_or_else(|| {
                 format!("sqlite://{}?mode=rwc", data_dir.join("spire.db").display())
             });
+        let addr = SocketAddr::new(ip, port);
+        let public_url = public_url
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let oidc = match (
+            env("SPIRE_OIDC_ISSUER"),
+            env("SPIRE_OIDC_CLIENT_ID"),
+            env("SPIRE_OIDC_CLIENT_SECRET"),
+        ) {
+            (Some(issuer), Some(client_id), Some(client_secret)) => {
+                Some(backend::identity::oidc::OidcConfig {
+                    issuer,
+                    client_id,
+                    client_secret,
+                    redirect_url: format!("{public_url}/auth/oidc/callback"),
+                })
+            }
+            (None, None, None) => None,
+            _ => {
+                return Err("OpenID Connect needs SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID and SPIRE_OIDC_CLIENT_SECRET together".into());
+            }
+        };
         Ok(Config {
-            addr: SocketAddr::new(ip, port),
+            addr,
+            public_url,
+            oidc,
             database_url,
             data_dir,
             dist_dir: dist_dir.unwrap_or_else(|| PathBuf::from("dist")),
@@ -139,6 +174,23 @@ mod tests {
             parse(&["--port"], &[])
                 .unwrap_err()
                 .contains("needs a value")
+        );
+        let partial = parse(&[], &[("SPIRE_OIDC_ISSUER", "https://login.example")]).unwrap_err();
+        assert!(partial.contains("together"));
+    }
+
+    #[test]
+    fn an_oidc_issuer_redirects_back_to_the_public_url() {
+        let env = [
+            ("SPIRE_OIDC_ISSUER", "https://login.example"),
+            ("SPIRE_OIDC_CLIENT_ID", "spire"),
+            ("SPIRE_OIDC_CLIENT_SECRET", "s3cret"),
+            ("SPIRE_PUBLIC_URL", "https://spire.skole.dk/"),
+        ];
+        let oidc = parse(&[], &env).unwrap().oidc.unwrap();
+        assert_eq!(
+            oidc.redirect_url,
+            "https://spire.skole.dk/auth/oidc/callback"
         );
     }
 }

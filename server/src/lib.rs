@@ -2,6 +2,7 @@
 //! compression, a health endpoint and security headers on everything.
 
 pub mod config;
+mod oidc;
 mod server_fns;
 mod static_files;
 
@@ -25,6 +26,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub demo: bool,
     pub secure_cookies: bool,
+    pub oidc: Option<backend::identity::oidc::OidcConfig>,
     pub(crate) client: Arc<static_files::Client>,
 }
 
@@ -36,8 +38,15 @@ impl AppState {
             db,
             demo,
             secure_cookies,
+            oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
         }
+    }
+
+    /// Enables sign-in through an OpenID Connect issuer.
+    pub fn with_oidc(mut self, oidc: Option<backend::identity::oidc::OidcConfig>) -> Self {
+        self.oidc = oidc;
+        self
     }
 }
 
@@ -53,6 +62,8 @@ pub fn router(state: AppState) -> Router {
     let csp = state.client.content_security_policy();
     Router::new()
         .route("/health", get(health))
+        .route("/auth/oidc/start", get(oidc::start))
+        .route("/auth/oidc/callback", get(oidc::callback))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

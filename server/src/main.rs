@@ -62,7 +62,8 @@ async fn run(config: Config) -> Result<(), String> {
             Err(e) => return Err(format!("cannot seed the demo school: {e}")),
         }
     }
-    let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies);
+    let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies)
+        .with_oidc(config.oidc.clone());
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;

@@ -84,7 +84,7 @@ fn from_another_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool
     !origin_host.eq_ignore_ascii_case(host)
 }
 
-fn set_cookie(name: &str, change: &SessionChange, secure: bool) -> Option<HeaderValue> {
+pub(crate) fn set_cookie(name: &str, change: &SessionChange, secure: bool) -> Option<HeaderValue> {
     let secure = if secure { "; Secure" } else { "" };
     let cookie = match change {
         SessionChange::Started {
@@ -121,7 +121,8 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
         state.demo,
     )
     .with_device_token(cookie(req.headers(), DEVICE_COOKIE))
-    .with_client_addr(client_addr);
+    .with_client_addr(client_addr)
+    .with_oidc_enabled(state.oidc.is_some());
     let provided = ctx.clone();
     let response =
         leptos_axum::handle_server_fns_with_context(move || provide_context(provided.clone()), req)

@@ -220,17 +220,13 @@ async fn signing_out_clears_the_cookie_and_ends_the_session() {
 #[tokio::test]
 async fn demo_logins_are_offered_only_in_demo_mode() {
     let s = TestServer::start().await;
-    let logins = json(s.call("demo_logins", "", None).await).await;
-    assert!(
-        logins
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l["username"] == "anne")
-    );
+    let options = json(s.call("sign_in_options", "", None).await).await;
+    let logins = options["demo_logins"].as_array().unwrap();
+    assert!(logins.iter().any(|l| l["username"] == "anne"));
+    assert_eq!(options["uni_login"], false, "no issuer configured");
     let s = TestServer::start_with_demo(false).await;
-    let logins = json(s.call("demo_logins", "", None).await).await;
-    assert_eq!(logins, serde_json::json!([]));
+    let options = json(s.call("sign_in_options", "", None).await).await;
+    assert_eq!(options["demo_logins"], serde_json::json!([]));
 }
 
 #[tokio::test]
@@ -313,7 +309,7 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
     &[
         // Public by design: the demo list, signing out (idempotent), asking whether this device
         // is a class iPad (without its cookie the answer is "no").
-        ("/api/demo_logins", "", [OK; 10]),
+        ("/api/sign_in_options", "", [OK; 10]),
         ("/api/sign_out", "", [OK; 10]),
         ("/api/class_device_status", "", [OK; 10]),
         // Called with a wrong password or an unknown code: refused whoever asks.

@@ -8,7 +8,7 @@ use crate::components::{
 };
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
-use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role};
+use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role, SignInOptions};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -69,9 +69,13 @@ pub async fn sign_in_with_code(code: String) -> Result<Me, AppError> {
     backend::identity::login_cards::sign_in_with_code(&crate::request_ctx()?, &code).await
 }
 
-#[server(endpoint = "demo_logins")]
-pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
-    backend::identity::demo_logins(&crate::request_ctx()?).await
+#[server(endpoint = "sign_in_options")]
+pub async fn load_sign_in_options() -> Result<SignInOptions, AppError> {
+    let ctx = crate::request_ctx()?;
+    Ok(SignInOptions {
+        demo_logins: backend::identity::demo_logins(&ctx).await?,
+        uni_login: ctx.oidc_enabled,
+    })
 }
 
 const ERROR_ID: &str = "sign-in-error";
@@ -125,7 +129,9 @@ pub fn SignInPage() -> impl IntoView {
         move || in_error().then_some(ERROR_ID)
     };
     let pending = sign_in.pending();
-    let demo = LocalResource::new(demo_logins);
+    let options = LocalResource::new(load_sign_in_options);
+    let uni_login_failed = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("fejl").as_deref() == Some("uni-login"));
 
     view! {
         <main id="indhold" class="page narrow sign-in">
@@ -135,6 +141,9 @@ pub fn SignInPage() -> impl IntoView {
                 {t(Key::SignInTitle)}
             </h1>
             <p>{t(Key::SignInIntro)}</p>
+            {uni_login_failed.then(|| view! {
+                <div class="error-note" role="alert"><p>{t(Key::UniLoginFailed)}</p></div>
+            })}
             <form class="card" on:submit=submit novalidate=true>
                 {error}
                 <label for="username">{t(Key::Username)}</label>
@@ -169,10 +178,18 @@ pub fn SignInPage() -> impl IntoView {
             <p><A href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</A></p>
             <Suspense fallback=|| ()>
                 {move || {
-                    demo.get()
-                        .and_then(Result::ok)
-                        .filter(|logins| !logins.is_empty())
-                        .map(|logins| view! { <DemoLogins logins sign_in /> })
+                    options.get().and_then(Result::ok).map(|options| {
+                        let demo = (!options.demo_logins.is_empty()).then(|| {
+                            view! { <DemoLogins logins=options.demo_logins sign_in /> }
+                        });
+                        let uni_login = options.uni_login.then(|| view! {
+                            <p class="uni-login">
+                                // Leaves the app for the issuer: not a client-side route.
+                                <a href="/auth/oidc/start" rel="external" class="button-link">{t(Key::UniLogin)}</a>
+                            </p>
+                        });
+                        view! { {uni_login} {demo} }
+                    })
                 }}
             </Suspense>
         </main>

@@ -3,7 +3,9 @@
 
 pub mod account;
 pub mod class_device;
+pub mod external_identity;
 pub mod guardianship;
+pub mod oidc_flow;
 pub mod person;
 pub mod person_role;
 pub mod pupil;

@@ -2,6 +2,7 @@
 
 pub mod class_device;
 pub mod login_cards;
+pub mod oidc;
 mod password;
 pub mod rate_limit;
 pub mod roster;

@@ -13,6 +13,7 @@ mod m20261122_000004_create_accounts_and_sessions;
 mod m20261122_000005_create_sign_in_attempts_and_class_devices;
 mod m20261122_000006_create_pupil_codes;
 mod m20261122_000007_add_person_left_at;
+mod m20261122_000008_create_oidc_tables;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_sign_in_attempts_and_class_devices::Migration),
             Box::new(m20261122_000006_create_pupil_codes::Migration),
             Box::new(m20261122_000007_add_person_left_at::Migration),
+            Box::new(m20261122_000008_create_oidc_tables::Migration),
         ]
     }
 }

@@ -1,0 +1,56 @@
+//! The two browser-facing ends of OpenID Connect sign-in. Errors never show the issuer's details:
+//! the browser lands on the sign-in page with a code the page explains in Danish.
+
+use crate::AppState;
+use crate::server_fns::{SESSION_COOKIE, set_cookie};
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use backend::RequestCtx;
+use serde::Deserialize;
+
+/// Where a failed sign-in lands: the sign-in page shows what `fejl=uni-login` means.
+const FAILED: &str = "/log-ind?fejl=uni-login";
+
+pub async fn start(State(state): State<AppState>) -> Response {
+    let Some(config) = &state.oidc else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let ctx = RequestCtx::new(state.db.clone(), None, state.demo);
+    match backend::identity::oidc::start(&ctx, config).await {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(_) => Redirect::to(FAILED).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Callback {
+    code: Option<String>,
+    state: Option<String>,
+}
+
+pub async fn callback(State(state): State<AppState>, Query(query): Query<Callback>) -> Response {
+    let Some(config) = &state.oidc else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (Some(code), Some(flow_state)) = (query.code, query.state) else {
+        return Redirect::to(FAILED).into_response();
+    };
+    let ctx = RequestCtx::new(state.db.clone(), None, state.demo);
+    match backend::identity::oidc::finish(&ctx, config, &code, &flow_state).await {
+        Ok(_) => {
+            let mut response = Redirect::to("/").into_response();
+            if let Some(cookie) = ctx
+                .take_session_change()
+                .and_then(|c| set_cookie(SESSION_COOKIE, &c, state.secure_cookies))
+            {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(_) => Redirect::to(FAILED).into_response(),
+    }
+}

@@ -1,0 +1,401 @@
+//! OpenID Connect sign-in against a small issuer these tests start on 127.0.0.1: discovery,
+//! JWKS, and a token endpoint that checks the client, the code and the PKCE verifier and signs
+//! an RS256 ID token.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use axum::body::Body;
+use axum::extract::{Form, State};
+use axum::http::{Request, StatusCode, header};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use openidconnect::core::{
+    CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
+    CoreRsaPrivateSigningKey,
+};
+use openidconnect::{
+    Audience, EmptyAdditionalClaims, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey,
+    StandardClaims, SubjectIdentifier,
+};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tower::ServiceExt;
+
+const CLIENT_ID: &str = "spire-test";
+const CLIENT_SECRET: &str = "test-secret";
+const KEY_PEM: &str = include_str!("fixtures/oidc-test-signing-key.pem");
+
+/// What the issuer expects for a code it handed out.
+#[derive(Clone)]
+struct Grant {
+    challenge: String,
+    nonce: String,
+    subject: String,
+}
+
+#[derive(Clone)]
+struct Issuer {
+    url: String,
+    grants: Arc<Mutex<HashMap<String, Grant>>>,
+}
+
+fn signing_key() -> CoreRsaPrivateSigningKey {
+    CoreRsaPrivateSigningKey::from_pem(KEY_PEM, Some(JsonWebKeyId::new("test-key".into()))).unwrap()
+}
+
+async fn discovery(State(issuer): State<Issuer>) -> Json<serde_json::Value> {
+    let url = &issuer.url;
+    Json(serde_json::json!({
+        "issuer": url,
+        "authorization_endpoint": format!("{url}/authorize"),
+        "token_endpoint": format!("{url}/token"),
+        "jwks_uri": format!("{url}/jwks"),
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+    }))
+}
+
+async fn jwks() -> Json<CoreJsonWebKeySet> {
+    Json(CoreJsonWebKeySet::new(vec![
+        signing_key().as_verification_key(),
+    ]))
+}
+
+async fn token(
+    State(issuer): State<Issuer>,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Json<serde_json::Value>, (StatusCode, Json<serde_json::Value>)> {
+    let refuse = |why: &str| {
+        (
+            StatusCode::BAD_REQUEST,
+            Json(serde_json::json!({ "error": why })),
+        )
+    };
+    let basic =
+        base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"));
+    let authorised = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        == Some(&format!("Basic {basic}"));
+    if !authorised {
+        return Err(refuse("invalid_client"));
+    }
+    let code = form.get("code").cloned().unwrap_or_default();
+    let grant = issuer
+        .grants
+        .lock()
+        .unwrap()
+        .remove(&code)
+        .ok_or_else(|| refuse("invalid_grant"))?;
+    let verifier = form.get("code_verifier").cloned().unwrap_or_default();
+    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(Sha256::digest(verifier.as_bytes()));
+    if challenge != grant.challenge {
+        return Err(refuse("invalid_grant"));
+    }
+    let now = chrono::Utc::now();
+    let claims = CoreIdTokenClaims::new(
+        IssuerUrl::new(issuer.url.clone()).unwrap(),
+        vec![Audience::new(CLIENT_ID.into())],
+        now + chrono::Duration::minutes(5),
+        now,
+        StandardClaims::new(SubjectIdentifier::new(grant.subject)),
+        EmptyAdditionalClaims {},
+    )
+    .set_nonce(Some(Nonce::new(grant.nonce)));
+    let id_token = CoreIdToken::new(
+        claims,
+        &signing_key(),
+        CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+        None,
+        None,
+    )
+    .unwrap();
+    Ok(Json(serde_json::json!({
+        "access_token": "opaque",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "id_token": id_token.to_string(),
+    })))
+}
+
+async fn start_issuer() -> Issuer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let issuer = Issuer {
+        url: format!("http://{}", listener.local_addr().unwrap()),
+        grants: Arc::default(),
+    };
+    let app = Router::new()
+        .route("/.well-known/openid-configuration", get(discovery))
+        .route("/jwks", get(jwks))
+        .route("/token", post(token))
+        .with_state(issuer.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    issuer
+}
+
+struct Spire {
+    app: Router,
+    db: backend::DatabaseConnection,
+    _dir: tempfile::TempDir,
+}
+
+async fn start_spire(issuer: &Issuer) -> Spire {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("spire.db").display()
+    );
+    let db = backend::db::connect_and_migrate(&url).await.unwrap();
+    backend::demo::seed_if_empty(&db).await.unwrap();
+    let oidc = backend::identity::oidc::OidcConfig {
+        issuer: issuer.url.clone(),
+        client_id: CLIENT_ID.into(),
+        client_secret: CLIENT_SECRET.into(),
+        redirect_url: "http://127.0.0.1:3000/auth/oidc/callback".into(),
+    };
+    let state = server::AppState::new(db.clone(), &dir.path().join("dist"), true, false)
+        .with_oidc(Some(oidc));
+    Spire {
+        app: server::router(state),
+        db,
+        _dir: dir,
+    }
+}
+
+impl Spire {
+    async fn get(&self, uri: &str, cookie: Option<&str>) -> axum::response::Response {
+        let mut req = Request::get(uri);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.app
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+    }
+
+    /// Links a demo person to a subject at the issuer.
+    async fn link(&self, issuer: &Issuer, given_name: &str, subject: &str) {
+        use backend::entity::{external_identity, person};
+        let person = person::Entity::find()
+            .filter(person::Column::GivenName.eq(given_name))
+            .one(&self.db)
+            .await
+            .unwrap()
+            .unwrap();
+        external_identity::ActiveModel {
+            person_id: Set(person.id),
+            issuer: Set(issuer.url.clone()),
+            subject: Set(subject.into()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+    }
+
+    /// Starts a sign-in and returns the authorization request's query parameters.
+    async fn start(&self) -> HashMap<String, String> {
+        let res = self.get("/auth/oidc/start", None).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+        let url = openidconnect::url::Url::parse(&location).unwrap();
+        url.query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    }
+}
+
+fn location(res: &axum::response::Response) -> &str {
+    res.headers()[header::LOCATION].to_str().unwrap()
+}
+
+fn session_cookie(res: &axum::response::Response) -> Option<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .find(|c| c.starts_with("spire_session=") && c.len() > "spire_session=".len())
+}
+
+#[tokio::test]
+async fn a_linked_person_signs_in_through_the_issuer_with_pkce_and_a_nonce() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link(&issuer, "Anne", "uni-anne").await;
+
+    let request = spire.start().await;
+    assert_eq!(request["response_type"], "code");
+    assert_eq!(request["client_id"], CLIENT_ID);
+    assert_eq!(request["code_challenge_method"], "S256");
+    assert!(request["scope"].split(' ').any(|s| s == "openid"));
+    issuer.grants.lock().unwrap().insert(
+        "code-1".into(),
+        Grant {
+            challenge: request["code_challenge"].clone(),
+            nonce: request["nonce"].clone(),
+            subject: "uni-anne".into(),
+        },
+    );
+    let res = spire
+        .get(
+            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
+            None,
+        )
+        .await;
+    assert_eq!(location(&res), "/");
+    let cookie = session_cookie(&res).expect("a session cookie");
+
+    let home = spire.app.clone().oneshot(
+        Request::post("/api/home")
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap(),
+    );
+    let home = home.await.unwrap();
+    assert_eq!(home.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(home.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let home: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(home["Teacher"]["me"]["name"], "Anne Holm");
+}
+
+#[tokio::test]
+async fn a_state_is_used_once() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link(&issuer, "Anne", "uni-anne").await;
+    let request = spire.start().await;
+    for code in ["code-1", "code-2"] {
+        issuer.grants.lock().unwrap().insert(
+            code.into(),
+            Grant {
+                challenge: request["code_challenge"].clone(),
+                nonce: request["nonce"].clone(),
+                subject: "uni-anne".into(),
+            },
+        );
+    }
+    let first = spire
+        .get(
+            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
+            None,
+        )
+        .await;
+    assert!(session_cookie(&first).is_some());
+    let replay = spire
+        .get(
+            &format!("/auth/oidc/callback?code=code-2&state={}", request["state"]),
+            None,
+        )
+        .await;
+    assert_eq!(location(&replay), "/log-ind?fejl=uni-login");
+    assert!(session_cookie(&replay).is_none());
+}
+
+#[tokio::test]
+async fn an_id_token_for_another_nonce_is_refused() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link(&issuer, "Anne", "uni-anne").await;
+    let request = spire.start().await;
+    issuer.grants.lock().unwrap().insert(
+        "code-1".into(),
+        Grant {
+            challenge: request["code_challenge"].clone(),
+            nonce: "someone-elses".into(),
+            subject: "uni-anne".into(),
+        },
+    );
+    let res = spire
+        .get(
+            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
+            None,
+        )
+        .await;
+    assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+    assert!(session_cookie(&res).is_none());
+}
+
+#[tokio::test]
+async fn a_subject_linked_to_nobody_is_refused() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    let request = spire.start().await;
+    issuer.grants.lock().unwrap().insert(
+        "code-1".into(),
+        Grant {
+            challenge: request["code_challenge"].clone(),
+            nonce: request["nonce"].clone(),
+            subject: "uni-stranger".into(),
+        },
+    );
+    let res = spire
+        .get(
+            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
+            None,
+        )
+        .await;
+    assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+    assert!(session_cookie(&res).is_none());
+}
+
+#[tokio::test]
+async fn a_callback_without_a_started_sign_in_is_refused() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    let res = spire
+        .get("/auth/oidc/callback?code=x&state=forged", None)
+        .await;
+    assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+    let res = spire.get("/auth/oidc/callback", None).await;
+    assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+}
+
+#[tokio::test]
+async fn without_an_issuer_configured_the_endpoints_do_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("spire.db").display()
+    );
+    let db = backend::db::connect_and_migrate(&url).await.unwrap();
+    let app = server::router(server::AppState::new(
+        db,
+        &dir.path().join("dist"),
+        true,
+        false,
+    ));
+    let res = app
+        .oneshot(
+            Request::get("/auth/oidc/start")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_told_that_uni_login_is_available() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    let req = Request::post("/api/sign_in_options")
+        .body(Body::empty())
+        .unwrap();
+    let res = spire.app.clone().oneshot(req).await.unwrap();
+    let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let options: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(options["uni_login"], true);
+}
