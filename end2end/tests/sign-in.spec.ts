@@ -55,6 +55,8 @@ test('after a wrong password both fields are marked invalid and point at the mes
 
 test('the skip link moves keyboard focus to the main content', async ({ page }) => {
   await page.goto('/log-ind');
+  // The page is an app: wait until it has drawn before moving through it.
+  await expect(page.getByRole('heading', { level: 1, name: /Log ind/ })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Spring til indhold' });
   await expect(skip).toBeFocused();

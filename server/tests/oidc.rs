@@ -42,6 +42,25 @@ struct Issuer {
     grants: Arc<Mutex<HashMap<String, Grant>>>,
 }
 
+impl Issuer {
+    /// Hands out `code` for the authorization request Spire started, for `subject`; the ID token
+    /// will carry `nonce` (the request's own, unless a test forges another).
+    fn grant(
+        &self,
+        code: &str,
+        request: &HashMap<String, String>,
+        nonce: Option<&str>,
+        subject: &str,
+    ) {
+        let grant = Grant {
+            challenge: request["code_challenge"].clone(),
+            nonce: nonce.map_or_else(|| request["nonce"].clone(), str::to_owned),
+            subject: subject.into(),
+        };
+        self.grants.lock().unwrap().insert(code.into(), grant);
+    }
+}
+
 fn signing_key() -> CoreRsaPrivateSigningKey {
     CoreRsaPrivateSigningKey::from_pem(KEY_PEM, Some(JsonWebKeyId::new("test-key".into()))).unwrap()
 }
@@ -169,6 +188,19 @@ async fn start_spire(issuer: &Issuer) -> Spire {
 }
 
 impl Spire {
+    /// The issuer sends the browser back with `code` for the sign-in `request` started.
+    async fn callback(
+        &self,
+        code: &str,
+        request: &HashMap<String, String>,
+    ) -> axum::response::Response {
+        self.get(
+            &format!("/auth/oidc/callback?code={code}&state={}", request["state"]),
+            None,
+        )
+        .await
+    }
+
     async fn get(&self, uri: &str, cookie: Option<&str>) -> axum::response::Response {
         let mut req = Request::get(uri);
         if let Some(c) = cookie {
@@ -236,20 +268,8 @@ async fn a_linked_person_signs_in_through_the_issuer_with_pkce_and_a_nonce() {
     assert_eq!(request["client_id"], CLIENT_ID);
     assert_eq!(request["code_challenge_method"], "S256");
     assert!(request["scope"].split(' ').any(|s| s == "openid"));
-    issuer.grants.lock().unwrap().insert(
-        "code-1".into(),
-        Grant {
-            challenge: request["code_challenge"].clone(),
-            nonce: request["nonce"].clone(),
-            subject: "uni-anne".into(),
-        },
-    );
-    let res = spire
-        .get(
-            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
-            None,
-        )
-        .await;
+    issuer.grant("code-1", &request, None, "uni-anne");
+    let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/");
     let cookie = session_cookie(&res).expect("a session cookie");
 
@@ -275,28 +295,11 @@ async fn a_state_is_used_once() {
     spire.link(&issuer, "Anne", "uni-anne").await;
     let request = spire.start().await;
     for code in ["code-1", "code-2"] {
-        issuer.grants.lock().unwrap().insert(
-            code.into(),
-            Grant {
-                challenge: request["code_challenge"].clone(),
-                nonce: request["nonce"].clone(),
-                subject: "uni-anne".into(),
-            },
-        );
+        issuer.grant(code, &request, None, "uni-anne");
     }
-    let first = spire
-        .get(
-            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
-            None,
-        )
-        .await;
+    let first = spire.callback("code-1", &request).await;
     assert!(session_cookie(&first).is_some());
-    let replay = spire
-        .get(
-            &format!("/auth/oidc/callback?code=code-2&state={}", request["state"]),
-            None,
-        )
-        .await;
+    let replay = spire.callback("code-2", &request).await;
     assert_eq!(location(&replay), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&replay).is_none());
 }
@@ -307,20 +310,8 @@ async fn an_id_token_for_another_nonce_is_refused() {
     let spire = start_spire(&issuer).await;
     spire.link(&issuer, "Anne", "uni-anne").await;
     let request = spire.start().await;
-    issuer.grants.lock().unwrap().insert(
-        "code-1".into(),
-        Grant {
-            challenge: request["code_challenge"].clone(),
-            nonce: "someone-elses".into(),
-            subject: "uni-anne".into(),
-        },
-    );
-    let res = spire
-        .get(
-            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
-            None,
-        )
-        .await;
+    issuer.grant("code-1", &request, Some("someone-elses"), "uni-anne");
+    let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&res).is_none());
 }
@@ -330,20 +321,8 @@ async fn a_subject_linked_to_nobody_is_refused() {
     let issuer = start_issuer().await;
     let spire = start_spire(&issuer).await;
     let request = spire.start().await;
-    issuer.grants.lock().unwrap().insert(
-        "code-1".into(),
-        Grant {
-            challenge: request["code_challenge"].clone(),
-            nonce: request["nonce"].clone(),
-            subject: "uni-stranger".into(),
-        },
-    );
-    let res = spire
-        .get(
-            &format!("/auth/oidc/callback?code=code-1&state={}", request["state"]),
-            None,
-        )
-        .await;
+    issuer.grant("code-1", &request, None, "uni-stranger");
+    let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&res).is_none());
 }

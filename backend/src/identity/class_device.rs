@@ -66,15 +66,14 @@ pub async fn classes_taught(
         .collect())
 }
 
-fn class_id_of(raw: i64) -> Result<i32, AppError> {
-    i32::try_from(raw).map_err(|_| AppError::invalid("class"))
-}
-
-/// Turns this device into a class iPad for `class_id`. The adult who opened it is signed out:
-/// from now on the iPad belongs to the class.
-pub async fn open(ctx: &RequestCtx, class_id: i64) -> Result<(), AppError> {
+/// The signed-in person and the class, if they may set up how that class signs in (class iPads,
+/// login cards); otherwise the refusal.
+pub(crate) async fn authorize_class_sign_in(
+    ctx: &RequestCtx,
+    class_id: i64,
+) -> Result<(Principal, school_class::Model), AppError> {
     let p = current_principal(ctx).await?;
-    let class_id = class_id_of(class_id)?;
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
     let db = &ctx.db;
     let class = school_class::Entity::find_by_id(class_id)
         .one(db)
@@ -90,6 +89,15 @@ pub async fn open(ctx: &RequestCtx, class_id: i64) -> Result<(), AppError> {
         class.school_id,
         teaches,
     ))?;
+    Ok((p, class))
+}
+
+/// Turns this device into a class iPad for `class_id`. The adult who opened it is signed out:
+/// from now on the iPad belongs to the class.
+pub async fn open(ctx: &RequestCtx, class_id: i64) -> Result<(), AppError> {
+    let (p, class) = authorize_class_sign_in(ctx, class_id).await?;
+    let class_id = class.id;
+    let db = &ctx.db;
     let now = clock::now();
     let token = new_token();
     class_device::ActiveModel {

@@ -2,11 +2,11 @@
 //! without a password. Printing new cards for a class replaces its codes, so a lost card is
 //! dealt with by printing again.
 
-use super::class_device::classes_taught;
-use super::{current_principal, me_of, rate_limit, start_session, token_hash};
-use crate::entity::{person, pupil_code, school_class};
+use super::class_device::authorize_class_sign_in;
+use super::{me_of, rate_limit, start_session, token_hash};
+use crate::entity::{person, pupil_code};
 use crate::pupil::{avatar_of, current_pupils_of_class};
-use crate::{RequestCtx, clock, db_err, policy};
+use crate::{RequestCtx, clock, db_err};
 use base64::Engine;
 use domain::identity::{LoginCard, Me, PupilCode, Role};
 use domain::{AppError, ErrorCode};
@@ -39,23 +39,9 @@ fn qr_data_url(code: &PupilCode) -> Result<String, AppError> {
 
 /// New login cards for every pupil of a class, replacing their old codes.
 pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<LoginCard>, AppError> {
-    let p = current_principal(ctx).await?;
-    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    let (_, class) = authorize_class_sign_in(ctx, class_id).await?;
+    let class_id = class.id;
     let db = &ctx.db;
-    let class = school_class::Entity::find_by_id(class_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let teaches = classes_taught(db, &p)
-        .await?
-        .iter()
-        .any(|c| c.id == i64::from(class_id));
-    policy::require(policy::can_manage_class_sign_in(
-        &p,
-        class.school_id,
-        teaches,
-    ))?;
 
     let pupils = person::Entity::find()
         .filter(person::Column::Id.in_subquery(current_pupils_of_class(class_id)))
