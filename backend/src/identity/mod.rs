@@ -108,19 +108,19 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     let role = primary_role(&roles_of(db, account.person_id).await?)
         .ok_or_else(|| AppError::new(ErrorCode::WrongCredentials))?;
     rate_limit::record_success(db, &keys).await?;
-    let token = start_session(ctx, account.person_id, role, now).await?;
-    let principal = principal_for_token(db, &token, now).await?;
-    me_of(db, &principal).await
+    start_session(ctx, account.person_id, role, now).await
 }
 
-/// Stores a new session for `person_id` acting as `role` and tells the request to set its cookie.
-/// It replaces the browser's previous session, and clears this person's expired ones.
+/// Stores a new session for `person_id` acting as `role`, tells the request to set its cookie, and
+/// answers who is now signed in (read back through the session, so a person who may not sign in
+/// is refused here for every way of signing in). It replaces the browser's previous session and
+/// clears this person's expired ones.
 pub(crate) async fn start_session(
     ctx: &RequestCtx,
     person_id: i32,
     role: Role,
     now: i64,
-) -> Result<String, AppError> {
+) -> Result<Me, AppError> {
     let db = &ctx.db;
     let mut stale = Condition::any().add(
         Condition::all()
@@ -151,7 +151,8 @@ pub(crate) async fn start_session(
         token: token.clone(),
         max_age_secs: SESSION_SECS,
     });
-    Ok(token)
+    let principal = principal_for_token(db, &token, now).await?;
+    me_of(db, &principal).await
 }
 
 /// Ends the current session, if there is one. Signing out twice is not an error.

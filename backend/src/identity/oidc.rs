@@ -2,7 +2,7 @@
 //! flow with PKCE and a nonce. The issuer's `sub` is mapped to a person by a stored external
 //! identity; nobody is created on the fly.
 
-use super::{me_of, primary_role, principal_for_token, roles_of, start_session, token_hash};
+use super::{primary_role, roles_of, start_session, token_hash};
 use crate::entity::{external_identity, oidc_flow, person};
 use crate::{RequestCtx, clock, db_err};
 use domain::identity::Me;
@@ -155,7 +155,5 @@ pub async fn finish(
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     let role = primary_role(&roles_of(db, person.id).await?)
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let session = start_session(ctx, person.id, role, now).await?;
-    let principal = principal_for_token(db, &session, now).await?;
-    me_of(db, &principal).await
+    start_session(ctx, person.id, role, now).await
 }

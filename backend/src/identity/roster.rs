@@ -2,7 +2,7 @@
 //! pupil, marking a pupil as having left, and importing a roster file.
 
 use super::current_principal;
-use super::hash_password;
+use super::{hash_password, roles_of};
 use crate::entity::{
     account, guardianship, person, person_role, pupil, school, school_class, team, team_member,
 };
@@ -399,10 +399,18 @@ pub async fn create_team(
     let db = &ctx.db;
     let class = class_of_school(db, p.school_id, class_id).await?;
     let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid("teacher"))?;
-    let (staff, _) = staff_and_teams(db, p.school_id).await?;
-    let teaches = staff
-        .iter()
-        .any(|s| s.id == i64::from(teacher_id) && s.roles.iter().any(|r| r.is_teaching_staff()));
+    let teacher = person::Entity::find_by_id(teacher_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|t| t.school_id == p.school_id && t.left_at.is_none());
+    let teaches = match teacher {
+        Some(t) => roles_of(db, t.id)
+            .await?
+            .iter()
+            .any(|r| r.is_teaching_staff()),
+        None => false,
+    };
     if !teaches {
         return Err(AppError::invalid("teacher"));
     }
