@@ -59,6 +59,15 @@ pub enum Key {
     CodeSignInIntro,
     CodeLabel,
     CodeSignInLink,
+    ScanTitle,
+    ScanTile,
+    ScanStarting,
+    ScanLooking,
+    ScanReading,
+    ScanCardNotValid,
+    ScanNoCamera,
+    ScanBackToPictures,
+    ScanInstead,
     MakeLoginCardsFor,
     LoginCardsTitle,
     LoginCardsIntro,
@@ -173,6 +182,17 @@ pub fn t(key: Key) -> &'static str {
         Key::CodeSignInIntro => "Skriv koden fra elevens login-kort.",
         Key::CodeLabel => "Koden fra login-kortet",
         Key::CodeSignInLink => "Log ind med kode",
+        Key::ScanTitle => "Vis dit kort",
+        Key::ScanTile => "Mit kort",
+        Key::ScanStarting => "Kameraet starter …",
+        Key::ScanLooking => "Hold dit kort op foran kameraet.",
+        Key::ScanReading => "Jeg kan se dit kort. Vent lidt.",
+        Key::ScanCardNotValid => "Det kort virker ikke. Spørg din lærer om et nyt kort.",
+        Key::ScanNoCamera => {
+            "Kameraet kan ikke bruges her. Bed en voksen om at skrive koden fra dit kort."
+        }
+        Key::ScanBackToPictures => "Billeder",
+        Key::ScanInstead => "Brug kameraet i stedet",
         Key::MakeLoginCardsFor => "Lav nye login-kort til",
         Key::LoginCardsTitle => "Login-kort",
         Key::LoginCardsIntro => {

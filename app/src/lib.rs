@@ -22,6 +22,7 @@ pub mod paths {
     pub const SIGN_IN: &str = "/log-ind";
     pub const CLASS_PICKER: &str = "/klasse";
     pub const CODE_SIGN_IN: &str = "/kode";
+    pub const SCAN_CARD: &str = "/kort";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/log-ind") view=identity::SignInPage />
                 <Route path=path!("/klasse") view=identity::ClassPickerPage />
                 <Route path=path!("/kode") view=identity::CodeSignInPage />
+                <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>

@@ -2,6 +2,7 @@
 
 pub mod roster;
 pub mod roster_forms;
+pub mod scanner;
 
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,
@@ -234,6 +235,10 @@ pub fn ClassPickerPage() -> impl IntoView {
                             <h1>{device.class_name.clone()}": "{t(Key::ClassPickerTitle)}</h1>
                             <p>{t(Key::ClassPickerIntro)}</p>
                             {error}
+                            <A href=paths::SCAN_CARD attr:class="tile scan-tile">
+                                <DecorativeIcon icon=icondata::LuQrCode />
+                                <span>{t(Key::ScanTile)}</span>
+                            </A>
                             <ul class="tiles pupil-picker" aria-label=t(Key::ClassPickerTitle)>
                                 {device.pupils.into_iter().map(|p| view! {
                                     <li>
@@ -303,6 +308,7 @@ pub fn CodeSignInPage() -> impl IntoView {
                     <span>{t(Key::SignIn)}</span>
                 </button>
             </form>
+            <p><A href=paths::SCAN_CARD>{t(Key::ScanInstead)}</A></p>
             <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
         </main>
     }
