@@ -59,6 +59,12 @@ pub enum Key {
     CodeSignInIntro,
     CodeLabel,
     CodeSignInLink,
+    SchoolYearsTitle,
+    SchoolYearsIntro,
+    SchoolYearCurrent,
+    FirstDayLabel,
+    LastDayLabel,
+    SaveSchoolYear,
     ScanTitle,
     ScanTile,
     ScanStarting,
@@ -182,6 +188,14 @@ pub fn t(key: Key) -> &'static str {
         Key::CodeSignInIntro => "Skriv koden fra elevens login-kort.",
         Key::CodeLabel => "Koden fra login-kortet",
         Key::CodeSignInLink => "Log ind med kode",
+        Key::SchoolYearsTitle => "Skoleår",
+        Key::SchoolYearsIntro => {
+            "Skoleåret skifter på første skoledag. Indtil da hører nye klasser og hold til det gamle skoleår."
+        }
+        Key::SchoolYearCurrent => "nu",
+        Key::FirstDayLabel => "Første skoledag",
+        Key::LastDayLabel => "Sidste skoledag",
+        Key::SaveSchoolYear => "Gem skoleår",
         Key::ScanTitle => "Vis dit kort",
         Key::ScanTile => "Mit kort",
         Key::ScanStarting => "Kameraet starter …",
@@ -296,6 +310,13 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "new_password" => Some("Adgangskoden skal have mindst 10 tegn."),
         "role" => Some("Vælg en rolle for medarbejderen."),
         "teacher" => Some("Vælg en lærer eller pædagog."),
+        "first_day" => Some(
+            "Første skoledag skal være en dato i juli, august eller september i skoleårets første år.",
+        ),
+        "last_day" => {
+            Some("Sidste skoledag skal være en dato i maj, juni eller juli i skoleårets andet år.")
+        }
+        "start_year" => Some("Kun dette og næste skoleår kan ændres."),
         _ => None,
     }
 }

@@ -93,6 +93,8 @@ pub fn register_server_functions() {
     register_explicit::<identity::roster_forms::AddStaff>();
     register_explicit::<identity::roster_forms::LinkGuardian>();
     register_explicit::<identity::roster_forms::CreateTeam>();
+    register_explicit::<identity::school_years::SchoolYears>();
+    register_explicit::<identity::school_years::SaveSchoolYear>();
     register_explicit::<home::HomeScreen>();
 }
 

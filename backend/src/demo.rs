@@ -193,7 +193,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
 
 async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     let now = clock::now();
-    let year = clock::school_year_of(now);
+    let year = crate::identity::school_year::calendar_school_year(
+        domain::calendar::Date::from_unix(now).unwrap_or(domain::calendar::Date::EPOCH),
+    );
     let school_id = school::ActiveModel {
         name: Set(SCHOOL_NAME.to_owned()),
         created_at: Set(now),
@@ -203,6 +205,7 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     .await
     .map_err(db_err)?
     .id;
+    crate::identity::school_year::ensure(db, school_id, year).await?;
     // Every demo account shares one published password, so one hash serves them all; distinct
     // salts would protect nothing here and would cost a second of hashing per account.
     let password = Password::parse(DEMO_PASSWORD)?;

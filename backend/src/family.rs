@@ -27,7 +27,7 @@ pub async fn family_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Par
         .await
         .map_err(db_err)?;
     let classes = class_names_of(db, &child_ids).await?;
-    let mut subjects = subjects_of(db, &child_ids).await?;
+    let mut subjects = subjects_of(db, &child_ids, p.school_year).await?;
     Ok(ParentHome {
         me: crate::identity::me_of(db, p).await?,
         children: children

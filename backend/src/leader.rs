@@ -2,7 +2,7 @@
 
 use crate::entity::{person, person_role, pupil, school, school_class, team, team_member};
 use crate::planning::MEMBER_PUPIL;
-use crate::{Principal, clock, db_err, policy};
+use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::{ClassSummary, LeaderHome};
 use domain::identity::{Me, Role};
@@ -17,7 +17,16 @@ pub async fn school_overview(
     school_id: i32,
 ) -> Result<LeaderHome, AppError> {
     policy::require(policy::can_view_school_overview(p, school_id))?;
-    let year = clock::current_school_year();
+    let year = if school_id == p.school_id {
+        p.school_year
+    } else {
+        crate::identity::school_year::current_start_year(
+            db,
+            school_id,
+            crate::identity::school_year::today(),
+        )
+        .await?
+    };
     let school = school::Entity::find_by_id(school_id)
         .one(db)
         .await

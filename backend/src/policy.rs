@@ -22,6 +22,12 @@ pub fn can_view_teacher_home(p: &Principal) -> bool {
     p.role.is_teaching_staff()
 }
 
+/// Teachers, pædagoger and leaders plan: they search goal frameworks, read the school's shared
+/// library and see the scales teachers have made.
+pub fn can_plan(p: &Principal) -> bool {
+    p.role.is_teaching_staff() || p.role == Role::Leader
+}
+
 /// A pupil sees their own home screen.
 pub fn can_view_pupil_home(p: &Principal) -> bool {
     p.role == Role::Pupil
@@ -76,6 +82,7 @@ mod tests {
             role,
             roles: vec![role],
             name: "Test Person".into(),
+            school_year: 2026,
         }
     }
 

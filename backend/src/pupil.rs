@@ -2,7 +2,7 @@
 
 use crate::entity::{person, pupil, school_class, team, team_member};
 use crate::planning::MEMBER_PUPIL;
-use crate::{Principal, clock, db_err, policy};
+use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::PupilHome;
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
@@ -17,7 +17,7 @@ pub async fn pupil_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Pupi
         .map_err(db_err)?
         .ok_or_else(AppError::internal)?;
     let class_names = class_names_of(db, &[p.person_id]).await?;
-    let mut subjects = subjects_of(db, &[p.person_id]).await?;
+    let mut subjects = subjects_of(db, &[p.person_id], p.school_year).await?;
     Ok(PupilHome {
         avatar: avatar_of(&me),
         first_name: me.given_name,
@@ -87,6 +87,7 @@ pub(crate) async fn class_names_of(
 pub(crate) async fn subjects_of(
     db: &impl ConnectionTrait,
     pupil_ids: &[i32],
+    school_year: i32,
 ) -> Result<HashMap<i32, Vec<Subject>>, AppError> {
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::PersonId.is_in(pupil_ids.to_vec()))
@@ -98,7 +99,7 @@ pub(crate) async fn subjects_of(
     let subject_of_team: HashMap<i32, Subject> = team::Entity::find()
         .filter(team::Column::Id.is_in(team_ids))
         .filter(team::Column::ArchivedAt.is_null())
-        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
+        .filter(team::Column::SchoolYear.eq(school_year))
         .all(db)
         .await
         .map_err(db_err)?

@@ -3,7 +3,9 @@
 //! Nothing here does IO: these are the types that cross the wire, the newtypes that validate input
 //! at the edge (`parse`), and the error codes the client translates.
 
+pub mod calendar;
 pub mod error;
+pub mod framework;
 pub mod home;
 pub mod identity;
 pub mod roster;

@@ -117,3 +117,30 @@ test('a leader creates a class, a pupil, a teacher and a hold, and links a guard
   await expect(parent.getByRole('heading', { level: 2, name: `Vilma Sand${tag}` })).toBeVisible();
   await other.close();
 });
+
+test('the office sets the first and last day of next school year, and a wrong date is explained', async ({ page }) => {
+  const now = new Date();
+  const current = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+  const next = `${current + 1}/${String((current + 2) % 100).padStart(2, '0')}`;
+  await signIn(page, 'ole');
+  await page.getByRole('link', { name: 'Administration: klasser og elever' }).click();
+  const years = page.getByRole('region', { name: 'Skoleår' });
+  await expect(years.getByRole('heading', { level: 3, name: `${current}/${String((current + 1) % 100).padStart(2, '0')} (nu)` })).toBeVisible();
+  const form = years.getByRole('form', { name: next });
+
+  // Both screen sizes save the same dates, so the tests never race each other.
+  await form.getByLabel(`Første skoledag ${next}`).fill(`${current + 1}-08-09`);
+  await form.getByLabel(`Sidste skoledag ${next}`).fill(`${current + 2}-06-25`);
+  await form.getByRole('button', { name: `Gem skoleår ${next}` }).click();
+  await expect(form.getByRole('status')).toHaveText('Gemt.');
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(form.getByLabel(`Første skoledag ${next}`)).toHaveValue(`${current + 1}-08-09`);
+  await form.getByLabel(`Sidste skoledag ${next}`).fill(`${current + 1}-12-20`);
+  await form.getByRole('button', { name: `Gem skoleår ${next}` }).click();
+  await expect(form.getByRole('alert')).toContainText('Sidste skoledag skal være en dato i maj, juni eller juli');
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(form.getByLabel(`Sidste skoledag ${next}`)).toHaveValue(`${current + 2}-06-25`);
+});

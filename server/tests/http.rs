@@ -397,6 +397,17 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "name=Musik%201.A&subject=musik&class_id={class_1a}&teacher_id={anne}",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
         ),
+        // The school's years: leaders and administration, each of their own school.
+        (
+            "/api/school_years",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/save_school_year",
+            "start_year={next_year}&first_day={next_year}-08-12&last_day={year_after}-06-23",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
     ]
 };
 
@@ -468,7 +479,22 @@ async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
             .unwrap()["id"]
             .to_string()
     };
+    // The demo school's years start on 1 August, so the calendar says which year it is in.
+    let today = domain::calendar::Date::from_unix(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64,
+    )
+    .unwrap();
+    let current = if today.month() >= 8 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
     vec![
+        ("{next_year}", (current + 1).to_string()),
+        ("{year_after}", (current + 2).to_string()),
         ("{ida}", pupil("Ida Jensen")),
         ("{noah}", pupil("Noah Hansen")),
         ("{lucas}", pupil("Lucas Jensen")),

@@ -3,6 +3,7 @@
 pub mod roster;
 pub mod roster_forms;
 pub mod scanner;
+pub mod school_years;
 
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,

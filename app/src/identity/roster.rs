@@ -75,6 +75,7 @@ pub fn AdministrationPage() -> impl IntoView {
                                     <NewTeamForm classes=class_choices.clone() staff=roster.staff.clone() on_saved=reload />
                                 </div>
                             </section>
+                            <super::school_years::SchoolYearsSection />
                             <StaffAndTeams staff=roster.staff.clone() teams=roster.teams.clone() />
                             {action_error}
                             {roster.classes.into_iter().map(|class| {

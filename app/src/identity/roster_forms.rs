@@ -90,7 +90,7 @@ pub async fn create_team(
     .await
 }
 
-fn input_value(r: NodeRef<Input>) -> String {
+pub(crate) fn input_value(r: NodeRef<Input>) -> String {
     r.get().map(|el| el.value()).unwrap_or_default()
 }
 
@@ -100,7 +100,7 @@ fn select_value(r: NodeRef<Select>) -> String {
 
 /// A labelled text field.
 #[component]
-fn Field(
+pub(crate) fn Field(
     id: String,
     label: String,
     field: NodeRef<Input>,
@@ -120,7 +120,7 @@ fn Field(
 }
 
 /// What a form shows after submitting: the error, or a calm "Gemt.".
-fn outcome<F>(action: ServerAction<F>) -> impl Fn() -> Option<AnyView> + Copy
+pub(crate) fn outcome<F>(action: ServerAction<F>) -> impl Fn() -> Option<AnyView> + Copy
 where
     F: leptos::server_fn::ServerFn<Error = AppError> + Clone + Sync + 'static,
     F::Output: Clone + Send + Sync + 'static,

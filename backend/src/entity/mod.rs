@@ -4,6 +4,9 @@
 pub mod account;
 pub mod class_device;
 pub mod external_identity;
+pub mod framework;
+pub mod framework_crosswalk;
+pub mod framework_item;
 pub mod guardianship;
 pub mod oidc_flow;
 pub mod person;
@@ -12,6 +15,7 @@ pub mod pupil;
 pub mod pupil_code;
 pub mod school;
 pub mod school_class;
+pub mod school_year;
 pub mod session;
 pub mod setting;
 pub mod sign_in_attempt;

@@ -36,7 +36,7 @@ pub async fn classes_taught(
         .from(team::Entity)
         .and_where(team::Column::Id.in_subquery(my_teams))
         .and_where(team::Column::ArchivedAt.is_null())
-        .and_where(team::Column::SchoolYear.eq(clock::current_school_year()))
+        .and_where(team::Column::SchoolYear.eq(p.school_year))
         .to_owned();
     let my_pupils = Query::select()
         .column(team_member::Column::PersonId)

@@ -6,6 +6,7 @@ pub mod oidc;
 mod password;
 pub mod rate_limit;
 pub mod roster;
+pub mod school_year;
 
 pub use password::hash_password;
 
@@ -34,6 +35,8 @@ pub struct Principal {
     /// Every role the person holds now.
     pub roles: Vec<Role>,
     pub name: String,
+    /// The start year of the school year the person's school is in now.
+    pub school_year: i32,
 }
 
 /// A fresh random token (256 bits, hex) for a cookie.
@@ -241,6 +244,8 @@ async fn principal_for_token(
         role,
         roles,
         name: format!("{} {}", person.given_name, person.family_name),
+        school_year: school_year::current_start_year(db, person.school_id, school_year::today())
+            .await?,
     })
 }
 

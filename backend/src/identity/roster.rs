@@ -34,10 +34,11 @@ async fn admin(ctx: &RequestCtx) -> Result<super::Principal, AppError> {
 async fn current_classes(
     db: &impl ConnectionTrait,
     school_id: i32,
+    school_year: i32,
 ) -> Result<Vec<school_class::Model>, AppError> {
     school_class::Entity::find()
         .filter(school_class::Column::SchoolId.eq(school_id))
-        .filter(school_class::Column::SchoolYear.eq(clock::current_school_year()))
+        .filter(school_class::Column::SchoolYear.eq(school_year))
         .order_by_asc(school_class::Column::Grade)
         .order_by_asc(school_class::Column::Name)
         .all(db)
@@ -54,7 +55,7 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
         .await
         .map_err(db_err)?
         .ok_or_else(AppError::internal)?;
-    let classes = current_classes(db, p.school_id).await?;
+    let classes = current_classes(db, p.school_id, p.school_year).await?;
     let placements = pupil::Entity::find()
         .filter(pupil::Column::ClassId.is_in(classes.iter().map(|c| c.id).collect::<Vec<_>>()))
         .all(db)
@@ -80,7 +81,7 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
         .map(|p| (p.id, p))
         .collect();
     let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
-    let (staff, teams) = staff_and_teams(db, p.school_id).await?;
+    let (staff, teams) = staff_and_teams(db, p.school_id, p.school_year).await?;
     Ok(Roster {
         school_name: school.name,
         staff,
@@ -119,6 +120,7 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
 async fn staff_and_teams(
     db: &impl ConnectionTrait,
     school_id: i32,
+    school_year: i32,
 ) -> Result<(Vec<StaffMember>, Vec<RosterTeam>), AppError> {
     let people: HashMap<i32, person::Model> = person::Entity::find()
         .filter(person::Column::SchoolId.eq(school_id))
@@ -158,7 +160,7 @@ async fn staff_and_teams(
 
     let teams = team::Entity::find()
         .filter(team::Column::SchoolId.eq(school_id))
-        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
+        .filter(team::Column::SchoolYear.eq(school_year))
         .filter(team::Column::ArchivedAt.is_null())
         .order_by_asc(team::Column::Name)
         .all(db)
@@ -208,11 +210,12 @@ pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i6
     let p = admin(ctx).await?;
     let name = GroupName::parse(name)?;
     let grade = Grade::parse(grade)?;
+    super::school_year::ensure(&ctx.db, p.school_id, p.school_year).await?;
     let created = school_class::ActiveModel {
         school_id: Set(p.school_id),
         name: Set(name.as_str().to_owned()),
         grade: Set(i16::from(grade.value())),
-        school_year: Set(clock::current_school_year()),
+        school_year: Set(p.school_year),
         ..Default::default()
     }
     .insert(&ctx.db)
@@ -223,11 +226,11 @@ pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i6
 
 async fn class_of_school(
     db: &impl ConnectionTrait,
-    school_id: i32,
+    p: &super::Principal,
     class_id: i64,
 ) -> Result<school_class::Model, AppError> {
     let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
-    current_classes(db, school_id)
+    current_classes(db, p.school_id, p.school_year)
         .await?
         .into_iter()
         .find(|c| c.id == class_id)
@@ -244,7 +247,7 @@ pub async fn add_pupil(
     let p = admin(ctx).await?;
     let given = PersonName::parse(given, "given_name")?;
     let family = PersonName::parse(family, "family_name")?;
-    let class = class_of_school(&ctx.db, p.school_id, class_id).await?;
+    let class = class_of_school(&ctx.db, &p, class_id).await?;
     let txn = ctx.db.begin().await.map_err(db_err)?;
     let in_class = pupil::Entity::find()
         .filter(pupil::Column::ClassId.eq(class.id))
@@ -397,7 +400,7 @@ pub async fn create_team(
     let p = admin(ctx).await?;
     let name = GroupName::parse(name)?;
     let db = &ctx.db;
-    let class = class_of_school(db, p.school_id, class_id).await?;
+    let class = class_of_school(db, &p, class_id).await?;
     let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid("teacher"))?;
     let teacher = person::Entity::find_by_id(teacher_id)
         .one(db)
@@ -423,11 +426,12 @@ pub async fn create_team(
         .await
         .map_err(db_err)?;
     let txn = db.begin().await.map_err(db_err)?;
+    super::school_year::ensure(&txn, p.school_id, p.school_year).await?;
     let created = team::ActiveModel {
         school_id: Set(p.school_id),
         name: Set(name.as_str().to_owned()),
         subject: Set(subject.as_str().to_owned()),
-        school_year: Set(clock::current_school_year()),
+        school_year: Set(p.school_year),
         archived_at: Set(None),
         ..Default::default()
     }
@@ -478,7 +482,7 @@ pub async fn move_pupil(ctx: &RequestCtx, pupil_id: i64, class_id: i64) -> Resul
     let db = &ctx.db;
     let pupil = pupil_of_school(db, p.school_id, pupil_id).await?;
     let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
-    let class = current_classes(db, p.school_id)
+    let class = current_classes(db, p.school_id, p.school_year)
         .await?
         .into_iter()
         .find(|c| c.id == class_id)
@@ -643,7 +647,7 @@ pub async fn import_roster(
         return Err(AppError::invalid("file"));
     }
 
-    let existing = current_classes(db, p.school_id).await?;
+    let existing = current_classes(db, p.school_id, p.school_year).await?;
     let mut grade_of: HashMap<String, i16> =
         existing.iter().map(|c| (c.name.clone(), c.grade)).collect();
     let mut classes_to_create = Vec::new();
@@ -719,7 +723,8 @@ pub async fn import_roster(
 
     let txn = db.begin().await.map_err(db_err)?;
     let now = clock::now();
-    let year = clock::current_school_year();
+    let year = p.school_year;
+    super::school_year::ensure(&txn, p.school_id, year).await?;
     let mut class_ids: HashMap<String, i32> =
         existing.iter().map(|c| (c.name.clone(), c.id)).collect();
     for name in &report.classes_to_create {

@@ -14,6 +14,8 @@ mod m20261122_000005_create_sign_in_attempts_and_class_devices;
 mod m20261122_000006_create_pupil_codes;
 mod m20261122_000007_add_person_left_at;
 mod m20261122_000008_create_oidc_tables;
+mod m20261122_000009_create_school_years;
+mod m20261122_000010_create_frameworks;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_create_pupil_codes::Migration),
             Box::new(m20261122_000007_add_person_left_at::Migration),
             Box::new(m20261122_000008_create_oidc_tables::Migration),
+            Box::new(m20261122_000009_create_school_years::Migration),
+            Box::new(m20261122_000010_create_frameworks::Migration),
         ]
     }
 }

@@ -118,3 +118,22 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// The shared Fælles Mål transcription that sits beside the repository (`../shared/data`), or
+/// where `SPIRE_SHARED_DATA` points. Its absence fails the test rather than skipping it.
+pub fn faelles_maal_file() -> String {
+    let candidates = [
+        std::env::var("SPIRE_SHARED_DATA")
+            .ok()
+            .map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data")),
+        Some(std::path::PathBuf::from("/work/shared/data")),
+    ];
+    for dir in candidates.into_iter().flatten() {
+        let path = dir.join("faelles-maal/faelles-maal.json");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return text;
+        }
+    }
+    panic!("faelles-maal.json not found: set SPIRE_SHARED_DATA to the shared data directory");
+}

@@ -1,7 +1,10 @@
-//! Planning: the teacher's hold. (Årsplaner and forløb arrive with the planning issue.)
+//! Planning: the teacher's hold, goal frameworks, årsplaner, forløb and tasks.
+
+pub mod framework;
+pub mod transcription;
 
 use crate::entity::{person, school, team, team_member};
-use crate::{Principal, clock, db_err, policy};
+use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::{TeacherHome, TeamSummary};
 use domain::identity::Me;
@@ -35,7 +38,7 @@ pub async fn teacher_home(
     let teams = team::Entity::find()
         .filter(team::Column::Id.is_in(own.clone()))
         .filter(team::Column::ArchivedAt.is_null())
-        .filter(team::Column::SchoolYear.eq(clock::current_school_year()))
+        .filter(team::Column::SchoolYear.eq(p.school_year))
         .order_by_asc(team::Column::Name)
         .all(db)
         .await

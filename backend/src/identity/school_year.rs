@@ -1,0 +1,142 @@
+//! School years as the school sets them. A school is "in" the latest year whose first day has
+//! come, so a school that starts on 10 August is still in the old year on the 5th, and a year can
+//! be prepared (its classes created) before it begins.
+
+use super::{Principal, current_principal};
+use crate::entity::school_year;
+use crate::{RequestCtx, clock, db_err, policy};
+use domain::AppError;
+use domain::calendar::{Date, SchoolYear};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+/// Today in the calendar (UTC; a school's day changes at most an hour or two early).
+pub(crate) fn today() -> Date {
+    Date::from_unix(clock::now()).unwrap_or(Date::EPOCH)
+}
+
+/// The start year of the school year `school_id` is in on `today`. Without any record yet (a
+/// school just created), the calendar's school year.
+pub async fn current_start_year(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    today: Date,
+) -> Result<i32, AppError> {
+    let started = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.eq(school_id))
+        .filter(school_year::Column::FirstDay.lte(today.to_string()))
+        .order_by_desc(school_year::Column::StartYear)
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(started.map_or_else(|| calendar_school_year(today), |y| y.start_year))
+}
+
+/// August onwards belongs to the year starting that calendar year.
+pub(crate) fn calendar_school_year(today: Date) -> i32 {
+    if today.month() >= 8 {
+        today.year()
+    } else {
+        today.year() - 1
+    }
+}
+
+/// Makes sure the year has a record, with proposed dates if the school has set none.
+pub(crate) async fn ensure(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    start_year: i32,
+) -> Result<(), AppError> {
+    let (first, last) =
+        SchoolYear::default_dates(start_year).ok_or_else(|| AppError::invalid("start_year"))?;
+    school_year::Entity::insert(school_year::ActiveModel {
+        school_id: Set(school_id),
+        start_year: Set(start_year),
+        first_day: Set(first.to_string()),
+        last_day: Set(last.to_string()),
+        ..Default::default()
+    })
+    .on_conflict_do_nothing_on([
+        school_year::Column::SchoolId,
+        school_year::Column::StartYear,
+    ])
+    .exec(db)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+fn to_domain(row: &school_year::Model, current: i32) -> Result<SchoolYear, AppError> {
+    Ok(SchoolYear {
+        start_year: row.start_year,
+        first_day: Date::parse(&row.first_day, "first_day").map_err(|_| AppError::internal())?,
+        last_day: Date::parse(&row.last_day, "last_day").map_err(|_| AppError::internal())?,
+        current: row.start_year == current,
+    })
+}
+
+async fn admin(ctx: &RequestCtx) -> Result<Principal, AppError> {
+    let p = current_principal(ctx).await?;
+    policy::require(policy::can_administer_school(&p, p.school_id))?;
+    Ok(p)
+}
+
+/// The school's years, newest first; the current one and the next are always there to set.
+pub async fn list(ctx: &RequestCtx) -> Result<Vec<SchoolYear>, AppError> {
+    let p = admin(ctx).await?;
+    let db = &ctx.db;
+    ensure(db, p.school_id, p.school_year).await?;
+    ensure(db, p.school_id, p.school_year + 1).await?;
+    let rows = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.eq(p.school_id))
+        .order_by_desc(school_year::Column::StartYear)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    rows.iter().map(|r| to_domain(r, p.school_year)).collect()
+}
+
+/// Sets a year's first and last day. Only the current year and the next can be set: older years
+/// are history, and further ahead nobody plans.
+pub async fn save(
+    ctx: &RequestCtx,
+    start_year: i64,
+    first_day: &str,
+    last_day: &str,
+) -> Result<(), AppError> {
+    let p = admin(ctx).await?;
+    let start_year = i32::try_from(start_year)
+        .ok()
+        .filter(|y| (p.school_year..=p.school_year + 1).contains(y))
+        .ok_or_else(|| AppError::invalid("start_year"))?;
+    let first = Date::parse(first_day, "first_day")?;
+    let last = Date::parse(last_day, "last_day")?;
+    SchoolYear::check_dates(start_year, first, last)?;
+    let db = &ctx.db;
+    ensure(db, p.school_id, start_year).await?;
+    let row = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.eq(p.school_id))
+        .filter(school_year::Column::StartYear.eq(start_year))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?;
+    let mut row: school_year::ActiveModel = row.into();
+    row.first_day = Set(first.to_string());
+    row.last_day = Set(last.to_string());
+    row.update(db).await.map_err(db_err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_records_the_calendar_decides_the_school_year() {
+        assert_eq!(calendar_school_year(Date::new(2026, 11, 22).unwrap()), 2026);
+        assert_eq!(calendar_school_year(Date::new(2027, 7, 31).unwrap()), 2026);
+        assert_eq!(calendar_school_year(Date::new(2027, 8, 1).unwrap()), 2027);
+    }
+}
