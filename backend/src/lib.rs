@@ -9,6 +9,7 @@ pub mod family;
 pub mod home;
 pub mod identity;
 pub mod leader;
+pub mod library;
 pub mod migration;
 pub mod planning;
 pub mod policy;

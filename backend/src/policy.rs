@@ -28,6 +28,32 @@ pub fn can_plan(p: &Principal) -> bool {
     p.role.is_teaching_staff() || p.role == Role::Leader
 }
 
+/// The teachers of a hold edit its årsplan, forløb, goals and tasks together; nobody else does.
+/// Leaders read plans but do not write them: the plan is the teachers' work.
+pub fn can_edit_year_plan(p: &Principal, teaches_hold: bool) -> bool {
+    p.role.is_teaching_staff() && teaches_hold
+}
+
+/// A hold's plans are read by its teachers and by the school's leader.
+pub fn can_view_year_plan(p: &Principal, teaches_hold: bool, hold_school_id: i32) -> bool {
+    can_edit_year_plan(p, teaches_hold) || (p.role == Role::Leader && p.school_id == hold_school_id)
+}
+
+/// What was archived is brought back by the hold's teachers or the school's leader.
+pub fn can_restore_plan(p: &Principal, teaches_hold: bool, hold_school_id: i32) -> bool {
+    can_view_year_plan(p, teaches_hold, hold_school_id)
+}
+
+/// Teachers and pædagoger make their own scales, for the school to share.
+pub fn can_create_scale(p: &Principal) -> bool {
+    p.role.is_teaching_staff()
+}
+
+/// The library is the school's: its planners read what colleagues at the same school shared.
+pub fn can_use_library(p: &Principal, unit_school_id: i32) -> bool {
+    can_plan(p) && p.school_id == unit_school_id
+}
+
 /// A pupil sees their own home screen.
 pub fn can_view_pupil_home(p: &Principal) -> bool {
     p.role == Role::Pupil
@@ -105,6 +131,31 @@ mod tests {
     #[test]
     fn a_leader_cannot_see_another_schools_overview() {
         assert!(!can_view_school_overview(&as_role(Role::Leader), 11));
+    }
+
+    #[test]
+    fn a_holds_teachers_edit_its_plans_and_its_schools_leader_reads_and_restores_them() {
+        let teacher = as_role(Role::Teacher);
+        let leader = as_role(Role::Leader);
+        assert!(can_edit_year_plan(&teacher, true));
+        assert!(!can_edit_year_plan(&teacher, false));
+        assert!(!can_edit_year_plan(&leader, true));
+        assert!(can_view_year_plan(&leader, false, 10));
+        assert!(!can_view_year_plan(&leader, false, 11));
+        assert!(!can_view_year_plan(&teacher, false, 10));
+        assert!(can_restore_plan(&leader, false, 10));
+        for role in [Role::Pupil, Role::Parent, Role::Administrator] {
+            assert!(!can_view_year_plan(&as_role(role), true, 10), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_library_is_for_planners_of_the_same_school() {
+        assert!(can_use_library(&as_role(Role::Teacher), 10));
+        assert!(can_use_library(&as_role(Role::Leader), 10));
+        assert!(!can_use_library(&as_role(Role::Teacher), 11));
+        assert!(!can_use_library(&as_role(Role::Parent), 10));
+        assert!(!can_use_library(&as_role(Role::Administrator), 10));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod framework;
 pub mod home;
 pub mod identity;
+pub mod planning;
 pub mod roster;
 pub mod school;
 

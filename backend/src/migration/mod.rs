@@ -16,6 +16,7 @@ mod m20261122_000007_add_person_left_at;
 mod m20261122_000008_create_oidc_tables;
 mod m20261122_000009_create_school_years;
 mod m20261122_000010_create_frameworks;
+mod m20261122_000011_create_planning;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_oidc_tables::Migration),
             Box::new(m20261122_000009_create_school_years::Migration),
             Box::new(m20261122_000010_create_frameworks::Migration),
+            Box::new(m20261122_000011_create_planning::Migration),
         ]
     }
 }

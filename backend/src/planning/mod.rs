@@ -1,6 +1,7 @@
 //! Planning: the teacher's hold, goal frameworks, årsplaner, forløb and tasks.
 
 pub mod framework;
+pub mod plans;
 pub mod transcription;
 
 use crate::entity::{person, school, team, team_member};
