@@ -7,6 +7,7 @@ pub mod home;
 pub mod i18n;
 pub mod identity;
 pub mod leader;
+pub mod library;
 pub mod planning;
 pub mod pupil;
 pub mod speech;
@@ -96,6 +97,30 @@ pub fn register_server_functions() {
     register_explicit::<identity::school_years::SchoolYears>();
     register_explicit::<identity::school_years::SaveSchoolYear>();
     register_explicit::<home::HomeScreen>();
+    register_explicit::<planning::api::LoadPlanning>();
+    register_explicit::<planning::api::CreateYearPlan>();
+    register_explicit::<planning::api::LoadYearPlan>();
+    register_explicit::<planning::api::RenameYearPlan>();
+    register_explicit::<planning::api::ArchiveYearPlan>();
+    register_explicit::<planning::api::RestoreYearPlan>();
+    register_explicit::<planning::api::CreateUnit>();
+    register_explicit::<planning::api::LoadUnit>();
+    register_explicit::<planning::api::SaveUnit>();
+    register_explicit::<planning::api::ArchiveUnit>();
+    register_explicit::<planning::api::RestoreUnit>();
+    register_explicit::<planning::api::ShareUnit>();
+    register_explicit::<planning::api::AddGoal>();
+    register_explicit::<planning::api::ArchiveGoal>();
+    register_explicit::<planning::api::CreateTask>();
+    register_explicit::<planning::api::SaveTask>();
+    register_explicit::<planning::api::ArchiveTask>();
+    register_explicit::<planning::api::RestoreTask>();
+    register_explicit::<planning::api::LoadScales>();
+    register_explicit::<planning::api::CreateScale>();
+    register_explicit::<planning::api::SearchGoals>();
+    register_explicit::<library::LibrarySearch>();
+    register_explicit::<library::LibraryPreview>();
+    register_explicit::<library::LibraryCopy>();
 }
 
 /// The request context a server function runs in, provided by the server for every call.

@@ -45,8 +45,14 @@ impl TestServer {
     }
 
     async fn call(&self, name: &str, body: &str, cookie: Option<&str>) -> Response<Body> {
+        // Functions with structured input take JSON; the rest take a form.
+        let content_type = if body.starts_with('{') {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
         let mut req = Request::post(format!("/api/{name}"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::HOST, "127.0.0.1:3000");
         if let Some(cookie) = cookie {
             req = req.header(header::COOKIE, cookie);
@@ -397,6 +403,129 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "name=Musik%201.A&subject=musik&class_id={class_1a}&teacher_id={anne}",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
         ),
+        // Planning: the hold's teachers (Anne) write; the school's leader reads and restores;
+        // another school's leader learns nothing (404); everyone else is refused.
+        (
+            "/api/planning_overview",
+            "",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, DENY, DENY, DENY],
+        ),
+        (
+            "/api/create_year_plan",
+            "team_id={team_5b_dansk}&title=Dansk%205.B",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/rename_year_plan",
+            "year_plan_id={plan}&version=1&title=Ny",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/create_unit",
+            r#"{"year_plan_id":{plan},"input":{unit_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/save_unit",
+            r#"{"unit_id":{unit},"version":{unit_version},"input":{unit_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/share_unit",
+            "unit_id={unit}&shared=false",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/add_goal",
+            r#"{"unit_id":{unit},"version":{unit_version},"input":{"kind":"refleksion","own_text":"Jeg kan rime","framework_item_id":null,"scale_id":{scale},"signs":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_goal",
+            "goal_id={goal}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/create_task",
+            r#"{"unit_id":{unit},"input":{task_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/save_task",
+            r#"{"task_id":{task},"version":1,"input":{task_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_task",
+            "task_id={task}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_task",
+            "task_id={task}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        // Scales, framework goals and the library: everyone who plans, at their own school.
+        (
+            "/api/scales",
+            "",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/create_scale",
+            r#"{"name":"Smil","steps":["Svært","Let"]}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, DENY, DENY, DENY],
+        ),
+        (
+            "/api/search_goals",
+            r#"{"search":{"subject":"dansk","grade":1,"words":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/library_search",
+            r#"{"filter":{"subject":null,"grade":null,"goal":"","author_id":null,"words":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/library_preview",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, GONE, DENY],
+        ),
+        (
+            "/api/library_copy",
+            "unit_id={unit}&year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
         // The school's years: leaders and administration, each of their own school.
         (
             "/api/school_years",
@@ -492,7 +621,12 @@ async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
     } else {
         today.year() - 1
     };
-    vec![
+    let monday = domain::calendar::Date::monday_of_iso_week(current, 38)
+        .unwrap()
+        .to_string();
+    let plan = plan_fixture(s, &monday).await;
+    let mut ids = vec![
+        ("{monday}", monday),
         ("{next_year}", (current + 1).to_string()),
         ("{year_after}", (current + 2).to_string()),
         ("{ida}", pupil("Ida Jensen")),
@@ -509,7 +643,101 @@ async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
                 .unwrap()["id"]
                 .to_string(),
         ),
+    ];
+    ids.extend(plan);
+    ids
+}
+
+/// Anne's årsplan for dansk in 1.A with one shared forløb holding a goal and a task, and the
+/// id of her dansk hold in 5.B, which has no årsplan yet.
+async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, String)> {
+    let anne = s.sign_in("anne").await;
+    let overview = json(s.call("planning_overview", "", Some(&anne)).await).await;
+    let team = |name: &str| {
+        overview["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["subject"] == "dansk" && t["team_name"].as_str().unwrap().contains(name))
+            .unwrap()["team_id"]
+            .to_string()
+    };
+    let (team_1a, team_5b) = (team("1.A"), team("5.B"));
+    let ok = |res: Response<Body>| {
+        assert_eq!(res.status(), StatusCode::OK, "plan fixture");
+        res
+    };
+    let plan = json(ok(s
+        .call(
+            "create_year_plan",
+            &format!("team_id={team_1a}&title=Dansk"),
+            Some(&anne),
+        )
+        .await))
+    .await
+    .to_string();
+    let unit_input = format!(
+        r#"{{"title":"Eventyr","description":"","first_week":"{monday}","last_week":"{monday}","materials":[]}}"#
+    );
+    let unit = json(ok(s
+        .call(
+            "create_unit",
+            &format!(r#"{{"year_plan_id":{plan},"input":{unit_input}}}"#),
+            Some(&anne),
+        )
+        .await))
+    .await
+    .to_string();
+    let scales = json(ok(s.call("scales", "", Some(&anne)).await)).await;
+    let scale = scales[0]["id"].to_string();
+    let goal = json(ok(s
+        .call(
+            "add_goal",
+            &format!(
+                r#"{{"unit_id":{unit},"version":1,"input":{{"kind":"faglig","own_text":"Jeg kan læse","framework_item_id":null,"scale_id":{scale},"signs":""}}}}"#
+            ),
+            Some(&anne),
+        )
+        .await))
+    .await
+    .to_string();
+    let task = json(ok(s
+        .call(
+            "create_task",
+            &format!(r#"{{"unit_id":{unit},"input":{}}}"#, task_input(monday)),
+            Some(&anne),
+        )
+        .await))
+    .await
+    .to_string();
+    ok(s.call(
+        "share_unit",
+        &format!("unit_id={unit}&shared=true"),
+        Some(&anne),
+    )
+    .await);
+    let unit_version = json(ok(s
+        .call("unit", &format!("unit_id={unit}"), Some(&anne))
+        .await))
+    .await["version"]
+        .to_string();
+    vec![
+        ("{team_5b_dansk}", team_5b),
+        ("{plan}", plan),
+        ("{unit}", unit),
+        ("{unit_version}", unit_version),
+        ("{unit_input}", unit_input),
+        ("{goal}", goal),
+        ("{task}", task),
+        ("{task_input}", task_input(monday)),
+        ("{scale}", scale),
     ]
+}
+
+fn task_input(monday: &str) -> String {
+    format!(
+        r#"{{"title":"Læs","instruction":"Læs side 3.","icon":"read","when":{{"day":"{monday}"}},"audience":"hold","pupils":[],"easier":null,"harder":null}}"#
+    )
 }
 
 #[tokio::test]

@@ -1,4 +1,6 @@
-//! Planning: the teacher's side. For now the teacher's home with the hold they teach.
+//! Planning: the teacher's side: the teacher's home, årsplaner, forløb, goals and tasks.
+
+pub mod api;
 
 use crate::components::{
     AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, redirect_options, set_title,
