@@ -19,12 +19,15 @@ pub struct Config {
     pub public_url: String,
     /// OpenID Connect sign-in (UNI-Login), when an issuer is configured.
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
+    /// Import this goal-framework file into the database, then exit.
+    pub import_framework: Option<PathBuf>,
 }
 
 pub const USAGE: &str = "\
 spire — the Spire learning platform server
 
 USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [--secure-cookies]
+       spire --import-framework FILE [--data-dir DIR]
 
   --port N           port to listen on (env SPIRE_PORT; default 3000)
   --host IP          address to listen on (env SPIRE_HOST; default 127.0.0.1)
@@ -34,6 +37,8 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
   --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
   --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
                      default http://HOST:PORT)
+  --import-framework FILE
+                     import a goal framework (docs/frameworks.md) into the database and exit
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
                      sign-in through an OpenID Connect issuer such as UNI-Login
   DATABASE_URL       use this database instead (postgres://… or sqlite://…)
@@ -54,6 +59,7 @@ impl Config {
         let mut demo = !flag_env("SPIRE_NO_DEMO");
         let mut secure_cookies = flag_env("SPIRE_SECURE_COOKIES");
         let mut public_url = env("SPIRE_PUBLIC_URL");
+        let mut import_framework = None;
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -69,6 +75,9 @@ impl Config {
                 "--no-demo" => demo = false,
                 "--secure-cookies" => secure_cookies = true,
                 "--public-url" => public_url = Some(value("--public-url")?),
+                "--import-framework" => {
+                    import_framework = Some(PathBuf::from(value("--import-framework")?));
+                }
                 "-h" | "--help" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
             }
@@ -119,6 +128,7 @@ impl Config {
             dist_dir: dist_dir.unwrap_or_else(|| PathBuf::from("dist")),
             demo,
             secure_cookies,
+            import_framework,
         })
     }
 }

@@ -41,6 +41,9 @@ async fn run(config: Config) -> Result<(), String> {
     let db = backend::db::connect_and_migrate(&config.database_url)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
+    if let Some(path) = &config.import_framework {
+        return import_framework(&db, path).await;
+    }
     if config.demo {
         match backend::demo::seed_if_empty(&db).await {
             Ok(Some(logins)) => {
@@ -74,6 +77,31 @@ async fn run(config: Config) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server stopped: {e}"))
+}
+
+/// `spire --import-framework FILE`: national goal data is loaded by whoever runs the server.
+async fn import_framework(
+    db: &backend::DatabaseConnection,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let file = backend::planning::framework::parse_file(&text).map_err(|e| e.to_string())?;
+    let report = backend::planning::framework::import(db, &file)
+        .await
+        .map_err(|e| e.to_string())?;
+    if report.created {
+        println!(
+            "Imported {} {} ({} items, {} mapped from earlier versions).",
+            file.framework.title, file.framework.version, report.items, report.crosswalked
+        );
+    } else {
+        println!(
+            "{} {} was already imported ({} items); nothing changed.",
+            file.framework.title, file.framework.version, report.items
+        );
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -11,7 +11,7 @@ use domain::framework::{FrameworkImport, FrameworkItem, FrameworkVersion, GoalSe
 use domain::school::Subject;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -183,8 +183,8 @@ pub fn validate(file: &FrameworkFile) -> Result<HashMap<&str, &str>, ImportError
 /// Imports one version. The same key and version again changes nothing. A new version keeps the
 /// older ones, and each older item whose id is unchanged, or named in the file's crosswalk, is
 /// mapped to its successor.
-pub async fn import(
-    db: &sea_orm::DatabaseConnection,
+pub async fn import<C: TransactionTrait>(
+    db: &C,
     file: &FrameworkFile,
 ) -> Result<FrameworkImport, ImportError> {
     let parent_of = validate(file)?;

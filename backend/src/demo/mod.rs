@@ -17,6 +17,8 @@ use sea_orm::{
     TransactionTrait,
 };
 
+mod plans;
+
 pub const DEMO_PASSWORD: &str = "spire-demo";
 pub const SCHOOL_NAME: &str = "Solbakken Skole";
 
@@ -126,7 +128,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
         year: i32,
         teachers: &[i32],
         pupils: &[i32],
-    ) -> Result<(), AppError> {
+    ) -> Result<i32, AppError> {
         let t = team::ActiveModel {
             school_id: Set(self.school_id),
             name: Set(name.to_owned()),
@@ -153,7 +155,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
             .await
             .map_err(db_err)?;
         }
-        Ok(())
+        Ok(t.id)
     }
 
     async fn guardian(
@@ -191,7 +193,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
     Ok(Some(logins))
 }
 
-async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
+async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     let now = clock::now();
     let year = crate::identity::school_year::calendar_school_year(
         domain::calendar::Date::from_unix(now).unwrap_or(domain::calendar::Date::EPOCH),
@@ -320,7 +322,8 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
         &pupils_1a,
     )
     .await?;
-    s.team("Matematik 1.A", Subject::Matematik, year, &[bo], &pupils_1a)
+    let maths_1a = s
+        .team("Matematik 1.A", Subject::Matematik, year, &[bo], &pupils_1a)
         .await?;
     s.team("Dansk 5.B", Subject::Dansk, year, &[anne], &pupils_5b)
         .await?;
@@ -334,6 +337,8 @@ async fn seed<C: ConnectionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     .await?;
     s.team("Engelsk 5.B", Subject::Engelsk, year, &[dorte], &pupils_5b)
         .await?;
+
+    plans::seed(db, school_id, year, bo, maths_1a).await?;
 
     let login = |role, name: &str, username: &str| DemoLogin {
         role,
