@@ -2,11 +2,12 @@
 
 use crate::i18n::{Key, error_text, field_error_text, role_name, t};
 use crate::{paths, speech};
-use domain::AppError;
 use domain::identity::{Me, Role};
 use domain::school::{Avatar, AvatarColor, AvatarShape};
+use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_icons::Icon;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 /// Sets the document title: "<screen> – Spire", so every tab and history entry names its screen.
@@ -200,9 +201,16 @@ pub fn AppHeader(me: Me) -> impl IntoView {
         }
     });
     let other_roles: Vec<Role> = me.roles.iter().copied().filter(|r| *r != me.role).collect();
+    let plans = me.role.is_teaching_staff();
+    let library = plans || me.role == Role::Leader;
     view! {
         <header class="app-header">
             <span class="brand">{t(Key::AppName)}</span>
+            <nav aria-label=t(Key::MainMenu) class="main-menu">
+                <A href=crate::paths::HOME>{t(Key::HomeLink)}</A>
+                {plans.then(|| view! { <A href=crate::paths::PLANNING>{t(Key::PlanningTitle)}</A> })}
+                {library.then(|| view! { <A href=crate::paths::LIBRARY>{t(Key::LibraryTitle)}</A> })}
+            </nav>
             <span class="who">
                 <span class="visually-hidden">{t(Key::SignedInAs)}" "</span>
                 {me.name}
@@ -218,5 +226,28 @@ pub fn AppHeader(me: Me) -> impl IntoView {
             </button>
             <SignOutButton />
         </header>
+    }
+}
+
+/// The frame of a staff screen: the header for whoever is signed in (loaded once), then the
+/// screen. Someone signed out is sent to sign in.
+#[component]
+pub fn StaffShell(children: Children) -> impl IntoView {
+    let me = LocalResource::new(crate::identity::current_user);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Err(AppError {
+            code: ErrorCode::NotSignedIn,
+            ..
+        })) = me.get()
+        {
+            go_to_sign_in(navigate.clone());
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || me.get().and_then(Result::ok).map(|me| view! { <AppHeader me /> })}
+        </Suspense>
+        {children()}
     }
 }

@@ -1,6 +1,9 @@
 //! Spire's client: a Leptos CSR app, organised by feature. Each feature module declares its server
 //! functions (thin adapters that call one use case in `backend`) next to the views that use them.
 
+// The planning screens' views are deep types when components are not erased (native builds).
+#![recursion_limit = "256"]
+
 pub mod components;
 pub mod family;
 pub mod home;
@@ -24,6 +27,12 @@ pub mod paths {
     pub const CLASS_PICKER: &str = "/klasse";
     pub const CODE_SIGN_IN: &str = "/kode";
     pub const SCAN_CARD: &str = "/kort";
+    pub const PLANNING: &str = "/planlaegning";
+    /// Followed by `/{id}`.
+    pub const YEAR_PLAN: &str = "/aarsplan";
+    /// Followed by `/{id}`.
+    pub const UNIT: &str = "/forloeb";
+    pub const LIBRARY: &str = "/bibliotek";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
@@ -49,6 +58,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/klasse") view=identity::ClassPickerPage />
                 <Route path=path!("/kode") view=identity::CodeSignInPage />
                 <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
+                <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
+                <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
+                <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
+                <Route path=path!("/bibliotek") view=library::LibraryPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>

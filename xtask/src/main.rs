@@ -161,8 +161,12 @@ fn test() -> Result {
         e2e.passed, e2e.failed
     );
     println!(
-        "    First-screen bundle: {:.1} kB brotli of {:.0} kB budget",
-        budget.0, budget.1
+        "    First-screen bundle: {:.1} kB brotli; staff ceiling {:.0} kB ({:.2}×), pupils' {:.0} kB ({:.2}×)",
+        budget.0,
+        budget.1,
+        budget.0 / budget.1,
+        bundle::PUPIL_BUDGET_KB,
+        budget.0 / bundle::PUPIL_BUDGET_KB
     );
     let passed = rust.passed + e2e.passed;
     let failed = rust.failed + e2e.failed;

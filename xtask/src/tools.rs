@@ -283,10 +283,39 @@ pub fn wait_until_ready(port: u16, child: &mut Child, what: &str) -> Result {
 
 /// Starts the (already built, debug) server on a free port with a fresh demo database, and runs
 /// Playwright against it.
+/// The shared Fælles Mål transcription beside the repository (`../shared/data`), or where
+/// `SPIRE_SHARED_DATA` points.
+pub fn faelles_maal_file() -> Result<std::path::PathBuf> {
+    let candidates = [
+        std::env::var("SPIRE_SHARED_DATA")
+            .ok()
+            .map(std::path::PathBuf::from),
+        Some(root().join("../shared/data")),
+        Some(std::path::PathBuf::from("/work/shared/data")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|dir| dir.join("faelles-maal/faelles-maal.json"))
+        .find(|path| path.is_file())
+        .ok_or_else(|| {
+            "faelles-maal.json not found: set SPIRE_SHARED_DATA to the shared data directory".into()
+        })
+}
+
 pub fn run_end_to_end() -> Result<Counts> {
     let port = free_port()?;
     let data = std::env::temp_dir().join(format!("spire-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
+    // Teachers choose Fælles Mål goals in the planning tests: import the real transcription.
+    run_cmd(
+        Command::new(root().join("target/debug/spire"))
+            .arg("--import-framework")
+            .arg(faelles_maal_file()?)
+            .arg("--data-dir")
+            .arg(&data)
+            .env_remove("DATABASE_URL"),
+    )?;
     let mut server = Command::new(root().join("target/debug/spire"))
         .args(["--port", &port.to_string(), "--data-dir"])
         .arg(&data)

@@ -1,6 +1,7 @@
 //! Planning: the teacher's side: the teacher's home, årsplaner, forløb, goals and tasks.
 
 pub mod api;
+pub mod screens;
 
 use crate::components::{
     AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, redirect_options, set_title,

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+/** The school year the demo school is in (it starts on 1 August), and dates in its autumn. */
+function autumn() {
+  const now = new Date();
+  const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+  const label = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  return { label, first: `${start}-09-15`, last: `${start}-09-29`, taskDay: `${start}-09-16` };
+}
+
+test('a teacher plans a forløb with an own and a Fælles Mål goal and a task for two pupils; a colleague finds it in the library and copies it', async ({
+  page,
+  browser,
+}) => {
+  const year = autumn();
+  const title = `Eventyr ${Date.now() % 100000}`;
+
+  // Anne makes the årsplan for her dansk hold in 1.A.
+  await signIn(page, 'anne');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Planlægning ${year.label}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Titel på årsplanen for Dansk 1.A').fill('Dansk i 1.A');
+  await page.getByRole('button', { name: 'Opret årsplan for Dansk 1.A' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dansk i 1.A' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A forløb over three weeks.
+  const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
+  await newUnit.getByLabel('Titel').fill(title);
+  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(year.first);
+  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(year.last);
+  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Uge 38–40').first()).toBeVisible();
+
+  // An own goal the pupils evaluate themselves on, with faces.
+  const newGoal = page.getByRole('form', { name: 'Nyt mål' });
+  await newGoal.getByLabel('Mål og refleksion (eleven og læreren vurderer)').check();
+  await newGoal.getByLabel('Målet med dine egne ord').fill('Jeg kan genfortælle et eventyr');
+  await newGoal.getByLabel('Tegn på læring').fill('Eleven fortæller begyndelse, midte og slutning.');
+  await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
+  const goals = page.getByRole('region', { name: 'Mål' });
+  await expect(goals.getByText('Jeg kan genfortælle et eventyr', { exact: true })).toBeVisible();
+
+  // A Fælles Mål goal, found by grade and a word.
+  await newGoal.getByLabel('Faglige mål (læreren vurderer)').check();
+  await newGoal.getByLabel('Klassetrin').selectOption({ label: '1. klasse' });
+  await newGoal.getByLabel('Søgeord').fill('læse');
+  await newGoal.getByRole('button', { name: 'Søg efter mål' }).click();
+  const results = newGoal.getByRole('list', { name: 'Fundne mål' });
+  const choose = results.getByRole('button', { name: /^Vælg: Eleven kan læse/ }).first();
+  const goalText = ((await choose.getAttribute('aria-label')) ?? '').replace(/^Vælg: /, '');
+  await choose.click();
+  await expect(newGoal.getByRole('status')).toContainText(goalText);
+  await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
+  await expect(goals.getByText(goalText, { exact: true })).toBeVisible();
+  await expect(goals.getByText(/Fælles Mål \(BEK nr 699/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A task for two named pupils, one of them the easier variant.
+  const newTask = page.getByRole('form', { name: 'Ny opgave' });
+  await newTask.getByLabel('Titel').fill('Tegn eventyret');
+  await newTask.getByLabel('Instruktion til eleven').fill('Tegn begyndelsen af eventyret.');
+  await newTask.getByLabel('Tegn', { exact: true }).check();
+  await newTask.getByLabel('Dato').fill(year.taskDay);
+  await newTask.getByLabel('Udvalgte elever').check();
+  await newTask.getByRole('checkbox', { name: 'Ida Jensen' }).check();
+  await newTask.getByRole('checkbox', { name: 'Noah Hansen' }).check();
+  await newTask.getByLabel('Udgave til Noah Hansen').selectOption({ label: 'lettere' });
+  await newTask.getByLabel('Lettere udgave').fill('Tegn prinsessen.');
+  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
+  const tasks = page.getByRole('region', { name: 'Opgaver' });
+  await expect(tasks.getByText('Ida Jensen (almindelig), Noah Hansen (lettere)')).toBeVisible();
+  // The pupils' view of it, with a speaker.
+  const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
+  await expect(preview.getByRole('button', { name: 'Læs op Tegn eventyret' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Shared with the school.
+  await page.getByRole('button', { name: 'Del med skolens bibliotek' }).click();
+  await expect(page.getByText('Forløbet er delt med skolens bibliotek.')).toBeVisible();
+
+  // Bo finds it by subject and words, previews it and copies it into his own årsplan.
+  const colleague = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  const bo = await colleague.newPage();
+  await signIn(bo, 'bo');
+  await bo.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Bibliotek' }).click();
+  await expect(bo.getByRole('heading', { level: 1, name: 'Bibliotek' })).toBeVisible();
+  const filters = bo.getByRole('search', { name: 'Søg i biblioteket' });
+  await filters.getByLabel('Fag').selectOption({ label: 'Dansk' });
+  await filters.getByLabel('Søgeord').fill(title);
+  await filters.getByRole('button', { name: 'Søg' }).click();
+  const found = bo.getByRole('list', { name: 'Fundne forløb' });
+  await expect(found.getByRole('listitem')).toHaveCount(1);
+  await expect(found.getByRole('heading', { name: title })).toBeVisible();
+  await expectNoAxeViolations(bo);
+  await found.getByRole('button', { name: `Se forløbet ${title}` }).click();
+  const shown = bo.getByRole('region', { name: `Forløbet ${title}` });
+  await expect(shown.getByText('Jeg kan genfortælle et eventyr')).toBeVisible();
+  await shown.getByLabel('Kopiér til årsplanen').selectOption({ label: 'Matematik i 1.A (Matematik 1.A)' });
+  await shown.getByRole('button', { name: `Kopiér ${title}` }).click();
+  await expect(shown.getByRole('status')).toContainText('Forløbet er kopieret til din årsplan.');
+  await expectNoAxeViolations(bo);
+  await shown.getByRole('link', { name: 'Åbn kopien' }).click();
+  await expect(bo.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(bo.getByText(`Kopieret fra ${title}`)).toBeVisible();
+  await colleague.close();
+});

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+// The planning screens at tablet and phone size: Bo's årsplan and forløb come with the demo
+// school; these tests only read, so they never meet the laptop flow's writes.
+
+test('a teacher reads the årsplan week by week and the forløb with its pupil preview', async ({ page }) => {
+  await signIn(page, 'bo');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Planlægning / })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Matematik i 1.A' })).toBeVisible();
+  const weeks = page.getByRole('region', { name: 'Uge for uge' });
+  await expect(weeks.getByRole('row', { name: /^36 Tal til 20/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Tal til 20' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tal til 20' })).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
+  await expect(preview.getByRole('button', { name: 'Læs op Tæl blyanter' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a teacher browses the library and previews a shared forløb', async ({ page }) => {
+  await signIn(page, 'anne');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Bibliotek' }).click();
+  const found = page.getByRole('list', { name: 'Fundne forløb' });
+  await found.getByRole('button', { name: 'Se forløbet Tal til 20' }).click();
+  await expect(page.getByRole('region', { name: 'Forløbet Tal til 20' }).getByText('Jeg kan tælle til 20')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('pupils and parents are not let into planning', async ({ page }) => {
+  await signIn(page, 'ida');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hej Ida!' })).toBeVisible();
+  await page.goto('/planlaegning');
+  await expect(page.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await page.goto('/bibliotek');
+  await expect(page.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await expectNoAxeViolations(page);
+});
