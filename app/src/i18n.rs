@@ -615,36 +615,6 @@ pub fn grade_name(grade: u8) -> String {
     format!("{grade}. klasse")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_error_code_has_danish_text() {
-        for code in [
-            ErrorCode::NotSignedIn,
-            ErrorCode::WrongCredentials,
-            ErrorCode::Forbidden,
-            ErrorCode::NotFound,
-            ErrorCode::InvalidInput,
-            ErrorCode::Conflict,
-            ErrorCode::RateLimited,
-            ErrorCode::Network,
-            ErrorCode::Internal,
-        ] {
-            let text = error_text(code);
-            assert!(text.ends_with('.'), "{code:?}: {text}");
-            assert!(!text.contains("error"), "{code:?} leaks English: {text}");
-        }
-    }
-
-    #[test]
-    fn grades_read_as_danish_class_names() {
-        assert_eq!(grade_name(0), "0. klasse");
-        assert_eq!(grade_name(5), "5. klasse");
-    }
-}
-
 pub fn goal_kind_name(kind: domain::planning::GoalKind) -> &'static str {
     match kind {
         domain::planning::GoalKind::Faglig => "Faglige mål (læreren vurderer)",
@@ -683,5 +653,35 @@ pub fn week_range(first: domain::calendar::Date, last: domain::calendar::Date) -
         format!("Uge {a}")
     } else {
         format!("Uge {a}–{b}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_has_danish_text() {
+        for code in [
+            ErrorCode::NotSignedIn,
+            ErrorCode::WrongCredentials,
+            ErrorCode::Forbidden,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::Conflict,
+            ErrorCode::RateLimited,
+            ErrorCode::Network,
+            ErrorCode::Internal,
+        ] {
+            let text = error_text(code);
+            assert!(text.ends_with('.'), "{code:?}: {text}");
+            assert!(!text.contains("error"), "{code:?} leaks English: {text}");
+        }
+    }
+
+    #[test]
+    fn grades_read_as_danish_class_names() {
+        assert_eq!(grade_name(0), "0. klasse");
+        assert_eq!(grade_name(5), "5. klasse");
     }
 }
