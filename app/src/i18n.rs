@@ -178,6 +178,14 @@ pub enum Key {
     CopyUnit,
     CopiedNotice,
     OpenCopy,
+    EditTask,
+    SaveTask,
+    CancelEdit,
+    NewScaleTitle,
+    ScaleNameLabel,
+    ScaleStepsLabel,
+    ScaleStepsHint,
+    CreateScale,
     SchoolYearsTitle,
     SchoolYearsIntro,
     SchoolYearCurrent,
@@ -440,6 +448,16 @@ pub fn t(key: Key) -> &'static str {
         Key::CopyUnit => "Kopiér",
         Key::CopiedNotice => "Forløbet er kopieret til din årsplan.",
         Key::OpenCopy => "Åbn kopien",
+        Key::EditTask => "Ret opgave",
+        Key::SaveTask => "Gem opgave",
+        Key::CancelEdit => "Fortryd",
+        Key::NewScaleTitle => "Lav din egen målestok",
+        Key::ScaleNameLabel => "Målestokkens navn",
+        Key::ScaleStepsLabel => "Trin, ét pr. linje",
+        Key::ScaleStepsHint => {
+            "Fra laveste til højeste, 2 til 7 trin, fx Ikke endnu / På vej / Sikker."
+        }
+        Key::CreateScale => "Gem målestok",
         Key::SchoolYearsTitle => "Skoleår",
         Key::SchoolYearsIntro => {
             "Skoleåret skifter på første skoledag. Indtil da hører nye klasser og hold til det gamle skoleår."
@@ -562,6 +580,29 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "new_password" => Some("Adgangskoden skal have mindst 10 tegn."),
         "role" => Some("Vælg en rolle for medarbejderen."),
         "teacher" => Some("Vælg en lærer eller pædagog."),
+        "title" => Some("Skriv en titel på én linje (højst 120 tegn)."),
+        "description" => Some("Beskrivelsen er for lang (højst 10.000 tegn)."),
+        "first_week" => Some("Vælg en første uge inden for skoleåret."),
+        "last_week" => Some("Den sidste uge skal ligge efter den første og inden for skoleåret."),
+        "material_title" => Some("Giv hvert materiale et navn (højst 120 tegn)."),
+        "material_url" => Some("Et materiale skal være et link, der begynder med https://."),
+        "materials" => Some("Højst 30 materialer pr. forløb."),
+        "own_text" => {
+            Some("Skriv målet med egne ord eller vælg et mål fra Fælles Mål (ikke begge).")
+        }
+        "framework_item" => Some("Det valgte mål findes ikke. Søg igen."),
+        "scale" => Some("Vælg en målestok."),
+        "signs" => Some("Tegn på læring er for langt (højst 10.000 tegn)."),
+        "instruction" => Some("Skriv en kort instruktion (1 til 300 tegn)."),
+        "easier" | "harder" => Some("En udgave må højst være 300 tegn."),
+        "when" => Some("Vælg en dato inden for skoleåret."),
+        "pupils" => Some("Vælg elever fra holdet (mindst én for en gruppe eller udvalgte elever)."),
+        "group_name" => Some("Giv gruppen et navn."),
+        "variant" => Some("Skriv den lettere eller sværere udgave, før du giver den til en elev."),
+        "scale_name" => Some("Giv målestokken et navn (højst 120 tegn)."),
+        "steps" => Some("En målestok har 2 til 7 trin, hvert på højst 40 tegn."),
+        "year_plan" => Some("Årsplanen er arkiveret. Gendan den først."),
+        "words" => Some("Søgningen er for lang (højst 200 tegn)."),
         "first_day" => Some(
             "Første skoledag skal være en dato i juli, august eller september i skoleårets første år.",
         ),

@@ -13,6 +13,8 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   page,
   browser,
 }) => {
+  // One long story across three people: more than the default 30 s on a 2-core machine.
+  test.setTimeout(120_000);
   const year = autumn();
   const title = `Eventyr ${Date.now() % 100000}`;
 
@@ -77,6 +79,45 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
   await expect(preview.getByRole('button', { name: 'Læs op Tegn eventyret' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // A task is changed in place.
+  await tasks.getByRole('button', { name: 'Ret opgave: Tegn eventyret' }).click();
+  const editTask = page.getByRole('form', { name: 'Ret opgave: Tegn eventyret' });
+  await editTask.getByLabel('Titel').fill('Tegn dit eventyr');
+  await editTask.getByRole('button', { name: 'Gem opgave' }).click();
+  await expect(tasks.getByText('Tegn dit eventyr', { exact: true })).toBeVisible();
+  await expect(tasks.getByText('Ida Jensen (almindelig), Noah Hansen (lettere)')).toBeVisible();
+
+  // A målestok of her own, for the whole school.
+  await page.getByText('Lav din egen målestok').click();
+  const newScale = page.getByRole('form', { name: 'Lav din egen målestok' });
+  await newScale.getByLabel('Målestokkens navn').fill('Stjerner');
+  await newScale.getByLabel('Trin, ét pr. linje').fill('Én stjerne\nTo stjerner\nTre stjerner');
+  await newScale.getByRole('button', { name: 'Gem målestok' }).click();
+  await expect(page.getByRole('form', { name: 'Nyt mål' }).getByLabel('Målestok')).toContainText('Stjerner');
+  await expectNoAxeViolations(page);
+
+  // Pia (pædagog on the same hold) saves the forløb while Anne is editing it: Anne's save is
+  // refused with both versions shown, and she keeps hers.
+  const pias = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  const pia = await pias.newPage();
+  await signIn(pia, 'pia');
+  await expect(pia.getByRole('heading', { level: 1 })).toBeVisible();
+  await pia.goto(page.url());
+  const piasForm = pia.getByRole('form', { name: 'Om forløbet' });
+  await piasForm.getByLabel('Titel').fill(`${title} (Pias)`);
+  await piasForm.getByRole('button', { name: 'Gem forløb' }).click();
+  await expect(piasForm.getByRole('status')).toHaveText('Gemt.');
+  await pias.close();
+  const annesForm = page.getByRole('form', { name: 'Om forløbet' });
+  await annesForm.getByLabel('Beskrivelse').fill('Vi læser eventyr og tegner dem.');
+  await annesForm.getByRole('button', { name: 'Gem forløb' }).click();
+  const conflict = annesForm.getByRole('region', { name: 'En kollega har gemt forløbet imens' });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText(`${title} (Pias)`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await conflict.getByRole('button', { name: 'Gem min version' }).click();
+  await expect(annesForm.getByRole('status')).toHaveText('Gemt.');
 
   // Shared with the school.
   await page.getByRole('button', { name: 'Del med skolens bibliotek' }).click();

@@ -343,6 +343,7 @@ pub fn UnitPage() -> impl IntoView {
     });
     let scales = LocalResource::new(load_scales);
     let reload = Callback::new(move |()| data.refetch());
+    let reload_scales = Callback::new(move |()| scales.refetch());
     view! {
         <StaffShell>
             <main id="indhold" class="page">
@@ -350,7 +351,7 @@ pub fn UnitPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(unit) => {
                             let scales = scales.get().and_then(Result::ok).unwrap_or_default();
-                            view! { <UnitView unit scales reload /> }.into_any()
+                            view! { <UnitView unit scales reload reload_scales /> }.into_any()
                         }
                         Err(e) => {
                             set_title(t(Key::UnitWord));
@@ -364,7 +365,12 @@ pub fn UnitPage() -> impl IntoView {
 }
 
 #[component]
-fn UnitView(unit: Unit, scales: Vec<Scale>, reload: Callback<()>) -> impl IntoView {
+fn UnitView(
+    unit: Unit,
+    scales: Vec<Scale>,
+    reload: Callback<()>,
+    reload_scales: Callback<()>,
+) -> impl IntoView {
     set_title(&unit.title);
     let share = ServerAction::<ShareUnit>::new();
     let archive = ServerAction::<ArchiveUnit>::new();
@@ -394,7 +400,7 @@ fn UnitView(unit: Unit, scales: Vec<Scale>, reload: Callback<()>) -> impl IntoVi
         </p>
         <p><A href=format!("{}/{}", paths::YEAR_PLAN, unit.year_plan_id)>{t(Key::BackToYearPlan)}</A></p>
         <UnitForm unit=unit.clone() reload />
-        <GoalsSection unit=unit.clone() scales reload />
+        <GoalsSection unit=unit.clone() scales reload reload_scales />
         <TasksSection unit=unit.clone() reload />
         <PupilPreview unit=unit.clone() />
         <section class="card" aria-labelledby="share-title">
@@ -580,7 +586,12 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn GoalsSection(unit: Unit, scales: Vec<Scale>, reload: Callback<()>) -> impl IntoView {
+fn GoalsSection(
+    unit: Unit,
+    scales: Vec<Scale>,
+    reload: Callback<()>,
+    reload_scales: Callback<()>,
+) -> impl IntoView {
     let add = ServerAction::<AddGoal>::new();
     let remove = ServerAction::<ArchiveGoal>::new();
     Effect::new(move |_| {
@@ -676,6 +687,7 @@ fn GoalsSection(unit: Unit, scales: Vec<Scale>, reload: Callback<()>) -> impl In
                 </div>
                 <button type="submit" class="primary">{t(Key::AddGoal)}</button>
             </form>
+            <NewScaleForm on_saved=reload_scales />
         </section>
     }
 }
@@ -746,6 +758,49 @@ fn FrameworkGoalPicker(
     }
 }
 
+/// A målestok of the teacher's own: a name and its steps, one per line, lowest first.
+#[component]
+fn NewScaleForm(on_saved: Callback<()>) -> impl IntoView {
+    let create = ServerAction::<CreateScale>::new();
+    let name = NodeRef::<Input>::new();
+    let steps = NodeRef::<Textarea>::new();
+    Effect::new(move |_| {
+        if matches!(create.value().get(), Some(Ok(_))) {
+            on_saved.run(());
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(CreateScale {
+            name: input_value(name),
+            steps: area_value(steps)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        });
+    };
+    view! {
+        <details class="own-scale">
+            <summary>{t(Key::NewScaleTitle)}</summary>
+            <form class="admin-form" on:submit=submit novalidate=true aria-label=t(Key::NewScaleTitle)>
+                {move || create.value().get().map(|result| match result {
+                    Ok(_) => view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any(),
+                    Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                })}
+                <div class="field"><label for="scale-name">{t(Key::ScaleNameLabel)}</label><input id="scale-name" type="text" node_ref=name /></div>
+                <div class="field">
+                    <label for="scale-steps">{t(Key::ScaleStepsLabel)}</label>
+                    <p class="hint" id="scale-steps-hint">{t(Key::ScaleStepsHint)}</p>
+                    <textarea id="scale-steps" rows="4" aria-describedby="scale-steps-hint" node_ref=steps></textarea>
+                </div>
+                <button type="submit" class="primary">{t(Key::CreateScale)}</button>
+            </form>
+        </details>
+    }
+}
+
 fn when_text(when: TaskWhen) -> String {
     match when {
         TaskWhen::Day(d) => format!(
@@ -770,10 +825,14 @@ fn audience_text(task: &Task) -> String {
 #[component]
 fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
     let create = ServerAction::<CreateTask>::new();
+    let save = ServerAction::<SaveTask>::new();
     let archive = ServerAction::<ArchiveTask>::new();
     let restore = ServerAction::<RestoreTask>::new();
+    // The task being changed, and the version the teacher started from.
+    let editing = RwSignal::new(None::<(i64, i64, String)>);
     Effect::new(move |_| {
         if matches!(create.value().get(), Some(Ok(_)))
+            || matches!(save.value().get(), Some(Ok(_)))
             || matches!(archive.value().get(), Some(Ok(())))
             || matches!(restore.value().get(), Some(Ok(())))
         {
@@ -803,27 +862,78 @@ fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
             return;
         };
         let optional = |r: NodeRef<Textarea>| Some(area_value(r)).filter(|s| !s.trim().is_empty());
-        create.dispatch(CreateTask {
-            unit_id,
-            input: TaskInput {
-                title: input_value(title),
-                instruction: area_value(instruction),
-                icon: icon.get_untracked(),
-                when: if by_week.get_untracked() {
-                    TaskWhen::Week(day)
-                } else {
-                    TaskWhen::Day(day)
-                },
-                audience: match audience.get_untracked() {
-                    "group" => Audience::Group(input_value(group)),
-                    "pupils" => Audience::Pupils,
-                    _ => Audience::Hold,
-                },
-                pupils: picked.get_untracked().into_iter().collect(),
-                easier: optional(easier),
-                harder: optional(harder),
+        let input = TaskInput {
+            title: input_value(title),
+            instruction: area_value(instruction),
+            icon: icon.get_untracked(),
+            when: if by_week.get_untracked() {
+                TaskWhen::Week(day)
+            } else {
+                TaskWhen::Day(day)
             },
-        });
+            audience: match audience.get_untracked() {
+                "group" => Audience::Group(input_value(group)),
+                "pupils" => Audience::Pupils,
+                _ => Audience::Hold,
+            },
+            pupils: picked.get_untracked().into_iter().collect(),
+            easier: optional(easier),
+            harder: optional(harder),
+        };
+        match editing.get_untracked() {
+            Some((task_id, version, _)) => {
+                save.dispatch(SaveTask {
+                    task_id,
+                    version,
+                    input,
+                });
+            }
+            None => {
+                create.dispatch(CreateTask { unit_id, input });
+            }
+        }
+    };
+    // Fills the form with a task to change it.
+    let start_edit = move |task: Task| {
+        let set_input = |r: NodeRef<Input>, v: &str| {
+            if let Some(el) = r.get() {
+                el.set_value(v);
+            }
+        };
+        let set_area = |r: NodeRef<Textarea>, v: &str| {
+            if let Some(el) = r.get() {
+                el.set_value(v);
+            }
+        };
+        set_input(title, &task.title);
+        set_area(instruction, &task.instruction);
+        set_area(easier, task.easier.as_deref().unwrap_or_default());
+        set_area(harder, task.harder.as_deref().unwrap_or_default());
+        let (week, day) = match task.when {
+            TaskWhen::Week(d) => (true, d),
+            TaskWhen::Day(d) => (false, d),
+        };
+        by_week.set(week);
+        set_input(date, &day.to_string());
+        icon.set(task.icon);
+        match &task.audience {
+            Audience::Hold => audience.set("hold"),
+            Audience::Group(name) => {
+                audience.set("group");
+                set_input(group, name);
+            }
+            Audience::Pupils => audience.set("pupils"),
+        }
+        picked.set(
+            task.pupils
+                .iter()
+                .map(|p| (p.pupil_id, p.variant))
+                .collect(),
+        );
+        editing.set(Some((task.id, task.version, task.title.clone())));
+        if let Some(el) = title.get() {
+            let _ = el.focus();
+        }
     };
     let pupils = unit.pupils.clone();
     view! {
@@ -844,6 +954,13 @@ fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                             {(!who.is_empty()).then(|| view! { <p class="muted">{who}</p> })}
                             {task.easier.clone().map(|e| view! { <p class="muted">{t(Key::EasierLabel)}": "{e}</p> })}
                             {task.harder.clone().map(|h| view! { <p class="muted">{t(Key::HarderLabel)}": "{h}</p> })}
+                            <button type="button" on:click={
+                                let task = task.clone();
+                                move |_| start_edit(task.clone())
+                            }>
+                                {t(Key::EditTask)}": "{task.title.clone()}
+                            </button>
+                            " "
                             <button type="button" on:click=move |_| { archive.dispatch(ArchiveTask { task_id: id }); }>
                                 {t(Key::ArchiveTask)}": "{task.title.clone()}
                             </button>
@@ -868,9 +985,14 @@ fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                 </ul>
             })}
             <form class="admin-form" on:submit=submit novalidate=true aria-labelledby="new-task-title">
-                <h3 id="new-task-title">{t(Key::NewTaskTitle)}</h3>
-                {move || match create.value().get() {
-                    Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                <h3 id="new-task-title">
+                    {move || match editing.get() {
+                        Some((_, _, name)) => format!("{}: {name}", t(Key::EditTask)),
+                        None => t(Key::NewTaskTitle).to_owned(),
+                    }}
+                </h3>
+                {move || match (create.value().get(), save.value().get()) {
+                    (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
                     _ => None,
                 }}
                 <div class="field"><label for="task-title">{t(Key::TitleLabel)}</label><input id="task-title" type="text" node_ref=title /></div>
@@ -935,14 +1057,14 @@ fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                             view! {
                                 <li>
                                     <label for=check_for class="choice">
-                                        <input id=check_id type="checkbox" on:change=move |ev| {
+                                        <input id=check_id type="checkbox" prop:checked=move || picked.with(|m| m.contains_key(&id)) on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             picked.update(|m| { if on { m.entry(id).or_insert(Variant::Standard); } else { m.remove(&id); } });
                                         } />
                                         {p.name.clone()}
                                     </label>
                                     <label for=variant_for class="visually-hidden">{t(Key::VariantFor)}" "{p.name.clone()}</label>
-                                    <select id=variant_id on:change=move |ev| {
+                                    <select id=variant_id prop:value=move || picked.with(|m| m.get(&id).copied().unwrap_or(Variant::Standard).as_str()) on:change=move |ev| {
                                         let v = Variant::parse(&event_target_value(&ev)).unwrap_or(Variant::Standard);
                                         picked.update(|m| { m.insert(id, v); });
                                     }>
@@ -957,7 +1079,13 @@ fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                 </fieldset>
                 <div class="field"><label for="task-easier">{t(Key::EasierLabel)}</label><textarea id="task-easier" rows="2" node_ref=easier></textarea></div>
                 <div class="field"><label for="task-harder">{t(Key::HarderLabel)}</label><textarea id="task-harder" rows="2" node_ref=harder></textarea></div>
-                <button type="submit" class="primary">{t(Key::AddTask)}</button>
+                <button type="submit" class="primary">
+                    {move || if editing.get().is_some() { t(Key::SaveTask) } else { t(Key::AddTask) }}
+                </button>
+                <Show when=move || editing.get().is_some()>
+                    " "
+                    <button type="button" on:click=move |_| reload.run(())>{t(Key::CancelEdit)}</button>
+                </Show>
             </form>
         </section>
     }

@@ -1311,7 +1311,7 @@ pub async fn scales(ctx: &RequestCtx) -> Result<Vec<Scale>, AppError> {
 pub async fn create_scale(ctx: &RequestCtx, name: &str, steps: &[String]) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_create_scale(&p))?;
-    let name = Title::parse(name, "name")?;
+    let name = Title::parse(name, "scale_name")?;
     let steps = domain::planning::parse_scale_steps(steps)?;
     let created = scale::ActiveModel {
         school_id: Set(Some(p.school_id)),
