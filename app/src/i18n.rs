@@ -186,6 +186,9 @@ pub enum Key {
     ScaleStepsLabel,
     ScaleStepsHint,
     CreateScale,
+    RemoveFile,
+    AttachFile,
+    AttachFileHint,
     SchoolYearsTitle,
     SchoolYearsIntro,
     SchoolYearCurrent,
@@ -458,6 +461,11 @@ pub fn t(key: Key) -> &'static str {
             "Fra laveste til højeste, 2 til 7 trin, fx Ikke endnu / På vej / Sikker."
         }
         Key::CreateScale => "Gem målestok",
+        Key::RemoveFile => "Fjern fil",
+        Key::AttachFile => "Vedhæft en fil",
+        Key::AttachFileHint => {
+            "PDF, billeder, Word, Excel, PowerPoint, ODT, tekst eller MP3, højst 10 MB."
+        }
         Key::SchoolYearsTitle => "Skoleår",
         Key::SchoolYearsIntro => {
             "Skoleåret skifter på første skoledag. Indtil da hører nye klasser og hold til det gamle skoleår."
@@ -600,6 +608,11 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "group_name" => Some("Giv gruppen et navn."),
         "variant" => Some("Skriv den lettere eller sværere udgave, før du giver den til en elev."),
         "scale_name" => Some("Giv målestokken et navn (højst 120 tegn)."),
+        "file_name" => Some("Filens navn må højst være 120 tegn."),
+        "file_type" => Some(
+            "Den slags fil kan ikke vedhæftes. Brug PDF, billeder, Office-dokumenter, ODT, tekst eller MP3.",
+        ),
+        "file_size" => Some("Filen er tom eller for stor (højst 10 MB)."),
         "steps" => Some("En målestok har 2 til 7 trin, hvert på højst 40 tegn."),
         "year_plan" => Some("Årsplanen er arkiveret. Gendan den først."),
         "words" => Some("Søgningen er for lang (højst 200 tegn)."),

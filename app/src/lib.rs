@@ -4,6 +4,7 @@
 // The planning screens' views are deep types when components are not erased (native builds).
 #![recursion_limit = "256"]
 
+pub mod base64;
 pub mod components;
 pub mod family;
 pub mod home;
@@ -131,6 +132,8 @@ pub fn register_server_functions() {
     register_explicit::<planning::api::LoadScales>();
     register_explicit::<planning::api::CreateScale>();
     register_explicit::<planning::api::SearchGoals>();
+    register_explicit::<planning::api::UploadMaterial>();
+    register_explicit::<planning::api::RemoveMaterial>();
     register_explicit::<library::LibrarySearch>();
     register_explicit::<library::LibraryPreview>();
     register_explicit::<library::LibraryCopy>();

@@ -54,6 +54,12 @@ pub fn can_use_library(p: &Principal, unit_school_id: i32) -> bool {
     can_plan(p) && p.school_id == unit_school_id
 }
 
+/// Files attached to forløb are read by the school's planners. (Pupils and families get theirs
+/// through the forløb shown to them, with their issues.)
+pub fn can_read_school_file(p: &Principal, file_school_id: i32) -> bool {
+    can_plan(p) && p.school_id == file_school_id
+}
+
 /// A pupil sees their own home screen.
 pub fn can_view_pupil_home(p: &Principal) -> bool {
     p.role == Role::Pupil

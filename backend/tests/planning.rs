@@ -7,7 +7,7 @@ mod common;
 use backend::RequestCtx;
 use backend::library;
 use backend::planning::framework::{self, parse_file};
-use backend::planning::plans;
+use backend::planning::{files, plans};
 use common::{TestDb, faelles_maal_file, seeded, token_for};
 use domain::calendar::Date;
 use domain::framework::GoalSearch;
@@ -630,7 +630,138 @@ async fn a_shared_forlob_is_found_by_filters_and_copied_independently(t: TestDb)
     }
 }
 
+async fn a_file_is_attached_checked_served_to_staff_and_kept_by_copies(t: TestDb) {
+    seeded(&t).await;
+    let (anne, _, plan_id) = anne_plan(&t).await;
+    let monday = autumn_monday(&anne).await;
+    let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
+        .await
+        .unwrap();
+    let pdf = b"%PDF-1.4\n% Eventyr til 1.A\n".to_vec();
+    let v2 = files::upload_material(&anne, unit_id, 1, "Eventyr.pdf", &pdf)
+        .await
+        .unwrap();
+    let unit = plans::unit(&anne, unit_id).await.unwrap();
+    let file = unit
+        .materials
+        .iter()
+        .find(|m| m.kind == MaterialKind::File)
+        .unwrap();
+    assert_eq!(file.title, "Eventyr.pdf");
+    let file_id: i64 = file.url.rsplit('/').next().unwrap().parse().unwrap();
+    let (name, content_type, bytes) = files::read_file(&anne, file_id).await.unwrap();
+    assert_eq!(
+        (name.as_str(), content_type.as_str(), bytes),
+        ("Eventyr.pdf", "application/pdf", pdf.clone())
+    );
+
+    // Saving the forløb's links keeps the file.
+    plans::save_unit(&anne, unit_id, v2, &unit_input("Eventyr", monday, 2))
+        .await
+        .unwrap();
+    let unit = plans::unit(&anne, unit_id).await.unwrap();
+    assert_eq!(
+        unit.materials
+            .iter()
+            .filter(|m| m.kind == MaterialKind::File)
+            .count(),
+        1
+    );
+
+    // Refused, and nothing attached: a kind Spire does not take, a file that is not what its
+    // name says, one too big, an empty one, a stale version.
+    let version = unit.version;
+    let too_big = vec![b'a'; domain::planning::MAX_FILE_BYTES + 1];
+    for (name, bytes, field) in [
+        ("side.html", b"<html></html>".to_vec(), "file_type"),
+        ("falsk.pdf", b"<script>".to_vec(), "file_type"),
+        ("stor.txt", too_big, "file_size"),
+        ("tom.txt", Vec::new(), "file_size"),
+    ] {
+        let err = files::upload_material(&anne, unit_id, version, name, &bytes)
+            .await
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some(field), "{name}");
+    }
+    assert_eq!(
+        code(files::upload_material(&anne, unit_id, version - 1, "ok.txt", b"hej").await),
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        plans::unit(&anne, unit_id).await.unwrap().materials.len(),
+        unit.materials.len()
+    );
+
+    // Staff who plan at the school read it; pupils, parents and the office do not.
+    let dorte = as_user(&t, "dorte").await;
+    assert!(files::read_file(&dorte, file_id).await.is_ok());
+    for username in ["ida", "mette", "ole"] {
+        let ctx = as_user(&t, username).await;
+        assert_eq!(
+            code(files::read_file(&ctx, file_id).await),
+            ErrorCode::Forbidden,
+            "{username}"
+        );
+    }
+    assert_eq!(
+        code(files::read_file(&t.ctx(None), file_id).await),
+        ErrorCode::NotSignedIn
+    );
+    // Only the hold's teachers attach or remove.
+    assert_eq!(
+        code(files::upload_material(&dorte, unit_id, version, "x.txt", b"x").await),
+        ErrorCode::Forbidden
+    );
+    assert_eq!(
+        code(files::remove_material(&dorte, file.id).await),
+        ErrorCode::Forbidden
+    );
+
+    // A copy keeps the file; taking it off the original leaves the copy's, and the file itself.
+    plans::share_unit(&anne, unit_id, true).await.unwrap();
+    let bo = as_user(&t, "bo").await;
+    let bos_plan = plans::overview(&bo)
+        .await
+        .unwrap()
+        .teams
+        .into_iter()
+        .find_map(|t| t.year_plan)
+        .unwrap()
+        .id;
+    let copy_id = backend::library::copy(&bo, unit_id, bos_plan)
+        .await
+        .unwrap();
+    let file_material = plans::unit(&anne, unit_id)
+        .await
+        .unwrap()
+        .materials
+        .into_iter()
+        .find(|m| m.kind == MaterialKind::File)
+        .unwrap();
+    files::remove_material(&anne, file_material.id)
+        .await
+        .unwrap();
+    assert!(
+        plans::unit(&anne, unit_id)
+            .await
+            .unwrap()
+            .materials
+            .iter()
+            .all(|m| m.kind != MaterialKind::File)
+    );
+    let copy = plans::unit(&bo, copy_id).await.unwrap();
+    assert_eq!(
+        copy.materials
+            .iter()
+            .filter(|m| m.kind == MaterialKind::File)
+            .count(),
+        1
+    );
+    assert!(files::read_file(&bo, file_id).await.is_ok());
+}
+
 on_both_databases!(
+    a_file_is_attached_checked_served_to_staff_and_kept_by_copies,
     a_holds_teacher_makes_an_arsplan_with_a_forlob_seen_week_by_week,
     a_forlob_gets_an_own_goal_and_a_faelles_maal_goal_on_scales,
     the_second_of_two_concurrent_saves_gets_a_conflict_and_overwrites_nothing,

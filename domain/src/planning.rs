@@ -118,6 +118,8 @@ pub enum MaterialKind {
     GoogleDocs,
     /// A publisher's digital læremiddel, or any other page.
     Link,
+    /// A file uploaded to Spire.
+    File,
 }
 
 impl MaterialKind {
@@ -141,6 +143,7 @@ impl MaterialKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
+    pub id: i64,
     pub title: String,
     pub url: String,
     pub kind: MaterialKind,
@@ -467,6 +470,41 @@ impl Link {
     }
 }
 
+/// The largest file a teacher can attach to a forløb.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// The kinds of file a forløb can hold, by extension, with the type they are served as. Anything
+/// else is refused: a file a school cannot open, or one a browser would run, has no place here.
+pub const FILE_TYPES: [(&str, &str); 12] = [
+    ("pdf", "application/pdf"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("txt", "text/plain; charset=utf-8"),
+    ("mp3", "audio/mpeg"),
+];
+
+/// The type a file is served as, from its name, if it is a kind Spire accepts.
+pub fn file_type_of(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_lowercase();
+    FILE_TYPES.iter().find(|(e, _)| *e == ext).map(|(_, t)| *t)
+}
+
 /// A scale's steps: 2–7, each 1–40 characters.
 pub fn parse_scale_steps(steps: &[String]) -> Result<Vec<String>, AppError> {
     if !(2..=7).contains(&steps.len()) {
@@ -545,6 +583,21 @@ mod tests {
             MaterialKind::of_url("https://docs.google.com.evil.dk/x"),
             MaterialKind::Link
         );
+    }
+
+    #[test]
+    fn files_are_accepted_by_kind_and_served_as_their_type() {
+        assert_eq!(file_type_of("Eventyr.PDF"), Some("application/pdf"));
+        assert_eq!(file_type_of("billede.jpeg"), Some("image/jpeg"));
+        for refused in [
+            "side.html",
+            "script.js",
+            "billede.svg",
+            "uden-endelse",
+            "program.exe",
+        ] {
+            assert_eq!(file_type_of(refused), None, "{refused}");
+        }
     }
 
     #[test]

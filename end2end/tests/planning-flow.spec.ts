@@ -37,6 +37,20 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('Uge 38–40').first()).toBeVisible();
 
+  // A file for the forløb: attached, listed, and downloadable by the school's staff.
+  await page.getByLabel('Vedhæft en fil').setInputFiles({
+    name: 'eventyr.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Der var engang en prinsesse.'),
+  });
+  const materials = page.getByRole('region', { name: 'Materialer' });
+  const fileLink = materials.getByRole('link', { name: 'eventyr.txt' });
+  await expect(fileLink).toBeVisible();
+  const download = await page.request.get((await fileLink.getAttribute('href'))!);
+  expect(download.status()).toBe(200);
+  expect(await download.text()).toBe('Der var engang en prinsesse.');
+  expect(download.headers()['content-disposition']).toContain('attachment');
+
   // An own goal the pupils evaluate themselves on, with faces.
   const newGoal = page.getByRole('form', { name: 'Nyt mål' });
   await newGoal.getByLabel('Mål og refleksion (eleven og læreren vurderer)').check();
@@ -102,7 +116,8 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   const pias = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
   const pia = await pias.newPage();
   await signIn(pia, 'pia');
-  await expect(pia.getByRole('heading', { level: 1 })).toBeVisible();
+  // Signed in once the menu shows; only then open the forløb.
+  await expect(pia.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
   await pia.goto(page.url());
   const piasForm = pia.getByRole('form', { name: 'Om forløbet' });
   await piasForm.getByLabel('Titel').fill(`${title} (Pias)`);

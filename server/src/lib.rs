@@ -2,6 +2,7 @@
 //! compression, a health endpoint and security headers on everything.
 
 pub mod config;
+mod files;
 mod oidc;
 mod server_fns;
 mod static_files;
@@ -15,6 +16,7 @@ use backend::DatabaseConnection;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use server_fns::{SESSION_COOKIE, server_function_paths};
@@ -50,10 +52,23 @@ impl AppState {
     }
 }
 
+/// Largest body of an ordinary server-function call (a roster file is at most 1 MB).
+const CALL_BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// Largest upload call: a 10 MB file grows by a third in base64.
+const UPLOAD_BODY_LIMIT: usize = 14 * 1024 * 1024;
+
 pub fn router(state: AppState) -> Router {
     app::register_server_functions();
+    // Calls are small; only a file upload may be big (10 MB, base64 in JSON).
     let api = Router::new()
-        .route("/api/{*fn_name}", post(server_fns::handle))
+        .route(
+            "/api/upload_material",
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/api/{*fn_name}",
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(CALL_BODY_LIMIT)),
+        )
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -64,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/auth/oidc/start", get(oidc::start))
         .route("/auth/oidc/callback", get(oidc::callback))
+        .route("/filer/{id}", get(files::download))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

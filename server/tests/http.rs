@@ -491,6 +491,16 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
         ),
         (
+            "/api/upload_material",
+            r#"{"unit_id":{unit},"version":{unit_version},"name":"mere.txt","data_base64":"aGVq"}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/remove_material",
+            "material_id={material}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
             "/api/restore_task",
             "task_id={task}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
@@ -711,16 +721,27 @@ async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, String
     .await
     .to_string();
     ok(s.call(
+        "upload_material",
+        &format!(r#"{{"unit_id":{unit},"version":2,"name":"noter.txt","data_base64":"aGVq"}}"#),
+        Some(&anne),
+    )
+    .await);
+    ok(s.call(
         "share_unit",
         &format!("unit_id={unit}&shared=true"),
         Some(&anne),
     )
     .await);
-    let unit_version = json(ok(s
+    let unit_json = json(ok(s
         .call("unit", &format!("unit_id={unit}"), Some(&anne))
         .await))
-    .await["version"]
-        .to_string();
+    .await;
+    let unit_version = unit_json["version"].to_string();
+    let material = unit_json["materials"][0]["id"].to_string();
+    let file = unit_json["materials"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     vec![
         ("{team_5b_dansk}", team_5b),
         ("{plan}", plan),
@@ -731,6 +752,8 @@ async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, String
         ("{task}", task),
         ("{task_input}", task_input(monday)),
         ("{scale}", scale),
+        ("{material}", material),
+        ("{file_url}", file),
     ]
 }
 
@@ -748,8 +771,9 @@ async fn every_server_function_has_a_row_in_the_matrix() {
 }
 
 /// Calls whose success changes what the next caller would get: each cell gets a fresh school.
-const CHANGES_STATE: [&str; 3] = [
+const CHANGES_STATE: [&str; 4] = [
     "/api/mark_pupil_left",
+    "/api/remove_material",
     "/api/create_class",
     "/api/add_staff",
 ];
@@ -882,4 +906,72 @@ async fn a_parent_never_sees_another_familys_child() {
         .map(|c| c["name"].clone())
         .collect();
     assert_eq!(names, [serde_json::json!("Sofia Kristensen")]);
+}
+
+#[tokio::test]
+async fn an_attached_file_downloads_only_for_the_schools_planners_and_never_renders_inline() {
+    let (s, ids) = matrix_server().await;
+    let url = ids
+        .iter()
+        .find(|(k, _)| *k == "{file_url}")
+        .unwrap()
+        .1
+        .clone();
+    let get = |cookie: Option<String>| {
+        let mut req = Request::get(url.clone());
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let res = s.send(get(None)).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = s.send(get(Some(s.sign_in("dorte").await))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(
+        res.headers()[header::CONTENT_DISPOSITION],
+        "attachment; filename*=UTF-8''noter.txt"
+    );
+    assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(text(res).await, "hej");
+    for (user, status) in [
+        ("ida", StatusCode::FORBIDDEN),
+        ("mette", StatusCode::FORBIDDEN),
+        ("niels", StatusCode::NOT_FOUND),
+    ] {
+        let res = s.send(get(Some(s.sign_in(user).await))).await;
+        assert_eq!(res.status(), status, "{user}");
+    }
+    let missing = s
+        .send(
+            Request::get("/filer/999999")
+                .header(header::COOKIE, s.sign_in("anne").await)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_oversized_call_is_refused_before_it_is_read() {
+    let s = TestServer::start().await;
+    let anne = s.sign_in("anne").await;
+    let big = format!("text={}&apply=false", "a".repeat(3 * 1024 * 1024));
+    let res = s
+        .send(
+            Request::post("/api/import_roster")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::CONTENT_LENGTH, big.len())
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::COOKIE, anne)
+                .body(Body::from(big))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }

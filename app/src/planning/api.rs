@@ -122,3 +122,25 @@ pub async fn search_goals(search: GoalSearch) -> Result<Vec<FrameworkItem>, AppE
     let p = backend::identity::current_principal(&ctx).await?;
     backend::planning::framework::search_goals(&ctx.db, &p, &search).await
 }
+
+#[server(endpoint = "upload_material", input = Json)]
+pub async fn upload_material(
+    unit_id: i64,
+    version: i64,
+    name: String,
+    data_base64: String,
+) -> Result<i64, AppError> {
+    backend::planning::files::upload_material_base64(
+        &crate::request_ctx()?,
+        unit_id,
+        version,
+        &name,
+        &data_base64,
+    )
+    .await
+}
+
+#[server(endpoint = "remove_material")]
+pub async fn remove_material(material_id: i64) -> Result<(), AppError> {
+    backend::planning::files::remove_material(&crate::request_ctx()?, material_id).await
+}

@@ -59,6 +59,7 @@ fn material_icon(kind: MaterialKind) -> icondata::Icon {
         MaterialKind::Office365 => icondata::LuFileText,
         MaterialKind::GoogleDocs => icondata::LuFileText,
         MaterialKind::Link => icondata::LuExternalLink,
+        MaterialKind::File => icondata::LuPaperclip,
     }
 }
 
@@ -440,6 +441,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
     let materials = RwSignal::new(
         unit.materials
             .iter()
+            // Files are attached and removed on their own; the form edits links.
+            .filter(|m| m.kind != MaterialKind::File)
             .map(|m| (m.title.clone(), m.url.clone()))
             .collect::<Vec<_>>(),
     );
@@ -506,6 +509,36 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
         reload.run(());
     };
     let (first_value, last_value) = (unit.first_week.to_string(), unit.last_week.to_string());
+    let upload = ServerAction::<UploadMaterial>::new();
+    let remove = ServerAction::<RemoveMaterial>::new();
+    Effect::new(move |_| {
+        if matches!(upload.value().get(), Some(Ok(_)))
+            || matches!(remove.value().get(), Some(Ok(())))
+        {
+            reload.run(());
+        }
+    });
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            upload.dispatch(UploadMaterial {
+                unit_id,
+                version: version.get_untracked(),
+                name,
+                data_base64: crate::base64::encode(&bytes),
+            });
+        });
+    };
     view! {
         <form class="card admin-form unit-form" on:submit=submit novalidate=true aria-labelledby="unit-form-title">
             <h2 id="unit-form-title">{t(Key::UnitDetails)}</h2>
@@ -572,15 +605,37 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
             <h2 id="materials-list">{t(Key::MaterialsTitle)}</h2>
             {unit.materials.is_empty().then(|| view! { <p>{t(Key::NoMaterials)}</p> })}
             <ul class="plain-list">
-                {unit.materials.iter().map(|m| view! {
-                    <li>
-                        <a href=m.url.clone() target="_blank" rel="noopener noreferrer">
-                            <DecorativeIcon icon=material_icon(m.kind) />
-                            <span>{m.title.clone()}</span>
-                        </a>
-                    </li>
+                {unit.materials.iter().map(|m| {
+                    let material_id = m.id;
+                    let is_file = m.kind == MaterialKind::File;
+                    let title = m.title.clone();
+                    view! {
+                        <li>
+                            <a href=m.url.clone() target="_blank" rel="noopener noreferrer">
+                                <DecorativeIcon icon=material_icon(m.kind) />
+                                <span>{m.title.clone()}</span>
+                            </a>
+                            {is_file.then(|| view! {
+                                " "
+                                <button type="button" on:click=move |_| { remove.dispatch(RemoveMaterial { material_id }); }>
+                                    {t(Key::RemoveFile)}": "{title.clone()}
+                                </button>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
+            <div class="field">
+                <label for="material-file">{t(Key::AttachFile)}</label>
+                <p class="hint" id="material-file-hint">{t(Key::AttachFileHint)}</p>
+                <input id="material-file" type="file" aria-describedby="material-file-hint" on:change=on_file />
+            </div>
+            <div aria-live="polite">
+                {move || match (upload.value().get(), remove.value().get()) {
+                    (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
+                    _ => None,
+                }}
+            </div>
         </section>
     }
 }

@@ -20,6 +20,7 @@ pub mod school_year;
 pub mod session;
 pub mod setting;
 pub mod sign_in_attempt;
+pub mod stored_file;
 pub mod task;
 pub mod task_pupil;
 pub mod team;

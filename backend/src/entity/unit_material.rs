@@ -11,6 +11,7 @@ pub struct Model {
     pub url: String,
     pub kind: String,
     pub position: i32,
+    pub file_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

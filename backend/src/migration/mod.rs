@@ -17,6 +17,7 @@ mod m20261122_000008_create_oidc_tables;
 mod m20261122_000009_create_school_years;
 mod m20261122_000010_create_frameworks;
 mod m20261122_000011_create_planning;
+mod m20261122_000012_create_stored_files;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_create_school_years::Migration),
             Box::new(m20261122_000010_create_frameworks::Migration),
             Box::new(m20261122_000011_create_planning::Migration),
+            Box::new(m20261122_000012_create_stored_files::Migration),
         ]
     }
 }

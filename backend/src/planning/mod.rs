@@ -1,5 +1,6 @@
 //! Planning: the teacher's hold, goal frameworks, årsplaner, forløb and tasks.
 
+pub mod files;
 pub mod framework;
 pub mod plans;
 pub mod transcription;

@@ -29,6 +29,8 @@ use sea_orm::{
 use std::collections::{HashMap, HashSet};
 
 const MAX_MATERIALS: usize = 30;
+/// Where the server serves an uploaded file, followed by `/{id}`.
+pub const FILES_PATH: &str = "/filer";
 
 fn conflict() -> AppError {
     AppError::new(ErrorCode::Conflict)
@@ -93,7 +95,7 @@ async fn plan_with_access(
     Ok((plan, access))
 }
 
-async fn unit_with_access(
+pub(crate) async fn unit_with_access(
     db: &impl ConnectionTrait,
     p: &Principal,
     unit_id: i64,
@@ -107,7 +109,7 @@ async fn unit_with_access(
     Ok((unit, plan, access))
 }
 
-fn require_edit(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
+pub(crate) fn require_edit(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
     policy::require(policy::can_edit_year_plan(p, access.teaches))
 }
 
@@ -498,7 +500,7 @@ async fn set_plan_archived(
 // ---------------------------------------------------------------------------------------------
 // Forløb
 
-struct CheckedUnit {
+pub(crate) struct CheckedUnit {
     title: Title,
     description: LongText,
     first_week: Date,
@@ -550,8 +552,10 @@ async fn write_materials(
     unit_id: i32,
     materials: &[(Title, Link)],
 ) -> Result<(), AppError> {
+    // Links are rewritten from the form; uploaded files stay until removed on their own.
     unit_material::Entity::delete_many()
         .filter(unit_material::Column::UnitId.eq(unit_id))
+        .filter(unit_material::Column::FileId.is_null())
         .exec(db)
         .await
         .map_err(db_err)?;
@@ -576,6 +580,7 @@ fn material_kind_str(kind: MaterialKind) -> &'static str {
         MaterialKind::Office365 => "office365",
         MaterialKind::GoogleDocs => "google_docs",
         MaterialKind::Link => "link",
+        MaterialKind::File => "file",
     }
 }
 
@@ -583,6 +588,7 @@ fn material_kind_of(text: &str) -> MaterialKind {
     match text {
         "office365" => MaterialKind::Office365,
         "google_docs" => MaterialKind::GoogleDocs,
+        "file" => MaterialKind::File,
         _ => MaterialKind::Link,
     }
 }
@@ -659,7 +665,7 @@ pub async fn save_unit(
 
 /// Moves a forløb from `version` to the next, writing its fields if given. Conflict if the
 /// stored version is not `version`.
-async fn bump_unit(
+pub(crate) async fn bump_unit(
     db: &impl ConnectionTrait,
     unit_id: i32,
     version: i64,
@@ -826,9 +832,13 @@ pub(crate) async fn load_unit(
         .map_err(db_err)?
         .into_iter()
         .map(|m| Material {
+            id: i64::from(m.id),
             kind: material_kind_of(&m.kind),
+            url: match m.file_id {
+                Some(file_id) => format!("{FILES_PATH}/{file_id}"),
+                None => m.url,
+            },
             title: m.title,
-            url: m.url,
         })
         .collect();
     let goal_rows = unit_goal::Entity::find()
@@ -1365,6 +1375,7 @@ pub(crate) async fn copy_unit_into(
         materials: source
             .materials
             .iter()
+            .filter(|m| m.kind != MaterialKind::File)
             .map(|m| {
                 Ok((
                     Title::parse(&m.title, "title")?,
@@ -1386,8 +1397,29 @@ pub(crate) async fn copy_unit_into(
         .all(db)
         .await
         .map_err(db_err)?;
+    let files = unit_material::Entity::find()
+        .filter(unit_material::Column::UnitId.eq(source_id))
+        .filter(unit_material::Column::FileId.is_not_null())
+        .all(db)
+        .await
+        .map_err(db_err)?;
     let txn = db.begin().await.map_err(db_err)?;
     let new_id = insert_unit(&txn, p, plan.id, &checked, Some(source_id)).await?;
+    // Files never change after upload, so the copy points at the same ones.
+    for f in files {
+        unit_material::ActiveModel {
+            unit_id: Set(new_id),
+            title: Set(f.title),
+            url: Set(String::new()),
+            kind: Set(f.kind),
+            position: Set(f.position),
+            file_id: Set(f.file_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+    }
     for g in goal_rows {
         unit_goal::ActiveModel {
             unit_id: Set(new_id),
