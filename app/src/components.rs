@@ -251,3 +251,16 @@ pub fn StaffShell(children: Children) -> impl IntoView {
         {children()}
     }
 }
+
+/// What a form field holds now. Forms read their fields on submit, so autofill and paste count.
+pub fn input_value(r: NodeRef<leptos::html::Input>) -> String {
+    r.get().map(|el| el.value()).unwrap_or_default()
+}
+
+pub fn area_value(r: NodeRef<leptos::html::Textarea>) -> String {
+    r.get().map(|el| el.value()).unwrap_or_default()
+}
+
+pub fn select_value(r: NodeRef<leptos::html::Select>) -> String {
+    r.get().map(|el| el.value()).unwrap_or_default()
+}

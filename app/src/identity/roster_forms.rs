@@ -2,7 +2,7 @@
 //! Each form reads its fields on submit (so autofill counts), shows the Danish error for its
 //! field, and asks the page to reload the roster once saved.
 
-use crate::components::ErrorNote;
+use crate::components::{ErrorNote, input_value, select_value};
 use crate::i18n::{Key, grade_name, role_name, subject_name, t};
 use domain::AppError;
 use domain::identity::Role;
@@ -88,14 +88,6 @@ pub async fn create_team(
         teacher_id,
     )
     .await
-}
-
-pub(crate) fn input_value(r: NodeRef<Input>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
-
-fn select_value(r: NodeRef<Select>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
 }
 
 /// A labelled text field.

@@ -1,6 +1,7 @@
 //! The school's years and their first and last day, set by the leader or the office.
 
-use super::roster_forms::{Field, input_value, outcome};
+use super::roster_forms::{Field, outcome};
+use crate::components::input_value;
 use crate::i18n::{Key, t};
 use domain::AppError;
 use domain::calendar::SchoolYear;

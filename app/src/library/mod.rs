@@ -20,7 +20,9 @@ pub async fn library_copy(unit_id: i64, year_plan_id: i64) -> Result<i64, AppErr
     backend::library::copy(&crate::request_ctx()?, unit_id, year_plan_id).await
 }
 
-use crate::components::{DecorativeIcon, ErrorNote, StaffShell, set_title};
+use crate::components::{
+    DecorativeIcon, ErrorNote, StaffShell, input_value, select_value, set_title,
+};
 use crate::i18n::{Key, goal_kind_name, grade_name, subject_name, t, week_range};
 use crate::paths;
 use crate::planning::api::load_planning;
@@ -28,14 +30,6 @@ use crate::planning::screens::icon_of;
 use domain::school::Subject;
 use leptos::html::{Input, Select};
 use leptos_router::components::A;
-
-fn input_value(r: NodeRef<Input>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
-
-fn select_value(r: NodeRef<Select>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
 
 /// `/bibliotek`: filter the school's shared forløb, preview one, copy it into an årsplan.
 #[component]

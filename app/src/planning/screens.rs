@@ -3,7 +3,9 @@
 //! goals and tasks, previewed as a pupil will see it (`/forloeb/:id`).
 
 use super::api::*;
-use crate::components::{DecorativeIcon, ErrorNote, StaffShell, set_title};
+use crate::components::{
+    DecorativeIcon, ErrorNote, StaffShell, area_value, input_value, select_value, set_title,
+};
 use crate::i18n::{Key, goal_kind_name, subject_name, t, task_icon_name, variant_name, week_range};
 use crate::paths;
 use crate::pupil::subject_icon;
@@ -18,18 +20,6 @@ use leptos::html::{Input, Select, Textarea};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-fn input_value(r: NodeRef<Input>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
-
-fn area_value(r: NodeRef<Textarea>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
-
-fn select_value(r: NodeRef<Select>) -> String {
-    r.get().map(|el| el.value()).unwrap_or_default()
-}
 
 fn date_of(text: &str) -> Option<Date> {
     Date::parse(text, "date").ok()

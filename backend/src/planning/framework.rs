@@ -502,25 +502,49 @@ pub async fn search_goals(
         .collect()
 }
 
-/// One item by id, in whatever version it is (plans keep the version they chose).
+/// Items by id, each in whatever version it is (plans keep the version they chose), with their
+/// paths: a fixed number of queries however many items.
+pub async fn items(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<i32, FrameworkItem>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = framework_item::Entity::find()
+        .filter(framework_item::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let frameworks: HashMap<i32, framework::Model> = framework::Entity::find()
+        .filter(
+            framework::Column::Id
+                .is_in(rows.iter().map(|r| r.framework_id).collect::<HashSet<_>>()),
+        )
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|f| (f.id, f))
+        .collect();
+    let mut paths = paths_of(db, &rows).await?;
+    rows.iter()
+        .map(|row| {
+            let framework = frameworks
+                .get(&row.framework_id)
+                .ok_or_else(AppError::internal)?;
+            let item = to_item(row, paths.remove(&row.id).unwrap_or_default(), framework)?;
+            Ok((row.id, item))
+        })
+        .collect()
+}
+
+/// One item by id.
 pub async fn item(
     db: &impl ConnectionTrait,
     item_id: i32,
 ) -> Result<Option<FrameworkItem>, AppError> {
-    let Some(row) = framework_item::Entity::find_by_id(item_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-    else {
-        return Ok(None);
-    };
-    let framework = framework::Entity::find_by_id(row.framework_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(AppError::internal)?;
-    let mut paths = paths_of(db, std::slice::from_ref(&row)).await?;
-    to_item(&row, paths.remove(&row.id).unwrap_or_default(), &framework).map(Some)
+    Ok(items(db, &[item_id]).await?.remove(&item_id))
 }
 
 /// The items of newer versions an item was mapped to.

@@ -850,12 +850,14 @@ pub(crate) async fn load_unit(
         .await
         .map_err(db_err)?;
     let scales = scales_by_id(db, goal_rows.iter().map(|g| g.scale_id).collect()).await?;
+    let item_ids: Vec<i32> = goal_rows
+        .iter()
+        .filter_map(|g| g.framework_item_id)
+        .collect();
+    let items = framework::items(db, &item_ids).await?;
     let mut goals = Vec::with_capacity(goal_rows.len());
     for g in goal_rows {
-        let item = match g.framework_item_id {
-            Some(id) => framework::item(db, id).await?,
-            None => None,
-        };
+        let item = g.framework_item_id.and_then(|id| items.get(&id).cloned());
         goals.push(UnitGoal {
             id: i64::from(g.id),
             kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
