@@ -155,16 +155,7 @@ pub fn PlanningPage() -> impl IntoView {
 
 #[component]
 pub fn YearPlanPage() -> impl IntoView {
-    let id = id_param("id");
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_year_plan(id).await,
-                None => Err(AppError::new(ErrorCode::NotFound)),
-            }
-        }
-    });
+    let data = by_id(load_year_plan);
     view! {
         <StaffShell>
             <main id="indhold" class="page">
@@ -300,21 +291,50 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <section class="card danger-zone" aria-labelledby="archive-plan">
-            <h2 id="archive-plan">{t(Key::ArchiveYearPlan)}</h2>
+        <ArchiveSection
+            label=Key::ArchiveYearPlan
+            on_confirmed=Callback::new(move |()| { archive.dispatch(ArchiveYearPlan { year_plan_id: plan_id }); })
+        />
+    }
+}
+
+/// "Arkivér …", said plainly: nothing is deleted, and it can be brought back. Asks first.
+#[component]
+fn ArchiveSection(label: Key, on_confirmed: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="card danger-zone" aria-labelledby="archive-title">
+            <h2 id="archive-title">{t(label)}</h2>
             <p>{t(Key::ArchiveExplained)}</p>
             <button type="button" on:click=move |_| {
                 let confirmed = web_sys::window()
                     .and_then(|w| w.confirm_with_message(t(Key::ConfirmArchive)).ok())
                     .unwrap_or(false);
                 if confirmed {
-                    archive.dispatch(ArchiveYearPlan { year_plan_id: plan_id });
+                    on_confirmed.run(());
                 }
             }>
-                {t(Key::ArchiveYearPlan)}
+                {t(label)}
             </button>
         </section>
     }
+}
+
+/// A resource for the screen's `:id`, NotFound when the address has none.
+fn by_id<T, F>(load: fn(i64) -> F) -> LocalResource<Result<T, AppError>>
+where
+    T: 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + 'static,
+{
+    let id = id_param("id");
+    LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Err(AppError::new(ErrorCode::NotFound)),
+            }
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,16 +342,7 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
 
 #[component]
 pub fn UnitPage() -> impl IntoView {
-    let id = id_param("id");
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_unit(id).await,
-                None => Err(AppError::new(ErrorCode::NotFound)),
-            }
-        }
-    });
+    let data = by_id(load_unit);
     let scales = LocalResource::new(load_scales);
     let reload = Callback::new(move |()| data.refetch());
     let reload_scales = Callback::new(move |()| scales.refetch());
@@ -405,20 +416,10 @@ fn UnitView(
                 _ => None,
             }}
         </section>
-        <section class="card danger-zone" aria-labelledby="archive-unit">
-            <h2 id="archive-unit">{t(Key::ArchiveUnit)}</h2>
-            <p>{t(Key::ArchiveExplained)}</p>
-            <button type="button" on:click=move |_| {
-                let confirmed = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(t(Key::ConfirmArchive)).ok())
-                    .unwrap_or(false);
-                if confirmed {
-                    archive.dispatch(ArchiveUnit { unit_id });
-                }
-            }>
-                {t(Key::ArchiveUnit)}
-            </button>
-        </section>
+        <ArchiveSection
+            label=Key::ArchiveUnit
+            on_confirmed=Callback::new(move |()| { archive.dispatch(ArchiveUnit { unit_id }); })
+        />
     }
 }
 
