@@ -6,6 +6,7 @@
 
 pub mod base64;
 pub mod components;
+pub mod evaluation;
 pub mod family;
 pub mod home;
 pub mod i18n;
@@ -111,6 +112,10 @@ pub fn register_server_functions() {
     register_explicit::<identity::school_years::SchoolYears>();
     register_explicit::<identity::school_years::SaveSchoolYear>();
     register_explicit::<home::HomeScreen>();
+    register_explicit::<evaluation::LoadEvaluationGrid>();
+    register_explicit::<evaluation::Evaluate>();
+    register_explicit::<evaluation::SelfEvaluate>();
+    register_explicit::<evaluation::LoadEvaluationHistory>();
     register_explicit::<planning::api::LoadPlanning>();
     register_explicit::<planning::api::CreateYearPlan>();
     register_explicit::<planning::api::LoadYearPlan>();

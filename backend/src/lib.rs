@@ -5,6 +5,7 @@ pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod entity;
+pub mod evaluation;
 pub mod family;
 pub mod home;
 pub mod identity;

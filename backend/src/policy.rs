@@ -60,6 +60,11 @@ pub fn can_read_school_file(p: &Principal, file_school_id: i32) -> bool {
     can_plan(p) && p.school_id == file_school_id
 }
 
+/// A pupil evaluates themselves on the goals of a hold they are in, and on no one else's.
+pub fn can_self_evaluate(p: &Principal, in_hold: bool) -> bool {
+    p.role == Role::Pupil && in_hold
+}
+
 /// A pupil sees their own home screen.
 pub fn can_view_pupil_home(p: &Principal) -> bool {
     p.role == Role::Pupil

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod error;
+pub mod evaluation;
 pub mod framework;
 pub mod home;
 pub mod identity;

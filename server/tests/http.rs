@@ -505,6 +505,28 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "task_id={task}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
         ),
+        // Evaluations: the hold's teachers write; they and the leader read; only the pupil
+        // evaluates themselves, on a goal of a hold they are in.
+        (
+            "/api/evaluation_grid",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/evaluate",
+            r#"{"goal_id":{goal},"pupil_id":{ida},"step":1,"comment":""}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/self_evaluate",
+            r#"{"goal_id":{reflection_goal},"step":2,"comment":""}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/evaluation_history",
+            "goal_id={goal}&pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
         // Scales, framework goals and the library: everyone who plans, at their own school.
         (
             "/api/scales",
@@ -726,6 +748,17 @@ async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, String
         Some(&anne),
     )
     .await);
+    let reflection = json(ok(s
+        .call(
+            "add_goal",
+            &format!(
+                r#"{{"unit_id":{unit},"version":3,"input":{{"kind":"refleksion","own_text":"Jeg kan genfortælle","framework_item_id":null,"scale_id":{scale},"signs":""}}}}"#
+            ),
+            Some(&anne),
+        )
+        .await))
+    .await
+    .to_string();
     ok(s.call(
         "share_unit",
         &format!("unit_id={unit}&shared=true"),
@@ -753,6 +786,7 @@ async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, String
         ("{task_input}", task_input(monday)),
         ("{scale}", scale),
         ("{material}", material),
+        ("{reflection_goal}", reflection),
         ("{file_url}", file),
     ]
 }

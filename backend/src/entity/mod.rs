@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod class_device;
+pub mod evaluation;
 pub mod external_identity;
 pub mod framework;
 pub mod framework_crosswalk;

@@ -18,6 +18,7 @@ mod m20261122_000009_create_school_years;
 mod m20261122_000010_create_frameworks;
 mod m20261122_000011_create_planning;
 mod m20261122_000012_create_stored_files;
+mod m20261122_000013_create_evaluations;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_create_frameworks::Migration),
             Box::new(m20261122_000011_create_planning::Migration),
             Box::new(m20261122_000012_create_stored_files::Migration),
+            Box::new(m20261122_000013_create_evaluations::Migration),
         ]
     }
 }

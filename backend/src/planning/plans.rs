@@ -742,7 +742,7 @@ pub async fn share_unit(ctx: &RequestCtx, unit_id: i64, shared: bool) -> Result<
     set_unit_column(db, &u, unit::Column::SharedAt, at).await
 }
 
-async fn scales_by_id(
+pub(crate) async fn scales_by_id(
     db: &impl ConnectionTrait,
     ids: Vec<i32>,
 ) -> Result<HashMap<i32, Scale>, AppError> {
@@ -791,7 +791,10 @@ fn to_task(t: &task::Model, pupils: Vec<TaskPupil>) -> Result<Task, AppError> {
 }
 
 /// The hold's current pupils, by name.
-async fn hold_pupils(db: &impl ConnectionTrait, team_id: i32) -> Result<Vec<HoldPupil>, AppError> {
+pub(crate) async fn hold_pupils(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<HoldPupil>, AppError> {
     let ids: Vec<i32> = team_member::Entity::find()
         .select_only()
         .column(team_member::Column::PersonId)

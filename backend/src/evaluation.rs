@@ -1,0 +1,267 @@
+//! Evaluations of a forløb's goals. Teachers evaluate every goal; for "mål og refleksion" the
+//! pupil evaluates themselves too, and the two stay side by side. Nothing is overwritten: each
+//! evaluation is a new row, the newest is current, the rest is history.
+
+use crate::entity::{evaluation, unit_goal};
+use crate::identity::current_principal;
+use crate::planning::plans::{
+    HoldAccess, hold_pupils, require_edit, scales_by_id, unit_with_access,
+};
+use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::evaluation::{
+    EvaluationGrid, EvaluationHistory, EvaluationValue, GridCell, GridGoal, GridPupil,
+    parse_comment,
+};
+use domain::planning::{GoalKind, Scale};
+use domain::{AppError, ErrorCode};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+fn id32(id: i64, field: &str) -> Result<i32, AppError> {
+    i32::try_from(id).map_err(|_| AppError::invalid(field))
+}
+
+/// A goal with its forløb's hold, for the rules.
+async fn goal_with_access(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    goal_id: i64,
+) -> Result<(unit_goal::Model, HoldAccess), AppError> {
+    let goal = unit_goal::Entity::find_by_id(i32::try_from(goal_id).map_err(|_| not_found())?)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|g| g.archived_at.is_none())
+        .ok_or_else(not_found)?;
+    let (_, _, access) = unit_with_access(db, p, i64::from(goal.unit_id)).await?;
+    Ok((goal, access))
+}
+
+fn value(row: &evaluation::Model) -> EvaluationValue {
+    EvaluationValue {
+        step: row.step.and_then(|s| u8::try_from(s).ok()),
+        comment: row.comment.clone(),
+        at: row.created_at,
+    }
+}
+
+async fn scale_of(db: &impl ConnectionTrait, goal: &unit_goal::Model) -> Result<Scale, AppError> {
+    scales_by_id(db, vec![goal.scale_id])
+        .await?
+        .remove(&goal.scale_id)
+        .ok_or_else(AppError::internal)
+}
+
+/// A step on the scale and/or words; at least one of them.
+fn check_value(
+    scale: &Scale,
+    step: Option<i64>,
+    comment: &str,
+) -> Result<(Option<i16>, String), AppError> {
+    let comment = parse_comment(comment)?;
+    let step = match step {
+        Some(s) if s >= 0 && usize::try_from(s).is_ok_and(|s| s < scale.steps.len()) => {
+            Some(i16::try_from(s).map_err(|_| AppError::invalid("step"))?)
+        }
+        Some(_) => return Err(AppError::invalid("step")),
+        None => None,
+    };
+    if step.is_none() && comment.is_empty() {
+        return Err(AppError::invalid("step"));
+    }
+    Ok((step, comment))
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    goal_id: i32,
+    pupil_id: i32,
+    author_id: i32,
+    by_pupil: bool,
+    (step, comment): (Option<i16>, String),
+) -> Result<(), AppError> {
+    evaluation::ActiveModel {
+        goal_id: Set(goal_id),
+        pupil_id: Set(pupil_id),
+        author_id: Set(author_id),
+        by_pupil: Set(by_pupil),
+        step: Set(step),
+        comment: Set(comment),
+        created_at: Set(clock::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+/// The teacher's evaluation of one pupil on one goal.
+pub async fn evaluate(
+    ctx: &RequestCtx,
+    goal_id: i64,
+    pupil_id: i64,
+    step: Option<i64>,
+    comment: &str,
+) -> Result<(), AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    require_edit(&p, &access)?;
+    let pupil_id = id32(pupil_id, "pupil")?;
+    let in_hold = hold_pupils(db, access.team.id)
+        .await?
+        .iter()
+        .any(|pupil| pupil.id == i64::from(pupil_id));
+    if !in_hold {
+        return Err(AppError::invalid("pupil"));
+    }
+    let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
+    record(db, goal.id, pupil_id, p.person_id, false, checked).await
+}
+
+/// A pupil's evaluation of themselves, on a "mål og refleksion" goal of a hold they are in.
+pub async fn self_evaluate(
+    ctx: &RequestCtx,
+    goal_id: i64,
+    step: Option<i64>,
+    comment: &str,
+) -> Result<(), AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    let in_hold = hold_pupils(db, access.team.id)
+        .await?
+        .iter()
+        .any(|pupil| pupil.id == i64::from(p.person_id));
+    policy::require(policy::can_self_evaluate(&p, in_hold))?;
+    if GoalKind::parse(&goal.kind) != Some(GoalKind::Refleksion) {
+        return Err(AppError::invalid("goal"));
+    }
+    let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
+    record(db, goal.id, p.person_id, p.person_id, true, checked).await
+}
+
+/// Pupils × goals of a forløb with the current teacher and pupil evaluations, in a fixed number
+/// of queries.
+pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (unit, _, access) = unit_with_access(db, &p, unit_id).await?;
+    policy::require(policy::can_view_year_plan(
+        &p,
+        access.teaches,
+        access.team.school_id,
+    ))?;
+    let goal_rows = unit_goal::Entity::find()
+        .filter(unit_goal::Column::UnitId.eq(unit.id))
+        .filter(unit_goal::Column::ArchivedAt.is_null())
+        .order_by_asc(unit_goal::Column::Position)
+        .order_by_asc(unit_goal::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let scales = scales_by_id(db, goal_rows.iter().map(|g| g.scale_id).collect()).await?;
+    let texts = crate::planning::framework::items(
+        db,
+        &goal_rows
+            .iter()
+            .filter_map(|g| g.framework_item_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let goals: Vec<GridGoal> = goal_rows
+        .iter()
+        .map(|g| {
+            Ok(GridGoal {
+                id: i64::from(g.id),
+                text: g
+                    .own_text
+                    .clone()
+                    .or_else(|| {
+                        g.framework_item_id
+                            .and_then(|id| texts.get(&id))
+                            .map(|i| i.text.clone())
+                    })
+                    .unwrap_or_default(),
+                kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
+                scale: scales
+                    .get(&g.scale_id)
+                    .cloned()
+                    .ok_or_else(AppError::internal)?,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    let pupils = hold_pupils(db, access.team.id).await?;
+    let rows = evaluation::Entity::find()
+        .filter(
+            evaluation::Column::GoalId.is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
+        )
+        .order_by_asc(evaluation::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    // Later rows replace earlier ones: what is left is the current value.
+    let mut current: HashMap<(i32, i32, bool), &evaluation::Model> = HashMap::new();
+    for row in &rows {
+        current.insert((row.goal_id, row.pupil_id, row.by_pupil), row);
+    }
+    let mut cells = Vec::new();
+    for pupil in &pupils {
+        let pupil_id = i32::try_from(pupil.id).map_err(|_| AppError::internal())?;
+        for g in &goal_rows {
+            cells.push(GridCell {
+                goal_id: i64::from(g.id),
+                pupil_id: pupil.id,
+                teacher: current.get(&(g.id, pupil_id, false)).map(|r| value(r)),
+                pupil: current.get(&(g.id, pupil_id, true)).map(|r| value(r)),
+            });
+        }
+    }
+    Ok(EvaluationGrid {
+        unit_id: i64::from(unit.id),
+        unit_title: unit.title,
+        goals,
+        pupils: pupils
+            .into_iter()
+            .map(|pupil| GridPupil {
+                id: pupil.id,
+                name: pupil.name,
+            })
+            .collect(),
+        cells,
+    })
+}
+
+/// Every value a pupil's evaluation on a goal has had, the teacher's and the pupil's apart.
+pub async fn history(
+    ctx: &RequestCtx,
+    goal_id: i64,
+    pupil_id: i64,
+) -> Result<EvaluationHistory, AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    policy::require(policy::can_view_year_plan(
+        &p,
+        access.teaches,
+        access.team.school_id,
+    ))?;
+    let rows = evaluation::Entity::find()
+        .filter(evaluation::Column::GoalId.eq(goal.id))
+        .filter(evaluation::Column::PupilId.eq(id32(pupil_id, "pupil")?))
+        .order_by_asc(evaluation::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(EvaluationHistory {
+        teacher: rows.iter().filter(|r| !r.by_pupil).map(value).collect(),
+        pupil: rows.iter().filter(|r| r.by_pupil).map(value).collect(),
+    })
+}

@@ -1,0 +1,79 @@
+//! Evaluations as they cross the wire: the teacher's grid for a forløb, and one pupil's
+//! self-evaluation. A teacher's evaluation and the pupil's own are always two values, side by
+//! side, never averaged.
+
+use crate::AppError;
+use crate::planning::{GoalKind, Scale};
+use serde::{Deserialize, Serialize};
+
+/// One evaluation: a step on the goal's scale and/or words, and when it was given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationValue {
+    /// Index into the scale's steps, lowest 0.
+    pub step: Option<u8>,
+    pub comment: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridGoal {
+    pub id: i64,
+    pub text: String,
+    pub kind: GoalKind,
+    pub scale: Scale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridPupil {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridCell {
+    pub goal_id: i64,
+    pub pupil_id: i64,
+    pub teacher: Option<EvaluationValue>,
+    /// Only for "mål og refleksion" goals.
+    pub pupil: Option<EvaluationValue>,
+}
+
+/// Pupils × goals for one forløb, for its teachers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationGrid {
+    pub unit_id: i64,
+    pub unit_title: String,
+    pub goals: Vec<GridGoal>,
+    pub pupils: Vec<GridPupil>,
+    pub cells: Vec<GridCell>,
+}
+
+/// Every value one evaluation has had, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationHistory {
+    pub teacher: Vec<EvaluationValue>,
+    pub pupil: Vec<EvaluationValue>,
+}
+
+/// A comment on an evaluation: optional, at most 2,000 characters.
+pub fn parse_comment(text: &str) -> Result<String, AppError> {
+    let t = text.trim();
+    if t.chars().count() > 2000 || t.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(AppError::invalid("comment"));
+    }
+    Ok(t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_may_be_empty_but_not_endless() {
+        assert_eq!(parse_comment("  Godt læst  ").unwrap(), "Godt læst");
+        assert_eq!(parse_comment("").unwrap(), "");
+        assert!(parse_comment(&"a".repeat(2001)).is_err());
+        assert!(parse_comment("a\u{0}b").is_err());
+    }
+}
