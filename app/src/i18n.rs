@@ -189,6 +189,14 @@ pub enum Key {
     RemoveFile,
     AttachFile,
     AttachFileHint,
+    EvaluationTitle,
+    NotEvaluated,
+    SavedFor,
+    BackToUnit,
+    GridHint,
+    PupilWord,
+    PupilsOwn,
+    EvaluateUnit,
     SchoolYearsTitle,
     SchoolYearsIntro,
     SchoolYearCurrent,
@@ -466,6 +474,16 @@ pub fn t(key: Key) -> &'static str {
         Key::AttachFileHint => {
             "PDF, billeder, Word, Excel, PowerPoint, ODT, tekst eller MP3, højst 10 MB."
         }
+        Key::EvaluationTitle => "Evaluering",
+        Key::NotEvaluated => "ikke vurderet",
+        Key::SavedFor => "Gemt:",
+        Key::BackToUnit => "Tilbage til forløbet",
+        Key::GridHint => {
+            "Flyt mellem felterne med piletasterne. Tryk 1, 2, 3 … for at vælge trin på målestokken (1 er det laveste). Det gemmes med det samme. Et klik vælger næste trin."
+        }
+        Key::PupilWord => "Elev",
+        Key::PupilsOwn => "Elevens egen",
+        Key::EvaluateUnit => "Evaluér forløbet",
         Key::SchoolYearsTitle => "Skoleår",
         Key::SchoolYearsIntro => {
             "Skoleåret skifter på første skoledag. Indtil da hører nye klasser og hold til det gamle skoleår."
@@ -607,6 +625,10 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "pupils" => Some("Vælg elever fra holdet (mindst én for en gruppe eller udvalgte elever)."),
         "group_name" => Some("Giv gruppen et navn."),
         "variant" => Some("Skriv den lettere eller sværere udgave, før du giver den til en elev."),
+        "step" => Some("Vælg et trin på målestokken, eller skriv en kommentar."),
+        "comment" => Some("Kommentaren er for lang (højst 2.000 tegn)."),
+        "pupil" => Some("Eleven er ikke på holdet."),
+        "goal" => Some("Eleven vurderer kun sig selv på mål og refleksion."),
         "scale_name" => Some("Giv målestokken et navn (højst 120 tegn)."),
         "file_name" => Some("Filens navn må højst være 120 tegn."),
         "file_type" => Some(

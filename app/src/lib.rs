@@ -35,6 +35,8 @@ pub mod paths {
     /// Followed by `/{id}`.
     pub const UNIT: &str = "/forloeb";
     pub const LIBRARY: &str = "/bibliotek";
+    /// Followed by `/{unit id}`.
+    pub const EVALUATION: &str = "/evaluering";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
@@ -64,6 +66,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
                 <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
                 <Route path=path!("/bibliotek") view=library::LibraryPage />
+                <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>

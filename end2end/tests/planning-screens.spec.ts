@@ -21,6 +21,10 @@ test('a teacher reads the årsplan week by week and the forløb with its pupil p
   const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
   await expect(preview.getByRole('button', { name: 'Læs op Tæl blyanter' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
+  await expect(page.getByRole('table', { name: 'Evaluering: Tal til 20' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a teacher browses the library and previews a shared forløb', async ({ page }) => {

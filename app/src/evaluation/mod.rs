@@ -37,3 +37,201 @@ pub async fn load_evaluation_history(
 ) -> Result<EvaluationHistory, AppError> {
     backend::evaluation::history(&crate::request_ctx()?, goal_id, pupil_id).await
 }
+
+use crate::components::{ErrorNote, StaffShell, set_title};
+use crate::i18n::{Key, t};
+use crate::paths;
+use domain::ErrorCode;
+use domain::evaluation::EvaluationValue;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::collections::HashMap;
+
+fn step_name(scale: &domain::planning::Scale, value: Option<&EvaluationValue>) -> String {
+    value
+        .and_then(|v| v.step)
+        .and_then(|s| scale.steps.get(usize::from(s)).cloned())
+        .unwrap_or_else(|| t(Key::NotEvaluated).to_owned())
+}
+
+/// `/evaluering/:id`: a forløb's pupils × goals. Arrow keys move between cells; the number keys
+/// pick a step on the goal's scale (1 is the lowest) and save it at once. A click moves to the
+/// next step, so a mouse or a finger works too. Pupils' own evaluations stand beside.
+#[component]
+pub fn EvaluationGridPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => load_evaluation_grid(id).await,
+                None => Err(AppError::new(ErrorCode::NotFound)),
+            }
+        }
+    });
+    view! {
+        <StaffShell>
+            <main id="indhold" class="page">
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || data.get().map(|result| match result {
+                        Ok(grid) => view! { <Grid grid /> }.into_any(),
+                        Err(e) => {
+                            set_title(t(Key::EvaluationTitle));
+                            view! { <h1>{t(Key::EvaluationTitle)}</h1><ErrorNote error=e /> }.into_any()
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </StaffShell>
+    }
+}
+
+#[component]
+fn Grid(grid: EvaluationGrid) -> impl IntoView {
+    let title = format!("{}: {}", t(Key::EvaluationTitle), grid.unit_title);
+    set_title(&title);
+    let save = ServerAction::<Evaluate>::new();
+    // The teacher's current step per (pupil, goal), updated as the teacher works.
+    let steps = RwSignal::new(
+        grid.cells
+            .iter()
+            .map(|c| {
+                (
+                    (c.pupil_id, c.goal_id),
+                    c.teacher.as_ref().and_then(|v| v.step),
+                )
+            })
+            .collect::<HashMap<_, _>>(),
+    );
+    let announce = RwSignal::new(String::new());
+    let goals = grid.goals.clone();
+    let (rows, cols) = (grid.pupils.len(), grid.goals.len());
+    let cell_id = |r: usize, c: usize| format!("cell-{r}-{c}");
+    let focus = move |r: usize, c: usize| {
+        if let Some(el) = document().get_element_by_id(&cell_id(r, c))
+            && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+        {
+            let _ = el.focus();
+        }
+    };
+    let pupils_by_row = grid.pupils.clone();
+    let goals_by_col = grid.goals.clone();
+    let set_step = move |r: usize, c: usize, step: u8| {
+        let (Some(pupil), Some(goal)) = (pupils_by_row.get(r), goals_by_col.get(c)) else {
+            return;
+        };
+        if usize::from(step) >= goal.scale.steps.len() {
+            return;
+        }
+        steps.update(|m| {
+            m.insert((pupil.id, goal.id), Some(step));
+        });
+        announce.set(format!(
+            "{} {}, {}: {}",
+            t(Key::SavedFor),
+            pupil.name,
+            goal.text,
+            goal.scale.steps[usize::from(step)]
+        ));
+        save.dispatch(Evaluate {
+            goal_id: goal.id,
+            pupil_id: pupil.id,
+            step: Some(i64::from(step)),
+            comment: String::new(),
+        });
+    };
+    let pupil_cells: HashMap<(i64, i64), Option<EvaluationValue>> = grid
+        .cells
+        .iter()
+        .map(|c| ((c.pupil_id, c.goal_id), c.pupil.clone()))
+        .collect();
+    view! {
+        <h1>{title.clone()}</h1>
+        <p><A href=format!("{}/{}", paths::UNIT, grid.unit_id)>{t(Key::BackToUnit)}</A></p>
+        <p class="hint" id="grid-hint">{t(Key::GridHint)}</p>
+        <p class="visually-hidden" role="status">{move || announce.get()}</p>
+        {move || match save.value().get() {
+            Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+            _ => None,
+        }}
+        <div class="table-wrap" role="region" aria-labelledby="grid-caption" tabindex="0">
+            <table class="evaluation-grid" aria-describedby="grid-hint">
+                <caption id="grid-caption">{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Key::PupilWord)}</th>
+                        {goals.iter().map(|g| view! { <th scope="col">{g.text.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {grid.pupils.iter().enumerate().map(|(r, pupil)| {
+                        let cells = grid.goals.iter().enumerate().map(|(c, goal)| {
+                            let key = (pupil.id, goal.id);
+                            let scale = goal.scale.clone();
+                            let label_scale = scale.clone();
+                            let own = pupil_cells.get(&key).cloned().flatten();
+                            let own_text = own.as_ref().map(|v| format!("{}: {}", t(Key::PupilsOwn), step_name(&scale, Some(v))));
+                            let who = format!("{}, {}", pupil.name, goal.text);
+                            let set_step = set_step.clone();
+                            let set_step_click = set_step.clone();
+                            let n = scale.steps.len();
+                            view! {
+                                <td>
+                                    <button
+                                        type="button"
+                                        id=cell_id(r, c)
+                                        class="grid-cell"
+                                        aria-label=move || {
+                                            let current = steps.with(|m| m.get(&key).copied().flatten());
+                                            let name = current
+                                                .and_then(|s| label_scale.steps.get(usize::from(s)).cloned())
+                                                .unwrap_or_else(|| t(Key::NotEvaluated).to_owned());
+                                            format!("{who}: {name}")
+                                        }
+                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                            let key_name = ev.key();
+                                            let moved = match key_name.as_str() {
+                                                "ArrowDown" if r + 1 < rows => Some((r + 1, c)),
+                                                "ArrowUp" if r > 0 => Some((r - 1, c)),
+                                                "ArrowRight" if c + 1 < cols => Some((r, c + 1)),
+                                                "ArrowLeft" if c > 0 => Some((r, c - 1)),
+                                                _ => None,
+                                            };
+                                            if let Some((nr, nc)) = moved {
+                                                ev.prevent_default();
+                                                focus(nr, nc);
+                                            } else if let Some(d) = key_name.parse::<u8>().ok().filter(|d| (1..=9).contains(d)) {
+                                                ev.prevent_default();
+                                                set_step(r, c, d - 1);
+                                            }
+                                        }
+                                        on:click=move |_| {
+                                            let current = steps.with_untracked(|m| m.get(&key).copied().flatten());
+                                            let next = current.map_or(0, |s| (usize::from(s) + 1) % n);
+                                            set_step_click(r, c, u8::try_from(next).unwrap_or(0));
+                                        }
+                                    >
+                                        {move || {
+                                            let current = steps.with(|m| m.get(&key).copied().flatten());
+                                            current
+                                                .and_then(|s| scale.steps.get(usize::from(s)).cloned())
+                                                .unwrap_or_else(|| "–".to_owned())
+                                        }}
+                                    </button>
+                                    {own_text.map(|text| view! { <span class="own-evaluation">{text}</span> })}
+                                </td>
+                            }
+                        }).collect_view();
+                        view! {
+                            <tr>
+                                <th scope="row">{pupil.name.clone()}</th>
+                                {cells}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -400,7 +400,11 @@ fn UnitView(
             " · "{t(Key::AuthorWord)}" "{unit.author.clone()}
             {unit.copied_from.clone().map(|from| view! { " · "{t(Key::CopiedFrom)}" "{from} })}
         </p>
-        <p><A href=format!("{}/{}", paths::YEAR_PLAN, unit.year_plan_id)>{t(Key::BackToYearPlan)}</A></p>
+        <p>
+            <A href=format!("{}/{}", paths::YEAR_PLAN, unit.year_plan_id)>{t(Key::BackToYearPlan)}</A>
+            " · "
+            <A href=format!("{}/{}", paths::EVALUATION, unit.id)>{t(Key::EvaluateUnit)}</A>
+        </p>
         <UnitForm unit=unit.clone() reload />
         <GoalsSection unit=unit.clone() scales reload reload_scales />
         <TasksSection unit=unit.clone() reload />

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn } from './support';
+
+test('a teacher evaluates the whole hold in the grid with the keyboard only', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'bo');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
+  await page.getByRole('link', { name: 'Tal til 20' }).click();
+  await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Evaluering: Tal til 20' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const table = page.getByRole('table', { name: 'Evaluering: Tal til 20' });
+  const rows = table.getByRole('row');
+  const pupils = (await rows.count()) - 1;
+  expect(pupils).toBe(10);
+  // Start in the first cell, then only keys: a step, right, a step, down, left — for each pupil.
+  await table.getByRole('button').first().focus();
+  for (let i = 0; i < pupils; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '3' : '2');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+  }
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt:' })).toContainText('Gemt:');
+
+  // Saved as we went: after a reload every cell holds its step.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Evaluering: Tal til 20' })).toBeVisible();
+  const cells = page.getByRole('table', { name: 'Evaluering: Tal til 20' }).getByRole('button');
+  await expect(cells).toHaveCount(20);
+  await expect(cells.filter({ hasText: '–' })).toHaveCount(0);
+  await expect(cells.filter({ hasText: 'Det kan jeg' })).toHaveCount(5);
+  await expect(cells.filter({ hasText: 'På vej' })).toHaveCount(5);
+  await expect(cells.filter({ hasText: 'Ikke endnu' })).toHaveCount(10);
+  await expectNoAxeViolations(page);
+});
