@@ -197,6 +197,11 @@ pub enum Key {
     PupilWord,
     PupilsOwn,
     EvaluateUnit,
+    MyGoalsTitle,
+    NoGoalsForPupil,
+    ReadGoalAloud,
+    HowDidItGo,
+    PupilMenu,
     SchoolYearsTitle,
     SchoolYearsIntro,
     SchoolYearCurrent,
@@ -484,6 +489,11 @@ pub fn t(key: Key) -> &'static str {
         Key::PupilWord => "Elev",
         Key::PupilsOwn => "Elevens egen",
         Key::EvaluateUnit => "Evaluér forløbet",
+        Key::MyGoalsTitle => "Mine mål",
+        Key::NoGoalsForPupil => "Du har ingen mål lige nu.",
+        Key::ReadGoalAloud => "Læs målet op",
+        Key::HowDidItGo => "Hvordan gik det?",
+        Key::PupilMenu => "Hvad vil du?",
         Key::SchoolYearsTitle => "Skoleår",
         Key::SchoolYearsIntro => {
             "Skoleåret skifter på første skoledag. Indtil da hører nye klasser og hold til det gamle skoleår."

@@ -37,6 +37,7 @@ pub mod paths {
     pub const LIBRARY: &str = "/bibliotek";
     /// Followed by `/{unit id}`.
     pub const EVALUATION: &str = "/evaluering";
+    pub const MY_GOALS: &str = "/mine-maal";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
                 <Route path=path!("/bibliotek") view=library::LibraryPage />
                 <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
+                <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>
@@ -119,6 +121,7 @@ pub fn register_server_functions() {
     register_explicit::<evaluation::Evaluate>();
     register_explicit::<evaluation::SelfEvaluate>();
     register_explicit::<evaluation::LoadEvaluationHistory>();
+    register_explicit::<evaluation::LoadMyGoals>();
     register_explicit::<planning::api::LoadPlanning>();
     register_explicit::<planning::api::CreateYearPlan>();
     register_explicit::<planning::api::LoadYearPlan>();

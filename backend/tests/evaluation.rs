@@ -251,9 +251,42 @@ async fn evaluations_outlive_the_goal_and_forlob_being_archived(t: TestDb) {
     assert_eq!(rows[0].comment, "Sikker");
 }
 
+async fn a_pupil_sees_their_reflection_goals_with_only_their_own_evaluation(t: TestDb) {
+    let f = fixture(&t).await;
+    let ida = as_user(&t, "ida").await;
+    evaluation::evaluate(&f.anne, f.refleksion, f.ida, Some(0), "Kun for læreren")
+        .await
+        .unwrap();
+    evaluation::self_evaluate(&ida, f.refleksion, Some(2), "")
+        .await
+        .unwrap();
+    let mine = evaluation::my_goals(&ida).await.unwrap();
+    let texts: Vec<&str> = mine.iter().map(|g| g.text.as_str()).collect();
+    assert!(texts.contains(&"Jeg kan genfortælle"), "{texts:?}");
+    // The demo school's maths forløb for 1.A has one too.
+    assert!(texts.contains(&"Jeg kan tælle til 20"), "{texts:?}");
+    assert!(
+        !texts.contains(&"Jeg kan læse rim"),
+        "teacher-only goals are not the pupil's to see"
+    );
+    let own = mine.iter().find(|g| g.goal_id == f.refleksion).unwrap();
+    assert_eq!(own.mine.as_ref().unwrap().step, Some(2));
+    assert!(own.scale.faces);
+    // Sofia in 5.B sees nothing of 1.A; adults get the pupils' screen refused.
+    let sofia = evaluation::my_goals(&as_user(&t, "sofia").await)
+        .await
+        .unwrap();
+    assert!(sofia.iter().all(|g| g.goal_id != f.refleksion));
+    assert_eq!(
+        code(evaluation::my_goals(&f.anne).await),
+        ErrorCode::Forbidden
+    );
+}
+
 use sea_orm::EntityTrait;
 
 on_both_databases!(
+    a_pupil_sees_their_reflection_goals_with_only_their_own_evaluation,
     the_teachers_and_the_pupils_own_evaluation_are_kept_side_by_side,
     a_changed_evaluation_keeps_its_earlier_values,
     bad_evaluations_are_refused_and_change_nothing,

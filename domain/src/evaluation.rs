@@ -77,3 +77,14 @@ mod tests {
         assert!(parse_comment("a\u{0}b").is_err());
     }
 }
+
+/// A goal as the pupil meets it: the words, the scale, and only their own evaluation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyGoal {
+    pub goal_id: i64,
+    pub text: String,
+    pub unit_title: String,
+    pub subject: crate::school::Subject,
+    pub scale: Scale,
+    pub mine: Option<EvaluationValue>,
+}

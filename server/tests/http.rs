@@ -523,6 +523,11 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
         ),
         (
+            "/api/my_goals",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
             "/api/evaluation_history",
             "goal_id={goal}&pupil_id={ida}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],

@@ -235,3 +235,89 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
         </div>
     }
 }
+
+#[server(endpoint = "my_goals")]
+pub async fn load_my_goals() -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
+    backend::evaluation::my_goals(&crate::request_ctx()?).await
+}
+
+/// Faces for a three-step face scale, lowest first. Shown with their words, never alone.
+const FACES: [&str; 3] = ["😟", "🙂", "😀"];
+
+/// `/mine-maal`: the pupil's "mål og refleksion" goals, each read aloud on request, with big
+/// faces to tap. A tap says the face's meaning aloud and saves it.
+#[component]
+pub fn MyGoalsPage() -> impl IntoView {
+    set_title(t(Key::MyGoalsTitle));
+    let goals = LocalResource::new(load_my_goals);
+    view! {
+        <div class="pupil-shell">
+            <header class="pupil-bar">
+                <crate::components::ReadAloudButton large=true />
+                <A href=paths::HOME attr:class="tile-button">
+                    <crate::components::DecorativeIcon icon=icondata::LuHouse />
+                    <span>{t(Key::HomeLink)}</span>
+                </A>
+            </header>
+            <main id="indhold" class="page pupil" lang="da">
+                <h1>{t(Key::MyGoalsTitle)}</h1>
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || goals.get().map(|result| match result {
+                        Ok(list) if list.is_empty() => view! { <p>{t(Key::NoGoalsForPupil)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="my-goals">
+                                {list.into_iter().map(|goal| view! { <GoalCard goal /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                    })}
+                </Suspense>
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
+    let save = ServerAction::<SelfEvaluate>::new();
+    let chosen = RwSignal::new(goal.mine.as_ref().and_then(|v| v.step));
+    let goal_id = goal.goal_id;
+    let text = goal.text.clone();
+    let faces = goal.scale.faces && goal.scale.steps.len() == FACES.len();
+    view! {
+        <li class="card my-goal">
+            <h2>{goal.text.clone()}</h2>
+            <p class="muted">{crate::i18n::subject_name(goal.subject)}" · "{goal.unit_title.clone()}</p>
+            <button type="button" class="read-aloud tile-button" on:click=move |_| crate::speech::speak(&text, || ())>
+                <crate::components::DecorativeIcon icon=icondata::LuVolume2 />
+                <span>{t(Key::ReadGoalAloud)}</span>
+            </button>
+            <div class="faces" role="group" aria-label=format!("{}: {}", t(Key::HowDidItGo), goal.text)>
+                {goal.scale.steps.iter().enumerate().map(|(i, label)| {
+                    let step = u8::try_from(i).unwrap_or(0);
+                    let spoken = label.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="face-button"
+                            aria-pressed=move || if chosen.get() == Some(step) { "true" } else { "false" }
+                            on:click=move |_| {
+                                crate::speech::speak(&spoken, || ());
+                                chosen.set(Some(step));
+                                save.dispatch(SelfEvaluate { goal_id, step: Some(i64::from(step)), comment: String::new() });
+                            }
+                        >
+                            {faces.then(|| view! { <span class="face" aria-hidden="true">{FACES[usize::from(step) % FACES.len()]}</span> })}
+                            <span>{label.clone()}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            {move || match save.value().get() {
+                Some(Ok(())) => Some(view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any()),
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
+                None => None,
+            }}
+        </li>
+    }
+}

@@ -5,6 +5,7 @@ use crate::i18n::{Key, subject_name, t};
 use domain::home::PupilHome;
 use domain::school::Subject;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The one icon for each subject, the same on every screen.
 pub fn subject_icon(subject: Subject) -> icondata::Icon {
@@ -34,6 +35,14 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                     <span>{t(Key::PupilGreeting)}" "{home.first_name}"!"</span>
                 </h1>
                 <p class="pupil-class">{home.class_name}</p>
+                <ul class="tiles pupil-main-tiles" aria-label=t(Key::PupilMenu)>
+                    <li>
+                        <A href=crate::paths::MY_GOALS attr:class="tile main-tile">
+                            <DecorativeIcon icon=icondata::LuTarget />
+                            <span>{t(Key::MyGoalsTitle)}</span>
+                        </A>
+                    </li>
+                </ul>
                 <h2>{t(Key::PupilSubjects)}</h2>
                 <ul class="tiles" aria-label=t(Key::PupilSubjects)>
                     {home.subjects.into_iter().map(|s| view! {

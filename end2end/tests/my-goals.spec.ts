@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, recordSpeech, signIn, spoken } from './support';
+
+// Each screen size uses its own pupil of 1.A, so the two never tap the same goal at once.
+const pupilFor = (project: string) => (project === 'ipad' ? { user: 'ida', name: 'Ida' } : { user: 'noah', name: 'Noah' });
+
+test('a pupil hears a goal and evaluates themselves by tapping a face', async ({ page }, info) => {
+  const pupil = pupilFor(info.project.name);
+  await recordSpeech(page);
+  await signIn(page, pupil.user);
+  await expect(page.getByRole('heading', { level: 1, name: `Hej ${pupil.name}!` })).toBeVisible();
+  await page.getByRole('link', { name: 'Mine mål' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine mål' })).toBeVisible();
+
+  const goal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jeg kan tælle til 20' }) });
+  await goal.getByRole('button', { name: 'Læs målet op' }).tap();
+  const faces = goal.getByRole('group', { name: 'Hvordan gik det?: Jeg kan tælle til 20' });
+  for (const face of await faces.getByRole('button').all()) {
+    const box = (await face.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(64);
+    expect(box.height).toBeGreaterThanOrEqual(64);
+  }
+  await faces.getByRole('button', { name: 'Det kan jeg' }).tap();
+  await expect(goal.getByRole('status')).toHaveText('Gemt.');
+  await expect(faces.getByRole('button', { name: 'Det kan jeg' })).toHaveAttribute('aria-pressed', 'true');
+  const said = (await spoken(page)).map((u) => u.text);
+  expect(said).toContain('Jeg kan tælle til 20');
+  expect(said).toContain('Det kan jeg');
+  await expectNoAxeViolations(page);
+
+  // Kept: the same face is chosen after a reload.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Det kan jeg', pressed: true })).toBeVisible();
+});
+
+test('the pupil home leads to Mine mål and passes axe', async ({ page }, info) => {
+  const pupil = pupilFor(info.project.name);
+  await signIn(page, pupil.user);
+  await expect(page.getByRole('link', { name: 'Mine mål' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
