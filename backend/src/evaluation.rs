@@ -5,7 +5,8 @@
 use crate::entity::{evaluation, unit_goal};
 use crate::identity::current_principal;
 use crate::planning::plans::{
-    HoldAccess, hold_pupils, require_edit, scales_by_id, unit_with_access,
+    GoalContext, HoldAccess, active_goals, hold_pupils, require_edit, scales_by_id,
+    unit_with_access,
 };
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::evaluation::{
@@ -159,42 +160,16 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
         access.teaches,
         access.team.school_id,
     ))?;
-    let goal_rows = unit_goal::Entity::find()
-        .filter(unit_goal::Column::UnitId.eq(unit.id))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .order_by_asc(unit_goal::Column::Position)
-        .order_by_asc(unit_goal::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let scales = scales_by_id(db, goal_rows.iter().map(|g| g.scale_id).collect()).await?;
-    let texts = crate::planning::framework::items(
-        db,
-        &goal_rows
-            .iter()
-            .filter_map(|g| g.framework_item_id)
-            .collect::<Vec<_>>(),
-    )
-    .await?;
+    let goal_rows = active_goals(db, unit.id).await?;
+    let context = GoalContext::load(db, &goal_rows).await?;
     let goals: Vec<GridGoal> = goal_rows
         .iter()
         .map(|g| {
             Ok(GridGoal {
                 id: i64::from(g.id),
-                text: g
-                    .own_text
-                    .clone()
-                    .or_else(|| {
-                        g.framework_item_id
-                            .and_then(|id| texts.get(&id))
-                            .map(|i| i.text.clone())
-                    })
-                    .unwrap_or_default(),
+                text: context.text(g),
                 kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
-                scale: scales
-                    .get(&g.scale_id)
-                    .cloned()
-                    .ok_or_else(AppError::internal)?,
+                scale: context.scale(g)?,
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -322,15 +297,7 @@ pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal
         .all(db)
         .await
         .map_err(db_err)?;
-    let scales = scales_by_id(db, goal_rows.iter().map(|g| g.scale_id).collect()).await?;
-    let texts = crate::planning::framework::items(
-        db,
-        &goal_rows
-            .iter()
-            .filter_map(|g| g.framework_item_id)
-            .collect::<Vec<_>>(),
-    )
-    .await?;
+    let context = GoalContext::load(db, &goal_rows).await?;
     let mine: HashMap<i32, evaluation::Model> = evaluation::Entity::find()
         .filter(evaluation::Column::PupilId.eq(p.person_id))
         .filter(evaluation::Column::ByPupil.eq(true))
@@ -356,22 +323,11 @@ pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal
         .map(|(g, u, t)| {
             Ok(domain::evaluation::MyGoal {
                 goal_id: i64::from(g.id),
-                text: g
-                    .own_text
-                    .clone()
-                    .or_else(|| {
-                        g.framework_item_id
-                            .and_then(|id| texts.get(&id))
-                            .map(|i| i.text.clone())
-                    })
-                    .unwrap_or_default(),
+                text: context.text(g),
                 unit_title: u.title.clone(),
                 subject: domain::school::Subject::parse(&t.subject)
                     .map_err(|_| AppError::internal())?,
-                scale: scales
-                    .get(&g.scale_id)
-                    .cloned()
-                    .ok_or_else(AppError::internal)?,
+                scale: context.scale(g)?,
                 mine: mine.get(&g.id).map(value),
             })
         })

@@ -844,36 +844,16 @@ pub(crate) async fn load_unit(
             title: m.title,
         })
         .collect();
-    let goal_rows = unit_goal::Entity::find()
-        .filter(unit_goal::Column::UnitId.eq(u.id))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .order_by_asc(unit_goal::Column::Position)
-        .order_by_asc(unit_goal::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let scales = scales_by_id(db, goal_rows.iter().map(|g| g.scale_id).collect()).await?;
-    let item_ids: Vec<i32> = goal_rows
-        .iter()
-        .filter_map(|g| g.framework_item_id)
-        .collect();
-    let items = framework::items(db, &item_ids).await?;
+    let goal_rows = active_goals(db, u.id).await?;
+    let context = GoalContext::load(db, &goal_rows).await?;
     let mut goals = Vec::with_capacity(goal_rows.len());
     for g in goal_rows {
-        let item = g.framework_item_id.and_then(|id| items.get(&id).cloned());
         goals.push(UnitGoal {
             id: i64::from(g.id),
             kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
-            text: g
-                .own_text
-                .clone()
-                .or_else(|| item.as_ref().map(|i| i.text.clone()))
-                .unwrap_or_default(),
-            framework_item: item,
-            scale: scales
-                .get(&g.scale_id)
-                .cloned()
-                .ok_or_else(AppError::internal)?,
+            text: context.text(&g),
+            framework_item: context.item(&g).cloned(),
+            scale: context.scale(&g)?,
             signs: g.signs,
         });
     }
@@ -965,6 +945,63 @@ pub async fn unit(ctx: &RequestCtx, unit_id: i64) -> Result<Unit, AppError> {
 
 // ---------------------------------------------------------------------------------------------
 // Goals
+
+/// A forløb's goals in the order the teacher gave them, without the archived ones.
+pub(crate) async fn active_goals(
+    db: &impl ConnectionTrait,
+    unit_id: i32,
+) -> Result<Vec<unit_goal::Model>, AppError> {
+    unit_goal::Entity::find()
+        .filter(unit_goal::Column::UnitId.eq(unit_id))
+        .filter(unit_goal::Column::ArchivedAt.is_null())
+        .order_by_asc(unit_goal::Column::Position)
+        .order_by_asc(unit_goal::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)
+}
+
+/// What goal rows need to be shown: their scales and framework items, loaded once for all of
+/// them (one query each, however many goals).
+pub(crate) struct GoalContext {
+    scales: HashMap<i32, Scale>,
+    items: HashMap<i32, domain::framework::FrameworkItem>,
+}
+
+impl GoalContext {
+    pub(crate) async fn load(
+        db: &impl ConnectionTrait,
+        goals: &[unit_goal::Model],
+    ) -> Result<Self, AppError> {
+        let item_ids: Vec<i32> = goals.iter().filter_map(|g| g.framework_item_id).collect();
+        Ok(Self {
+            scales: scales_by_id(db, goals.iter().map(|g| g.scale_id).collect()).await?,
+            items: framework::items(db, &item_ids).await?,
+        })
+    }
+
+    pub(crate) fn item(
+        &self,
+        goal: &unit_goal::Model,
+    ) -> Option<&domain::framework::FrameworkItem> {
+        goal.framework_item_id.and_then(|id| self.items.get(&id))
+    }
+
+    /// The teacher's own words, or the framework item's.
+    pub(crate) fn text(&self, goal: &unit_goal::Model) -> String {
+        goal.own_text
+            .clone()
+            .or_else(|| self.item(goal).map(|i| i.text.clone()))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn scale(&self, goal: &unit_goal::Model) -> Result<Scale, AppError> {
+        self.scales
+            .get(&goal.scale_id)
+            .cloned()
+            .ok_or_else(AppError::internal)
+    }
+}
 
 /// Adds a goal to a forløb: the teacher's own words or a framework item, on a scale.
 pub async fn add_goal(
