@@ -8,7 +8,6 @@ use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_icons::Icon;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// Sets the document title: "<screen> – Spire", so every tab and history entry names its screen.
 pub fn set_title(screen: &str) {
@@ -37,15 +36,25 @@ pub fn redirect_options() -> leptos_router::NavigateOptions {
     }
 }
 
+/// Loads `path` as a new page, replacing the current history entry, so the server picks the build
+/// for it (see `domain::identity::Audience`). Used wherever a screen hands over to the other
+/// build; also wipes everything the previous person left in memory on a shared iPad.
+pub fn leave_for(path: &str) {
+    if let Some(window) = web_sys::window() {
+        // Only fails for a cross-origin URL, and `path` is always one of ours.
+        let _ = window.location().replace(path);
+    }
+}
+
 /// Sends a signed-out device to where it signs in again: a class iPad to its pupils' pictures,
-/// anything else to the adults' sign-in.
-pub fn go_to_sign_in(navigate: impl Fn(&str, leptos_router::NavigateOptions) + 'static) {
+/// anything else to the adults' sign-in. Both are the small build's screens, and a fresh page.
+pub fn go_to_sign_in() {
     leptos::task::spawn_local(async move {
         let target = match crate::identity::class_device_status().await {
             Ok(Some(_)) => paths::CLASS_PICKER,
             _ => paths::SIGN_IN,
         };
-        navigate(target, redirect_options());
+        leave_for(target);
     });
 }
 
@@ -150,11 +159,10 @@ pub fn ReadAloudButton(#[prop(optional)] large: bool) -> impl IntoView {
 #[component]
 pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
     let sign_out = ServerAction::<crate::identity::SignOut>::new();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         // Whether the server call succeeded or not, the person asked to leave: go to sign-in.
         if sign_out.value().get().is_some() {
-            go_to_sign_in(navigate.clone());
+            go_to_sign_in();
         }
     });
     let label = if as_done_tile {
@@ -194,10 +202,9 @@ pub fn AppHeader(me: Me) -> impl IntoView {
             refresh.0.update(|n| *n += 1);
         }
     });
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if everywhere.value().get().is_some() {
-            go_to_sign_in(navigate.clone());
+            go_to_sign_in();
         }
     });
     let other_roles: Vec<Role> = me.roles.iter().copied().filter(|r| *r != me.role).collect();
@@ -234,14 +241,13 @@ pub fn AppHeader(me: Me) -> impl IntoView {
 #[component]
 pub fn StaffShell(children: Children) -> impl IntoView {
     let me = LocalResource::new(crate::identity::current_user);
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Err(AppError {
             code: ErrorCode::NotSignedIn,
             ..
         })) = me.get()
         {
-            go_to_sign_in(navigate.clone());
+            go_to_sign_in();
         }
     });
     view! {

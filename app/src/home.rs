@@ -1,12 +1,12 @@
 //! The home screen: one server call, then the view for the signed-in role.
 
-use crate::components::{ErrorNote, go_to_sign_in, set_title};
+use crate::components::{ErrorNote, go_to_sign_in, leave_for, set_title};
+use crate::paths;
 use crate::i18n::{Key, t};
 use crate::{family, leader, planning, pupil};
 use domain::home::Home;
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[server(endpoint = "home")]
 pub async fn home_screen() -> Result<Home, AppError> {
@@ -17,31 +17,54 @@ pub async fn home_screen() -> Result<Home, AppError> {
 #[derive(Clone, Copy)]
 pub struct HomeRefresh(pub RwSignal<u32>);
 
+/// Draws the home of the roles one build serves; `None` for a role the other build serves.
+pub type HomeViews = fn(Home) -> Option<AnyView>;
+
+/// The staff build's homes.
+pub fn staff_homes(home: Home) -> Option<AnyView> {
+    match home {
+        Home::Teacher(h) => Some(view! { <planning::TeacherHomeView home=h /> }.into_any()),
+        Home::Leader(h) => Some(view! { <leader::LeaderHomeView home=h /> }.into_any()),
+        Home::Pupil(_) | Home::Parent(_) => None,
+    }
+}
+
+/// The family build's homes.
+pub fn family_homes(home: Home) -> Option<AnyView> {
+    match home {
+        Home::Pupil(h) => Some(view! { <pupil::PupilHomeView home=h /> }.into_any()),
+        Home::Parent(h) => Some(view! { <family::ParentHomeView home=h /> }.into_any()),
+        Home::Teacher(_) | Home::Leader(_) => None,
+    }
+}
+
+/// The home screen of either build. A session whose home the other build draws (a teacher who
+/// signed in on the small build's sign-in screen, a role switched) loads the page again, and the
+/// server then serves the right build.
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn HomePage(views: HomeViews) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     provide_context(HomeRefresh(refresh));
     let data = LocalResource::new(move || {
         refresh.track();
         home_screen()
     });
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Err(AppError {
             code: ErrorCode::NotSignedIn,
             ..
         })) = data.get()
         {
-            go_to_sign_in(navigate.clone());
+            go_to_sign_in();
         }
     });
     view! {
         <Suspense fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
             {move || data.get().map(|result| match result {
-                Ok(Home::Teacher(h)) => view! { <planning::TeacherHomeView home=h /> }.into_any(),
-                Ok(Home::Pupil(h)) => view! { <pupil::PupilHomeView home=h /> }.into_any(),
-                Ok(Home::Parent(h)) => view! { <family::ParentHomeView home=h /> }.into_any(),
-                Ok(Home::Leader(h)) => view! { <leader::LeaderHomeView home=h /> }.into_any(),
+                Ok(home) => views(home).unwrap_or_else(|| {
+                    leave_for(paths::HOME);
+                    view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }.into_any()
+                }),
                 Err(e) if e.code == ErrorCode::NotSignedIn => ().into_any(),
                 Err(e) => {
                     set_title(t(Key::AppName));

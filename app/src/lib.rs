@@ -15,6 +15,7 @@ pub mod leader;
 pub mod library;
 pub mod planning;
 pub mod pupil;
+pub mod pupil_plan;
 pub mod speech;
 
 use i18n::{Key, t};
@@ -38,38 +39,72 @@ pub mod paths {
     /// Followed by `/{unit id}`.
     pub const EVALUATION: &str = "/evaluering";
     pub const MY_GOALS: &str = "/mine-maal";
+    /// Followed by `/{pupil id}`: a pupil's elevplaner, for their teachers.
+    pub const PUPIL_PLANS: &str = "/elevplaner";
+    /// Followed by `/{plan id}`: one plan's editor.
+    pub const PUPIL_PLAN: &str = "/elevplan";
+    /// Followed by `/{pupil id}`: the published plans, for the family and the pupil.
+    pub const COLLECTED_PLAN: &str = "/samlet-elevplan";
+    pub const MY_PLAN: &str = "/min-elevplan";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
+/// The skip link every screen starts with. Handled here rather than by the router, which would
+/// treat the fragment as navigation and leave keyboard focus where it was.
 #[component]
-pub fn App() -> impl IntoView {
+fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="skip-link"
+            href="#indhold"
+            on:click=|ev| {
+                ev.prevent_default();
+                components::focus_main();
+            }
+        >
+            {t(Key::SkipToContent)}
+        </a>
+    }
+}
+
+/// The staff build: planning, evaluation, the library and administration. Sign-in and the pupils'
+/// and parents' screens are the family build's; links there load a new page.
+#[component]
+pub fn StaffApp() -> impl IntoView {
     view! {
         <Router>
-            // Handled here rather than by the router, which would treat the fragment as navigation
-            // and leave keyboard focus where it was.
-            <a
-                class="skip-link"
-                href="#indhold"
-                on:click=|ev| {
-                    ev.prevent_default();
-                    components::focus_main();
-                }
-            >
-                {t(Key::SkipToContent)}
-            </a>
+            <SkipLink />
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=home::HomePage />
-                <Route path=path!("/log-ind") view=identity::SignInPage />
-                <Route path=path!("/klasse") view=identity::ClassPickerPage />
-                <Route path=path!("/kode") view=identity::CodeSignInPage />
-                <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
+                <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
                 <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
                 <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
                 <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
                 <Route path=path!("/bibliotek") view=library::LibraryPage />
                 <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
-                <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
+                <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
+                <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The family build, small enough for a shared iPad on a school network and a parent's phone:
+/// sign-in (everyone's), the pupils' screens and the parents'.
+#[component]
+pub fn FamilyApp() -> impl IntoView {
+    view! {
+        <Router>
+            <SkipLink />
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
+                <Route path=path!("/log-ind") view=identity::SignInPage />
+                <Route path=path!("/klasse") view=identity::ClassPickerPage />
+                <Route path=path!("/kode") view=identity::CodeSignInPage />
+                <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
+                <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
+                <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
+                <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
             </Routes>
         </Router>
     }
@@ -122,6 +157,16 @@ pub fn register_server_functions() {
     register_explicit::<evaluation::SelfEvaluate>();
     register_explicit::<evaluation::LoadEvaluationHistory>();
     register_explicit::<evaluation::LoadMyGoals>();
+    register_explicit::<pupil_plan::LoadPupilPlans>();
+    register_explicit::<pupil_plan::StartPupilPlan>();
+    register_explicit::<pupil_plan::LoadPlanDraft>();
+    register_explicit::<pupil_plan::SavePupilPlan>();
+    register_explicit::<pupil_plan::PreviewPupilPlan>();
+    register_explicit::<pupil_plan::PublishPupilPlan>();
+    register_explicit::<pupil_plan::LoadCollectedPlan>();
+    register_explicit::<pupil_plan::LoadPlanVersion>();
+    register_explicit::<pupil_plan::LoadMyPlans>();
+    register_explicit::<pupil_plan::ReflectOnPlan>();
     register_explicit::<planning::api::LoadPlanning>();
     register_explicit::<planning::api::CreateYearPlan>();
     register_explicit::<planning::api::LoadYearPlan>();

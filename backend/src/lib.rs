@@ -15,6 +15,7 @@ pub mod migration;
 pub mod planning;
 pub mod policy;
 pub mod pupil;
+pub mod pupil_plan;
 pub mod request;
 
 pub use identity::Principal;

@@ -108,6 +108,50 @@ pub fn can_sign_in_on_class_device(device_class_id: i32, pupil_class_id: Option<
     pupil_class_id == Some(device_class_id)
 }
 
+/// How a person stands to a pupil, for the elevplan rules.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PupilRelation {
+    /// The pupil's school.
+    pub school_id: i32,
+    /// The caller is the pupil.
+    pub is_self: bool,
+    /// The caller is a guardian linked to the pupil with access.
+    pub guardian_with_access: bool,
+    /// The caller teaches the pupil in at least one hold this year.
+    pub teaches: bool,
+}
+
+/// A pupil's elevplan for a subject is written by those who teach the pupil that subject; the
+/// collected plan by anyone on the pupil's team (`teaches_the_part`: teaches them any hold).
+pub fn can_write_pupil_plan(p: &Principal, teaches_the_part: bool) -> bool {
+    p.role.is_teaching_staff() && teaches_the_part
+}
+
+/// Drafts (and teacher-only evaluations inside them) are read by the pupil's teachers and the
+/// school's leader; never by the pupil or the family before publication.
+pub fn can_read_pupil_plan_drafts(p: &Principal, r: PupilRelation) -> bool {
+    (p.role.is_teaching_staff() && r.teaches) || (p.role == Role::Leader && p.school_id == r.school_id)
+}
+
+/// Published versions are read by the pupil, their guardians with access, and the staff who
+/// read the drafts.
+pub fn can_read_published_pupil_plans(p: &Principal, r: PupilRelation) -> bool {
+    (p.role == Role::Pupil && r.is_self)
+        || (p.role == Role::Parent && r.guardian_with_access)
+        || can_read_pupil_plan_drafts(p, r)
+}
+
+/// The pupil adds their own reflection to their own plans, and nobody writes it for them.
+pub fn can_reflect_on_pupil_plan(p: &Principal, r: PupilRelation) -> bool {
+    p.role == Role::Pupil && r.is_self
+}
+
+/// A pupil's records leave with them (export) and arrive at the new school (import) through the
+/// school's leader or administration.
+pub fn can_move_pupil_records(p: &Principal, pupil_school_id: i32) -> bool {
+    can_administer_school(p, pupil_school_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +253,49 @@ mod tests {
     fn a_refusal_is_forbidden() {
         assert_eq!(require(false), Err(AppError::forbidden()));
         assert_eq!(require(true), Ok(()));
+    }
+
+    #[test]
+    fn the_elevplan_is_written_by_the_pupils_teachers_and_read_by_the_family_once_published() {
+        let theirs = PupilRelation {
+            school_id: 10,
+            teaches: true,
+            ..Default::default()
+        };
+        let stranger = PupilRelation {
+            school_id: 10,
+            ..Default::default()
+        };
+        let own_child = PupilRelation {
+            school_id: 10,
+            guardian_with_access: true,
+            ..Default::default()
+        };
+        let me = PupilRelation {
+            school_id: 10,
+            is_self: true,
+            ..Default::default()
+        };
+        let teacher = as_role(Role::Teacher);
+        assert!(can_write_pupil_plan(&teacher, true));
+        assert!(!can_write_pupil_plan(&teacher, false), "another teacher cannot edit");
+        assert!(can_read_pupil_plan_drafts(&teacher, theirs));
+        assert!(!can_read_pupil_plan_drafts(&teacher, stranger));
+        assert!(can_read_pupil_plan_drafts(&as_role(Role::Leader), stranger));
+        let parent = as_role(Role::Parent);
+        assert!(!can_read_pupil_plan_drafts(&parent, own_child));
+        assert!(can_read_published_pupil_plans(&parent, own_child));
+        assert!(!can_read_published_pupil_plans(&parent, stranger));
+        let pupil = as_role(Role::Pupil);
+        assert!(!can_read_pupil_plan_drafts(&pupil, me), "no teacher-only evaluations");
+        assert!(can_read_published_pupil_plans(&pupil, me));
+        assert!(can_reflect_on_pupil_plan(&pupil, me));
+        assert!(!can_reflect_on_pupil_plan(&teacher, theirs));
+        for role in Role::ALL {
+            assert_eq!(
+                can_move_pupil_records(&as_role(role), 10),
+                matches!(role, Role::Leader | Role::Administrator)
+            );
+        }
     }
 }

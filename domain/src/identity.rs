@@ -45,11 +45,53 @@ impl Role {
         matches!(self, Role::Teacher | Role::Paedagog)
     }
 
+    /// Which client build this role is served.
+    pub fn audience(self) -> Audience {
+        match self {
+            Role::Pupil | Role::Parent => Audience::Family,
+            Role::Teacher | Role::Paedagog | Role::Leader | Role::Administrator => Audience::Staff,
+        }
+    }
+
     pub fn parse(s: &str) -> Result<Self, AppError> {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| AppError::invalid("role"))
+    }
+}
+
+/// The two client builds. Pupils on shared iPads and parents on phones get a small app with only
+/// their screens; staff get the planning and evaluation tools. The server picks the build per page
+/// load (by path for the sign-in screens, otherwise by the session's role), so neither audience
+/// downloads the other's screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Pupils and parents: the people the school serves.
+    Family,
+    /// Teachers, pædagoger, leaders and administrators.
+    Staff,
+}
+
+impl Audience {
+    /// Screens where nobody is signed in yet: always the small build, so the first download on a
+    /// class iPad or a parent's phone is the small one. Staff sign in here too and are then moved
+    /// to their build by a page load.
+    pub const SIGN_IN_PATHS: [&'static str; 4] = ["/log-ind", "/klasse", "/kode", "/kort"];
+
+    /// The build for a page: `role` is the session's, if anyone is signed in.
+    pub fn for_page(path: &str, role: Option<Role>) -> Audience {
+        let path = path.trim_end_matches('/');
+        if Self::SIGN_IN_PATHS.contains(&path) {
+            return Audience::Family;
+        }
+        match role {
+            Some(role) => role.audience(),
+            // Signed out at home: the home screen sends them on to sign in, on the small build.
+            None if path.is_empty() => Audience::Family,
+            // A staff screen's link opened signed out (a bookmark): that screen sends them to sign in.
+            None => Audience::Staff,
+        }
     }
 }
 
@@ -197,6 +239,29 @@ pub struct DemoLogin {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sign_in_screens_are_always_the_small_build_whoever_is_signed_in() {
+        for path in ["/log-ind", "/klasse", "/kode/", "/kort"] {
+            assert_eq!(Audience::for_page(path, None), Audience::Family);
+            assert_eq!(Audience::for_page(path, Some(Role::Teacher)), Audience::Family);
+        }
+    }
+
+    #[test]
+    fn other_pages_follow_the_sessions_role() {
+        assert_eq!(Audience::for_page("/", Some(Role::Pupil)), Audience::Family);
+        assert_eq!(Audience::for_page("/mine-maal", Some(Role::Parent)), Audience::Family);
+        assert_eq!(Audience::for_page("/", Some(Role::Leader)), Audience::Staff);
+        assert_eq!(Audience::for_page("/planlaegning", Some(Role::Administrator)), Audience::Staff);
+        assert_eq!(Audience::for_page("/forloeb/3", Some(Role::Paedagog)), Audience::Staff);
+    }
+
+    #[test]
+    fn signed_out_home_is_the_small_build_and_a_bookmarked_staff_page_the_staff_build() {
+        assert_eq!(Audience::for_page("/", None), Audience::Family);
+        assert_eq!(Audience::for_page("/planlaegning", None), Audience::Staff);
+    }
 
     #[test]
     fn a_username_is_trimmed_and_lower_cased() {

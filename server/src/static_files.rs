@@ -1,11 +1,15 @@
 //! The built client: hashed assets cached for a year, `index.html` never cached, precompressed
 //! Brotli/gzip siblings served when the browser accepts them, and every unknown page path answered
-//! with `index.html` so the client's router can take over.
+//! with the page of the build for its audience (`domain::identity::Audience`) so that build's
+//! router can take over.
 
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, Request, StatusCode, header};
+use crate::server_fns::{SESSION_COOKIE, cookie};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
+use backend::RequestCtx;
+use domain::identity::{Audience, Role};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -14,21 +18,29 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 pub(crate) struct Client {
-    index_html: String,
+    /// The staff build's page (`index.html`).
+    staff_page: String,
+    /// The family build's page (`family.html`); the staff page when only that one was built.
+    family_page: String,
     files: ServeDir,
     csp: HeaderValue,
 }
+
+/// The family build's page beside `index.html` (xtask's `build_client` puts it there).
+const FAMILY_PAGE: &str = "family.html";
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Spire</title></head>\
 <body><main><h1>Spire</h1><p>Klienten er ikke bygget. Kør <code>cargo xtask run</code>.</p></main></body></html>";
 
 impl Client {
     pub(crate) fn load(dist: &Path) -> Self {
-        let index_html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|_| {
+        let read = |page: &str| std::fs::read_to_string(dist.join(page)).ok();
+        let staff_page = read("index.html").unwrap_or_else(|| {
             tracing::warn!(dist = %dist.display(), "no built client found; serving a placeholder page");
             NOT_BUILT.to_owned()
         });
-        let csp = content_security_policy(&index_html);
+        let family_page = read(FAMILY_PAGE).unwrap_or_else(|| staff_page.clone());
+        let csp = content_security_policy(&[&staff_page, &family_page]);
         Self {
             files: ServeDir::new(dist)
                 .precompressed_br()
@@ -36,7 +48,8 @@ impl Client {
                 .append_index_html_on_directories(false),
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
-            index_html,
+            staff_page,
+            family_page,
         }
     }
 
@@ -47,8 +60,10 @@ impl Client {
 
 /// A strict policy: only our own origin, no inline script except Trunk's loader, whose exact text
 /// is allowed by hash. `wasm-unsafe-eval` lets the page compile its own WebAssembly and nothing more.
-fn content_security_policy(index_html: &str) -> String {
-    let hashes: String = inline_scripts(index_html)
+fn content_security_policy(pages: &[&str]) -> String {
+    let mut hashes: Vec<String> = pages
+        .iter()
+        .flat_map(|page| inline_scripts(page))
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
             format!(
@@ -57,6 +72,8 @@ fn content_security_policy(index_html: &str) -> String {
             )
         })
         .collect();
+    hashes.dedup();
+    let hashes = hashes.concat();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; \
@@ -96,6 +113,7 @@ fn looks_like_a_file(path: &str) -> bool {
 pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> Response {
     let client = &state.client;
     let path = req.uri().path().to_owned();
+    let headers = req.headers().clone();
     if path.starts_with("/api/") {
         return StatusCode::NOT_FOUND.into_response();
     }
@@ -106,7 +124,11 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
         .await
         .map(IntoResponse::into_response);
     if response.status() == StatusCode::NOT_FOUND && !looks_like_a_file(&path) {
-        return index(client);
+        let role = principal_role(&state, &headers).await;
+        return page(match Audience::for_page(&path, role) {
+            Audience::Staff => &client.staff_page,
+            Audience::Family => &client.family_page,
+        });
     }
     let cache = if is_hashed_asset(&path) {
         "public, max-age=31536000, immutable"
@@ -120,7 +142,16 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
     response
 }
 
-fn index(client: &Client) -> Response {
+/// The role of whoever the request's session belongs to, if it is a live one.
+async fn principal_role(state: &AppState, headers: &HeaderMap) -> Option<Role> {
+    let ctx = RequestCtx::new(state.db.clone(), cookie(headers, SESSION_COOKIE), state.demo);
+    backend::identity::current_principal(&ctx)
+        .await
+        .ok()
+        .map(|p| p.role)
+}
+
+fn page(html: &str) -> Response {
     (
         [
             (
@@ -129,7 +160,7 @@ fn index(client: &Client) -> Response {
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        client.index_html.clone(),
+        html.to_owned(),
     )
         .into_response()
 }
@@ -156,7 +187,7 @@ mod tests {
             "<head><script type=\"module\">boot()</script><script src=\"/x.js\"></script></head>";
         let scripts: Vec<_> = inline_scripts(html).collect();
         assert_eq!(scripts, ["boot()"]);
-        let csp = content_security_policy(html);
+        let csp = content_security_policy(&[html, html]);
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         let script_src = csp

@@ -16,6 +16,8 @@ struct TestServer {
 
 const INDEX: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">start()</script>\
 <link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\"></head><body></body></html>";
+const FAMILY_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">family()</script>\
+</head><body></body></html>";
 
 impl TestServer {
     async fn start() -> Self {
@@ -27,6 +29,7 @@ impl TestServer {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX).unwrap();
+        std::fs::write(dist.join("family.html"), FAMILY_PAGE).unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css.br"), "compressed").unwrap();
         std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
@@ -266,13 +269,52 @@ async fn pages_carry_security_headers_and_a_csp_that_allows_only_the_loader_inli
 #[tokio::test]
 async fn client_routes_fall_back_to_the_page_but_missing_files_are_404() {
     let s = TestServer::start().await;
-    let res = s.get("/log-ind").await;
+    let res = s.get("/planlaegning").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(text(res).await.contains("start()"));
     assert_eq!(
         s.get("/missing-0123456789abcdef.js").await.status(),
         StatusCode::NOT_FOUND
     );
+}
+
+impl TestServer {
+    async fn page(&self, path: &str, cookie: Option<&str>) -> String {
+        let mut req = Request::get(path);
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        text(self.send(req.body(Body::empty()).unwrap()).await).await
+    }
+}
+
+#[tokio::test]
+async fn pupils_and_parents_get_the_family_build_and_staff_the_staff_build() {
+    let s = TestServer::start().await;
+    let is_family = |html: &str| html.contains("family()");
+    for path in ["/", "/log-ind", "/klasse", "/kode", "/kort"] {
+        assert!(is_family(&s.page(path, None).await), "{path} signed out");
+    }
+    assert!(!is_family(&s.page("/planlaegning", None).await));
+    let parent = s.sign_in("mette").await;
+    assert!(is_family(&s.page("/", Some(&parent)).await));
+    assert!(is_family(&s.page("/mine-maal", Some(&parent)).await));
+    let teacher = s.sign_in("anne").await;
+    assert!(!is_family(&s.page("/", Some(&teacher)).await));
+    assert!(!is_family(&s.page("/evaluering/1", Some(&teacher)).await));
+    // Everyone signs in on the small build, staff too.
+    assert!(is_family(&s.page("/log-ind", Some(&teacher)).await));
+    // A session that has ended counts as signed out.
+    s.call("sign_out", "", Some(&teacher)).await;
+    assert!(is_family(&s.page("/", Some(&teacher)).await));
+}
+
+#[tokio::test]
+async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
+    let s = TestServer::start().await;
+    let res = s.get("/").await;
+    let csp = res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_owned();
+    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
 }
 
 #[tokio::test]
@@ -532,6 +574,59 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "goal_id={goal}&pupil_id={ida}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
         ),
+        // The elevplan: the pupil's teachers write and publish; they and the leader read
+        // drafts; the pupil and guardians with access read what is published; only the pupil
+        // writes their reflection.
+        (
+            "/api/pupil_plans",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/start_pupil_plan",
+            r#"{"pupil_id":{ida},"subject":"dansk"}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/plan_draft",
+            "plan_id={pupil_plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/save_pupil_plan",
+            r#"{"edit":{"plan_id":{pupil_plan},"version":1,"texts":{"status":"Læser","goals":"","follow_up":"","wellbeing":"","all_round":"","education":"","support":""},"receives_support":false,"goal_ids":[]}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/preview_pupil_plan",
+            "plan_id={pupil_plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/publish_pupil_plan",
+            "plan_id={pupil_plan}&version=1",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/collected_plan",
+            "pupil_id={ida}",
+            [NO, OK, DENY, OK, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/plan_version",
+            "version_id={pupil_plan_published}",
+            [NO, OK, DENY, OK, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/my_plans",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/reflect_on_plan",
+            r#"{"plan_id":{pupil_plan},"text":"Jeg læser godt"}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
         // Scales, framework goals and the library: everyone who plans, at their own school.
         (
             "/api/scales",
@@ -682,6 +777,29 @@ async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
         ),
     ];
     ids.extend(plan);
+    // Ida's dansk elevplan, started and published once by Anne.
+    let anne = s.sign_in("anne").await;
+    let ida = pupil("Ida Jensen");
+    let res = s
+        .call(
+            "start_pupil_plan",
+            &format!(r#"{{"pupil_id":{ida},"subject":"dansk"}}"#),
+            Some(&anne),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "elevplan fixture");
+    let pupil_plan = json(res).await.to_string();
+    let res = s
+        .call(
+            "publish_pupil_plan",
+            &format!("plan_id={pupil_plan}&version=1"),
+            Some(&anne),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "elevplan fixture");
+    let published = json(res).await["id"].to_string();
+    ids.push(("{pupil_plan_published}", published));
+    ids.push(("{pupil_plan}", pupil_plan));
     ids
 }
 

@@ -223,9 +223,13 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                 </td>
                             }
                         }).collect_view();
+                        let plans_href = format!("{}/{}", paths::PUPIL_PLANS, pupil.id);
+                        let name = pupil.name.clone();
                         view! {
                             <tr>
-                                <th scope="row">{pupil.name.clone()}</th>
+                                <th scope="row">
+                                    <A href=plans_href>{name}</A>
+                                </th>
                                 {cells}
                             </tr>
                         }

@@ -4,6 +4,7 @@ use crate::components::{AppHeader, AvatarPicture, ReadAloudButton, set_title};
 use crate::i18n::{Key, subject_name, t};
 use domain::home::ParentHome;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
@@ -20,6 +21,8 @@ pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
             <ul class="card-list" aria-label=t(Key::ParentTitle)>
                 {home.children.into_iter().map(|child| {
                     let subjects = child.subjects.iter().map(|s| subject_name(*s)).collect::<Vec<_>>().join(", ");
+                    let plan_href = format!("{}/{}", crate::paths::COLLECTED_PLAN, child.id);
+                    let plan_label = format!("{} {} {}", t(Key::CollectedPlan), t(Key::ForWord), child.name);
                     view! {
                         <li class="card child">
                             <AvatarPicture avatar=child.avatar size=56 />
@@ -27,6 +30,9 @@ pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
                                 <h2>{child.name}</h2>
                                 <p>{child.class_name}</p>
                                 <p>{t(Key::ParentSubjects)}": "{subjects}</p>
+                                <p>
+                                    <A href=plan_href>{plan_label}</A>
+                                </p>
                             </div>
                         </li>
                     }

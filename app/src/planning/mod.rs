@@ -4,7 +4,7 @@ pub mod api;
 pub mod screens;
 
 use crate::components::{
-    AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, redirect_options, set_title,
+    AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, set_title,
 };
 use crate::i18n::{Key, subject_name, t};
 use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
@@ -12,7 +12,6 @@ use crate::paths;
 use crate::pupil::subject_icon;
 use domain::home::{ClassRef, TeacherHome};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
@@ -50,10 +49,10 @@ fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
     let status = LocalResource::new(class_device_status);
     let open = ServerAction::<OpenClassDevice>::new();
     let close = ServerAction::<CloseClassDevice>::new();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = open.value().get() {
-            navigate(paths::CLASS_PICKER, redirect_options());
+            // The pupils' pictures are the small build's screen.
+            crate::components::leave_for(paths::CLASS_PICKER);
         }
     });
     Effect::new(move |_| {

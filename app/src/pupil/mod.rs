@@ -42,6 +42,12 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                             <span>{t(Key::MyGoalsTitle)}</span>
                         </A>
                     </li>
+                    <li>
+                        <A href=crate::paths::MY_PLAN attr:class="tile main-tile">
+                            <DecorativeIcon icon=icondata::LuNotebookPen />
+                            <span>{t(Key::MyPlanTitle)}</span>
+                        </A>
+                    </li>
                 </ul>
                 <h2>{t(Key::PupilSubjects)}</h2>
                 <ul class="tiles" aria-label=t(Key::PupilSubjects)>

@@ -19,6 +19,7 @@ mod m20261122_000010_create_frameworks;
 mod m20261122_000011_create_planning;
 mod m20261122_000012_create_stored_files;
 mod m20261122_000013_create_evaluations;
+mod m20261123_000014_create_pupil_plans;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_create_planning::Migration),
             Box::new(m20261122_000012_create_stored_files::Migration),
             Box::new(m20261122_000013_create_evaluations::Migration),
+            Box::new(m20261123_000014_create_pupil_plans::Migration),
         ]
     }
 }

@@ -1,0 +1,156 @@
+//! The family's and the pupil's side of the elevplan: the samlet elevplan (every published plan,
+//! earlier versions one tap away) and the pupil's reflection before publication.
+
+use super::{
+    ReflectOnPlan, PublishedPlanView, danish_date, load_collected_plan, load_my_plans,
+    load_plan_version, plan_name,
+};
+use crate::components::{ErrorNote, ReadAloudButton, set_title};
+use crate::i18n::{Key, t};
+use crate::paths;
+use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry};
+use domain::{AppError, ErrorCode};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/samlet-elevplan/:id`: a child's published plans across subjects, for the parent (and the
+/// pupil). Calm and plain: one column, the newest version first, earlier versions on request.
+#[component]
+pub fn CollectedPlanPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => load_collected_plan(id).await,
+                None => Err(AppError::new(ErrorCode::NotFound)),
+            }
+        }
+    });
+    view! {
+        <main id="indhold" class="page narrow">
+            <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
+            <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                {move || data.get().map(|result| match result {
+                    Ok(plan) => view! { <Collected plan /> }.into_any(),
+                    Err(e) => {
+                        set_title(t(Key::CollectedPlan));
+                        view! { <h1>{t(Key::CollectedPlan)}</h1><ErrorNote error=e /> }.into_any()
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn Collected(plan: CollectedPlan) -> impl IntoView {
+    let title = format!("{} {} {}", t(Key::CollectedPlan), t(Key::ForWord), plan.pupil_name);
+    set_title(&title);
+    let empty = plan.plans.is_empty();
+    view! {
+        <div class="title-row">
+            <h1>{title}</h1>
+            <ReadAloudButton />
+        </div>
+        {empty.then(|| view! { <p>{t(Key::NothingPublishedYet)}</p> })}
+        {plan.plans.into_iter().map(|entry| view! { <PlanWithVersions entry /> }).collect_view()}
+    }
+}
+
+/// The newest version, and a list of the earlier ones that opens one in place.
+#[component]
+fn PlanWithVersions(entry: PublishedPlanEntry) -> impl IntoView {
+    let shown = RwSignal::new(entry.newest.clone());
+    let error = RwSignal::new(None::<AppError>);
+    let name = plan_name(entry.newest.subject);
+    let newest_number = entry.newest.number;
+    let earlier: Vec<_> = entry.versions.into_iter().collect();
+    let show_versions = earlier.len() > 1;
+    view! {
+        <section class="plan-entry">
+            {move || view! { <PublishedPlanView plan=shown.get() /> }}
+            {move || error.get().map(|e| view! { <ErrorNote error=e /> })}
+            {show_versions.then(|| view! {
+                <details class="card">
+                    <summary>{format!("{} ({name})", t(Key::EarlierVersions))}</summary>
+                    <ul class="button-list">
+                        {earlier.into_iter().map(|v| {
+                            let label = format!("{} {} {} {} {}",
+                                t(Key::ShowWord), t(Key::VersionWord).to_lowercase(), v.number, t(Key::FromWord), danish_date(v.published_at));
+                            let label = if v.number == newest_number { format!("{label} ({})", t(Key::NewestWord)) } else { label };
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| {
+                                        leptos::task::spawn_local(async move {
+                                            match load_plan_version(v.id).await {
+                                                Ok(plan) => { error.set(None); shown.set(plan); }
+                                                Err(e) => error.set(Some(e)),
+                                            }
+                                        });
+                                    }>{label}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </section>
+    }
+}
+
+/// `/min-elevplan`: the pupil writes (or says, with the device's dictation) what they think
+/// before the teacher publishes; the published plans are linked.
+#[component]
+pub fn MyPlanPage() -> impl IntoView {
+    set_title(t(Key::MyPlanTitle));
+    let data = LocalResource::new(load_my_plans);
+    view! {
+        <main id="indhold" class="page pupil narrow" lang="da">
+            <div class="title-row">
+                <h1>{t(Key::MyPlanTitle)}</h1>
+                <ReadAloudButton large=true />
+            </div>
+            <p><A href=paths::HOME attr:class="tile-button">{t(Key::BackHome)}</A></p>
+            <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                {move || data.get().map(|result| match result {
+                    Ok(plans) if plans.is_empty() => view! { <p>{t(Key::NoPlansYet)}</p> }.into_any(),
+                    Ok(plans) => plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any(),
+                    Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn Reflection(plan: MyPlan) -> impl IntoView {
+    let save = ServerAction::<ReflectOnPlan>::new();
+    let text = NodeRef::<leptos::html::Textarea>::new();
+    let field = format!("reflection-{}", plan.plan_id);
+    let label_for = field.clone();
+    let plan_id = plan.plan_id;
+    let name = plan_name(plan.subject);
+    let heading_id = format!("reflection-title-{plan_id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <form class="card" aria-labelledby=labelled_by on:submit=move |ev| {
+            ev.prevent_default();
+            save.dispatch(ReflectOnPlan { plan_id, text: crate::components::area_value(text) });
+        }>
+            <h2 id=heading_id>{name}</h2>
+            <div class="field">
+                <label for=label_for>{format!("{} ({name})", t(Key::MyReflectionLabel))}</label>
+                <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>
+            </div>
+            <button type="submit" class="tile-button">{t(Key::SaveReflection)}</button>
+            <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
+            {move || match save.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                _ => None,
+            }}
+        </form>
+    }
+}

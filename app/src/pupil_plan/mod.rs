@@ -1,0 +1,178 @@
+//! The elevplan: teachers write a pupil's plans and publish them after a preview; the family and
+//! the pupil read the published versions (samlet elevplan); the pupil adds a reflection.
+
+pub mod family;
+pub mod staff;
+
+use domain::AppError;
+use domain::pupil_plan::{
+    CollectedPlan, MyPlan, PlanDraft, PlanEdit, PlanVersionRef, PublishedPlan, PupilPlans,
+};
+use domain::school::Subject;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[server(endpoint = "pupil_plans")]
+pub async fn load_pupil_plans(pupil_id: i64) -> Result<PupilPlans, AppError> {
+    backend::pupil_plan::pupil_plans(&crate::request_ctx()?, pupil_id).await
+}
+
+#[server(endpoint = "start_pupil_plan", input = Json)]
+pub async fn start_pupil_plan(pupil_id: i64, subject: Option<Subject>) -> Result<i64, AppError> {
+    backend::pupil_plan::start_plan(&crate::request_ctx()?, pupil_id, subject).await
+}
+
+#[server(endpoint = "plan_draft")]
+pub async fn load_plan_draft(plan_id: i64) -> Result<PlanDraft, AppError> {
+    backend::pupil_plan::plan_draft(&crate::request_ctx()?, plan_id).await
+}
+
+#[server(endpoint = "save_pupil_plan", input = Json)]
+pub async fn save_pupil_plan(edit: PlanEdit) -> Result<i32, AppError> {
+    backend::pupil_plan::save_plan(&crate::request_ctx()?, &edit).await
+}
+
+#[server(endpoint = "preview_pupil_plan")]
+pub async fn preview_pupil_plan(plan_id: i64) -> Result<PublishedPlan, AppError> {
+    backend::pupil_plan::preview_plan(&crate::request_ctx()?, plan_id).await
+}
+
+#[server(endpoint = "publish_pupil_plan")]
+pub async fn publish_pupil_plan(plan_id: i64, version: i32) -> Result<PlanVersionRef, AppError> {
+    backend::pupil_plan::publish_plan(&crate::request_ctx()?, plan_id, version).await
+}
+
+#[server(endpoint = "collected_plan")]
+pub async fn load_collected_plan(pupil_id: i64) -> Result<CollectedPlan, AppError> {
+    backend::pupil_plan::collected_plan(&crate::request_ctx()?, pupil_id).await
+}
+
+#[server(endpoint = "plan_version")]
+pub async fn load_plan_version(version_id: i64) -> Result<PublishedPlan, AppError> {
+    backend::pupil_plan::plan_version(&crate::request_ctx()?, version_id).await
+}
+
+#[server(endpoint = "my_plans")]
+pub async fn load_my_plans() -> Result<Vec<MyPlan>, AppError> {
+    backend::pupil_plan::my_plans(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "reflect_on_plan", input = Json)]
+pub async fn reflect_on_plan(plan_id: i64, text: String) -> Result<(), AppError> {
+    backend::pupil_plan::reflect(&crate::request_ctx()?, plan_id, &text).await
+}
+
+use crate::i18n::{Key, subject_name, t};
+use domain::pupil_plan::{PartCoverage, RequiredPart};
+
+/// A plan's name: its subject's, or "Samlet elevplan".
+pub fn plan_name(subject: Option<Subject>) -> &'static str {
+    subject.map_or(t(Key::CollectedPlan), subject_name)
+}
+
+/// A date as Danes write it: 23.11.2026.
+pub fn danish_date(unix_secs: i64) -> String {
+    domain::calendar::Date::from_unix(unix_secs)
+        .map(|d| {
+            let iso = d.to_string();
+            let mut parts = iso.split('-');
+            let (y, m, day) = (parts.next(), parts.next(), parts.next());
+            match (y, m, day) {
+                (Some(y), Some(m), Some(day)) => format!(
+                    "{}.{}.{y}",
+                    day.trim_start_matches('0'),
+                    m.trim_start_matches('0')
+                ),
+                _ => iso.clone(),
+            }
+        })
+        .unwrap_or_default()
+}
+
+pub fn part_name(part: RequiredPart) -> &'static str {
+    match part {
+        RequiredPart::Language => t(Key::PartLanguage),
+        RequiredPart::MathAwareness => t(Key::PartMathAwareness),
+        RequiredPart::Danish => t(Key::PartDanish),
+        RequiredPart::Maths => t(Key::PartMaths),
+        RequiredPart::Education => t(Key::PartEducation),
+        RequiredPart::Support => t(Key::PartSupport),
+    }
+}
+
+/// The required parts for the pupil's grade, each said in words as covered or missing (never by
+/// colour alone).
+#[component]
+pub fn CoverageList(coverage: Vec<PartCoverage>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="coverage-title">
+            <h2 id="coverage-title">{t(Key::RequiredPartsTitle)}</h2>
+            <ul class="coverage">
+                {coverage.into_iter().map(|c| view! {
+                    <li class=if c.covered { "covered" } else { "missing" }>
+                        <span aria-hidden="true">{if c.covered { "✓ " } else { "! " }}</span>
+                        {part_name(c.part)}": "
+                        <strong>{if c.covered { t(Key::PartCovered) } else { t(Key::PartMissing) }}</strong>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A published plan (or a preview) as the family reads it: the sections that have text, the
+/// goals with the teacher's evaluation and the pupil's own, and the pupil's reflection.
+#[component]
+pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
+    let title = plan_name(plan.subject);
+    let byline = if plan.number == 0 {
+        t(Key::PreviewNotPublished).to_owned()
+    } else {
+        format!(
+            "{} {} · {} {} {}",
+            t(Key::VersionWord),
+            plan.number,
+            t(Key::PublishedOn),
+            danish_date(plan.published_at),
+            plan.published_by
+        )
+    };
+    let texts = plan.texts.clone();
+    let sections = [
+        (t(Key::SectionStatus), texts.status),
+        (t(Key::SectionGoals), texts.goals),
+        (t(Key::SectionFollowUp), texts.follow_up),
+        (t(Key::SectionWellbeing), texts.wellbeing),
+        (t(Key::SectionAllRound), texts.all_round),
+        (t(Key::SectionEducation), texts.education),
+        (t(Key::SectionSupport), texts.support),
+    ];
+    let goals = plan.goals.clone();
+    let reflection = plan.pupil_reflection.clone();
+    view! {
+        <article class="card published-plan">
+            <h2>{title}</h2>
+            <p class="hint">{byline}</p>
+            {sections.into_iter().filter(|(_, text)| !text.is_empty()).map(|(name, text)| view! {
+                <h3>{name}</h3>
+                <p class="plan-text">{text}</p>
+            }).collect_view()}
+            {(!goals.is_empty()).then(|| view! {
+                <h3>{t(Key::SectionEvaluations)}</h3>
+                <ul class="plan-goals">
+                    {goals.into_iter().map(|g| view! {
+                        <li>
+                            <strong>{g.text}</strong>
+                            {g.teacher.map(|e| view! { <p>{t(Key::TeachersEvaluation)}": "{e}</p> })}
+                            {g.pupil.map(|e| view! { <p>{t(Key::PupilsOwnEvaluation)}": "{e}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!reflection.is_empty()).then(|| view! {
+                <h3>{t(Key::PupilReflection)}</h3>
+                <p class="plan-text">{reflection}</p>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,350 @@
+//! The teachers' side of the elevplan: a pupil's plans and the required parts, and the editor
+//! with its preview ("as the parent sees it") and publishing.
+
+use super::{
+    CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan,
+    StartPupilPlan, danish_date, load_plan_draft, load_pupil_plans, plan_name,
+    preview_pupil_plan,
+};
+use crate::components::{ErrorNote, StaffShell, area_value, set_title};
+use crate::i18n::{Key, subject_name, t};
+use crate::paths;
+use domain::pupil_plan::{PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPlans};
+use domain::{AppError, ErrorCode};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+fn id_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
+    let params = use_params_map();
+    move || params.with(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
+}
+
+fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+/// `/elevplaner/:id`: one pupil's plans this school year, which required parts they cover, and
+/// starting a plan in a subject the teacher teaches the pupil.
+#[component]
+pub fn PupilPlansPage() -> impl IntoView {
+    let id = id_param("id");
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => load_pupil_plans(id).await,
+                None => Err(not_found()),
+            }
+        }
+    });
+    view! {
+        <StaffShell>
+            <main id="indhold" class="page">
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || data.get().map(|result| match result {
+                        Ok(plans) => view! { <PupilPlansView plans /> }.into_any(),
+                        Err(e) => {
+                            set_title(t(Key::PupilPlansTitle));
+                            view! { <h1>{t(Key::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </StaffShell>
+    }
+}
+
+#[component]
+fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
+    let title = format!("{} {}", t(Key::PupilPlansFor), plans.pupil_name);
+    set_title(&title);
+    let start = ServerAction::<StartPupilPlan>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(plan_id)) = start.value().get() {
+            navigate(&format!("{}/{plan_id}", paths::PUPIL_PLAN), Default::default());
+        }
+    });
+    let pupil_id = plans.pupil_id;
+    let year = format!("{}/{}", plans.school_year, plans.school_year + 1);
+    view! {
+        <h1>{title}</h1>
+        <p>{plans.class_name.clone()}" · "{t(Key::SchoolYearWord)}" "{year}</p>
+        <CoverageList coverage=plans.coverage.clone() />
+        <section class="card" aria-labelledby="plans-title">
+            <h2 id="plans-title">{t(Key::PlansThisYear)}</h2>
+            {plans.plans.is_empty().then(|| view! { <p>{t(Key::NoPlansYet)}</p> })}
+            <ul class="card-list">
+                {plans.plans.iter().map(|plan| {
+                    let state = match plan.published_version {
+                        Some(n) => format!("{} {n}", t(Key::PublishedAsVersion)),
+                        None => t(Key::DraftOnly).to_owned(),
+                    };
+                    let name = plan_name(plan.subject);
+                    view! {
+                        <li>
+                            <A href=format!("{}/{}", paths::PUPIL_PLAN, plan.id)>
+                                {format!("{} {name}", t(Key::OpenPlan))}
+                            </A>
+                            " · "{state}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="button-row">
+                {plans.can_start.iter().map(|subject| {
+                    let subject = *subject;
+                    view! {
+                        <button type="button" on:click=move |_| {
+                            start.dispatch(StartPupilPlan { pupil_id, subject: Some(subject) });
+                        }>
+                            {format!("{} {}", t(Key::StartPlanIn), subject_name(subject))}
+                        </button>
+                    }
+                }).collect_view()}
+                {plans.can_start_collected.then(|| view! {
+                    <button type="button" on:click=move |_| {
+                        start.dispatch(StartPupilPlan { pupil_id, subject: None });
+                    }>{t(Key::StartCollectedPlan)}</button>
+                })}
+            </div>
+            {move || match start.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                _ => None,
+            }}
+        </section>
+    }
+}
+
+/// `/elevplan/:id`: the draft, its goals and evaluations to show, the preview and publishing.
+#[component]
+pub fn PlanEditorPage() -> impl IntoView {
+    let id = id_param("id");
+    let data = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => load_plan_draft(id).await,
+                None => Err(not_found()),
+            }
+        }
+    });
+    view! {
+        <StaffShell>
+            <main id="indhold" class="page">
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || data.get().map(|result| match result {
+                        Ok(draft) => view! { <PlanEditor draft reload=move || data.refetch() /> }.into_any(),
+                        Err(e) => {
+                            set_title(t(Key::PupilPlansTitle));
+                            view! { <h1>{t(Key::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </StaffShell>
+    }
+}
+
+/// One section's text area, labelled by its name.
+#[component]
+fn SectionField(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    node: NodeRef<leptos::html::Textarea>,
+    disabled: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id rows="4" node_ref=node disabled=disabled>{value}</textarea>
+        </div>
+    }
+}
+
+#[component]
+fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let name = plan_name(draft.subject);
+    let title = format!("{}: {name} – {}", t(Key::PupilPlanWord), draft.pupil_name);
+    set_title(&title);
+    let plan_id = draft.id;
+    let subject_plan = draft.subject.is_some();
+    let editable = draft.can_edit;
+    let version = RwSignal::new(draft.version);
+    let nodes: [NodeRef<leptos::html::Textarea>; 7] = Default::default();
+    let support = NodeRef::<leptos::html::Input>::new();
+    let chosen = RwSignal::new(
+        draft
+            .goals
+            .iter()
+            .filter(|g| g.chosen)
+            .map(|g| g.goal_id)
+            .collect::<Vec<_>>(),
+    );
+    let save = ServerAction::<SavePupilPlan>::new();
+    let publish = ServerAction::<PublishPupilPlan>::new();
+    // The preview shown, and the version it was made of: publishing sends that version, so what
+    // the teacher saw is what the family gets.
+    let preview = RwSignal::new(None::<(i32, PublishedPlan)>);
+    let preview_error = RwSignal::new(None::<AppError>);
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = save.value().get() {
+            version.set(v);
+            preview.set(None);
+        }
+    });
+    let versions = RwSignal::new(draft.versions.clone());
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = publish.value().get() {
+            versions.update(|list| list.insert(0, v));
+            preview.set(None);
+        }
+    });
+    let texts = move || {
+        let v = |i: usize| area_value(nodes[i]);
+        PlanTexts {
+            status: v(0),
+            goals: v(1),
+            follow_up: v(2),
+            wellbeing: v(3),
+            all_round: v(4),
+            education: v(5),
+            support: v(6),
+        }
+    };
+    let on_save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(SavePupilPlan {
+            edit: PlanEdit {
+                plan_id,
+                version: version.get_untracked(),
+                texts: texts(),
+                receives_support: support.get().is_some_and(|el| el.checked()),
+                goal_ids: chosen.get_untracked(),
+            },
+        });
+    };
+    let show_preview = move |_| {
+        let at = version.get_untracked();
+        leptos::task::spawn_local(async move {
+            match preview_pupil_plan(plan_id).await {
+                Ok(plan) => {
+                    preview_error.set(None);
+                    preview.set(Some((at, plan)));
+                }
+                Err(e) => preview_error.set(Some(e)),
+            }
+        });
+    };
+    let sections = [
+        ("status", t(Key::SectionStatus), draft.texts.status.clone(), true),
+        ("goals", t(Key::SectionGoals), draft.texts.goals.clone(), true),
+        ("follow_up", t(Key::SectionFollowUp), draft.texts.follow_up.clone(), true),
+        ("wellbeing", t(Key::SectionWellbeing), draft.texts.wellbeing.clone(), !subject_plan),
+        ("all_round", t(Key::SectionAllRound), draft.texts.all_round.clone(), !subject_plan),
+        ("education", t(Key::SectionEducation), draft.texts.education.clone(), !subject_plan),
+        ("support", t(Key::SectionSupport), draft.texts.support.clone(), !subject_plan),
+    ];
+    let pupil_link = format!("{}/{}", paths::PUPIL_PLANS, draft.pupil_id);
+    let reflection = draft.pupil_reflection.clone();
+    let save_error = move || match save.value().get() {
+        Some(Err(e)) if e.code == ErrorCode::Conflict => Some(view! {
+            <div class="error-note" role="alert">
+                <p>{t(Key::PlanConflict)}</p>
+                <button type="button" on:click=move |_| reload()>{t(Key::UseStoredVersion)}</button>
+            </div>
+        }.into_any()),
+        Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
+        _ => None,
+    };
+    view! {
+        <h1>{title}</h1>
+        <p><A href=pupil_link>{t(Key::BackToPupilPlans)}</A></p>
+        <CoverageList coverage=draft.coverage.clone() />
+        <form class="card plan-form" on:submit=on_save aria-labelledby="plan-form-title">
+            <h2 id="plan-form-title">{t(Key::WritePlan)}</h2>
+            {sections.into_iter().enumerate().filter(|(_, s)| s.3).map(|(i, (id, label, value, _))| view! {
+                <SectionField id=id label=label value=value node=nodes[i] disabled=!editable />
+            }).collect_view()}
+            {(!subject_plan).then(|| view! {
+                <div class="field checkbox">
+                    <input type="checkbox" id="receives-support" node_ref=support
+                        checked=draft.receives_support disabled=!editable />
+                    <label for="receives-support">{t(Key::ReceivesSupport)}</label>
+                </div>
+            })}
+            {subject_plan.then(|| view! {
+                <fieldset>
+                    <legend>{t(Key::GoalsToShow)}</legend>
+                    {draft.goals.is_empty().then(|| view! { <p>{t(Key::NoGoalsToShow)}</p> })}
+                    {draft.goals.iter().map(|g| {
+                        let goal_id = g.goal_id;
+                        let box_id = format!("goal-{goal_id}");
+                        let label_for = box_id.clone();
+                        let evaluations = [
+                            g.teacher.as_ref().map(|e| format!("{}: {e}", t(Key::TeachersEvaluation))),
+                            g.pupil.as_ref().map(|e| format!("{}: {e}", t(Key::PupilsOwnEvaluation))),
+                        ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                        let evaluations = if evaluations.is_empty() { t(Key::NotEvaluated).to_owned() } else { evaluations };
+                        view! {
+                            <div class="field checkbox">
+                                <input type="checkbox" id=box_id checked=g.chosen disabled=!editable
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|list| {
+                                            list.retain(|id| *id != goal_id);
+                                            if on { list.push(goal_id); }
+                                        });
+                                    } />
+                                <label for=label_for>
+                                    {g.text.clone()}
+                                    <span class="hint">" ("{g.unit_title.clone()}") – "{evaluations}</span>
+                                </label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
+            <div class="field">
+                <span class="label">{t(Key::PupilReflection)}</span>
+                <p>{if reflection.is_empty() { t(Key::NoReflectionYet).to_owned() } else { reflection }}</p>
+            </div>
+            {editable.then(|| view! { <button type="submit">{t(Key::SavePlan)}</button> })}
+            <p role="status">{move || matches!(save.value().get(), Some(Ok(_))).then(|| t(Key::Saved))}</p>
+            {save_error}
+        </form>
+        <section class="card" aria-labelledby="publish-title">
+            <h2 id="publish-title">{t(Key::PreviewAndPublish)}</h2>
+            <p class="hint">{t(Key::PreviewHint)}</p>
+            <button type="button" on:click=show_preview>{t(Key::SeeAsParent)}</button>
+            {move || preview_error.get().map(|e| view! { <ErrorNote error=e /> })}
+            {move || preview.get().map(|(at, plan)| view! {
+                <div class="preview" role="region" aria-label=t(Key::SeeAsParent)>
+                    <PublishedPlanView plan />
+                </div>
+                {editable.then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| {
+                        publish.dispatch(PublishPupilPlan { plan_id, version: at });
+                    }>{t(Key::PublishPlan)}</button>
+                })}
+            })}
+            <p role="status">{move || match publish.value().get() {
+                Some(Ok(v)) => Some(format!("{} {}", t(Key::PublishedAsVersion), v.number)),
+                _ => None,
+            }}</p>
+            {move || match publish.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                _ => None,
+            }}
+            <h3>{t(Key::PublishedVersions)}</h3>
+            {move || versions.with(Vec::is_empty).then(|| view! { <p>{t(Key::NotPublishedYet)}</p> })}
+            <ul>
+                {move || versions.get().into_iter().map(|v| view! {
+                    <li>{format!("{} {} · {}", t(Key::VersionWord), v.number, danish_date(v.published_at))}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,325 @@
+//! The elevplan (meddelelsesbog): a pupil's plan per subject, built from that subject's forløb, and
+//! one collected plan per year written by the team. Teachers write drafts; publishing freezes a
+//! version that the pupil and the family read, and earlier versions stay readable.
+
+use crate::AppError;
+use crate::planning::GoalKind;
+use crate::school::Subject;
+use serde::{Deserialize, Serialize};
+
+/// The written sections of a plan. A subject plan uses the first three; the collected plan may use
+/// all of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanTexts {
+    /// Status: where the pupil is now.
+    pub status: String,
+    /// Mål: what the pupil works towards.
+    pub goals: String,
+    /// Opfølgning: the next steps, at school and at home.
+    pub follow_up: String,
+    /// Trivsel.
+    pub wellbeing: String,
+    /// Alsidig udvikling.
+    pub all_round: String,
+    /// Overvejelser om uddannelse (7.–9. klasse).
+    pub education: String,
+    /// Indsatser og opfølgning for a pupil who receives support.
+    pub support: String,
+}
+
+impl PlanTexts {
+    /// Each section: at most 10,000 characters, no control characters but line breaks.
+    pub const MAX: usize = 10_000;
+
+    /// Trims every section and checks its length; the error names the section.
+    pub fn parse(raw: &PlanTexts) -> Result<PlanTexts, AppError> {
+        let one = |text: &str, field: &str| -> Result<String, AppError> {
+            let t = text.trim();
+            let bad_char = t.chars().any(|c| c.is_control() && c != '\n' && c != '\r');
+            if t.chars().count() > Self::MAX || bad_char {
+                return Err(AppError::invalid(field));
+            }
+            Ok(t.to_owned())
+        };
+        Ok(PlanTexts {
+            status: one(&raw.status, "status")?,
+            goals: one(&raw.goals, "goals")?,
+            follow_up: one(&raw.follow_up, "follow_up")?,
+            wellbeing: one(&raw.wellbeing, "wellbeing")?,
+            all_round: one(&raw.all_round, "all_round")?,
+            education: one(&raw.education, "education")?,
+            support: one(&raw.support, "support")?,
+        })
+    }
+
+    /// Whether a subject plan says anything about the subject.
+    pub fn has_subject_content(&self) -> bool {
+        !(self.status.is_empty() && self.goals.is_empty() && self.follow_up.is_empty())
+    }
+}
+
+/// The pupil's own reflection, added before publication: at most 2,000 characters.
+pub fn parse_reflection(text: &str) -> Result<String, AppError> {
+    let t = text.trim();
+    if t.chars().count() > 2000 || t.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(AppError::invalid("reflection"));
+    }
+    Ok(t.to_owned())
+}
+
+/// The parts the law requires of a pupil's elevplan (folkeskolelovens § 13 b), by grade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredPart {
+    /// 0. klasse: sprog.
+    Language,
+    /// 0. klasse: matematisk opmærksomhed.
+    MathAwareness,
+    /// 1.–9. klasse: dansk.
+    Danish,
+    /// 1.–9. klasse: matematik.
+    Maths,
+    /// 7.–9. klasse: overvejelser om uddannelse.
+    Education,
+    /// A pupil who receives support: indsatser og opfølgning.
+    Support,
+}
+
+/// What the required parts are for a pupil in `grade` (0 = børnehaveklassen).
+pub fn required_parts(grade: i16, receives_support: bool) -> Vec<RequiredPart> {
+    let mut parts = if grade <= 0 {
+        vec![RequiredPart::Language, RequiredPart::MathAwareness]
+    } else {
+        vec![RequiredPart::Danish, RequiredPart::Maths]
+    };
+    if (7..=9).contains(&grade) {
+        parts.push(RequiredPart::Education);
+    }
+    if receives_support {
+        parts.push(RequiredPart::Support);
+    }
+    parts
+}
+
+/// What a pupil's plans for the year say, as far as the required parts go.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanContent {
+    /// Subjects whose plan has written content or chosen goals.
+    pub subjects_written: Vec<Subject>,
+    /// The collected plan's sections.
+    pub collected: PlanTexts,
+}
+
+/// Each required part and whether the pupil's plans cover it. Sprog and matematisk opmærksomhed
+/// are written in the dansk and matematik plans (or the collected plan's status) in 0. klasse.
+pub fn coverage(grade: i16, receives_support: bool, content: &PlanContent) -> Vec<PartCoverage> {
+    let subject = |s: Subject| content.subjects_written.contains(&s);
+    required_parts(grade, receives_support)
+        .into_iter()
+        .map(|part| {
+            let covered = match part {
+                RequiredPart::Language | RequiredPart::Danish => subject(Subject::Dansk),
+                RequiredPart::MathAwareness | RequiredPart::Maths => subject(Subject::Matematik),
+                RequiredPart::Education => !content.collected.education.is_empty(),
+                RequiredPart::Support => !content.collected.support.is_empty(),
+            };
+            PartCoverage { part, covered }
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartCoverage {
+    pub part: RequiredPart,
+    pub covered: bool,
+}
+
+/// One plan of a pupil's year, as a teacher's list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSummary {
+    pub id: i64,
+    /// None for the collected plan.
+    pub subject: Option<Subject>,
+    /// The number of the newest published version; none before the first publication.
+    pub published_version: Option<i32>,
+    /// Whether the teacher may write it.
+    pub can_edit: bool,
+}
+
+/// A pupil's plans for the school year, for their teachers and the leader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilPlans {
+    pub pupil_id: i64,
+    pub pupil_name: String,
+    pub class_name: String,
+    pub grade: i16,
+    pub school_year: i32,
+    pub plans: Vec<PlanSummary>,
+    /// Subjects the signed-in teacher may start a plan in (they teach the pupil a hold of it).
+    pub can_start: Vec<Subject>,
+    /// Whether the signed-in teacher may start the collected plan.
+    pub can_start_collected: bool,
+    pub coverage: Vec<PartCoverage>,
+}
+
+/// A goal the teacher may show in a subject plan, with its current evaluations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanGoalChoice {
+    pub goal_id: i64,
+    pub unit_title: String,
+    pub text: String,
+    pub kind: GoalKind,
+    pub chosen: bool,
+    /// The current evaluations in words ("På vej – læser med støtte").
+    pub teacher: Option<String>,
+    pub pupil: Option<String>,
+}
+
+/// A draft, for its writers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanDraft {
+    pub id: i64,
+    pub pupil_id: i64,
+    pub pupil_name: String,
+    pub subject: Option<Subject>,
+    pub school_year: i32,
+    pub texts: PlanTexts,
+    pub receives_support: bool,
+    pub pupil_reflection: String,
+    pub version: i32,
+    pub goals: Vec<PlanGoalChoice>,
+    /// Published versions, newest first.
+    pub versions: Vec<PlanVersionRef>,
+    pub coverage: Vec<PartCoverage>,
+    pub can_edit: bool,
+}
+
+/// What a teacher saves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEdit {
+    pub plan_id: i64,
+    /// The version the edit was made on; a newer stored one is a conflict.
+    pub version: i32,
+    pub texts: PlanTexts,
+    pub receives_support: bool,
+    pub goal_ids: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVersionRef {
+    pub id: i64,
+    pub number: i32,
+    /// Unix seconds.
+    pub published_at: i64,
+}
+
+/// A goal and its evaluations as published: words only, frozen at publication, with the goal's
+/// origin so the plan can follow the pupil to another school.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedGoal {
+    pub goal_id: i64,
+    pub text: String,
+    pub kind: GoalKind,
+    /// `framework id@version:item id` when the goal is from a framework such as Fælles Mål.
+    pub framework_item: Option<String>,
+    pub teacher: Option<String>,
+    pub pupil: Option<String>,
+}
+
+/// One published version of a plan: everything the family reads, frozen. It does not refer to
+/// forløb, hold or teachers that may later be archived or leave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedPlan {
+    pub subject: Option<Subject>,
+    pub school_year: i32,
+    pub pupil_name: String,
+    pub texts: PlanTexts,
+    pub goals: Vec<PublishedGoal>,
+    pub pupil_reflection: String,
+    pub published_by: String,
+    /// Unix seconds; 0 in a preview.
+    pub published_at: i64,
+    /// 0 in a preview.
+    pub number: i32,
+}
+
+/// The family's samlet elevplan for one child: the newest published version of each plan, and
+/// every earlier version's reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectedPlan {
+    pub pupil_id: i64,
+    pub pupil_name: String,
+    pub plans: Vec<PublishedPlanEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedPlanEntry {
+    pub newest: PublishedPlan,
+    /// Every version, newest first (the first is `newest`).
+    pub versions: Vec<PlanVersionRef>,
+}
+
+/// One of the pupil's own plans, as the pupil sees it before publication: which subject, and
+/// their reflection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPlan {
+    pub plan_id: i64,
+    pub subject: Option<Subject>,
+    pub reflection: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_required_parts_follow_the_grade() {
+        use RequiredPart::*;
+        assert_eq!(required_parts(0, false), [Language, MathAwareness]);
+        assert_eq!(required_parts(1, false), [Danish, Maths]);
+        assert_eq!(required_parts(6, false), [Danish, Maths]);
+        assert_eq!(required_parts(7, false), [Danish, Maths, Education]);
+        assert_eq!(required_parts(9, true), [Danish, Maths, Education, Support]);
+        assert_eq!(required_parts(3, true), [Danish, Maths, Support]);
+    }
+
+    #[test]
+    fn a_part_is_covered_by_the_plan_that_writes_about_it() {
+        let mut content = PlanContent::default();
+        let missing: Vec<_> = coverage(8, true, &content)
+            .into_iter()
+            .filter(|c| !c.covered)
+            .map(|c| c.part)
+            .collect();
+        assert_eq!(missing.len(), 4);
+        content.subjects_written.push(Subject::Dansk);
+        content.collected.education = "Vil gerne på teknisk skole".into();
+        let covered: Vec<_> = coverage(8, true, &content)
+            .into_iter()
+            .filter(|c| c.covered)
+            .map(|c| c.part)
+            .collect();
+        assert_eq!(covered, [RequiredPart::Danish, RequiredPart::Education]);
+        assert!(coverage(0, false, &content)[0].covered, "sprog by the dansk plan");
+    }
+
+    #[test]
+    fn sections_are_trimmed_and_bounded_and_the_error_names_the_section() {
+        let raw = PlanTexts {
+            status: "  Læser sikkert  ".into(),
+            follow_up: "x".repeat(PlanTexts::MAX + 1),
+            ..Default::default()
+        };
+        assert_eq!(PlanTexts::parse(&raw).unwrap_err().field.as_deref(), Some("follow_up"));
+        let ok = PlanTexts::parse(&PlanTexts { follow_up: String::new(), ..raw }).unwrap();
+        assert_eq!(ok.status, "Læser sikkert");
+        assert!(ok.has_subject_content());
+        assert!(!PlanTexts::default().has_subject_content());
+    }
+
+    #[test]
+    fn a_reflection_is_short_and_plain() {
+        assert_eq!(parse_reflection(" Jeg er god til at læse ").unwrap(), "Jeg er god til at læse");
+        assert!(parse_reflection(&"a".repeat(2001)).is_err());
+    }
+}
