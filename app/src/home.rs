@@ -1,8 +1,8 @@
 //! The home screen: one server call, then the view for the signed-in role.
 
 use crate::components::{ErrorNote, go_to_sign_in, leave_for, set_title};
-use crate::paths;
 use crate::i18n::{Key, t};
+use crate::paths;
 use crate::{family, leader, planning, pupil};
 use domain::home::Home;
 use domain::{AppError, ErrorCode};

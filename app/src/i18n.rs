@@ -672,15 +672,21 @@ pub fn t(key: Key) -> &'static str {
         Key::PupilPlanWord => "Elevplan",
         Key::BackToPupilPlans => "Tilbage til elevens planer",
         Key::WritePlan => "Skriv planen",
-        Key::ReceivesSupport => "Eleven modtager støtte (så skal indsatser og opfølgning beskrives)",
+        Key::ReceivesSupport => {
+            "Eleven modtager støtte (så skal indsatser og opfølgning beskrives)"
+        }
         Key::GoalsToShow => "Mål og evalueringer, der skal stå i planen",
         Key::NoGoalsToShow => "Der er ingen mål i fagets forløb endnu.",
         Key::NoReflectionYet => "Eleven har ikke skrevet noget endnu.",
         Key::SavePlan => "Gem elevplanen",
-        Key::PlanConflict => "En kollega har gemt planen, mens du skrev. Hent den gemte udgave, og skriv dine ændringer ind igen.",
+        Key::PlanConflict => {
+            "En kollega har gemt planen, mens du skrev. Hent den gemte udgave, og skriv dine ændringer ind igen."
+        }
         Key::UseStoredVersion => "Hent den gemte udgave",
         Key::PreviewAndPublish => "Se og offentliggør",
-        Key::PreviewHint => "Se planen, som forældre og elev vil se den. Det, du ser, er det, der bliver offentliggjort.",
+        Key::PreviewHint => {
+            "Se planen, som forældre og elev vil se den. Det, du ser, er det, der bliver offentliggjort."
+        }
         Key::SeeAsParent => "Se den som forældre ser den",
         Key::PublishPlan => "Offentliggør",
         Key::PublishedVersions => "Offentliggjorte versioner",

@@ -130,7 +130,8 @@ pub fn can_write_pupil_plan(p: &Principal, teaches_the_part: bool) -> bool {
 /// Drafts (and teacher-only evaluations inside them) are read by the pupil's teachers and the
 /// school's leader; never by the pupil or the family before publication.
 pub fn can_read_pupil_plan_drafts(p: &Principal, r: PupilRelation) -> bool {
-    (p.role.is_teaching_staff() && r.teaches) || (p.role == Role::Leader && p.school_id == r.school_id)
+    (p.role.is_teaching_staff() && r.teaches)
+        || (p.role == Role::Leader && p.school_id == r.school_id)
 }
 
 /// Published versions are read by the pupil, their guardians with access, and the staff who
@@ -278,7 +279,10 @@ mod tests {
         };
         let teacher = as_role(Role::Teacher);
         assert!(can_write_pupil_plan(&teacher, true));
-        assert!(!can_write_pupil_plan(&teacher, false), "another teacher cannot edit");
+        assert!(
+            !can_write_pupil_plan(&teacher, false),
+            "another teacher cannot edit"
+        );
         assert!(can_read_pupil_plan_drafts(&teacher, theirs));
         assert!(!can_read_pupil_plan_drafts(&teacher, stranger));
         assert!(can_read_pupil_plan_drafts(&as_role(Role::Leader), stranger));
@@ -287,7 +291,10 @@ mod tests {
         assert!(can_read_published_pupil_plans(&parent, own_child));
         assert!(!can_read_published_pupil_plans(&parent, stranger));
         let pupil = as_role(Role::Pupil);
-        assert!(!can_read_pupil_plan_drafts(&pupil, me), "no teacher-only evaluations");
+        assert!(
+            !can_read_pupil_plan_drafts(&pupil, me),
+            "no teacher-only evaluations"
+        );
         assert!(can_read_published_pupil_plans(&pupil, me));
         assert!(can_reflect_on_pupil_plan(&pupil, me));
         assert!(!can_reflect_on_pupil_plan(&teacher, theirs));

@@ -252,7 +252,9 @@ async fn year_coverage(
     let chosen: BTreeSet<i32> = pupil_plan_goal::Entity::find()
         .select_only()
         .column(pupil_plan_goal::Column::PlanId)
-        .filter(pupil_plan_goal::Column::PlanId.is_in(plans.iter().map(|pl| pl.id).collect::<Vec<_>>()))
+        .filter(
+            pupil_plan_goal::Column::PlanId.is_in(plans.iter().map(|pl| pl.id).collect::<Vec<_>>()),
+        )
         .into_tuple()
         .all(db)
         .await
@@ -303,7 +305,11 @@ pub async fn pupil_plans(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPlans, 
     Ok(PupilPlans {
         pupil_id: i64::from(facts.person.id),
         pupil_name: facts.name(),
-        class_name: facts.class.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+        class_name: facts
+            .class
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
         grade: facts.grade(),
         school_year: p.school_year,
         can_start: facts
@@ -762,9 +768,7 @@ pub async fn plan_version(ctx: &RequestCtx, version_id: i64) -> Result<Published
 
 /// The pupil's own plans this year with their reflections: what they may write before the next
 /// publication. The teachers' draft texts and evaluations are not part of it.
-pub async fn my_plans(
-    ctx: &RequestCtx,
-) -> Result<Vec<domain::pupil_plan::MyPlan>, AppError> {
+pub async fn my_plans(ctx: &RequestCtx) -> Result<Vec<domain::pupil_plan::MyPlan>, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_pupil_home(&p))?;
     let db = &ctx.db;

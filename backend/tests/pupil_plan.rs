@@ -12,7 +12,7 @@ use domain::planning::{GoalInput, GoalKind, UnitInput};
 use domain::pupil_plan::{PlanEdit, PlanTexts, RequiredPart};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
-use sea_orm::{ConnectionTrait, EntityTrait, IntoActiveModel, Set, ActiveModelTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
 
 async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
     t.ctx(Some(token_for(t, username).await))
@@ -145,9 +145,17 @@ async fn a_teacher_publishes_after_the_preview_and_the_parent_reads_every_versio
     let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
     assert_eq!(draft.goals.len(), 2);
     assert!(draft.goals.iter().all(|g| !g.chosen));
-    let v2 = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser sikkert", vec![f.faglig, f.refleksion]))
-        .await
-        .unwrap();
+    let v2 = pupil_plan::save_plan(
+        &f.anne,
+        &edit(
+            f.plan,
+            draft.version,
+            "Læser sikkert",
+            vec![f.faglig, f.refleksion],
+        ),
+    )
+    .await
+    .unwrap();
     assert_eq!(v2, draft.version + 1);
     let covered: Vec<_> = pupil_plan::pupil_plans(&f.anne, f.ida)
         .await
@@ -160,12 +168,26 @@ async fn a_teacher_publishes_after_the_preview_and_the_parent_reads_every_versio
     assert_eq!(covered, [RequiredPart::Danish]);
 
     // Nothing reaches the family before publication.
-    assert!(pupil_plan::collected_plan(&mette, f.ida).await.unwrap().plans.is_empty());
+    assert!(
+        pupil_plan::collected_plan(&mette, f.ida)
+            .await
+            .unwrap()
+            .plans
+            .is_empty()
+    );
     let preview = pupil_plan::preview_plan(&f.anne, f.plan).await.unwrap();
     assert_eq!(preview.texts.status, "Læser sikkert");
-    let faglig = preview.goals.iter().find(|g| g.goal_id == f.faglig).unwrap();
+    let faglig = preview
+        .goals
+        .iter()
+        .find(|g| g.goal_id == f.faglig)
+        .unwrap();
     assert_eq!(faglig.teacher.as_deref(), Some("På vej – Læser med støtte"));
-    let own = preview.goals.iter().find(|g| g.goal_id == f.refleksion).unwrap();
+    let own = preview
+        .goals
+        .iter()
+        .find(|g| g.goal_id == f.refleksion)
+        .unwrap();
     assert_eq!(own.pupil.as_deref(), Some("Det kan jeg"));
     assert_eq!(own.teacher, None, "the two are never merged");
 
@@ -173,7 +195,10 @@ async fn a_teacher_publishes_after_the_preview_and_the_parent_reads_every_versio
     assert_eq!(first.number, 1);
     let read = pupil_plan::collected_plan(&mette, f.ida).await.unwrap();
     assert_eq!(read.plans.len(), 1);
-    assert_eq!(read.plans[0].newest.goals, preview.goals, "published as previewed");
+    assert_eq!(
+        read.plans[0].newest.goals, preview.goals,
+        "published as previewed"
+    );
     assert_eq!(read.plans[0].newest.published_by, "Anne Holm");
 
     let v3 = pupil_plan::save_plan(&f.anne, &edit(f.plan, v2, "Læser flydende", vec![f.faglig]))
@@ -189,7 +214,11 @@ async fn a_teacher_publishes_after_the_preview_and_the_parent_reads_every_versio
     let read = pupil_plan::collected_plan(&mette, f.ida).await.unwrap();
     assert_eq!(read.plans[0].newest.texts.status, "Læser flydende");
     assert_eq!(
-        read.plans[0].versions.iter().map(|v| v.number).collect::<Vec<_>>(),
+        read.plans[0]
+            .versions
+            .iter()
+            .map(|v| v.number)
+            .collect::<Vec<_>>(),
         [2, 1]
     );
     let old = pupil_plan::plan_version(&mette, first.id).await.unwrap();
@@ -202,9 +231,12 @@ async fn only_the_pupils_teachers_write_and_only_published_versions_reach_pupil_
 ) {
     let f = fixture(&t).await;
     let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
-    let v2 = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser", vec![f.faglig]))
-        .await
-        .unwrap();
+    let v2 = pupil_plan::save_plan(
+        &f.anne,
+        &edit(f.plan, draft.version, "Læser", vec![f.faglig]),
+    )
+    .await
+    .unwrap();
     // Dorte teaches 5.B only; Bo teaches Ida maths, not dansk; Lene leads the school.
     let dorte = as_user(&t, "dorte").await;
     let bo = as_user(&t, "bo").await;
@@ -221,7 +253,10 @@ async fn only_the_pupils_teachers_write_and_only_published_versions_reach_pupil_
             "{who}"
         );
     }
-    assert_eq!(code(pupil_plan::plan_draft(&dorte, f.plan).await), ErrorCode::Forbidden);
+    assert_eq!(
+        code(pupil_plan::plan_draft(&dorte, f.plan).await),
+        ErrorCode::Forbidden
+    );
     assert_eq!(
         code(pupil_plan::start_plan(&dorte, f.ida, Some(Subject::Dansk)).await),
         ErrorCode::Forbidden
@@ -235,23 +270,55 @@ async fn only_the_pupils_teachers_write_and_only_published_versions_reach_pupil_
         .unwrap();
     pupil_plan::start_plan(&bo, f.ida, None).await.unwrap();
     assert_eq!(
-        pupil_plan::plan_draft(&lene, f.plan).await.unwrap().texts.status,
+        pupil_plan::plan_draft(&lene, f.plan)
+            .await
+            .unwrap()
+            .texts
+            .status,
         "Læser",
         "the leader reads drafts"
     );
-    assert!(!pupil_plan::plan_draft(&lene, f.plan).await.unwrap().can_edit);
+    assert!(
+        !pupil_plan::plan_draft(&lene, f.plan)
+            .await
+            .unwrap()
+            .can_edit
+    );
 
     // The pupil and the family never read drafts or the teacher-only evaluations in them.
     let ida = as_user(&t, "ida").await;
     let mette = as_user(&t, "mette").await;
     for ctx in [&ida, &mette] {
-        assert_eq!(code(pupil_plan::plan_draft(ctx, f.plan).await), ErrorCode::Forbidden);
-        assert_eq!(code(pupil_plan::preview_plan(ctx, f.plan).await), ErrorCode::Forbidden);
-        assert_eq!(code(pupil_plan::pupil_plans(ctx, f.ida).await), ErrorCode::Forbidden);
+        assert_eq!(
+            code(pupil_plan::plan_draft(ctx, f.plan).await),
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            code(pupil_plan::preview_plan(ctx, f.plan).await),
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            code(pupil_plan::pupil_plans(ctx, f.ida).await),
+            ErrorCode::Forbidden
+        );
     }
     let published = pupil_plan::publish_plan(&f.anne, f.plan, v2).await.unwrap();
-    assert_eq!(pupil_plan::collected_plan(&ida, f.ida).await.unwrap().plans.len(), 1);
-    assert_eq!(pupil_plan::collected_plan(&mette, f.ida).await.unwrap().plans.len(), 1);
+    assert_eq!(
+        pupil_plan::collected_plan(&ida, f.ida)
+            .await
+            .unwrap()
+            .plans
+            .len(),
+        1
+    );
+    assert_eq!(
+        pupil_plan::collected_plan(&mette, f.ida)
+            .await
+            .unwrap()
+            .plans
+            .len(),
+        1
+    );
     // Another child's parent, a guardian without access, another pupil, another school.
     let noah = plans::unit(&f.anne, f.unit)
         .await
@@ -263,14 +330,25 @@ async fn only_the_pupils_teachers_write_and_only_published_versions_reach_pupil_
         .id;
     for who in ["maria", "jan"] {
         let ctx = as_user(&t, who).await;
-        assert_eq!(code(pupil_plan::collected_plan(&ctx, f.ida).await), ErrorCode::Forbidden, "{who}");
-        assert_eq!(code(pupil_plan::plan_version(&ctx, published.id).await), ErrorCode::Forbidden, "{who}");
+        assert_eq!(
+            code(pupil_plan::collected_plan(&ctx, f.ida).await),
+            ErrorCode::Forbidden,
+            "{who}"
+        );
+        assert_eq!(
+            code(pupil_plan::plan_version(&ctx, published.id).await),
+            ErrorCode::Forbidden,
+            "{who}"
+        );
     }
     assert_eq!(
         code(pupil_plan::collected_plan(&as_user(&t, "noah").await, f.ida).await),
         ErrorCode::Forbidden
     );
-    assert_eq!(code(pupil_plan::collected_plan(&ida, noah).await), ErrorCode::Forbidden);
+    assert_eq!(
+        code(pupil_plan::collected_plan(&ida, noah).await),
+        ErrorCode::Forbidden
+    );
     // (Another school's staff get NotFound: the HTTP matrix checks it with a second school.)
 }
 
@@ -284,35 +362,63 @@ async fn the_pupils_reflection_is_theirs_and_goes_out_with_the_next_publication(
         .await
         .unwrap();
     let noah = as_user(&t, "noah").await;
-    assert_eq!(code(pupil_plan::reflect(&noah, f.plan, "Ikke min").await), ErrorCode::Forbidden);
-    assert_eq!(code(pupil_plan::reflect(&f.anne, f.plan, "For hende").await), ErrorCode::Forbidden);
-    assert_eq!(code(pupil_plan::my_plans(&f.anne).await), ErrorCode::Forbidden);
-    let too_long = pupil_plan::reflect(&ida, f.plan, &"a".repeat(2001)).await.unwrap_err();
-    assert_eq!((too_long.code, too_long.field.as_deref()), (ErrorCode::InvalidInput, Some("reflection")));
+    assert_eq!(
+        code(pupil_plan::reflect(&noah, f.plan, "Ikke min").await),
+        ErrorCode::Forbidden
+    );
+    assert_eq!(
+        code(pupil_plan::reflect(&f.anne, f.plan, "For hende").await),
+        ErrorCode::Forbidden
+    );
+    assert_eq!(
+        code(pupil_plan::my_plans(&f.anne).await),
+        ErrorCode::Forbidden
+    );
+    let too_long = pupil_plan::reflect(&ida, f.plan, &"a".repeat(2001))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (too_long.code, too_long.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("reflection"))
+    );
     let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
     assert_eq!(draft.pupil_reflection, "Jeg vil læse flere bøger");
-    pupil_plan::publish_plan(&f.anne, f.plan, draft.version).await.unwrap();
+    pupil_plan::publish_plan(&f.anne, f.plan, draft.version)
+        .await
+        .unwrap();
     let read = pupil_plan::collected_plan(&as_user(&t, "mette").await, f.ida)
         .await
         .unwrap();
-    assert_eq!(read.plans[0].newest.pupil_reflection, "Jeg vil læse flere bøger");
+    assert_eq!(
+        read.plans[0].newest.pupil_reflection,
+        "Jeg vil læse flere bøger"
+    );
 }
 
 async fn published_plans_and_evaluations_outlive_the_forlob_the_hold_and_the_teacher(t: TestDb) {
     use backend::entity::{evaluation as evaluation_row, person, team, unit_goal};
     let f = fixture(&t).await;
     let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
-    let v2 = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser", vec![f.faglig, f.refleksion]))
-        .await
-        .unwrap();
+    let v2 = pupil_plan::save_plan(
+        &f.anne,
+        &edit(f.plan, draft.version, "Læser", vec![f.faglig, f.refleksion]),
+    )
+    .await
+    .unwrap();
     pupil_plan::publish_plan(&f.anne, f.plan, v2).await.unwrap();
     let mette = as_user(&t, "mette").await;
     let before = pupil_plan::collected_plan(&mette, f.ida).await.unwrap();
-    let evaluations_before = evaluation_row::Entity::find().all(&t.db).await.unwrap().len();
+    let evaluations_before = evaluation_row::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .len();
 
     // The forløb and årsplan are archived, the hold is archived, and Anne leaves the school.
     plans::archive_unit(&f.anne, f.unit).await.unwrap();
-    plans::archive_year_plan(&f.anne, f.year_plan).await.unwrap();
+    plans::archive_year_plan(&f.anne, f.year_plan)
+        .await
+        .unwrap();
     let team_id = plans::year_plan(&as_user(&t, "lene").await, f.year_plan)
         .await
         .unwrap()
@@ -342,21 +448,35 @@ async fn published_plans_and_evaluations_outlive_the_forlob_the_hold_and_the_tea
     anne.left_at = Set(Some(1));
     anne.update(&t.db).await.unwrap();
 
-    assert_eq!(pupil_plan::collected_plan(&mette, f.ida).await.unwrap(), before);
     assert_eq!(
-        evaluation_row::Entity::find().all(&t.db).await.unwrap().len(),
+        pupil_plan::collected_plan(&mette, f.ida).await.unwrap(),
+        before
+    );
+    assert_eq!(
+        evaluation_row::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .len(),
         evaluations_before
     );
     // And a hard delete of the goal or the pupil under them is refused by the database.
     let goal = i32::try_from(f.faglig).unwrap();
-    assert!(unit_goal::Entity::delete_by_id(goal).exec(&t.db).await.is_err());
+    assert!(
+        unit_goal::Entity::delete_by_id(goal)
+            .exec(&t.db)
+            .await
+            .is_err()
+    );
     let ida = i32::try_from(f.ida).unwrap();
-    let delete_pupil = t
-        .db
-        .execute_unprepared(&format!("DELETE FROM person WHERE id = {ida}"))
-        .await;
+    let delete_pupil =
+        t.db.execute_unprepared(&format!("DELETE FROM person WHERE id = {ida}"))
+            .await;
     assert!(delete_pupil.is_err());
-    assert_eq!(pupil_plan::collected_plan(&mette, f.ida).await.unwrap(), before);
+    assert_eq!(
+        pupil_plan::collected_plan(&mette, f.ida).await.unwrap(),
+        before
+    );
 }
 
 async fn bad_input_and_stale_versions_are_refused_and_change_nothing(t: TestDb) {
@@ -365,22 +485,39 @@ async fn bad_input_and_stale_versions_are_refused_and_change_nothing(t: TestDb) 
     let mut too_long = edit(f.plan, draft.version, "Læser", vec![]);
     too_long.texts.follow_up = "x".repeat(PlanTexts::MAX + 1);
     let err = pupil_plan::save_plan(&f.anne, &too_long).await.unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidInput, Some("follow_up")));
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("follow_up"))
+    );
     // A goal of Bo's maths forløb is not Ida's dansk.
     let bo = as_user(&t, "bo").await;
     let maths_goal = {
         let overview = plans::overview(&bo).await.unwrap();
-        let maths = overview.teams.iter().find(|t| t.subject == Subject::Matematik).unwrap();
-        let plan = plans::year_plan(&bo, maths.year_plan.as_ref().unwrap().id).await.unwrap();
+        let maths = overview
+            .teams
+            .iter()
+            .find(|t| t.subject == Subject::Matematik)
+            .unwrap();
+        let plan = plans::year_plan(&bo, maths.year_plan.as_ref().unwrap().id)
+            .await
+            .unwrap();
         let unit = plan.units.first().unwrap().id;
         plans::unit(&bo, unit).await.unwrap().goals[0].id
     };
-    let err = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser", vec![maths_goal]))
-        .await
-        .unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::InvalidInput, Some("goal_ids")));
+    let err = pupil_plan::save_plan(
+        &f.anne,
+        &edit(f.plan, draft.version, "Læser", vec![maths_goal]),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(
-        code(pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version + 1, "Læser", vec![])).await),
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("goal_ids"))
+    );
+    assert_eq!(
+        code(
+            pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version + 1, "Læser", vec![])).await
+        ),
         ErrorCode::Conflict
     );
     // Pia, the other dansk teacher, saved first: Anne's edit on the old version conflicts.
@@ -389,13 +526,19 @@ async fn bad_input_and_stale_versions_are_refused_and_change_nothing(t: TestDb) 
         .await
         .unwrap();
     assert_eq!(
-        code(pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Annes tekst", vec![])).await),
+        code(
+            pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Annes tekst", vec![]))
+                .await
+        ),
         ErrorCode::Conflict
     );
     let after = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
     assert_eq!(after.texts.status, "Pias tekst");
     assert_eq!(after.version, draft.version + 1);
-    assert_eq!(code(pupil_plan::plan_draft(&f.anne, 999_999).await), ErrorCode::NotFound);
+    assert_eq!(
+        code(pupil_plan::plan_draft(&f.anne, 999_999).await),
+        ErrorCode::NotFound
+    );
 }
 
 async fn the_collected_plan_shows_which_required_parts_are_missing(t: TestDb) {
@@ -403,7 +546,10 @@ async fn the_collected_plan_shows_which_required_parts_are_missing(t: TestDb) {
     let bo = as_user(&t, "bo").await;
     let collected = pupil_plan::start_plan(&bo, f.ida, None).await.unwrap();
     let draft = pupil_plan::plan_draft(&bo, collected).await.unwrap();
-    assert!(draft.goals.is_empty(), "the collected plan is written, not built from forløb");
+    assert!(
+        draft.goals.is_empty(),
+        "the collected plan is written, not built from forløb"
+    );
     let mut support = edit(collected, draft.version, "", vec![]);
     support.texts = PlanTexts {
         wellbeing: "Glad for klassen".into(),
@@ -429,8 +575,12 @@ async fn the_collected_plan_shows_which_required_parts_are_missing(t: TestDb) {
     support.version = v;
     support.texts.support = "Læsekursus to gange om ugen".into();
     pupil_plan::save_plan(&bo, &support).await.unwrap();
-    let maths = pupil_plan::start_plan(&bo, f.ida, Some(Subject::Matematik)).await.unwrap();
-    pupil_plan::save_plan(&bo, &edit(maths, 1, "Tæller til 20", vec![])).await.unwrap();
+    let maths = pupil_plan::start_plan(&bo, f.ida, Some(Subject::Matematik))
+        .await
+        .unwrap();
+    pupil_plan::save_plan(&bo, &edit(maths, 1, "Tæller til 20", vec![]))
+        .await
+        .unwrap();
     assert_eq!(
         parts(pupil_plan::pupil_plans(&bo, f.ida).await.unwrap()),
         [

@@ -244,17 +244,29 @@ mod tests {
     fn sign_in_screens_are_always_the_small_build_whoever_is_signed_in() {
         for path in ["/log-ind", "/klasse", "/kode/", "/kort"] {
             assert_eq!(Audience::for_page(path, None), Audience::Family);
-            assert_eq!(Audience::for_page(path, Some(Role::Teacher)), Audience::Family);
+            assert_eq!(
+                Audience::for_page(path, Some(Role::Teacher)),
+                Audience::Family
+            );
         }
     }
 
     #[test]
     fn other_pages_follow_the_sessions_role() {
         assert_eq!(Audience::for_page("/", Some(Role::Pupil)), Audience::Family);
-        assert_eq!(Audience::for_page("/mine-maal", Some(Role::Parent)), Audience::Family);
+        assert_eq!(
+            Audience::for_page("/mine-maal", Some(Role::Parent)),
+            Audience::Family
+        );
         assert_eq!(Audience::for_page("/", Some(Role::Leader)), Audience::Staff);
-        assert_eq!(Audience::for_page("/planlaegning", Some(Role::Administrator)), Audience::Staff);
-        assert_eq!(Audience::for_page("/forloeb/3", Some(Role::Paedagog)), Audience::Staff);
+        assert_eq!(
+            Audience::for_page("/planlaegning", Some(Role::Administrator)),
+            Audience::Staff
+        );
+        assert_eq!(
+            Audience::for_page("/forloeb/3", Some(Role::Paedagog)),
+            Audience::Staff
+        );
     }
 
     #[test]

@@ -300,7 +300,10 @@ mod tests {
             .map(|c| c.part)
             .collect();
         assert_eq!(covered, [RequiredPart::Danish, RequiredPart::Education]);
-        assert!(coverage(0, false, &content)[0].covered, "sprog by the dansk plan");
+        assert!(
+            coverage(0, false, &content)[0].covered,
+            "sprog by the dansk plan"
+        );
     }
 
     #[test]
@@ -310,8 +313,15 @@ mod tests {
             follow_up: "x".repeat(PlanTexts::MAX + 1),
             ..Default::default()
         };
-        assert_eq!(PlanTexts::parse(&raw).unwrap_err().field.as_deref(), Some("follow_up"));
-        let ok = PlanTexts::parse(&PlanTexts { follow_up: String::new(), ..raw }).unwrap();
+        assert_eq!(
+            PlanTexts::parse(&raw).unwrap_err().field.as_deref(),
+            Some("follow_up")
+        );
+        let ok = PlanTexts::parse(&PlanTexts {
+            follow_up: String::new(),
+            ..raw
+        })
+        .unwrap();
         assert_eq!(ok.status, "Læser sikkert");
         assert!(ok.has_subject_content());
         assert!(!PlanTexts::default().has_subject_content());
@@ -319,7 +329,10 @@ mod tests {
 
     #[test]
     fn a_reflection_is_short_and_plain() {
-        assert_eq!(parse_reflection(" Jeg er god til at læse ").unwrap(), "Jeg er god til at læse");
+        assert_eq!(
+            parse_reflection(" Jeg er god til at læse ").unwrap(),
+            "Jeg er god til at læse"
+        );
         assert!(parse_reflection(&"a".repeat(2001)).is_err());
     }
 }

@@ -49,8 +49,8 @@ test('the team starts a collected plan, the pupil adds a reflection, and the tea
 
 test('a parent opens the samlet elevplan from the home screen, and it passes axe', async ({ page }) => {
   await signIn(page, 'mette');
-  await page.getByRole('link', { name: 'Samlet elevplan for Sofia Kristensen' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Samlet elevplan for Sofia Kristensen' })).toBeVisible();
+  await page.getByRole('link', { name: 'Samlet elevplan for Lucas Jensen' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Samlet elevplan for Lucas Jensen' })).toBeVisible();
   await expect(page.getByText('Skolen har ikke offentliggjort nogen elevplan endnu.')).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -4,14 +4,14 @@
 //! router can take over.
 
 use crate::AppState;
+use crate::server_fns::{SESSION_COOKIE, cookie};
 use axum::body::Body;
 use axum::extract::State;
-use crate::server_fns::{SESSION_COOKIE, cookie};
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
-use backend::RequestCtx;
-use domain::identity::{Audience, Role};
 use axum::response::{IntoResponse, Response};
+use backend::RequestCtx;
 use base64::Engine;
+use domain::identity::{Audience, Role};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower::ServiceExt;
@@ -144,7 +144,11 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
 
 /// The role of whoever the request's session belongs to, if it is a live one.
 async fn principal_role(state: &AppState, headers: &HeaderMap) -> Option<Role> {
-    let ctx = RequestCtx::new(state.db.clone(), cookie(headers, SESSION_COOKIE), state.demo);
+    let ctx = RequestCtx::new(
+        state.db.clone(),
+        cookie(headers, SESSION_COOKIE),
+        state.demo,
+    );
     backend::identity::current_principal(&ctx)
         .await
         .ok()

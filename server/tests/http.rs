@@ -313,7 +313,13 @@ async fn pupils_and_parents_get_the_family_build_and_staff_the_staff_build() {
 async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
     let s = TestServer::start().await;
     let res = s.get("/").await;
-    let csp = res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_owned();
+    let csp = res
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
 }
 

@@ -3,9 +3,7 @@
 pub mod api;
 pub mod screens;
 
-use crate::components::{
-    AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, set_title,
-};
+use crate::components::{AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::{Key, subject_name, t};
 use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
 use crate::paths;

@@ -2,7 +2,7 @@
 //! earlier versions one tap away) and the pupil's reflection before publication.
 
 use super::{
-    ReflectOnPlan, PublishedPlanView, danish_date, load_collected_plan, load_my_plans,
+    PublishedPlanView, ReflectOnPlan, danish_date, load_collected_plan, load_my_plans,
     load_plan_version, plan_name,
 };
 use crate::components::{ErrorNote, ReadAloudButton, set_title};
@@ -47,7 +47,12 @@ pub fn CollectedPlanPage() -> impl IntoView {
 
 #[component]
 fn Collected(plan: CollectedPlan) -> impl IntoView {
-    let title = format!("{} {} {}", t(Key::CollectedPlan), t(Key::ForWord), plan.pupil_name);
+    let title = format!(
+        "{} {} {}",
+        t(Key::CollectedPlan),
+        t(Key::ForWord),
+        plan.pupil_name
+    );
     set_title(&title);
     let empty = plan.plans.is_empty();
     view! {

@@ -2,9 +2,8 @@
 //! with its preview ("as the parent sees it") and publishing.
 
 use super::{
-    CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan,
-    StartPupilPlan, danish_date, load_plan_draft, load_pupil_plans, plan_name,
-    preview_pupil_plan,
+    CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan, StartPupilPlan, danish_date,
+    load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
 };
 use crate::components::{ErrorNote, StaffShell, area_value, set_title};
 use crate::i18n::{Key, subject_name, t};
@@ -63,7 +62,10 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(plan_id)) = start.value().get() {
-            navigate(&format!("{}/{plan_id}", paths::PUPIL_PLAN), Default::default());
+            navigate(
+                &format!("{}/{plan_id}", paths::PUPIL_PLAN),
+                Default::default(),
+            );
         }
     });
     let pupil_id = plans.pupil_id;
@@ -239,17 +241,53 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
         });
     };
     let sections = [
-        ("status", t(Key::SectionStatus), draft.texts.status.clone(), true),
-        ("goals", t(Key::SectionGoals), draft.texts.goals.clone(), true),
-        ("follow_up", t(Key::SectionFollowUp), draft.texts.follow_up.clone(), true),
-        ("wellbeing", t(Key::SectionWellbeing), draft.texts.wellbeing.clone(), !subject_plan),
-        ("all_round", t(Key::SectionAllRound), draft.texts.all_round.clone(), !subject_plan),
-        ("education", t(Key::SectionEducation), draft.texts.education.clone(), !subject_plan),
-        ("support", t(Key::SectionSupport), draft.texts.support.clone(), !subject_plan),
+        (
+            "status",
+            t(Key::SectionStatus),
+            draft.texts.status.clone(),
+            true,
+        ),
+        (
+            "goals",
+            t(Key::SectionGoals),
+            draft.texts.goals.clone(),
+            true,
+        ),
+        (
+            "follow_up",
+            t(Key::SectionFollowUp),
+            draft.texts.follow_up.clone(),
+            true,
+        ),
+        (
+            "wellbeing",
+            t(Key::SectionWellbeing),
+            draft.texts.wellbeing.clone(),
+            !subject_plan,
+        ),
+        (
+            "all_round",
+            t(Key::SectionAllRound),
+            draft.texts.all_round.clone(),
+            !subject_plan,
+        ),
+        (
+            "education",
+            t(Key::SectionEducation),
+            draft.texts.education.clone(),
+            !subject_plan,
+        ),
+        (
+            "support",
+            t(Key::SectionSupport),
+            draft.texts.support.clone(),
+            !subject_plan,
+        ),
     ];
     let pupil_link = format!("{}/{}", paths::PUPIL_PLANS, draft.pupil_id);
     let reflection = draft.pupil_reflection.clone();
-    let save_error = move || match save.value().get() {
+    let save_error = move || {
+        match save.value().get() {
         Some(Err(e)) if e.code == ErrorCode::Conflict => Some(view! {
             <div class="error-note" role="alert">
                 <p>{t(Key::PlanConflict)}</p>
@@ -258,6 +296,7 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
         }.into_any()),
         Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
         _ => None,
+    }
     };
     view! {
         <h1>{title}</h1>

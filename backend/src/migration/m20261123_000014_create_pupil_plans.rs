@@ -84,7 +84,11 @@ impl MigrationTrait for Migration {
                     .col(integer("number"))
                     .col(big_integer("published_at"))
                     .col(text("content"))
-                    .foreign_key(&mut restrict_fk("pupil_plan_version", "plan_id", "pupil_plan"))
+                    .foreign_key(&mut restrict_fk(
+                        "pupil_plan_version",
+                        "plan_id",
+                        "pupil_plan",
+                    ))
                     .foreign_key(&mut restrict_fk("pupil_plan_version", "pupil_id", "person"))
                     .to_owned(),
             )
