@@ -258,6 +258,24 @@ pub fn StaffShell(children: Children) -> impl IntoView {
     }
 }
 
+/// A resource for the screen's `:id`, NotFound when the address has none (or it is not a number).
+pub fn by_id<T, F>(load: fn(i64) -> F) -> LocalResource<Result<T, AppError>>
+where
+    T: 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+        async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Err(AppError::new(ErrorCode::NotFound)),
+            }
+        }
+    })
+}
+
 /// What a form field holds now. Forms read their fields on submit, so autofill and paste count.
 pub fn input_value(r: NodeRef<leptos::html::Input>) -> String {
     r.get().map(|el| el.value()).unwrap_or_default()

@@ -5,6 +5,7 @@
 mod common;
 
 use backend::planning::plans;
+use backend::pupil_plan::package;
 use backend::{RequestCtx, evaluation, pupil_plan};
 use common::{TestDb, seeded, token_for};
 use domain::calendar::Date;
@@ -591,7 +592,144 @@ async fn the_collected_plan_shows_which_required_parts_are_missing(t: TestDb) {
     );
 }
 
+/// A second school with its leader Niels and a new pupil, Ida Jensen, who has just moved there.
+/// Returns the new pupil's id.
+async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
+    use backend::entity::{account, person, person_role, pupil, school, school_class};
+    let db = &t.db;
+    let school = school::ActiveModel {
+        name: Set("Nabo Skole".into()),
+        created_at: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let person = |given: &str, family: &str| person::ActiveModel {
+        school_id: Set(school.id),
+        given_name: Set(given.into()),
+        family_name: Set(family.into()),
+        created_at: Set(0),
+        ..Default::default()
+    };
+    let niels = person("Niels", "Nabo").insert(db).await.unwrap();
+    person_role::ActiveModel {
+        person_id: Set(niels.id),
+        role: Set("leader".into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let password = domain::identity::Password::parse(backend::demo::DEMO_PASSWORD).unwrap();
+    account::ActiveModel {
+        person_id: Set(niels.id),
+        username: Set("niels".into()),
+        password_hash: Set(backend::identity::hash_password(&password).unwrap()),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let class = school_class::ActiveModel {
+        school_id: Set(school.id),
+        name: Set("1.N".into()),
+        grade: Set(1),
+        school_year: Set(2026),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let ida = person("Ida", "Jensen").insert(db).await.unwrap();
+    person_role::ActiveModel {
+        person_id: Set(ida.id),
+        role: Set("pupil".into()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    pupil::ActiveModel {
+        person_id: Set(ida.id),
+        class_id: Set(class.id),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    i64::from(ida.id)
+}
+
+async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(t: TestDb) {
+    let f = fixture(&t).await;
+    let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
+    let v2 = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser", vec![f.faglig]))
+        .await
+        .unwrap();
+    pupil_plan::publish_plan(&f.anne, f.plan, v2).await.unwrap();
+    let v3 = pupil_plan::save_plan(&f.anne, &edit(f.plan, v2, "Læser flydende", vec![f.faglig]))
+        .await
+        .unwrap();
+    pupil_plan::publish_plan(&f.anne, f.plan, v3).await.unwrap();
+    // A second evaluation of the same goal: the history travels too.
+    evaluation::evaluate(&f.anne, f.faglig, f.ida, Some(2), "").await.unwrap();
+
+    let lene = as_user(&t, "lene").await;
+    let package = package::export_pupil(&lene, f.ida).await.unwrap();
+    assert_eq!(package.format, "spire-pupil/1");
+    assert_eq!(package.plans.len(), 1);
+    assert_eq!(package.plans[0].versions.len(), 2);
+    assert_eq!(package.plans[0].versions[1].texts.status, "Læser flydende");
+    assert_eq!(package.evaluations.len(), 3, "two teacher values and the pupil's own");
+    assert_eq!(package.evaluations.iter().filter(|e| e.by_pupil).count(), 1);
+    // Through JSON, as it travels.
+    let package: domain::pupil_plan::PupilPackage =
+        serde_json::from_str(&serde_json::to_string(&package).unwrap()).unwrap();
+    for who in ["anne", "mette", "ida"] {
+        assert_eq!(
+            code(package::export_pupil(&as_user(&t, who).await, f.ida).await),
+            ErrorCode::Forbidden,
+            "{who}"
+        );
+    }
+
+    let new_ida = neighbour_school_with_ida(&t).await;
+    let niels = as_user(&t, "niels").await;
+    assert_eq!(
+        code(package::export_pupil(&niels, f.ida).await),
+        ErrorCode::NotFound,
+        "another school's pupil is not found"
+    );
+    assert_eq!(
+        code(package::import_pupil(&lene, new_ida, &package).await),
+        ErrorCode::NotFound
+    );
+    let added = package::import_pupil(&niels, new_ida, &package).await.unwrap();
+    assert_eq!((added.plans, added.versions, added.evaluations), (1, 2, 3));
+    let again = package::import_pupil(&niels, new_ida, &package).await.unwrap();
+    assert_eq!((again.plans, again.versions, again.evaluations), (0, 0, 0), "nothing twice");
+
+    let out = package::export_pupil(&niels, new_ida).await.unwrap();
+    assert_eq!(out.school, "Nabo Skole");
+    assert_eq!(out.plans, package.plans);
+    assert_eq!(out.evaluations, package.evaluations);
+    let read = pupil_plan::collected_plan(&niels, new_ida).await.unwrap();
+    assert_eq!(read.plans[0].newest.texts.status, "Læser flydende");
+
+    // A package that is not one, or whose evaluation is off its scale, adds nothing at all.
+    let mut broken = package.clone();
+    broken.format = "spire-pupil/2".into();
+    let err = package::import_pupil(&niels, new_ida, &broken).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("package_format"));
+    let mut off_scale = package.clone();
+    off_scale.plans[0].school_year = 2019;
+    off_scale.evaluations[0].step = Some(9);
+    let err = package::import_pupil(&niels, new_ida, &off_scale).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("package_evaluations"));
+    assert_eq!(package::export_pupil(&niels, new_ida).await.unwrap().plans, package.plans);
+}
+
 on_both_databases!(
+    a_pupils_package_follows_them_to_another_school_and_back_out_unchanged,
     a_teacher_publishes_after_the_preview_and_the_parent_reads_every_version,
     only_the_pupils_teachers_write_and_only_published_versions_reach_pupil_and_family,
     the_pupils_reflection_is_theirs_and_goes_out_with_the_next_publication,

@@ -268,6 +268,108 @@ pub struct MyPlan {
     pub reflection: String,
 }
 
+/// The format name of a pupil's package (`docs/pupil-package.md`).
+pub const PACKAGE_FORMAT: &str = "spire-pupil/1";
+
+/// Everything of a pupil's that follows them to another school: every published version of every
+/// plan, every evaluation with its history (teacher's and pupil's own apart), each goal with its
+/// framework id and version, and references to portfolio items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilPackage {
+    /// Always `PACKAGE_FORMAT`.
+    pub format: String,
+    /// Unix seconds.
+    pub exported_at: i64,
+    /// The school that exported it.
+    pub school: String,
+    pub pupil: PackagePupil,
+    pub plans: Vec<PackagePlan>,
+    pub evaluations: Vec<PackageEvaluation>,
+    pub portfolio: Vec<PortfolioRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackagePupil {
+    pub given_name: String,
+    pub family_name: String,
+}
+
+/// One plan: its subject (none for the collected plan), year, and published versions, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackagePlan {
+    pub subject: Option<Subject>,
+    pub school_year: i32,
+    pub versions: Vec<PublishedPlan>,
+}
+
+/// One evaluation as it was given, with what it was given on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageEvaluation {
+    /// The school where it was given.
+    pub school: String,
+    pub subject: Option<Subject>,
+    pub unit_title: String,
+    /// The goal's id at that school.
+    pub goal_id: i64,
+    pub goal_text: String,
+    pub goal_kind: GoalKind,
+    /// `framework id@version:item id` when the goal is from a framework.
+    pub framework_item: Option<String>,
+    /// The scale's steps, lowest first.
+    pub scale: Vec<String>,
+    /// The pupil's own evaluation rather than the teacher's.
+    pub by_pupil: bool,
+    pub step: Option<u8>,
+    pub comment: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// A portfolio item by reference. (Pupils' portfolios arrive with the pupil issue; until then
+/// packages carry none.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortfolioRef {
+    pub title: String,
+    pub at: i64,
+}
+
+/// What an import added; importing the same package again adds nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub plans: u32,
+    pub versions: u32,
+    pub evaluations: u32,
+}
+
+impl PupilPackage {
+    /// Checks a package from elsewhere before anything of it is stored: the format, the texts'
+    /// bounds and each evaluation's step on its own scale. The error names the part.
+    pub fn check(&self) -> Result<(), AppError> {
+        if self.format != PACKAGE_FORMAT {
+            return Err(AppError::invalid("package_format"));
+        }
+        for plan in &self.plans {
+            for version in &plan.versions {
+                let texts = PlanTexts::parse(&version.texts)
+                    .map_err(|_| AppError::invalid("package_plans"))?;
+                if texts != version.texts || parse_reflection(&version.pupil_reflection).is_err() {
+                    return Err(AppError::invalid("package_plans"));
+                }
+            }
+        }
+        for e in &self.evaluations {
+            let step_ok = e.step.is_none_or(|s| usize::from(s) < e.scale.len());
+            let bounded = e.goal_text.chars().count() <= 10_000
+                && e.comment.chars().count() <= 2_000
+                && e.scale.len() <= 10;
+            if !step_ok || !bounded {
+                return Err(AppError::invalid("package_evaluations"));
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,5 +436,52 @@ mod tests {
             "Jeg er god til at læse"
         );
         assert!(parse_reflection(&"a".repeat(2001)).is_err());
+    }
+
+    #[test]
+    fn a_package_from_elsewhere_is_checked_before_it_is_stored() {
+        let plan = PublishedPlan {
+            subject: Some(Subject::Dansk),
+            school_year: 2025,
+            pupil_name: "Ida Jensen".into(),
+            texts: PlanTexts { status: "Læser".into(), ..Default::default() },
+            goals: vec![],
+            pupil_reflection: String::new(),
+            published_by: "Anne Holm".into(),
+            published_at: 1,
+            number: 1,
+        };
+        let evaluation = PackageEvaluation {
+            school: "Solbakken Skole".into(),
+            subject: Some(Subject::Dansk),
+            unit_title: "Eventyr".into(),
+            goal_id: 1,
+            goal_text: "Jeg kan læse rim".into(),
+            goal_kind: GoalKind::Faglig,
+            framework_item: None,
+            scale: vec!["Ikke endnu".into(), "Det kan jeg".into()],
+            by_pupil: false,
+            step: Some(1),
+            comment: String::new(),
+            at: 1,
+        };
+        let package = PupilPackage {
+            format: PACKAGE_FORMAT.into(),
+            exported_at: 2,
+            school: "Solbakken Skole".into(),
+            pupil: PackagePupil { given_name: "Ida".into(), family_name: "Jensen".into() },
+            plans: vec![PackagePlan { subject: Some(Subject::Dansk), school_year: 2025, versions: vec![plan.clone()] }],
+            evaluations: vec![evaluation.clone()],
+            portfolio: vec![],
+        };
+        assert!(package.check().is_ok());
+        let field = |p: PupilPackage| p.check().unwrap_err().field;
+        assert_eq!(field(PupilPackage { format: "spire-pupil/9".into(), ..package.clone() }).as_deref(), Some("package_format"));
+        let mut off_scale = package.clone();
+        off_scale.evaluations[0].step = Some(2);
+        assert_eq!(field(off_scale).as_deref(), Some("package_evaluations"));
+        let mut untrimmed = package;
+        untrimmed.plans[0].versions[0].texts.status = " Læser ".into();
+        assert_eq!(field(untrimmed).as_deref(), Some("package_plans"));
     }
 }

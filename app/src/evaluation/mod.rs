@@ -44,7 +44,6 @@ use crate::paths;
 use domain::ErrorCode;
 use domain::evaluation::EvaluationValue;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 
 fn step_name(scale: &domain::planning::Scale, value: Option<&EvaluationValue>) -> String {
@@ -59,17 +58,7 @@ fn step_name(scale: &domain::planning::Scale, value: Option<&EvaluationValue>) -
 /// next step, so a mouse or a finger works too. Pupils' own evaluations stand beside.
 #[component]
 pub fn EvaluationGridPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_evaluation_grid(id).await,
-                None => Err(AppError::new(ErrorCode::NotFound)),
-            }
-        }
-    });
+    let data = crate::components::by_id(load_evaluation_grid);
     view! {
         <StaffShell>
             <main id="indhold" class="page">

@@ -19,15 +19,10 @@ use domain::{AppError, ErrorCode};
 use leptos::html::{Input, Select, Textarea};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 fn date_of(text: &str) -> Option<Date> {
     Date::parse(text, "date").ok()
-}
-
-fn id_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
-    let params = use_params_map();
-    move || params.with(|p| p.get(name).and_then(|v| v.parse().ok()))
 }
 
 pub fn icon_of(icon: TaskIcon) -> icondata::Icon {
@@ -319,23 +314,6 @@ fn ArchiveSection(label: Key, on_confirmed: Callback<()>) -> impl IntoView {
     }
 }
 
-/// A resource for the screen's `:id`, NotFound when the address has none.
-fn by_id<T, F>(load: fn(i64) -> F) -> LocalResource<Result<T, AppError>>
-where
-    T: 'static,
-    F: std::future::Future<Output = Result<T, AppError>> + 'static,
-{
-    let id = id_param("id");
-    LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load(id).await,
-                None => Err(AppError::new(ErrorCode::NotFound)),
-            }
-        }
-    })
-}
 
 // ---------------------------------------------------------------------------------------------
 // /forloeb/:id

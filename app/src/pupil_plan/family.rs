@@ -5,30 +5,19 @@ use super::{
     PublishedPlanView, ReflectOnPlan, danish_date, load_collected_plan, load_my_plans,
     load_plan_version, plan_name,
 };
-use crate::components::{ErrorNote, ReadAloudButton, set_title};
+use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
 use crate::i18n::{Key, t};
 use crate::paths;
 use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// `/samlet-elevplan/:id`: a child's published plans across subjects, for the parent (and the
 /// pupil). Calm and plain: one column, the newest version first, earlier versions on request.
 #[component]
 pub fn CollectedPlanPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_collected_plan(id).await,
-                None => Err(AppError::new(ErrorCode::NotFound)),
-            }
-        }
-    });
+    let data = by_id(load_collected_plan);
     view! {
         <main id="indhold" class="page narrow">
             <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>

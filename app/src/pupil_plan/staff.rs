@@ -5,38 +5,20 @@ use super::{
     CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan, StartPupilPlan, danish_date,
     load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
 };
-use crate::components::{ErrorNote, StaffShell, area_value, set_title};
+use crate::components::{ErrorNote, StaffShell, area_value, by_id, set_title};
 use crate::i18n::{Key, subject_name, t};
 use crate::paths;
 use domain::pupil_plan::{PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPlans};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-
-fn id_param(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
-    let params = use_params_map();
-    move || params.with(|p| p.get(name).and_then(|v| v.parse::<i64>().ok()))
-}
-
-fn not_found() -> AppError {
-    AppError::new(ErrorCode::NotFound)
-}
+use leptos_router::hooks::use_navigate;
 
 /// `/elevplaner/:id`: one pupil's plans this school year, which required parts they cover, and
 /// starting a plan in a subject the teacher teaches the pupil.
 #[component]
 pub fn PupilPlansPage() -> impl IntoView {
-    let id = id_param("id");
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_pupil_plans(id).await,
-                None => Err(not_found()),
-            }
-        }
-    });
+    let data = by_id(load_pupil_plans);
     view! {
         <StaffShell>
             <main id="indhold" class="page">
@@ -122,16 +104,7 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
 /// `/elevplan/:id`: the draft, its goals and evaluations to show, the preview and publishing.
 #[component]
 pub fn PlanEditorPage() -> impl IntoView {
-    let id = id_param("id");
-    let data = LocalResource::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => load_plan_draft(id).await,
-                None => Err(not_found()),
-            }
-        }
-    });
+    let data = by_id(load_plan_draft);
     view! {
         <StaffShell>
             <main id="indhold" class="page">

@@ -9,6 +9,7 @@ pub mod framework;
 pub mod framework_crosswalk;
 pub mod framework_item;
 pub mod guardianship;
+pub mod imported_evaluation;
 pub mod oidc_flow;
 pub mod person;
 pub mod person_role;

@@ -346,11 +346,20 @@ pub async fn start_plan(
     if let Some(plan) = existing {
         return Ok(i64::from(plan.id));
     }
-    let row = pupil_plan::ActiveModel {
-        school_id: Set(facts.person.school_id),
-        pupil_id: Set(facts.person.id),
-        school_year: Set(p.school_year),
-        subject: Set(key.to_owned()),
+    let row = new_plan(facts.person.school_id, facts.person.id, p.school_year, key)
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+    Ok(i64::from(row.id))
+}
+
+/// An empty draft at version 1.
+fn new_plan(school_id: i32, pupil_id: i32, school_year: i32, subject: &str) -> pupil_plan::ActiveModel {
+    pupil_plan::ActiveModel {
+        school_id: Set(school_id),
+        pupil_id: Set(pupil_id),
+        school_year: Set(school_year),
+        subject: Set(subject.to_owned()),
         status: Set(String::new()),
         goals: Set(String::new()),
         follow_up: Set(String::new()),
@@ -364,10 +373,6 @@ pub async fn start_plan(
         updated_at: Set(clock::now()),
         ..Default::default()
     }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    Ok(i64::from(row.id))
 }
 
 /// The goals of the subject's forløb in the pupil's hold this year: the ones a teacher may show.
@@ -803,3 +808,5 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
     row.update(db).await.map_err(db_err)?;
     Ok(())
 }
+
+pub mod package;

@@ -1,0 +1,278 @@
+//! A pupil's package (`docs/pupil-package.md`): everything of theirs that follows them to another
+//! school, exported by the leaving school's leader or administration and imported by the new one's.
+
+use super::{COLLECTED, PupilFacts, parse_version, pupil_facts, subject_of};
+use crate::entity::{
+    evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school, team, unit, unit_goal,
+    year_plan,
+};
+use crate::identity::current_principal;
+use crate::planning::plans::GoalContext;
+use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::AppError;
+use domain::planning::GoalKind;
+use domain::pupil_plan::{
+    ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PupilPackage,
+};
+use domain::school::Subject;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use std::collections::HashMap;
+
+async fn mover(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    pupil_id: i64,
+) -> Result<PupilFacts, AppError> {
+    let id = i32::try_from(pupil_id).map_err(|_| AppError::new(domain::ErrorCode::NotFound))?;
+    let facts = pupil_facts(db, p, id).await?;
+    policy::require(policy::can_move_pupil_records(p, facts.person.school_id))?;
+    Ok(facts)
+}
+
+async fn school_name(db: &impl ConnectionTrait, school_id: i32) -> Result<String, AppError> {
+    Ok(school::Entity::find_by_id(school_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?
+        .name)
+}
+
+/// The pupil's evaluations given at this school, oldest first, with their goals, in a fixed
+/// number of queries.
+async fn own_evaluations(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    school: &str,
+) -> Result<Vec<PackageEvaluation>, AppError> {
+    let rows = evaluation::Entity::find()
+        .filter(evaluation::Column::PupilId.eq(pupil_id))
+        .order_by_asc(evaluation::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let goals = unit_goal::Entity::find()
+        .filter(unit_goal::Column::Id.is_in(rows.iter().map(|r| r.goal_id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let context = GoalContext::load(db, &goals).await?;
+    let units: HashMap<i32, unit::Model> = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(goals.iter().map(|g| g.unit_id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let plans: HashMap<i32, i32> = year_plan::Entity::find()
+        .filter(
+            year_plan::Column::Id.is_in(units.values().map(|u| u.year_plan_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|pl| (pl.id, pl.team_id))
+        .collect();
+    let subjects: HashMap<i32, Option<Subject>> = team::Entity::find()
+        .filter(team::Column::Id.is_in(plans.values().copied().collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, Subject::parse(&t.subject).ok()))
+        .collect();
+    let goals: HashMap<i32, unit_goal::Model> = goals.into_iter().map(|g| (g.id, g)).collect();
+    rows.iter()
+        .map(|row| {
+            let goal = goals.get(&row.goal_id).ok_or_else(AppError::internal)?;
+            let unit = units.get(&goal.unit_id);
+            let subject = unit
+                .and_then(|u| plans.get(&u.year_plan_id))
+                .and_then(|team_id| subjects.get(team_id).copied())
+                .flatten();
+            Ok(PackageEvaluation {
+                school: school.to_owned(),
+                subject,
+                unit_title: unit.map(|u| u.title.clone()).unwrap_or_default(),
+                goal_id: i64::from(goal.id),
+                goal_text: context.text(goal),
+                goal_kind: GoalKind::parse(&goal.kind).ok_or_else(AppError::internal)?,
+                framework_item: context
+                    .item(goal)
+                    .map(|i| format!("{}@{}:{}", i.framework, i.version, i.key)),
+                scale: context.scale(goal)?.steps,
+                by_pupil: row.by_pupil,
+                step: row.step.and_then(|s| u8::try_from(s).ok()),
+                comment: row.comment.clone(),
+                at: row.created_at,
+            })
+        })
+        .collect()
+}
+
+/// The pupil's package: every plan's published versions (drafts stay behind), every evaluation
+/// with its history, those brought from earlier schools included.
+pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackage, AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let facts = mover(db, &p, pupil_id).await?;
+    let pupil = facts.person.id;
+    let school = school_name(db, facts.person.school_id).await?;
+    let plan_rows = pupil_plan::Entity::find()
+        .filter(pupil_plan::Column::PupilId.eq(pupil))
+        .order_by_asc(pupil_plan::Column::SchoolYear)
+        .order_by_asc(pupil_plan::Column::Subject)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut versions: HashMap<i32, Vec<pupil_plan_version::Model>> = HashMap::new();
+    for v in pupil_plan_version::Entity::find()
+        .filter(pupil_plan_version::Column::PupilId.eq(pupil))
+        .order_by_asc(pupil_plan_version::Column::Number)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        versions.entry(v.plan_id).or_default().push(v);
+    }
+    let mut plans = Vec::new();
+    for row in &plan_rows {
+        let published = versions.remove(&row.id).unwrap_or_default();
+        if published.is_empty() {
+            continue;
+        }
+        plans.push(PackagePlan {
+            subject: subject_of(row)?,
+            school_year: row.school_year,
+            versions: published
+                .iter()
+                .map(parse_version)
+                .collect::<Result<_, _>>()?,
+        });
+    }
+    let mut evaluations: Vec<PackageEvaluation> = imported_evaluation::Entity::find()
+        .filter(imported_evaluation::Column::PupilId.eq(pupil))
+        .order_by_asc(imported_evaluation::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(|row| serde_json::from_str(&row.content).map_err(|_| AppError::internal()))
+        .collect::<Result<_, _>>()?;
+    evaluations.extend(own_evaluations(db, pupil, &school).await?);
+    Ok(PupilPackage {
+        format: PACKAGE_FORMAT.to_owned(),
+        exported_at: clock::now(),
+        school,
+        pupil: PackagePupil {
+            given_name: facts.person.given_name.clone(),
+            family_name: facts.person.family_name.clone(),
+        },
+        plans,
+        evaluations,
+        // Pupils' portfolios arrive with the pupil issue; there is nothing to refer to yet.
+        portfolio: Vec::new(),
+    })
+}
+
+/// Adds a package from another school to one of this school's pupils, in one transaction: each
+/// plan's versions after that plan's own (a plan is made for a year and subject the pupil has none
+/// for), and the evaluations as brought records. What is already there (the same version by its
+/// publication time, the same evaluation) is not added twice.
+pub async fn import_pupil(
+    ctx: &RequestCtx,
+    pupil_id: i64,
+    package: &PupilPackage,
+) -> Result<ImportSummary, AppError> {
+    let p = current_principal(ctx).await?;
+    package.check()?;
+    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let facts = mover(&txn, &p, pupil_id).await?;
+    let pupil = facts.person.id;
+    let now = clock::now();
+    let mut summary = ImportSummary::default();
+    for plan in &package.plans {
+        let key = plan.subject.map_or(COLLECTED, Subject::as_str);
+        let existing = pupil_plan::Entity::find()
+            .filter(pupil_plan::Column::PupilId.eq(pupil))
+            .filter(pupil_plan::Column::SchoolYear.eq(plan.school_year))
+            .filter(pupil_plan::Column::Subject.eq(key))
+            .one(&txn)
+            .await
+            .map_err(db_err)?;
+        let plan_id = match existing {
+            Some(row) => row.id,
+            None => {
+                summary.plans += 1;
+                super::new_plan(facts.person.school_id, pupil, plan.school_year, key)
+                    .insert(&txn)
+                    .await
+                    .map_err(db_err)?
+                    .id
+            }
+        };
+        let mut have = pupil_plan_version::Entity::find()
+            .filter(pupil_plan_version::Column::PlanId.eq(plan_id))
+            .all(&txn)
+            .await
+            .map_err(db_err)?;
+        for version in &plan.versions {
+            let known = have
+                .iter()
+                .filter_map(|v| parse_version(v).ok())
+                .any(|v| v.published_at == version.published_at && v.texts == version.texts);
+            if known {
+                continue;
+            }
+            let number = have.iter().map(|v| v.number).max().unwrap_or(0) + 1;
+            let mut content = version.clone();
+            content.number = number;
+            let row = pupil_plan_version::ActiveModel {
+                plan_id: Set(plan_id),
+                pupil_id: Set(pupil),
+                number: Set(number),
+                published_at: Set(version.published_at),
+                content: Set(serde_json::to_string(&content).map_err(|_| AppError::internal())?),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(db_err)?;
+            have.push(row);
+            summary.versions += 1;
+        }
+    }
+    let school = school_name(&txn, facts.person.school_id).await?;
+    let mut known: Vec<PackageEvaluation> = imported_evaluation::Entity::find()
+        .filter(imported_evaluation::Column::PupilId.eq(pupil))
+        .all(&txn)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .filter_map(|row| serde_json::from_str(&row.content).ok())
+        .collect();
+    known.extend(own_evaluations(&txn, pupil, &school).await?);
+    for e in &package.evaluations {
+        if known.contains(e) {
+            continue;
+        }
+        imported_evaluation::ActiveModel {
+            pupil_id: Set(pupil),
+            imported_at: Set(now),
+            content: Set(serde_json::to_string(e).map_err(|_| AppError::internal())?),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+        known.push(e.clone());
+        summary.evaluations += 1;
+    }
+    txn.commit().await.map_err(db_err)?;
+    Ok(summary)
+}
