@@ -330,7 +330,23 @@ pub enum Key {
     MyPlanTitle,
     MyReflectionLabel,
     SaveReflection,
-    ReadPlans,
+    PackageTitle,
+    PackageHint,
+    DownloadPackage,
+    PrintPackage,
+    ImportPackageTitle,
+    PackageFileLabel,
+    ImportPackage,
+    PackageImported,
+    PlansWord,
+    VersionsWord,
+    EvaluationsWord,
+    ExportedOn,
+    PrintWord,
+    DateWord,
+    SubjectAndUnit,
+    WhoEvaluated,
+    EvaluationWord,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -700,7 +716,25 @@ pub fn t(key: Key) -> &'static str {
         Key::MyPlanTitle => "Min elevplan",
         Key::MyReflectionLabel => "Det tænker jeg",
         Key::SaveReflection => "Gem",
-        Key::ReadPlans => "Elevplan",
+        Key::PackageTitle => "Elevens pakke",
+        Key::PackageHint => {
+            "Når eleven skifter skole, følger elevplaner og evalueringer med: hent pakken her, og indlæs den på den nye skole."
+        }
+        Key::DownloadPackage => "Hent elevens pakke (JSON)",
+        Key::PrintPackage => "Udskriv elevens pakke",
+        Key::ImportPackageTitle => "Indlæs pakke fra elevens tidligere skole",
+        Key::PackageFileLabel => "Pakke (JSON-fil)",
+        Key::ImportPackage => "Indlæs pakken",
+        Key::PackageImported => "Indlæst",
+        Key::PlansWord => "planer",
+        Key::VersionsWord => "versioner",
+        Key::EvaluationsWord => "evalueringer",
+        Key::ExportedOn => "hentet",
+        Key::PrintWord => "Udskriv",
+        Key::DateWord => "Dato",
+        Key::SubjectAndUnit => "Fag og forløb",
+        Key::WhoEvaluated => "Vurderet af",
+        Key::EvaluationWord => "Vurdering",
     }
 }
 
@@ -784,6 +818,10 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         }
         "goal_ids" => Some("Vælg kun mål fra fagets forløb for eleven."),
         "reflection" => Some("Din tekst må højst være 2.000 tegn."),
+        "package_format" => Some("Filen er ikke en elevpakke fra Spire (spire-pupil/1)."),
+        "package_plans" | "package_evaluations" => {
+            Some("Pakken indeholder noget, der ikke kan læses. Intet er indlæst.")
+        }
         _ => None,
     }
 }

@@ -46,6 +46,8 @@ pub mod paths {
     /// Followed by `/{pupil id}`: the published plans, for the family and the pupil.
     pub const COLLECTED_PLAN: &str = "/samlet-elevplan";
     pub const MY_PLAN: &str = "/min-elevplan";
+    /// Followed by `/{pupil id}`: the pupil's package as a JSON download (a server route).
+    pub const PUPIL_PACKAGE: &str = "/elevpakke";
     pub const ADMINISTRATION: &str = "/administration";
 }
 
@@ -83,6 +85,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
                 <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
                 <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
+                <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
             </Routes>
         </Router>
@@ -167,6 +170,8 @@ pub fn register_server_functions() {
     register_explicit::<pupil_plan::LoadPlanVersion>();
     register_explicit::<pupil_plan::LoadMyPlans>();
     register_explicit::<pupil_plan::ReflectOnPlan>();
+    register_explicit::<pupil_plan::ExportPupil>();
+    register_explicit::<pupil_plan::ImportPupil>();
     register_explicit::<planning::api::LoadPlanning>();
     register_explicit::<planning::api::CreateYearPlan>();
     register_explicit::<planning::api::LoadYearPlan>();

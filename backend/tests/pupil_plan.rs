@@ -662,16 +662,21 @@ async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
 async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(t: TestDb) {
     let f = fixture(&t).await;
     let draft = pupil_plan::plan_draft(&f.anne, f.plan).await.unwrap();
-    let v2 = pupil_plan::save_plan(&f.anne, &edit(f.plan, draft.version, "Læser", vec![f.faglig]))
-        .await
-        .unwrap();
+    let v2 = pupil_plan::save_plan(
+        &f.anne,
+        &edit(f.plan, draft.version, "Læser", vec![f.faglig]),
+    )
+    .await
+    .unwrap();
     pupil_plan::publish_plan(&f.anne, f.plan, v2).await.unwrap();
     let v3 = pupil_plan::save_plan(&f.anne, &edit(f.plan, v2, "Læser flydende", vec![f.faglig]))
         .await
         .unwrap();
     pupil_plan::publish_plan(&f.anne, f.plan, v3).await.unwrap();
     // A second evaluation of the same goal: the history travels too.
-    evaluation::evaluate(&f.anne, f.faglig, f.ida, Some(2), "").await.unwrap();
+    evaluation::evaluate(&f.anne, f.faglig, f.ida, Some(2), "")
+        .await
+        .unwrap();
 
     let lene = as_user(&t, "lene").await;
     let package = package::export_pupil(&lene, f.ida).await.unwrap();
@@ -679,7 +684,11 @@ async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(
     assert_eq!(package.plans.len(), 1);
     assert_eq!(package.plans[0].versions.len(), 2);
     assert_eq!(package.plans[0].versions[1].texts.status, "Læser flydende");
-    assert_eq!(package.evaluations.len(), 3, "two teacher values and the pupil's own");
+    assert_eq!(
+        package.evaluations.len(),
+        3,
+        "two teacher values and the pupil's own"
+    );
     assert_eq!(package.evaluations.iter().filter(|e| e.by_pupil).count(), 1);
     // Through JSON, as it travels.
     let package: domain::pupil_plan::PupilPackage =
@@ -703,10 +712,18 @@ async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(
         code(package::import_pupil(&lene, new_ida, &package).await),
         ErrorCode::NotFound
     );
-    let added = package::import_pupil(&niels, new_ida, &package).await.unwrap();
+    let added = package::import_pupil(&niels, new_ida, &package)
+        .await
+        .unwrap();
     assert_eq!((added.plans, added.versions, added.evaluations), (1, 2, 3));
-    let again = package::import_pupil(&niels, new_ida, &package).await.unwrap();
-    assert_eq!((again.plans, again.versions, again.evaluations), (0, 0, 0), "nothing twice");
+    let again = package::import_pupil(&niels, new_ida, &package)
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.plans, again.versions, again.evaluations),
+        (0, 0, 0),
+        "nothing twice"
+    );
 
     let out = package::export_pupil(&niels, new_ida).await.unwrap();
     assert_eq!(out.school, "Nabo Skole");
@@ -718,14 +735,21 @@ async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(
     // A package that is not one, or whose evaluation is off its scale, adds nothing at all.
     let mut broken = package.clone();
     broken.format = "spire-pupil/2".into();
-    let err = package::import_pupil(&niels, new_ida, &broken).await.unwrap_err();
+    let err = package::import_pupil(&niels, new_ida, &broken)
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("package_format"));
     let mut off_scale = package.clone();
     off_scale.plans[0].school_year = 2019;
     off_scale.evaluations[0].step = Some(9);
-    let err = package::import_pupil(&niels, new_ida, &off_scale).await.unwrap_err();
+    let err = package::import_pupil(&niels, new_ida, &off_scale)
+        .await
+        .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("package_evaluations"));
-    assert_eq!(package::export_pupil(&niels, new_ida).await.unwrap().plans, package.plans);
+    assert_eq!(
+        package::export_pupil(&niels, new_ida).await.unwrap().plans,
+        package.plans
+    );
 }
 
 on_both_databases!(

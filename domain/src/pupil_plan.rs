@@ -160,6 +160,8 @@ pub struct PupilPlans {
     /// Whether the signed-in teacher may start the collected plan.
     pub can_start_collected: bool,
     pub coverage: Vec<PartCoverage>,
+    /// Whether the signed-in person may export and import the pupil's package.
+    pub can_move_records: bool,
 }
 
 /// A goal the teacher may show in a subject plan, with its current evaluations.
@@ -444,7 +446,10 @@ mod tests {
             subject: Some(Subject::Dansk),
             school_year: 2025,
             pupil_name: "Ida Jensen".into(),
-            texts: PlanTexts { status: "Læser".into(), ..Default::default() },
+            texts: PlanTexts {
+                status: "Læser".into(),
+                ..Default::default()
+            },
             goals: vec![],
             pupil_reflection: String::new(),
             published_by: "Anne Holm".into(),
@@ -469,14 +474,28 @@ mod tests {
             format: PACKAGE_FORMAT.into(),
             exported_at: 2,
             school: "Solbakken Skole".into(),
-            pupil: PackagePupil { given_name: "Ida".into(), family_name: "Jensen".into() },
-            plans: vec![PackagePlan { subject: Some(Subject::Dansk), school_year: 2025, versions: vec![plan.clone()] }],
+            pupil: PackagePupil {
+                given_name: "Ida".into(),
+                family_name: "Jensen".into(),
+            },
+            plans: vec![PackagePlan {
+                subject: Some(Subject::Dansk),
+                school_year: 2025,
+                versions: vec![plan.clone()],
+            }],
             evaluations: vec![evaluation.clone()],
             portfolio: vec![],
         };
         assert!(package.check().is_ok());
         let field = |p: PupilPackage| p.check().unwrap_err().field;
-        assert_eq!(field(PupilPackage { format: "spire-pupil/9".into(), ..package.clone() }).as_deref(), Some("package_format"));
+        assert_eq!(
+            field(PupilPackage {
+                format: "spire-pupil/9".into(),
+                ..package.clone()
+            })
+            .as_deref(),
+            Some("package_format")
+        );
         let mut off_scale = package.clone();
         off_scale.evaluations[0].step = Some(2);
         assert_eq!(field(off_scale).as_deref(), Some("package_evaluations"));

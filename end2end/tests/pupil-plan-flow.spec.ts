@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { devices, expect, test } from '@playwright/test';
 import { expectNoAxeViolations, signIn } from './support';
 
@@ -14,6 +15,8 @@ test('a teacher writes an elevplan, publishes it after the preview, and the pare
   await page.getByRole('link', { name: 'Ida Jensen' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Elevplan for Ida Jensen' })).toBeVisible();
+  const idasPlans = page.url();
+  await expect(page.getByRole('heading', { name: 'Elevens pakke' })).toHaveCount(0);
   const parts = page.getByRole('region', { name: 'Det skal elevplanen indeholde' });
   await expect(parts.getByRole('listitem').filter({ hasText: 'Matematik' })).toContainText('mangler');
   await expectNoAxeViolations(page);
@@ -51,4 +54,38 @@ test('a teacher writes an elevplan, publishes it after the preview, and the pare
   await expect(parent.getByRole('main')).toContainText('Version 1');
   await expectNoAxeViolations(parent);
   await phone.close();
+
+  // Ida moves school: Lene, the leader, downloads her package, prints it, and loading it again
+  // adds nothing twice.
+  const office = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const leader = await office.newPage();
+  await signIn(leader, 'lene');
+  await expect(leader.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
+  await leader.goto(idasPlans);
+  const pack = leader.getByRole('region', { name: 'Elevens pakke' });
+  const [download] = await Promise.all([
+    leader.waitForEvent('download'),
+    pack.getByRole('link', { name: 'Hent elevens pakke (JSON)' }).click(),
+  ]);
+  const file = await download.path();
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json.format).toBe('spire-pupil/1');
+  expect(json.plans[0].versions[0].texts.status).toContain('Ida tæller sikkert til 20');
+  await pack.getByLabel('Pakke (JSON-fil)').setInputFiles(file);
+  await pack.getByRole('button', { name: 'Indlæs pakken' }).click();
+  await expect(pack.getByRole('status')).toHaveText('Indlæst: 0 planer, 0 versioner, 0 evalueringer.');
+  await pack.getByLabel('Pakke (JSON-fil)').setInputFiles({
+    name: 'noget.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"noget andet"}'),
+  });
+  await pack.getByRole('button', { name: 'Indlæs pakken' }).click();
+  await expect(pack.getByRole('alert')).toContainText('Filen er ikke en elevpakke fra Spire');
+  await expectNoAxeViolations(leader);
+  await pack.getByRole('link', { name: 'Udskriv elevens pakke' }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: 'Elevens pakke: Ida Jensen' })).toBeVisible();
+  await expect(leader.getByRole('heading', { level: 2, name: 'Matematik' })).toBeVisible();
+  await expect(leader.getByRole('columnheader', { name: 'Vurderet af' })).toBeVisible();
+  await expectNoAxeViolations(leader);
+  await office.close();
 });

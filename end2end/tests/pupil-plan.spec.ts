@@ -18,6 +18,7 @@ test('the team starts a collected plan, the pupil adds a reflection, and the tea
   await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
   await page.getByRole('link', { name: pupil.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Elevplan for ${pupil.name}` })).toBeVisible();
+  const plansUrl = page.url();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Start samlet elevplan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Elevplan: Samlet elevplan – ${pupil.name}` })).toBeVisible();
@@ -45,6 +46,19 @@ test('the team starts a collected plan, the pupil adds a reflection, and the tea
 
   await page.reload();
   await expect(page.getByRole('main')).toContainText('Jeg kan godt lide at lege i frikvarteret.');
+
+  // The leader, at the same size, sees the pupil's plans with the package, and its printable page.
+  const office = await browser.newContext({ viewport: page.viewportSize()!, hasTouch: true, isMobile: true });
+  const leader = await office.newPage();
+  await signIn(leader, 'lene');
+  await expect(leader.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
+  await leader.goto(plansUrl);
+  await expect(leader.getByRole('region', { name: 'Elevens pakke' })).toBeVisible();
+  await expectNoAxeViolations(leader);
+  await leader.getByRole('link', { name: 'Udskriv elevens pakke' }).tap();
+  await expect(leader.getByRole('heading', { level: 1, name: `Elevens pakke: ${pupil.name}` })).toBeVisible();
+  await expectNoAxeViolations(leader);
+  await office.close();
 });
 
 test('a parent opens the samlet elevplan from the home screen, and it passes axe', async ({ page }) => {

@@ -80,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/oidc/start", get(oidc::start))
         .route("/auth/oidc/callback", get(oidc::callback))
         .route("/filer/{id}", get(files::download))
+        .route("/elevpakke/{id}", get(files::pupil_package))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

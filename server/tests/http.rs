@@ -310,6 +310,47 @@ async fn pupils_and_parents_get_the_family_build_and_staff_the_staff_build() {
 }
 
 #[tokio::test]
+async fn a_pupils_package_downloads_as_json_for_the_leader_and_nobody_else() {
+    let s = TestServer::start().await;
+    let ids = placeholders(&s).await;
+    let ida = &ids.iter().find(|(k, _)| *k == "{ida}").unwrap().1;
+    let path = format!("/elevpakke/{ida}");
+    let get = |cookie: Option<String>| {
+        let mut req = Request::get(path.as_str());
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        s.send(req.body(Body::empty()).unwrap())
+    };
+    let res = get(Some(s.sign_in("lene").await)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "application/json"
+    );
+    assert!(
+        res.headers()
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename*=UTF-8''elevpakke-Ida-Jensen.json")
+    );
+    let package = json(res).await;
+    assert_eq!(package["format"], "spire-pupil/1");
+    assert_eq!(package["plans"].as_array().unwrap().len(), 1);
+    assert_eq!(get(None).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        get(Some(s.sign_in("anne").await)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get(Some(s.sign_in("mette").await)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
 async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
     let s = TestServer::start().await;
     let res = s.get("/").await;
@@ -632,6 +673,17 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "/api/reflect_on_plan",
             r#"{"plan_id":{pupil_plan},"text":"Jeg læser godt"}"#,
             [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
+        // A pupil's package leaves and arrives through the school's leader or administration.
+        (
+            "/api/export_pupil",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/import_pupil",
+            r#"{"pupil_id":{ida},"text":"{\"format\":\"spire-pupil/1\",\"exported_at\":0,\"school\":\"X\",\"pupil\":{\"given_name\":\"A\",\"family_name\":\"B\"},\"plans\":[],\"evaluations\":[],\"portfolio\":[]}"}"#,
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
         ),
         // Scales, framework goals and the library: everyone who plans, at their own school.
         (

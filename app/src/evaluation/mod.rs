@@ -41,7 +41,6 @@ pub async fn load_evaluation_history(
 use crate::components::{ErrorNote, StaffShell, set_title};
 use crate::i18n::{Key, t};
 use crate::paths;
-use domain::ErrorCode;
 use domain::evaluation::EvaluationValue;
 use leptos_router::components::A;
 use std::collections::HashMap;

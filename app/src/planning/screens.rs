@@ -4,7 +4,7 @@
 
 use super::api::*;
 use crate::components::{
-    DecorativeIcon, ErrorNote, StaffShell, area_value, input_value, select_value, set_title,
+    DecorativeIcon, ErrorNote, StaffShell, area_value, by_id, input_value, select_value, set_title,
 };
 use crate::i18n::{Key, goal_kind_name, subject_name, t, task_icon_name, variant_name, week_range};
 use crate::paths;
@@ -313,7 +313,6 @@ fn ArchiveSection(label: Key, on_confirmed: Callback<()>) -> impl IntoView {
         </section>
     }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // /forloeb/:id

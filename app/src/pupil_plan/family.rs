@@ -8,8 +8,8 @@ use super::{
 use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
 use crate::i18n::{Key, t};
 use crate::paths;
+use domain::AppError;
 use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry};
-use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
 

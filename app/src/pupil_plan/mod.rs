@@ -62,6 +62,19 @@ pub async fn reflect_on_plan(plan_id: i64, text: String) -> Result<(), AppError>
     backend::pupil_plan::reflect(&crate::request_ctx()?, plan_id, &text).await
 }
 
+#[server(endpoint = "export_pupil")]
+pub async fn export_pupil(pupil_id: i64) -> Result<domain::pupil_plan::PupilPackage, AppError> {
+    backend::pupil_plan::package::export_pupil(&crate::request_ctx()?, pupil_id).await
+}
+
+#[server(endpoint = "import_pupil", input = Json)]
+pub async fn import_pupil(
+    pupil_id: i64,
+    text: String,
+) -> Result<domain::pupil_plan::ImportSummary, AppError> {
+    backend::pupil_plan::package::import_pupil_file(&crate::request_ctx()?, pupil_id, &text).await
+}
+
 use crate::i18n::{Key, subject_name, t};
 use domain::pupil_plan::{PartCoverage, RequiredPart};
 

@@ -3,12 +3,14 @@
 
 use super::{
     CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan, StartPupilPlan, danish_date,
-    load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
+    export_pupil, import_pupil, load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
 };
 use crate::components::{ErrorNote, StaffShell, area_value, by_id, set_title};
 use crate::i18n::{Key, subject_name, t};
 use crate::paths;
-use domain::pupil_plan::{PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPlans};
+use domain::pupil_plan::{
+    ImportSummary, PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPackage, PupilPlans,
+};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,6 +99,145 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
                 _ => None,
             }}
+        </section>
+        {plans.can_move_records.then(|| view! { <PackageSection pupil_id /> })}
+    }
+}
+
+/// The pupil's package, for the leader and administration: download it as a file, print it, or
+/// bring in the package from the pupil's previous school.
+#[component]
+fn PackageSection(pupil_id: i64) -> impl IntoView {
+    let file = NodeRef::<leptos::html::Input>::new();
+    let result = RwSignal::new(None::<Result<ImportSummary, AppError>>);
+    let on_import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(chosen) = file
+            .get()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            result.set(Some(Err(AppError::invalid("package_format"))));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(chosen.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            result.set(Some(import_pupil(pupil_id, text).await));
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="package-title">
+            <h2 id="package-title">{t(Key::PackageTitle)}</h2>
+            <p class="hint">{t(Key::PackageHint)}</p>
+            <p class="button-row">
+                <a href=format!("{}/{pupil_id}", paths::PUPIL_PACKAGE) download="">{t(Key::DownloadPackage)}</a>
+                <A href=format!("{}/{pupil_id}/udskrift", paths::PUPIL_PLANS)>{t(Key::PrintPackage)}</A>
+            </p>
+            <form on:submit=on_import aria-labelledby="import-package-title">
+                <h3 id="import-package-title">{t(Key::ImportPackageTitle)}</h3>
+                <div class="field">
+                    <label for="package-file">{t(Key::PackageFileLabel)}</label>
+                    <input type="file" id="package-file" accept=".json,application/json" node_ref=file />
+                </div>
+                <button type="submit">{t(Key::ImportPackage)}</button>
+                <p role="status">{move || match result.get() {
+                    Some(Ok(s)) => Some(format!(
+                        "{}: {} {}, {} {}, {} {}.",
+                        t(Key::PackageImported), s.plans, t(Key::PlansWord), s.versions,
+                        t(Key::VersionsWord), s.evaluations, t(Key::EvaluationsWord)
+                    )),
+                    _ => None,
+                }}</p>
+                {move || match result.get() {
+                    Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                    _ => None,
+                }}
+            </form>
+        </section>
+    }
+}
+
+/// `/elevplaner/:id/udskrift`: the pupil's package as a page to print: every published version
+/// of every plan and every evaluation with its history.
+#[component]
+pub fn PackagePrintPage() -> impl IntoView {
+    let data = by_id(export_pupil);
+    view! {
+        <StaffShell>
+            <main id="indhold" class="page print-page">
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || data.get().map(|result| match result {
+                        Ok(package) => view! { <PackagePrint package /> }.into_any(),
+                        Err(e) => {
+                            set_title(t(Key::PackageTitle));
+                            view! { <h1>{t(Key::PackageTitle)}</h1><ErrorNote error=e /> }.into_any()
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </StaffShell>
+    }
+}
+
+#[component]
+fn PackagePrint(package: PupilPackage) -> impl IntoView {
+    let name = format!("{} {}", package.pupil.given_name, package.pupil.family_name);
+    let title = format!("{}: {name}", t(Key::PackageTitle));
+    set_title(&title);
+    let evaluations = package.evaluations.clone();
+    view! {
+        <h1>{title}</h1>
+        <p>{package.school.clone()}" · "{t(Key::ExportedOn)}" "{danish_date(package.exported_at)}</p>
+        <p class="no-print">
+            <button type="button" on:click=|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }>{t(Key::PrintWord)}</button>
+        </p>
+        {package.plans.is_empty().then(|| view! { <p>{t(Key::NotPublishedYet)}</p> })}
+        {package.plans.into_iter().flat_map(|plan| plan.versions.into_iter().rev()).map(|version| view! {
+            <PublishedPlanView plan=version />
+        }).collect_view()}
+        <section>
+            <h2 id="evaluations-title">{t(Key::SectionEvaluations)}</h2>
+            <div class="table-wrap" role="region" aria-labelledby="evaluations-title" tabindex="0">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::DateWord)}</th>
+                            <th scope="col">{t(Key::SubjectAndUnit)}</th>
+                            <th scope="col">{t(Key::SectionGoals)}</th>
+                            <th scope="col">{t(Key::WhoEvaluated)}</th>
+                            <th scope="col">{t(Key::EvaluationWord)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {evaluations.into_iter().map(|e| {
+                            let step = e.step.and_then(|s| e.scale.get(usize::from(s)).cloned());
+                            let words = match (step, e.comment.is_empty()) {
+                                (Some(step), true) => step,
+                                (Some(step), false) => format!("{step} – {}", e.comment),
+                                (None, _) => e.comment.clone(),
+                            };
+                            let subject = e.subject.map(subject_name).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td>{danish_date(e.at)}</td>
+                                    <td>{format!("{subject}, {} ({})", e.unit_title, e.school)}</td>
+                                    <td>{e.goal_text.clone()}{e.framework_item.map(|id| view! { <br /><span class="hint">{id}</span> })}</td>
+                                    <td>{if e.by_pupil { t(Key::PupilWord) } else { t(Key::TeacherLabel) }}</td>
+                                    <td>{words}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

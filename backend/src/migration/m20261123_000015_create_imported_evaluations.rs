@@ -18,7 +18,11 @@ impl MigrationTrait for Migration {
                     .col(integer("pupil_id"))
                     .col(big_integer("imported_at"))
                     .col(text("content"))
-                    .foreign_key(&mut restrict_fk("imported_evaluation", "pupil_id", "person"))
+                    .foreign_key(&mut restrict_fk(
+                        "imported_evaluation",
+                        "pupil_id",
+                        "person",
+                    ))
                     .to_owned(),
             )
             .await?;

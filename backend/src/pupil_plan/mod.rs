@@ -321,6 +321,7 @@ pub async fn pupil_plans(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPlans, 
         can_start_collected: !started.contains(&None) && facts.may_write(&p, None),
         plans: summaries,
         coverage,
+        can_move_records: policy::can_move_pupil_records(&p, facts.person.school_id),
     })
 }
 
@@ -354,7 +355,12 @@ pub async fn start_plan(
 }
 
 /// An empty draft at version 1.
-fn new_plan(school_id: i32, pupil_id: i32, school_year: i32, subject: &str) -> pupil_plan::ActiveModel {
+fn new_plan(
+    school_id: i32,
+    pupil_id: i32,
+    school_year: i32,
+    subject: &str,
+) -> pupil_plan::ActiveModel {
     pupil_plan::ActiveModel {
         school_id: Set(school_id),
         pupil_id: Set(pupil_id),

@@ -276,3 +276,17 @@ pub async fn import_pupil(
     txn.commit().await.map_err(db_err)?;
     Ok(summary)
 }
+
+/// `import_pupil` for a file as uploaded: text that must be a package.
+pub async fn import_pupil_file(
+    ctx: &RequestCtx,
+    pupil_id: i64,
+    text: &str,
+) -> Result<ImportSummary, AppError> {
+    // Who may is decided before what was sent is looked at.
+    let p = current_principal(ctx).await?;
+    mover(&ctx.db, &p, pupil_id).await?;
+    let package: PupilPackage =
+        serde_json::from_str(text).map_err(|_| AppError::invalid("package_format"))?;
+    import_pupil(ctx, pupil_id, &package).await
+}
