@@ -347,6 +347,11 @@ pub enum Key {
     SubjectAndUnit,
     WhoEvaluated,
     EvaluationWord,
+    MyNoteLabel,
+    SaveMyNote,
+    CommentWord,
+    WriteComment,
+    SaveComment,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -735,6 +740,11 @@ pub fn t(key: Key) -> &'static str {
         Key::SubjectAndUnit => "Fag og forløb",
         Key::WhoEvaluated => "Vurderet af",
         Key::EvaluationWord => "Vurdering",
+        Key::MyNoteLabel => "Vil du skrive noget? (Det er frivilligt)",
+        Key::SaveMyNote => "Gem det, jeg skrev",
+        Key::CommentWord => "Kommentar",
+        Key::WriteComment => "Skriv en kommentar til en elev",
+        Key::SaveComment => "Gem kommentaren",
     }
 }
 

@@ -36,4 +36,16 @@ test('a teacher evaluates the whole hold in the grid with the keyboard only', as
   await expect(cells.filter({ hasText: 'På vej' })).toHaveCount(5);
   await expect(cells.filter({ hasText: 'Ikke endnu' })).toHaveCount(10);
   await expectNoAxeViolations(page);
+
+  // A comment beside the step, written in a form (no pointer needed), kept with the step.
+  const form = page.getByRole('form', { name: 'Skriv en kommentar til en elev' });
+  await form.getByLabel('Elev').selectOption({ label: 'Ida Jensen' });
+  await form.getByLabel('Kommentar').fill('Tæller sikkert på fingrene');
+  await form.getByRole('button', { name: 'Gem kommentaren' }).click();
+  await expect(form.getByRole('status')).toHaveText('Gemt.');
+  await page.reload();
+  const idaRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ida Jensen' }) });
+  await expect(idaRow).toContainText('Kommentar: Tæller sikkert på fingrene');
+  await expect(page.getByRole('table', { name: 'Evaluering: Tal til 20' }).getByRole('button').filter({ hasText: 'Det kan jeg' })).toHaveCount(5);
+  await expectNoAxeViolations(page);
 });

@@ -28,9 +28,17 @@ test('a pupil hears a goal and evaluates themselves by tapping a face', async ({
   expect(said).toContain('Det kan jeg');
   await expectNoAxeViolations(page);
 
-  // Kept: the same face is chosen after a reload.
+  // A few words of their own, optional, saved with the face.
+  await goal.getByLabel('Vil du skrive noget? (Det er frivilligt)').fill('Jeg talte til 20 i frikvarteret');
+  await goal.getByRole('button', { name: 'Gem det, jeg skrev' }).tap();
+  await expect(goal.getByRole('status')).toHaveText('Gemt.');
+
+  // Kept: the same face is chosen after a reload, with the words.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Det kan jeg', pressed: true })).toBeVisible();
+  await expect(page.getByLabel('Vil du skrive noget? (Det er frivilligt)').first()).toHaveValue(
+    'Jeg talte til 20 i frikvarteret',
+  );
 });
 
 test('the pupil home leads to Mine mål and passes axe', async ({ page }, info) => {

@@ -92,6 +92,21 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
             })
             .collect::<HashMap<_, _>>(),
     );
+    // The teacher's comment per (pupil, goal): sent again with every step, so a new step keeps it.
+    let comments = RwSignal::new(
+        grid.cells
+            .iter()
+            .map(|c| {
+                (
+                    (c.pupil_id, c.goal_id),
+                    c.teacher
+                        .as_ref()
+                        .map(|v| v.comment.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect::<HashMap<_, _>>(),
+    );
     let announce = RwSignal::new(String::new());
     let goals = grid.goals.clone();
     let (rows, cols) = (grid.pupils.len(), grid.goals.len());
@@ -126,9 +141,40 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
             goal_id: goal.id,
             pupil_id: pupil.id,
             step: Some(i64::from(step)),
-            comment: String::new(),
+            comment: comments
+                .with_untracked(|m| m.get(&(pupil.id, goal.id)).cloned().unwrap_or_default()),
         });
     };
+    let comment_pupil = NodeRef::<leptos::html::Select>::new();
+    let comment_goal = NodeRef::<leptos::html::Select>::new();
+    let comment_text = NodeRef::<leptos::html::Textarea>::new();
+    let save_comment = ServerAction::<Evaluate>::new();
+    let on_comment = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Ok(pupil_id), Ok(goal_id)) = (
+            crate::components::select_value(comment_pupil).parse::<i64>(),
+            crate::components::select_value(comment_goal).parse::<i64>(),
+        ) else {
+            return;
+        };
+        let comment = crate::components::area_value(comment_text);
+        comments.update(|m| {
+            m.insert((pupil_id, goal_id), comment.trim().to_owned());
+        });
+        save_comment.dispatch(Evaluate {
+            goal_id,
+            pupil_id,
+            step: steps.with_untracked(|m| {
+                m.get(&(pupil_id, goal_id))
+                    .copied()
+                    .flatten()
+                    .map(i64::from)
+            }),
+            comment,
+        });
+    };
+    let comment_pupils = grid.pupils.clone();
+    let comment_goals = grid.goals.clone();
     let pupil_cells: HashMap<(i64, i64), Option<EvaluationValue>> = grid
         .cells
         .iter()
@@ -159,7 +205,10 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                             let scale = goal.scale.clone();
                             let label_scale = scale.clone();
                             let own = pupil_cells.get(&key).cloned().flatten();
-                            let own_text = own.as_ref().map(|v| format!("{}: {}", t(Key::PupilsOwn), step_name(&scale, Some(v))));
+                            let own_text = own.as_ref().map(|v| {
+                                let words = if v.comment.is_empty() { String::new() } else { format!(" – {}", v.comment) };
+                                format!("{}: {}{words}", t(Key::PupilsOwn), step_name(&scale, Some(v)))
+                            });
                             let who = format!("{}, {}", pupil.name, goal.text);
                             let set_step = set_step.clone();
                             let set_step_click = set_step.clone();
@@ -208,6 +257,9 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                         }}
                                     </button>
                                     {own_text.map(|text| view! { <span class="own-evaluation">{text}</span> })}
+                                    {move || comments.with(|m| m.get(&key).filter(|c| !c.is_empty()).cloned()).map(|c| view! {
+                                        <span class="own-evaluation">{t(Key::CommentWord)}": "{c}</span>
+                                    })}
                                 </td>
                             }
                         }).collect_view();
@@ -225,6 +277,31 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <form class="card" aria-labelledby="comment-title" on:submit=on_comment>
+            <h2 id="comment-title">{t(Key::WriteComment)}</h2>
+            <div class="field">
+                <label for="comment-pupil">{t(Key::PupilWord)}</label>
+                <select id="comment-pupil" node_ref=comment_pupil>
+                    {comment_pupils.into_iter().map(|p| view! { <option value=p.id.to_string()>{p.name}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="comment-goal">{t(Key::SectionGoals)}</label>
+                <select id="comment-goal" node_ref=comment_goal>
+                    {comment_goals.into_iter().map(|g| view! { <option value=g.id.to_string()>{g.text}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="comment-text">{t(Key::CommentWord)}</label>
+                <textarea id="comment-text" rows="3" node_ref=comment_text></textarea>
+            </div>
+            <button type="submit">{t(Key::SaveComment)}</button>
+            <p role="status">{move || matches!(save_comment.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
+            {move || match save_comment.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                _ => None,
+            }}
+        </form>
     }
 }
 
@@ -273,7 +350,16 @@ pub fn MyGoalsPage() -> impl IntoView {
 fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
     let save = ServerAction::<SelfEvaluate>::new();
     let chosen = RwSignal::new(goal.mine.as_ref().and_then(|v| v.step));
+    // The pupil's words travel with every save, so tapping a face never drops what they wrote.
+    let note = RwSignal::new(
+        goal.mine
+            .as_ref()
+            .map(|v| v.comment.clone())
+            .unwrap_or_default(),
+    );
     let goal_id = goal.goal_id;
+    let note_id = format!("note-{goal_id}");
+    let note_label_for = note_id.clone();
     let text = goal.text.clone();
     let faces = goal.scale.faces && goal.scale.steps.len() == FACES.len();
     view! {
@@ -296,7 +382,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                             on:click=move |_| {
                                 crate::speech::speak(&spoken, || ());
                                 chosen.set(Some(step));
-                                save.dispatch(SelfEvaluate { goal_id, step: Some(i64::from(step)), comment: String::new() });
+                                save.dispatch(SelfEvaluate { goal_id, step: Some(i64::from(step)), comment: note.get_untracked() });
                             }
                         >
                             {faces.then(|| view! { <span class="face" aria-hidden="true">{FACES[usize::from(step) % FACES.len()]}</span> })}
@@ -305,6 +391,22 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
+            <div class="field">
+                <label for=note_label_for>{t(Key::MyNoteLabel)}</label>
+                <textarea
+                    id=note_id
+                    rows="2"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <button type="button" class="tile-button" on:click=move |_| {
+                save.dispatch(SelfEvaluate {
+                    goal_id,
+                    step: chosen.get_untracked().map(i64::from),
+                    comment: note.get_untracked(),
+                });
+            }>{t(Key::SaveMyNote)}</button>
             {move || match save.value().get() {
                 Some(Ok(())) => Some(view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
