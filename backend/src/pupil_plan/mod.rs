@@ -492,16 +492,23 @@ pub async fn plan_draft(ctx: &RequestCtx, plan_id: i64) -> Result<PlanDraft, App
     let mut candidates = candidate_goals(db, &plan).await?;
     let chosen = chosen_goals(db, plan.id).await?;
     let chosen_ids: BTreeSet<i32> = chosen.iter().map(|g| g.id).collect();
-    for goal in chosen {
-        if !candidates.iter().any(|(g, _)| g.id == goal.id) {
-            let title = unit::Entity::find_by_id(goal.unit_id)
-                .one(db)
-                .await
-                .map_err(db_err)?
-                .map(|u| u.title)
-                .unwrap_or_default();
-            candidates.push((goal, title));
-        }
+    // Chosen goals that are no longer candidates (archived since) stay listed, with their
+    // forløb's title: one query for all of them.
+    let gone: Vec<unit_goal::Model> = chosen
+        .into_iter()
+        .filter(|goal| !candidates.iter().any(|(g, _)| g.id == goal.id))
+        .collect();
+    let titles: HashMap<i32, String> = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(gone.iter().map(|g| g.unit_id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u.title))
+        .collect();
+    for goal in gone {
+        let title = titles.get(&goal.unit_id).cloned().unwrap_or_default();
+        candidates.push((goal, title));
     }
     let goal_rows: Vec<unit_goal::Model> = candidates.iter().map(|(g, _)| g.clone()).collect();
     let context = GoalContext::load(db, &goal_rows).await?;
