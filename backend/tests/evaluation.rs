@@ -4,99 +4,13 @@
 
 mod common;
 
-use backend::RequestCtx;
 use backend::evaluation;
 use backend::planning::plans;
-use common::{TestDb, seeded, token_for};
-use domain::calendar::Date;
-use domain::planning::{GoalInput, GoalKind, UnitInput};
-use domain::school::Subject;
+use common::{TestDb, as_user, dansk_forloeb as fixture};
 use domain::{AppError, ErrorCode};
-
-async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
-    t.ctx(Some(token_for(t, username).await))
-}
 
 fn code<T: std::fmt::Debug>(result: Result<T, AppError>) -> ErrorCode {
     result.unwrap_err().code
-}
-
-struct Fixture {
-    anne: RequestCtx,
-    unit: i64,
-    faglig: i64,
-    refleksion: i64,
-    ida: i64,
-}
-
-/// Anne's forløb in dansk 1.A with a teacher-only goal and a goal pupils evaluate too.
-async fn fixture(t: &TestDb) -> Fixture {
-    seeded(t).await;
-    let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let start: i32 = overview.school_year[..4].parse().unwrap();
-    let team = overview
-        .teams
-        .iter()
-        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .unwrap();
-    let plan = plans::create_year_plan(&anne, team.team_id, "Dansk")
-        .await
-        .unwrap();
-    let monday = Date::monday_of_iso_week(start, 38).unwrap();
-    let unit = plans::create_unit(
-        &anne,
-        plan,
-        &UnitInput {
-            title: "Eventyr".into(),
-            description: String::new(),
-            first_week: monday,
-            last_week: monday,
-            materials: vec![],
-        },
-    )
-    .await
-    .unwrap();
-    let faces = plans::scales(&anne)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.faces)
-        .unwrap()
-        .id;
-    let goal = |kind, text: &str| GoalInput {
-        kind,
-        own_text: Some(text.into()),
-        framework_item_id: None,
-        scale_id: faces,
-        signs: String::new(),
-    };
-    let faglig = plans::add_goal(&anne, unit, 1, &goal(GoalKind::Faglig, "Jeg kan læse rim"))
-        .await
-        .unwrap();
-    let refleksion = plans::add_goal(
-        &anne,
-        unit,
-        2,
-        &goal(GoalKind::Refleksion, "Jeg kan genfortælle"),
-    )
-    .await
-    .unwrap();
-    let ida = plans::unit(&anne, unit)
-        .await
-        .unwrap()
-        .pupils
-        .into_iter()
-        .find(|p| p.name == "Ida Jensen")
-        .unwrap()
-        .id;
-    Fixture {
-        anne,
-        unit,
-        faglig,
-        refleksion,
-        ida,
-    }
 }
 
 async fn the_teachers_and_the_pupils_own_evaluation_are_kept_side_by_side(t: TestDb) {

@@ -7,17 +7,11 @@ mod common;
 use backend::planning::plans;
 use backend::pupil_plan::package;
 use backend::{RequestCtx, evaluation, pupil_plan};
-use common::{TestDb, seeded, token_for};
-use domain::calendar::Date;
-use domain::planning::{GoalInput, GoalKind, UnitInput};
+use common::{TestDb, as_user, dansk_forloeb};
 use domain::pupil_plan::{PlanEdit, PlanTexts, RequiredPart};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
-
-async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
-    t.ctx(Some(token_for(t, username).await))
-}
 
 fn code<T: std::fmt::Debug>(result: Result<T, AppError>) -> ErrorCode {
     result.unwrap_err().code
@@ -34,84 +28,26 @@ struct Fixture {
     plan: i64,
 }
 
-/// Anne's dansk forløb in 1.A with a teacher-only goal and a reflection goal, both evaluated for
-/// Ida (the reflection goal by Ida herself too), and Ida's dansk plan started.
+/// Anne's dansk forløb in 1.A (`common::dansk_forloeb`), both goals evaluated for Ida (the
+/// reflection goal by Ida herself too), and Ida's dansk plan started.
 async fn fixture(t: &TestDb) -> Fixture {
-    seeded(t).await;
-    let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let start: i32 = overview.school_year[..4].parse().unwrap();
-    let team = overview
-        .teams
-        .iter()
-        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .unwrap();
-    let year_plan = plans::create_year_plan(&anne, team.team_id, "Dansk")
+    let f = dansk_forloeb(t).await;
+    evaluation::evaluate(&f.anne, f.faglig, f.ida, Some(1), "Læser med støtte")
         .await
         .unwrap();
-    let monday = Date::monday_of_iso_week(start, 38).unwrap();
-    let unit = plans::create_unit(
-        &anne,
-        year_plan,
-        &UnitInput {
-            title: "Eventyr".into(),
-            description: String::new(),
-            first_week: monday,
-            last_week: monday,
-            materials: vec![],
-        },
-    )
-    .await
-    .unwrap();
-    let faces = plans::scales(&anne)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.faces)
-        .unwrap()
-        .id;
-    let goal = |kind, text: &str| GoalInput {
-        kind,
-        own_text: Some(text.into()),
-        framework_item_id: None,
-        scale_id: faces,
-        signs: String::new(),
-    };
-    let faglig = plans::add_goal(&anne, unit, 1, &goal(GoalKind::Faglig, "Jeg kan læse rim"))
+    evaluation::self_evaluate(&as_user(t, "ida").await, f.refleksion, Some(2), "")
         .await
         .unwrap();
-    let refleksion = plans::add_goal(
-        &anne,
-        unit,
-        2,
-        &goal(GoalKind::Refleksion, "Jeg kan genfortælle"),
-    )
-    .await
-    .unwrap();
-    let ida = plans::unit(&anne, unit)
-        .await
-        .unwrap()
-        .pupils
-        .into_iter()
-        .find(|p| p.name == "Ida Jensen")
-        .unwrap()
-        .id;
-    evaluation::evaluate(&anne, faglig, ida, Some(1), "Læser med støtte")
-        .await
-        .unwrap();
-    evaluation::self_evaluate(&as_user(t, "ida").await, refleksion, Some(2), "")
-        .await
-        .unwrap();
-    let plan = pupil_plan::start_plan(&anne, ida, Some(Subject::Dansk))
+    let plan = pupil_plan::start_plan(&f.anne, f.ida, Some(Subject::Dansk))
         .await
         .unwrap();
     Fixture {
-        anne,
-        year_plan,
-        unit,
-        faglig,
-        refleksion,
-        ida,
+        anne: f.anne,
+        year_plan: f.year_plan,
+        unit: f.unit,
+        faglig: f.faglig,
+        refleksion: f.refleksion,
+        ida: f.ida,
         plan,
     }
 }

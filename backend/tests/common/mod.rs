@@ -4,9 +4,13 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use backend::entity::session;
+use backend::planning::plans;
 use backend::{DatabaseConnection, RequestCtx};
 use backend::{SessionChange, demo, home, identity};
+use domain::calendar::Date;
 use domain::home::Home;
+use domain::planning::{GoalInput, GoalKind, UnitInput};
+use domain::school::Subject;
 use sea_orm::{ConnectionTrait, Database, EntityTrait, PaginatorTrait};
 
 pub struct TestDb {
@@ -136,4 +140,89 @@ pub fn faelles_maal_file() -> String {
         }
     }
     panic!("faelles-maal.json not found: set SPIRE_SHARED_DATA to the shared data directory");
+}
+
+/// Acts as a demo user: signs them in and carries their session.
+pub async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
+    t.ctx(Some(token_for(t, username).await))
+}
+
+pub struct DanskForloeb {
+    pub anne: RequestCtx,
+    pub year_plan: i64,
+    pub unit: i64,
+    pub faglig: i64,
+    pub refleksion: i64,
+    pub ida: i64,
+}
+
+/// Anne's forløb in dansk 1.A with a teacher-only goal and a goal pupils evaluate too.
+pub async fn dansk_forloeb(t: &TestDb) -> DanskForloeb {
+    seeded(t).await;
+    let anne = as_user(t, "anne").await;
+    let overview = plans::overview(&anne).await.unwrap();
+    let start: i32 = overview.school_year[..4].parse().unwrap();
+    let team = overview
+        .teams
+        .iter()
+        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
+        .unwrap();
+    let year_plan = plans::create_year_plan(&anne, team.team_id, "Dansk")
+        .await
+        .unwrap();
+    let monday = Date::monday_of_iso_week(start, 38).unwrap();
+    let unit = plans::create_unit(
+        &anne,
+        year_plan,
+        &UnitInput {
+            title: "Eventyr".into(),
+            description: String::new(),
+            first_week: monday,
+            last_week: monday,
+            materials: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    let faces = plans::scales(&anne)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.faces)
+        .unwrap()
+        .id;
+    let goal = |kind, text: &str| GoalInput {
+        kind,
+        own_text: Some(text.into()),
+        framework_item_id: None,
+        scale_id: faces,
+        signs: String::new(),
+    };
+    let faglig = plans::add_goal(&anne, unit, 1, &goal(GoalKind::Faglig, "Jeg kan læse rim"))
+        .await
+        .unwrap();
+    let refleksion = plans::add_goal(
+        &anne,
+        unit,
+        2,
+        &goal(GoalKind::Refleksion, "Jeg kan genfortælle"),
+    )
+    .await
+    .unwrap();
+    let ida = plans::unit(&anne, unit)
+        .await
+        .unwrap()
+        .pupils
+        .into_iter()
+        .find(|p| p.name == "Ida Jensen")
+        .unwrap()
+        .id;
+    DanskForloeb {
+        anne,
+        year_plan,
+        unit,
+        faglig,
+        refleksion,
+        ida,
+    }
 }
