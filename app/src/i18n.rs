@@ -352,6 +352,83 @@ pub enum Key {
     CommentWord,
     WriteComment,
     SaveComment,
+    TodayTitle,
+    MyWorkTitle,
+    HelpButton,
+    HelpHome,
+    HelpToday,
+    HelpTask,
+    HelpGoals,
+    HelpHowDidItGo,
+    HelpWork,
+    HelpReading,
+    CloseHelp,
+    NoTasksToday,
+    TasksToday,
+    DueToday,
+    DueThisWeek,
+    TaskIsDone,
+    ReadTaskAloud,
+    IAmDone,
+    Materials,
+    ShowYourWork,
+    TakePhoto,
+    DrawWork,
+    RecordVoice,
+    WriteWork,
+    DrawingLabel,
+    DrawingTools,
+    PenTool,
+    LineTool,
+    LineToolHint,
+    ColourBlack,
+    ColourBlue,
+    ColourRed,
+    ColourGreen,
+    UndoDrawing,
+    ClearDrawing,
+    SaveDrawing,
+    StartRecording,
+    StopRecording,
+    RecordingNow,
+    SaveRecording,
+    MicrophoneUnavailable,
+    WriteLabel,
+    SaveText,
+    PhotoUnreadable,
+    WorkSaved,
+    WorkWaiting,
+    SendNow,
+    NoWorkYet,
+    WorkPhoto,
+    WorkDrawing,
+    WorkVoice,
+    WorkText,
+    WorkForTask,
+    WorkForGoal,
+    ReadingTitle,
+    ReadingTile,
+    TextSize,
+    LetterSpacing,
+    WordSpacing,
+    LineHeight,
+    Tint,
+    FontChoice,
+    StepNormal,
+    StepMore,
+    StepMost,
+    TintOffWhite,
+    TintCream,
+    TintBlue,
+    TintGreen,
+    TintGrey,
+    FontStandard,
+    FontDyslexic,
+    ReadingSample,
+    ReadingSaved,
+    MyGoalsIntro,
+    WorkPicture,
+    MorePupilLinks,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -745,6 +822,95 @@ pub fn t(key: Key) -> &'static str {
         Key::CommentWord => "Kommentar",
         Key::WriteComment => "Skriv en kommentar til en elev",
         Key::SaveComment => "Gem kommentaren",
+        Key::TodayTitle => "I dag",
+        Key::MyWorkTitle => "Mit arbejde",
+        Key::HelpButton => "Hjælp",
+        Key::HelpHome => {
+            "Tryk på et billede for at vælge. I dag viser dine opgaver. Mine mål viser, hvad du skal lære. Hvordan gik det? er, hvor du viser, hvordan det gik. Mit arbejde viser det, du har lavet."
+        }
+        Key::HelpToday => {
+            "Her er dine opgaver i dag og i denne uge. Tryk på en opgave for at se og høre, hvad du skal."
+        }
+        Key::HelpTask => {
+            "Tryk på højttaleren for at høre opgaven igen. Når du er færdig, så tryk på Jeg er færdig. Du kan tage et billede, tegne, indtale eller skrive, hvad du har lavet."
+        }
+        Key::HelpGoals => {
+            "Her er dine mål. Tryk på Læs målet op for at høre et mål. Du kan vise, hvad du har lavet til et mål."
+        }
+        Key::HelpHowDidItGo => {
+            "Tryk på det ansigt, der passer til, hvordan det gik med målet. Du kan også skrive noget, hvis du vil."
+        }
+        Key::HelpWork => "Her er alt det, du har lavet og gemt.",
+        Key::HelpReading => "Vælg hvordan teksten skal se ud. Dine valg følger dig til alle iPads.",
+        Key::CloseHelp => "Luk hjælpen",
+        Key::NoTasksToday => "Du har ingen opgaver i dag. God dag!",
+        Key::TasksToday => "Mine opgaver",
+        Key::DueToday => "I dag",
+        Key::DueThisWeek => "Denne uge",
+        Key::TaskIsDone => "færdig",
+        Key::ReadTaskAloud => "Læs opgaven op",
+        Key::IAmDone => "Jeg er færdig",
+        Key::Materials => "Materialer",
+        Key::ShowYourWork => "Vis hvad du har lavet",
+        Key::TakePhoto => "Tag et billede",
+        Key::DrawWork => "Tegn",
+        Key::RecordVoice => "Indtal",
+        Key::WriteWork => "Skriv",
+        Key::DrawingLabel => "Din tegning",
+        Key::DrawingTools => "Tegneværktøj",
+        Key::PenTool => "Pen",
+        Key::LineTool => "Streg",
+        Key::LineToolHint => "Streg: tryk ét sted, og tryk så et andet sted.",
+        Key::ColourBlack => "Sort",
+        Key::ColourBlue => "Blå",
+        Key::ColourRed => "Rød",
+        Key::ColourGreen => "Grøn",
+        Key::UndoDrawing => "Fortryd",
+        Key::ClearDrawing => "Visk det hele ud",
+        Key::SaveDrawing => "Gem tegningen",
+        Key::StartRecording => "Start optagelse",
+        Key::StopRecording => "Stop optagelse",
+        Key::RecordingNow => "Optager … Tryk på Stop optagelse, når du er færdig.",
+        Key::SaveRecording => "Gem lyden",
+        Key::MicrophoneUnavailable => "Mikrofonen kan ikke bruges lige nu. Spørg din lærer.",
+        Key::WriteLabel => "Skriv her",
+        Key::SaveText => "Gem teksten",
+        Key::PhotoUnreadable => "Billedet kunne ikke læses. Prøv igen.",
+        Key::WorkSaved => "Gemt i Mit arbejde.",
+        Key::WorkWaiting => {
+            "Ikke sendt endnu. Det er gemt på iPad'en, og vi prøver igen af os selv."
+        }
+        Key::SendNow => "Prøv igen nu",
+        Key::NoWorkYet => "Du har ikke gemt noget endnu.",
+        Key::WorkPhoto => "Billede",
+        Key::WorkDrawing => "Tegning",
+        Key::WorkVoice => "Lydoptagelse",
+        Key::WorkText => "Tekst",
+        Key::WorkForTask => "Opgave",
+        Key::WorkForGoal => "Mål",
+        Key::ReadingTitle => "Sådan læser jeg",
+        Key::ReadingTile => "Læsning",
+        Key::TextSize => "Tekststørrelse",
+        Key::LetterSpacing => "Afstand mellem bogstaver",
+        Key::WordSpacing => "Afstand mellem ord",
+        Key::LineHeight => "Afstand mellem linjer",
+        Key::Tint => "Baggrund",
+        Key::FontChoice => "Skrifttype",
+        Key::StepNormal => "Normal",
+        Key::StepMore => "Mere",
+        Key::StepMost => "Mest",
+        Key::TintOffWhite => "Råhvid",
+        Key::TintCream => "Creme",
+        Key::TintBlue => "Lyseblå",
+        Key::TintGreen => "Lysegrøn",
+        Key::TintGrey => "Lysegrå",
+        Key::FontStandard => "Almindelig",
+        Key::FontDyslexic => "OpenDyslexic",
+        Key::ReadingSample => "Sådan ser teksten ud. Solen skinner, og vi skal ud at lege.",
+        Key::ReadingSaved => "Gemt. Dine valg følger dig, når du logger ind igen.",
+        Key::MyGoalsIntro => "Det er det, du skal lære nu.",
+        Key::WorkPicture => "Billede du har lavet",
+        Key::MorePupilLinks => "Mere",
     }
 }
 
@@ -764,6 +930,7 @@ pub fn error_text(code: ErrorCode) -> &'static str {
             "Vi kunne ikke få forbindelse til Spire. Tjek netværket, og prøv igen."
         }
         ErrorCode::Internal => "Noget gik galt hos os. Prøv igen om lidt.",
+        ErrorCode::Unavailable => "Det kan ikke lade sig gøre lige nu. Prøv igen om lidt.",
     }
 }
 
@@ -828,6 +995,13 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         }
         "goal_ids" => Some("Vælg kun mål fra fagets forløb for eleven."),
         "reflection" => Some("Din tekst må højst være 2.000 tegn."),
+        "work_text" => Some("Skriv noget først (højst 2.000 tegn)."),
+        "work_file" | "work_file_type" => {
+            Some("Det kunne ikke gemmes. Tag billedet, tegn eller indtal igen.")
+        }
+        "work_file_size" => Some("Det er for stort til at gemme (højst 5 MB)."),
+        "task_id" => Some("Opgaven findes ikke længere."),
+        "goal_id" => Some("Målet findes ikke længere."),
         "package_format" => Some("Filen er ikke en elevpakke fra Spire (spire-pupil/1)."),
         "package_plans" | "package_evaluations" => {
             Some("Pakken indeholder noget, der ikke kan læses. Intet er indlæst.")
@@ -935,6 +1109,7 @@ mod tests {
             ErrorCode::RateLimited,
             ErrorCode::Network,
             ErrorCode::Internal,
+            ErrorCode::Unavailable,
         ] {
             let text = error_text(code);
             assert!(text.ends_with('.'), "{code:?}: {text}");

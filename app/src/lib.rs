@@ -39,6 +39,11 @@ pub mod paths {
     /// Followed by `/{unit id}`.
     pub const EVALUATION: &str = "/evaluering";
     pub const MY_GOALS: &str = "/mine-maal";
+    /// Followed by `/{task id}` for one task.
+    pub const TODAY: &str = "/i-dag";
+    pub const HOW_DID_IT_GO: &str = "/hvordan-gik-det";
+    pub const MY_WORK: &str = "/mit-arbejde";
+    pub const READING: &str = "/laesning";
     /// Followed by `/{pupil id}`: a pupil's elevplaner, for their teachers.
     pub const PUPIL_PLANS: &str = "/elevplaner";
     /// Followed by `/{plan id}`: one plan's editor.
@@ -75,6 +80,7 @@ fn SkipLink() -> impl IntoView {
 pub fn StaffApp() -> impl IntoView {
     view! {
         <Router>
+            <identity::reading::ReadingSettingsLoader />
             <SkipLink />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
@@ -98,6 +104,7 @@ pub fn StaffApp() -> impl IntoView {
 pub fn FamilyApp() -> impl IntoView {
     view! {
         <Router>
+            <identity::reading::ReadingSettingsLoader />
             <SkipLink />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
@@ -105,7 +112,12 @@ pub fn FamilyApp() -> impl IntoView {
                 <Route path=path!("/klasse") view=identity::ClassPickerPage />
                 <Route path=path!("/kode") view=identity::CodeSignInPage />
                 <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
+                <Route path=path!("/i-dag") view=pupil::today::TodayPage />
+                <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
                 <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
+                <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
+                <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
+                <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
                 <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
                 <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
             </Routes>
@@ -154,7 +166,13 @@ pub fn register_server_functions() {
     register_explicit::<identity::roster_forms::CreateTeam>();
     register_explicit::<identity::school_years::SchoolYears>();
     register_explicit::<identity::school_years::SaveSchoolYear>();
+    register_explicit::<identity::reading::LoadReadingSettings>();
+    register_explicit::<identity::reading::SaveReadingSettings>();
     register_explicit::<home::HomeScreen>();
+    register_explicit::<pupil::LoadToday>();
+    register_explicit::<pupil::MarkTaskDone>();
+    register_explicit::<pupil::AddWork>();
+    register_explicit::<pupil::LoadMyWork>();
     register_explicit::<evaluation::LoadEvaluationGrid>();
     register_explicit::<evaluation::Evaluate>();
     register_explicit::<evaluation::SelfEvaluate>();

@@ -244,50 +244,11 @@ pub async fn history(
 /// The "mål og refleksion" goals of the forløb running in the pupil's hold this year, each with
 /// the pupil's own latest evaluation and never the teacher's.
 pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
-    use crate::entity::{team, team_member, unit, year_plan};
-    use crate::planning::MEMBER_PUPIL;
-    use sea_orm::QuerySelect;
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_pupil_home(&p))?;
     let db = &ctx.db;
-    let team_ids: Vec<i32> = team_member::Entity::find()
-        .select_only()
-        .column(team_member::Column::TeamId)
-        .filter(team_member::Column::PersonId.eq(p.person_id))
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let teams: HashMap<i32, team::Model> = team::Entity::find()
-        .filter(team::Column::Id.is_in(team_ids))
-        .filter(team::Column::ArchivedAt.is_null())
-        .filter(team::Column::SchoolYear.eq(p.school_year))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t))
-        .collect();
-    let plans: HashMap<i32, i32> = year_plan::Entity::find()
-        .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
-        .filter(year_plan::Column::ArchivedAt.is_null())
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|pl| (pl.id, pl.team_id))
-        .collect();
-    let units: HashMap<i32, unit::Model> = unit::Entity::find()
-        .filter(unit::Column::YearPlanId.is_in(plans.keys().copied().collect::<Vec<_>>()))
-        .filter(unit::Column::ArchivedAt.is_null())
-        .order_by_asc(unit::Column::FirstWeek)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let current = crate::pupil::today::CurrentUnits::of_pupil(db, &p).await?;
+    let units = &current.units;
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
         .filter(unit_goal::Column::ArchivedAt.is_null())
@@ -315,9 +276,7 @@ pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal
         .iter()
         .filter_map(|g| {
             let u = units.get(&g.unit_id)?;
-            let t = plans
-                .get(&u.year_plan_id)
-                .and_then(|team_id| teams.get(team_id))?;
+            let t = current.team_of(u)?;
             Some((g, u, t))
         })
         .map(|(g, u, t)| {

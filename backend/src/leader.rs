@@ -96,6 +96,7 @@ pub async fn school_overview(
     let count_usize = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(LeaderHome {
         me: Me {
+            id: i64::from(p.person_id),
             name: p.name.clone(),
             role: p.role,
             roles: p.roles.clone(),

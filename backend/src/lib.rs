@@ -17,6 +17,7 @@ pub mod policy;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod request;
+pub mod speech;
 
 pub use identity::Principal;
 pub use request::{RequestCtx, SessionChange};

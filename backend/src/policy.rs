@@ -54,8 +54,40 @@ pub fn can_use_library(p: &Principal, unit_school_id: i32) -> bool {
     can_plan(p) && p.school_id == unit_school_id
 }
 
-/// Files attached to forløb are read by the school's planners. (Pupils and families get theirs
-/// through the forløb shown to them, with their issues.)
+/// Files attached to forløb are read by the school's planners, and by the pupils of the hold
+/// whose forløb holds them (`pupil_in_hold`): a task's materials open in one tap.
+pub fn can_read_material_file(p: &Principal, file_school_id: i32, pupil_in_hold: bool) -> bool {
+    can_read_school_file(p, file_school_id) || (p.role == Role::Pupil && pupil_in_hold)
+}
+
+/// A pupil marks their own tasks done (`mine`: a task of a current forløb that is for them).
+pub fn can_work_on_task(p: &Principal, mine: bool) -> bool {
+    p.role == Role::Pupil && mine
+}
+
+/// Pupils keep their own work ("Mit arbejde"); nobody adds to it for them.
+pub fn can_keep_own_work(p: &Principal) -> bool {
+    p.role == Role::Pupil
+}
+
+/// A pupil's work is seen by the pupil and their teachers, and by guardians with access once it
+/// is shared with the family. Not by leaders: a portfolio is not an overview.
+pub fn can_read_pupil_work(p: &Principal, r: PupilRelation, shared_with_family: bool) -> bool {
+    (p.role == Role::Pupil && r.is_self)
+        || (p.role.is_teaching_staff() && r.teaches)
+        || (p.role == Role::Parent && r.guardian_with_access && shared_with_family)
+}
+
+/// Everyone signed in keeps their own reading settings, in whatever role they act.
+pub fn can_set_own_reading_settings(_p: &Principal) -> bool {
+    true
+}
+
+/// Spoken text from the server (for devices without a voice) is for anyone signed in; the
+/// length limit is the use case's.
+pub fn can_hear_server_speech(_p: &Principal) -> bool {
+    true
+}
 pub fn can_read_school_file(p: &Principal, file_school_id: i32) -> bool {
     can_plan(p) && p.school_id == file_school_id
 }

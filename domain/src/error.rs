@@ -29,6 +29,8 @@ pub enum ErrorCode {
     Network,
     /// Something failed on the server; it is logged there, never shown.
     Internal,
+    /// A service is missing or busy for now (the server's spoken fallback, a full server).
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -44,6 +46,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => 429,
             ErrorCode::Network => 502,
             ErrorCode::Internal => 500,
+            ErrorCode::Unavailable => 503,
         }
     }
 }

@@ -144,6 +144,8 @@ impl std::fmt::Debug for Password {
 /// What the client knows about the signed-in person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
+    /// The person's id: what a shared device files their unsent work under.
+    pub id: i64,
     pub name: String,
     /// The role this session acts in.
     pub role: Role,
@@ -234,6 +236,64 @@ pub struct DemoLogin {
     pub name: String,
     pub username: String,
     pub password: String,
+}
+
+/// How someone likes text: personal settings that follow them to any device (DESIGN.md §5:
+/// size and spacing help dyslexic readers; a special font is a preference, offered but not the fix).
+/// The defaults are the design's: large text, line height 1.5, an off-white background.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingSettings {
+    pub text_size: Step,
+    pub letter_spacing: Step,
+    pub word_spacing: Step,
+    pub line_height: Step,
+    pub tint: Tint,
+    pub font: ReadingFont,
+}
+
+/// One of three levels of a setting: as designed, more, most.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    #[default]
+    Normal,
+    More,
+    Most,
+}
+
+impl Step {
+    pub const ALL: [Step; 3] = [Step::Normal, Step::More, Step::Most];
+}
+
+/// The background behind text. Every tint keeps body text above 7:1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tint {
+    #[default]
+    OffWhite,
+    Cream,
+    Blue,
+    Green,
+    Grey,
+}
+
+impl Tint {
+    pub const ALL: [Tint; 5] = [
+        Tint::OffWhite,
+        Tint::Cream,
+        Tint::Blue,
+        Tint::Green,
+        Tint::Grey,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingFont {
+    #[default]
+    Standard,
+    /// OpenDyslexic, shipped with Spire under the SIL Open Font License.
+    Dyslexic,
 }
 
 #[cfg(test)]
@@ -351,5 +411,23 @@ mod tests {
         }
         assert!(Role::parse("admin").is_err());
         assert!(Role::Paedagog.is_teaching_staff() && !Role::Leader.is_teaching_staff());
+    }
+
+    #[test]
+    fn reading_settings_are_the_designed_defaults_until_changed() {
+        let s = ReadingSettings::default();
+        assert_eq!(
+            (s.text_size, s.line_height, s.tint, s.font),
+            (
+                Step::Normal,
+                Step::Normal,
+                Tint::OffWhite,
+                ReadingFont::Standard
+            )
+        );
+        let json = r#"{"text_size":"most","letter_spacing":"more","word_spacing":"normal","line_height":"most","tint":"cream","font":"dyslexic"}"#;
+        let parsed: ReadingSettings = serde_json::from_str(json).expect("valid settings");
+        assert_eq!(parsed.tint, Tint::Cream);
+        assert!(serde_json::from_str::<ReadingSettings>(&json.replace("cream", "pink")).is_err());
     }
 }

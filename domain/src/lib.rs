@@ -10,6 +10,7 @@ pub mod framework;
 pub mod home;
 pub mod identity;
 pub mod planning;
+pub mod pupil;
 pub mod pupil_plan;
 pub mod roster;
 pub mod school;

@@ -1,6 +1,8 @@
-//! Downloads: `GET /filer/{id}`, a file attached to a forløb, and `GET /elevpakke/{id}`, a pupil's
-//! package, each for whoever the policy lets read it. Always a download, never rendered in
-//! Spire's own origin, so an uploaded file cannot act as a page.
+//! Files, each for whoever the policy lets read it. Downloads (`Content-Disposition: attachment`,
+//! never rendered in Spire's origin, so an uploaded file cannot act as a page): `GET /filer/{id}`,
+//! a file attached to a forløb, and `GET /elevpakke/{id}`, a pupil's package. Shown inline, typed
+//! by their first bytes and sandboxed: `GET /arbejde/{id}`, a pupil's photo, drawing or voice note,
+//! and `GET /tale`, the spoken fallback for devices without a voice.
 
 use crate::AppState;
 use crate::server_fns::{SESSION_COOKIE, cookie};
@@ -88,6 +90,71 @@ pub async fn pupil_package(
     }
 }
 
+/// `GET /arbejde/{item id}`: the file of a piece of a pupil's work, shown inline (a photo in
+/// "Mit arbejde", a voice note in a player). Its type was checked by its first bytes when it was
+/// stored, and `nosniff` plus a sandbox keep the browser from treating it as anything else.
+pub async fn work_file(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    match backend::pupil::work::work_file(&ctx(&state, &headers), id).await {
+        Ok((content_type, bytes)) => inline(&content_type, bytes),
+        Err(e) => refused(&e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct SpeechQuery {
+    tekst: String,
+}
+
+/// `GET /tale?tekst=…`: the text spoken in Danish as WAV, for a device without a voice of its own.
+pub async fn speech(
+    State(state): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<SpeechQuery>,
+    headers: HeaderMap,
+) -> Response {
+    match backend::speech::speak(&ctx(&state, &headers), &q.tekst).await {
+        Ok(wav) => inline("audio/wav", fix_wav_lengths(wav)),
+        Err(e) => refused(&e),
+    }
+}
+
+/// eSpeak writes a streaming WAV header with unknown lengths; the whole file is here, so give
+/// the real ones (some players refuse to seek in a file whose header says 2 GB).
+fn fix_wav_lengths(mut wav: Vec<u8>) -> Vec<u8> {
+    if wav.len() >= 44 && wav.starts_with(b"RIFF") && wav.get(36..40) == Some(b"data") {
+        let riff = u32::try_from(wav.len() - 8)
+            .unwrap_or(u32::MAX)
+            .to_le_bytes();
+        let data = u32::try_from(wav.len() - 44)
+            .unwrap_or(u32::MAX)
+            .to_le_bytes();
+        wav[4..8].copy_from_slice(&riff);
+        wav[40..44].copy_from_slice(&data);
+    }
+    wav
+}
+
+/// Shown in the page (an image, a sound), private to whoever may see it, and inert as a document.
+fn inline(content_type: &str, bytes: Vec<u8>) -> Response {
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +163,16 @@ mod tests {
     fn file_names_are_percent_encoded_for_the_download_header() {
         assert_eq!(encoded_name("Eventyr 1.pdf"), "Eventyr%201.pdf");
         assert_eq!(encoded_name("æ\"x"), "%C3%A6%22x");
+    }
+
+    #[test]
+    fn a_streamed_wav_header_gets_the_real_lengths() {
+        let mut wav = b"RIFF\xff\xff\xff\x7fWAVEfmt ".to_vec();
+        wav.extend_from_slice(&[0; 16]);
+        wav.extend_from_slice(b"data\xff\xff\xff\x7f");
+        wav.extend_from_slice(&[1, 2, 3, 4]);
+        let fixed = fix_wav_lengths(wav);
+        assert_eq!(fixed[4..8], 40u32.to_le_bytes());
+        assert_eq!(fixed[40..44], 4u32.to_le_bytes());
     }
 }

@@ -66,6 +66,10 @@ pub fn router(state: AppState) -> Router {
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
         )
         .route(
+            "/api/add_work",
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
             "/api/{*fn_name}",
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(CALL_BODY_LIMIT)),
         )
@@ -81,6 +85,8 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/oidc/callback", get(oidc::callback))
         .route("/filer/{id}", get(files::download))
         .route("/elevpakke/{id}", get(files::pupil_package))
+        .route("/arbejde/{id}", get(files::work_file))
+        .route("/tale", get(files::speech))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

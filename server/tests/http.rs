@@ -350,6 +350,99 @@ async fn a_pupils_package_downloads_as_json_for_the_leader_and_nobody_else() {
     );
 }
 
+/// A GET with an optional session cookie.
+async fn get_as(s: &TestServer, path: &str, cookie: Option<&str>) -> Response<Body> {
+    let mut req = Request::get(path);
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    s.send(req.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a_page() {
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    let res = s
+        .call(
+            "add_work",
+            &format!(
+                r#"{{"upload":{{"client_key":"photo-0001","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{png}"}}}}"#
+            ),
+            Some(&ida),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id = json(res).await.to_string();
+    let path = format!("/arbejde/{id}");
+    let res = get_as(&s, &path, Some(&ida)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "image/png"
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
+        "sandbox; default-src 'none'"
+    );
+    assert_eq!(
+        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    let anne = s.sign_in("anne").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&anne)).await.status(),
+        StatusCode::OK
+    );
+    let mette = s.sign_in("mette").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&mette)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_as(&s, &path, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_as(&s, "/arbejde/999999", Some(&ida)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_server_reads_danish_aloud_for_devices_without_a_voice() {
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let res = get_as(&s, "/tale?tekst=T%C3%A6l%20til%2020", Some(&ida)).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "eSpeak NG is installed by the test command"
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "audio/wav"
+    );
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert!(body.starts_with(b"RIFF") && body.len() > 1000);
+    let declared = u32::from_le_bytes(body[4..8].try_into().unwrap()) as usize;
+    assert_eq!(declared, body.len() - 8, "the header gives the real length");
+    assert_eq!(
+        get_as(&s, "/tale?tekst=Hej", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let long = "a".repeat(backend::speech::MAX_SPOKEN_CHARS + 1);
+    assert_eq!(
+        get_as(&s, &format!("/tale?tekst={long}"), Some(&ida))
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
 #[tokio::test]
 async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
     let s = TestServer::start().await;
@@ -615,6 +708,38 @@ const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "/api/my_goals",
             "",
             [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        // The pupil's day and work: pupils only, each their own.
+        (
+            "/api/today",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/task_done",
+            r#"{"task_id":{task},"done":true}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/add_work",
+            r#"{"upload":{"client_key":"matrix-0001","kind":"text","task_id":null,"goal_id":null,"text":"Hej","content_type":null,"data_base64":null}}"#,
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/my_work",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        // Everyone signed in keeps their own reading settings.
+        (
+            "/api/reading_settings",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "/api/save_reading_settings",
+            r#"{"settings":{"text_size":"more","letter_spacing":"normal","word_spacing":"normal","line_height":"more","tint":"cream","font":"standard"}}"#,
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
         ),
         (
             "/api/evaluation_history",
@@ -1124,7 +1249,8 @@ async fn a_parent_never_sees_another_familys_child() {
 }
 
 #[tokio::test]
-async fn an_attached_file_downloads_only_for_the_schools_planners_and_never_renders_inline() {
+async fn an_attached_file_downloads_only_for_the_schools_planners_and_the_holds_pupils_and_never_renders_inline()
+ {
     let (s, ids) = matrix_server().await;
     let url = ids
         .iter()
@@ -1154,7 +1280,9 @@ async fn an_attached_file_downloads_only_for_the_schools_planners_and_never_rend
     assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(text(res).await, "hej");
     for (user, status) in [
-        ("ida", StatusCode::FORBIDDEN),
+        // Ida is in the hold whose forløb holds it: a task's materials open in one tap.
+        ("ida", StatusCode::OK),
+        ("sofia", StatusCode::FORBIDDEN),
         ("mette", StatusCode::FORBIDDEN),
         ("niels", StatusCode::NOT_FOUND),
     ] {

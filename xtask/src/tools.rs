@@ -118,6 +118,10 @@ pub fn ensure_client_tools() -> Result {
         cargo_install(&["wasm-bindgen-cli", "--version", &wanted])?;
     }
     npm_ci("tools")?;
+    // The server's spoken Danish for devices without a voice (see backend::speech).
+    if !have("/usr/bin/espeak-ng") {
+        apt_install(&["espeak-ng"])?;
+    }
     // Trunk runs offline (it must never download tools), which makes cargo offline too.
     run_cmd(
         Command::new("cargo")
@@ -137,6 +141,32 @@ fn check_trunk_toml(wanted: &str) -> Result {
             "Trunk.toml's [tools] wasm_bindgen must be \"{wanted}\", the version in Cargo.lock"
         ))
     }
+}
+
+/// Installs Debian packages (through sudo unless root), if any are missing.
+fn apt_install(missing: &[&str]) -> Result {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing Debian packages: {}",
+        missing.join(" ")
+    ));
+    let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut full: Vec<&str> = sudo.clone();
+        full.push("apt-get");
+        full.extend_from_slice(args);
+        run_cmd(
+            Command::new(full[0])
+                .args(&full[1..])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )
+    };
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend(missing.iter());
+    apt(&install)
 }
 
 fn have(path: &str) -> bool {
@@ -173,27 +203,7 @@ pub fn ensure_test_tools() -> Result {
     .map(|(_, pkg)| pkg)
     .chain(postgres_bin_dir().is_none().then_some("postgresql"))
     .collect();
-    if !missing.is_empty() {
-        step(&format!(
-            "Installing Debian packages: {}",
-            missing.join(" ")
-        ));
-        let sudo = if is_root() { vec![] } else { vec!["sudo"] };
-        let apt = |args: &[&str]| {
-            let mut full: Vec<&str> = sudo.clone();
-            full.push("apt-get");
-            full.extend_from_slice(args);
-            run_cmd(
-                Command::new(full[0])
-                    .args(&full[1..])
-                    .env("DEBIAN_FRONTEND", "noninteractive"),
-            )
-        };
-        apt(&["update", "-qq"])?;
-        let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
-        install.extend(missing.iter());
-        apt(&install)?;
-    }
+    apt_install(&missing)?;
     npm_ci("end2end")
 }
 

@@ -310,26 +310,82 @@ pub async fn load_my_goals() -> Result<Vec<domain::evaluation::MyGoal>, AppError
     backend::evaluation::my_goals(&crate::request_ctx()?).await
 }
 
-/// Faces for a three-step face scale, lowest first. Shown with their words, never alone.
-const FACES: [&str; 3] = ["😟", "🙂", "😀"];
+/// The faces for a scale of three to five steps, lowest first. Shown with their words, never alone.
+fn faces_for(steps: usize) -> Option<&'static [&'static str]> {
+    match steps {
+        3 => Some(&["😟", "🙂", "😀"]),
+        4 => Some(&["😟", "😐", "🙂", "😀"]),
+        5 => Some(&["😢", "😟", "😐", "🙂", "😀"]),
+        _ => None,
+    }
+}
 
-/// `/mine-maal`: the pupil's "mål og refleksion" goals, each read aloud on request, with big
-/// faces to tap. A tap says the face's meaning aloud and saves it.
+/// `/mine-maal`: the pupil's "mål og refleksion" goals, each read aloud on request, with a way to
+/// show work for each.
 #[component]
 pub fn MyGoalsPage() -> impl IntoView {
     set_title(t(Key::MyGoalsTitle));
     let goals = LocalResource::new(load_my_goals);
     view! {
-        <div class="pupil-shell">
-            <header class="pupil-bar">
-                <crate::components::ReadAloudButton large=true />
-                <A href=paths::HOME attr:class="tile-button">
-                    <crate::components::DecorativeIcon icon=icondata::LuHouse />
-                    <span>{t(Key::HomeLink)}</span>
-                </A>
-            </header>
+        <crate::pupil::PupilShell help=Key::HelpGoals>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(Key::MyGoalsTitle)}</h1>
+                <p>{t(Key::MyGoalsIntro)}</p>
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || goals.get().map(|result| match result {
+                        Ok(list) if list.is_empty() => view! { <p>{t(Key::NoGoalsForPupil)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="my-goals">
+                                {list.into_iter().map(|goal| view! { <GoalToShow goal /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                    })}
+                </Suspense>
+            </main>
+        </crate::pupil::PupilShell>
+    }
+}
+
+#[component]
+fn GoalToShow(goal: domain::evaluation::MyGoal) -> impl IntoView {
+    let text = goal.text.clone();
+    let showing = RwSignal::new(false);
+    let goal_id = goal.goal_id;
+    view! {
+        <li class="card my-goal">
+            <h2>{goal.text.clone()}</h2>
+            <p class="muted">{crate::i18n::subject_name(goal.subject)}" · "{goal.unit_title.clone()}</p>
+            <div class="button-row">
+                <button type="button" class="read-aloud tile-button" on:click=move |_| crate::speech::speak(&text, || ())>
+                    <crate::components::DecorativeIcon icon=icondata::LuVolume2 />
+                    <span>{t(Key::ReadGoalAloud)}</span>
+                </button>
+                <button
+                    type="button"
+                    class="tile-button"
+                    aria-expanded=move || if showing.get() { "true" } else { "false" }
+                    on:click=move |_| showing.update(|s| *s = !*s)
+                >
+                    <crate::components::DecorativeIcon icon=icondata::LuFolderOpen />
+                    <span>{t(Key::ShowYourWork)}</span>
+                </button>
+            </div>
+            {move || showing.get().then(|| view! { <crate::pupil::work::WorkCapture task_id=None goal_id=Some(goal_id) /> })}
+        </li>
+    }
+}
+
+/// `/hvordan-gik-det`: the same goals with big faces to tap. A tap says the face's meaning aloud
+/// and saves it.
+#[component]
+pub fn HowDidItGoPage() -> impl IntoView {
+    set_title(t(Key::HowDidItGo));
+    let goals = LocalResource::new(load_my_goals);
+    view! {
+        <crate::pupil::PupilShell help=Key::HelpHowDidItGo>
+            <main id="indhold" class="page pupil" lang="da">
+                <h1>{t(Key::HowDidItGo)}</h1>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || goals.get().map(|result| match result {
                         Ok(list) if list.is_empty() => view! { <p>{t(Key::NoGoalsForPupil)}</p> }.into_any(),
@@ -342,7 +398,7 @@ pub fn MyGoalsPage() -> impl IntoView {
                     })}
                 </Suspense>
             </main>
-        </div>
+        </crate::pupil::PupilShell>
     }
 }
 
@@ -361,7 +417,11 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
     let note_id = format!("note-{goal_id}");
     let note_label_for = note_id.clone();
     let text = goal.text.clone();
-    let faces = goal.scale.faces && goal.scale.steps.len() == FACES.len();
+    let faces = goal
+        .scale
+        .faces
+        .then(|| faces_for(goal.scale.steps.len()))
+        .flatten();
     view! {
         <li class="card my-goal">
             <h2>{goal.text.clone()}</h2>
@@ -385,7 +445,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                                 save.dispatch(SelfEvaluate { goal_id, step: Some(i64::from(step)), comment: note.get_untracked() });
                             }
                         >
-                            {faces.then(|| view! { <span class="face" aria-hidden="true">{FACES[usize::from(step) % FACES.len()]}</span> })}
+                            {faces.and_then(|f| f.get(usize::from(step))).map(|face| view! { <span class="face" aria-hidden="true">{*face}</span> })}
                             <span>{label.clone()}</span>
                         </button>
                     }

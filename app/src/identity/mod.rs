@@ -1,5 +1,6 @@
 //! Identity: signing in and out, and the sign-in screen.
 
+pub mod reading;
 pub mod roster;
 pub mod roster_forms;
 pub mod scanner;

@@ -1,11 +1,41 @@
-//! The pupil's side: icon-first, everything readable aloud, big targets.
+//! The pupil's side: icon-first, everything readable aloud, big targets. Every pupil screen sits in
+//! `PupilShell`, so home, read-aloud, help and "Færdig" are the same buttons in the same places.
+
+pub mod drafts;
+pub mod today;
+pub mod work;
 
 use crate::components::{AvatarPicture, DecorativeIcon, ReadAloudButton, SignOutButton, set_title};
 use crate::i18n::{Key, subject_name, t};
+use crate::paths;
+use domain::AppError;
 use domain::home::PupilHome;
+use domain::planning::TaskIcon;
+use domain::pupil::{Today, WorkItem, WorkUpload};
 use domain::school::Subject;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use leptos_router::components::A;
+
+#[server(endpoint = "today")]
+pub async fn load_today() -> Result<Today, AppError> {
+    backend::pupil::today::today_for_pupil(&crate::request_ctx()?).await
+}
+
+#[server(endpoint = "task_done", input = Json)]
+pub async fn mark_task_done(task_id: i64, done: bool) -> Result<(), AppError> {
+    backend::pupil::today::mark_done(&crate::request_ctx()?, task_id, done).await
+}
+
+#[server(endpoint = "add_work", input = Json)]
+pub async fn add_work(upload: WorkUpload) -> Result<i64, AppError> {
+    backend::pupil::work::add_work(&crate::request_ctx()?, &upload).await
+}
+
+#[server(endpoint = "my_work")]
+pub async fn load_my_work() -> Result<Vec<WorkItem>, AppError> {
+    backend::pupil::work::my_work(&crate::request_ctx()?).await
+}
 
 /// The one icon for each subject, the same on every screen.
 pub fn subject_icon(subject: Subject) -> icondata::Icon {
@@ -20,15 +50,87 @@ pub fn subject_icon(subject: Subject) -> icondata::Icon {
     }
 }
 
+/// The picture of a task, so a pupil who cannot read yet knows what to do.
+pub fn task_icon(icon: TaskIcon) -> icondata::Icon {
+    match icon {
+        TaskIcon::Read => icondata::LuBookOpen,
+        TaskIcon::Write => icondata::LuPencil,
+        TaskIcon::Count => icondata::LuListOrdered,
+        TaskIcon::Draw => icondata::LuPaintbrush,
+        TaskIcon::Listen => icondata::LuHeadphones,
+        TaskIcon::Talk => icondata::LuMessageCircle,
+        TaskIcon::Build => icondata::LuBlocks,
+        TaskIcon::Move => icondata::LuPersonStanding,
+        TaskIcon::Photo => icondata::LuCamera,
+    }
+}
+
+/// The frame of every pupil screen. The bar is the same everywhere: home (top left), read the
+/// screen aloud, help for this screen (which is also read aloud), and "Færdig" to hand the iPad on.
+/// Work not yet sent is retried from here, whichever screen the pupil is on.
+#[component]
+pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
+    let (help_open, set_help_open) = signal(false);
+    drafts::resend_waiting();
+    view! {
+        <div class="pupil-shell">
+            <header class="pupil-bar">
+                <A href=paths::HOME attr:class="tile-button">
+                    <DecorativeIcon icon=icondata::LuHouse />
+                    <span>{t(Key::HomeLink)}</span>
+                </A>
+                <ReadAloudButton large=true />
+                <button
+                    type="button"
+                    class="tile-button"
+                    aria-expanded=move || if help_open.get() { "true" } else { "false" }
+                    aria-controls="hjaelp"
+                    on:click=move |_| {
+                        let open = !help_open.get_untracked();
+                        set_help_open.set(open);
+                        if open {
+                            crate::speech::speak(t(help), || ());
+                        } else {
+                            crate::speech::stop();
+                        }
+                    }
+                >
+                    <DecorativeIcon icon=icondata::LuCircleHelp />
+                    <span>{t(Key::HelpButton)}</span>
+                </button>
+                <SignOutButton as_done_tile=true />
+            </header>
+            <div id="hjaelp" class="help-panel" hidden=move || !help_open.get()>
+                <p>{t(help)}</p>
+                <button type="button" class="tile-button" on:click=move |_| {
+                    crate::speech::stop();
+                    set_help_open.set(false);
+                }>{t(Key::CloseHelp)}</button>
+            </div>
+            <drafts::WaitingWork />
+            {children()}
+        </div>
+    }
+}
+
+/// A main tile of the pupil's home: a big icon, one word, a link.
+#[component]
+fn MainTile(href: &'static str, icon: icondata::Icon, label: Key) -> impl IntoView {
+    view! {
+        <li>
+            <A href=href attr:class="tile main-tile">
+                <DecorativeIcon icon=icon />
+                <span>{t(label)}</span>
+            </A>
+        </li>
+    }
+}
+
 #[component]
 pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
     set_title(&format!("{} {}", t(Key::PupilGreeting), home.first_name));
     view! {
-        <div class="pupil-shell">
-            <header class="pupil-bar">
-                <ReadAloudButton large=true />
-                <SignOutButton as_done_tile=true />
-            </header>
+        <PupilShell help=Key::HelpHome>
             <main id="indhold" class="page pupil" lang="da">
                 <h1 class="pupil-greeting">
                     <AvatarPicture avatar=home.avatar size=96 />
@@ -36,16 +138,22 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                 </h1>
                 <p class="pupil-class">{home.class_name}</p>
                 <ul class="tiles pupil-main-tiles" aria-label=t(Key::PupilMenu)>
+                    <MainTile href=paths::TODAY icon=icondata::LuCalendarDays label=Key::TodayTitle />
+                    <MainTile href=paths::MY_GOALS icon=icondata::LuTarget label=Key::MyGoalsTitle />
+                    <MainTile href=paths::HOW_DID_IT_GO icon=icondata::LuSmile label=Key::HowDidItGo />
+                    <MainTile href=paths::MY_WORK icon=icondata::LuFolderOpen label=Key::MyWorkTitle />
+                </ul>
+                <ul class="tiles small-tiles" aria-label=t(Key::MorePupilLinks)>
                     <li>
-                        <A href=crate::paths::MY_GOALS attr:class="tile main-tile">
-                            <DecorativeIcon icon=icondata::LuTarget />
-                            <span>{t(Key::MyGoalsTitle)}</span>
+                        <A href=paths::MY_PLAN attr:class="tile">
+                            <DecorativeIcon icon=icondata::LuNotebookPen />
+                            <span>{t(Key::MyPlanTitle)}</span>
                         </A>
                     </li>
                     <li>
-                        <A href=crate::paths::MY_PLAN attr:class="tile main-tile">
-                            <DecorativeIcon icon=icondata::LuNotebookPen />
-                            <span>{t(Key::MyPlanTitle)}</span>
+                        <A href=paths::READING attr:class="tile">
+                            <DecorativeIcon icon=icondata::LuType />
+                            <span>{t(Key::ReadingTile)}</span>
                         </A>
                     </li>
                 </ul>
@@ -59,6 +167,26 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </main>
-        </div>
+        </PupilShell>
+    }
+}
+
+/// Text read aloud with the word being spoken marked, where the device reports words.
+#[component]
+pub fn SpokenText(text: String, now: ReadSignal<Option<u32>>) -> impl IntoView {
+    let words = crate::speech::words_with_offsets(&text);
+    let starts: Vec<u32> = words.iter().map(|(start, _)| *start).collect();
+    // The word being spoken is the last one starting at or before the reported offset.
+    let current = Memo::new(move |_| {
+        now.get()
+            .map(|offset| starts.partition_point(|s| *s <= offset).saturating_sub(1))
+    });
+    view! {
+        <p class="spoken-text">
+            {words.into_iter().enumerate().map(|(i, (_, word))| view! {
+                <span class:spoken-now=move || current.get() == Some(i)>{word}</span>
+                " "
+            }).collect_view()}
+        </p>
     }
 }

@@ -338,7 +338,8 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<Vec<DemoL
     s.team("Engelsk 5.B", Subject::Engelsk, year, &[dorte], &pupils_5b)
         .await?;
 
-    plans::seed(db, school_id, year, bo, maths_1a).await?;
+    // Ida Jensen: the harder version of this week's task is hers.
+    plans::seed(db, school_id, year, bo, maths_1a, pupils_1a[0]).await?;
 
     let login = |role, name: &str, username: &str| DemoLogin {
         role,

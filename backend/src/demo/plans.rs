@@ -137,6 +137,7 @@ pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
     year: i32,
     bo: i32,
     maths_1a: i32,
+    ida: i32,
 ) -> Result<(), AppError> {
     framework::import(db, &framework_file(year))
         .await
@@ -242,5 +243,83 @@ pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
+    seed_this_week(db, numbers.id, ida, now).await
+}
+
+/// Tasks dated from the day the demo is made, so a pupil's "I dag" is not empty: one for today,
+/// and one for the week, whose harder version is Ida's.
+async fn seed_this_week<C: ConnectionTrait>(
+    db: &C,
+    unit_id: i32,
+    ida: i32,
+    now: i64,
+) -> Result<(), AppError> {
+    let today = crate::pupil::today::today()?;
+    let monday = today
+        .add_days(-i64::from(today.weekday()))
+        .ok_or_else(AppError::internal)?;
+    crate::entity::unit_material::ActiveModel {
+        unit_id: Set(unit_id),
+        title: Set("Talbilleder til 20".into()),
+        url: Set("https://www.emu.dk/grundskole/matematik".into()),
+        kind: Set("link".into()),
+        position: Set(0),
+        file_id: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(db_err)?;
+    for (title, instruction, icon, kind, due, easier, harder) in [
+        (
+            "Tegn 10 ting",
+            "Tegn 10 ting, du kan lide. Tæl dem bagefter.",
+            "draw",
+            "day",
+            today,
+            Some("Tegn 5 ting, du kan lide."),
+            None,
+        ),
+        (
+            "Find tal i klassen",
+            "Find tre tal i klassen, og tag et billede af dem.",
+            "photo",
+            "week",
+            monday,
+            None,
+            Some("Find tal over 10 i klassen, og tag et billede af dem."),
+        ),
+    ] {
+        let task = task::ActiveModel {
+            unit_id: Set(unit_id),
+            title: Set(title.into()),
+            instruction: Set(instruction.into()),
+            icon: Set(icon.into()),
+            due_kind: Set(kind.into()),
+            due_on: Set(due.to_string()),
+            audience: Set("hold".into()),
+            group_name: Set(None),
+            easier: Set(easier.map(Into::into)),
+            harder: Set(harder.map(Into::into)),
+            version: Set(1),
+            archived_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+        if harder.is_some() {
+            crate::entity::task_pupil::ActiveModel {
+                task_id: Set(task.id),
+                pupil_id: Set(ida),
+                variant: Set("harder".into()),
+            }
+            .insert(db)
+            .await
+            .map_err(db_err)?;
+        }
+    }
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod login_cards;
 pub mod oidc;
 mod password;
 pub mod rate_limit;
+pub mod reading;
 pub mod roster;
 pub mod school_year;
 
@@ -259,6 +260,7 @@ pub(crate) async fn me_of(
         .map_err(db_err)?
         .ok_or_else(AppError::internal)?;
     Ok(Me {
+        id: i64::from(principal.person_id),
         name: principal.name.clone(),
         role: principal.role,
         roles: principal.roles.clone(),

@@ -21,6 +21,7 @@ mod m20261122_000012_create_stored_files;
 mod m20261122_000013_create_evaluations;
 mod m20261123_000014_create_pupil_plans;
 mod m20261123_000015_create_imported_evaluations;
+mod m20261123_000016_create_pupil_work;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000013_create_evaluations::Migration),
             Box::new(m20261123_000014_create_pupil_plans::Migration),
             Box::new(m20261123_000015_create_imported_evaluations::Migration),
+            Box::new(m20261123_000016_create_pupil_work::Migration),
         ]
     }
 }

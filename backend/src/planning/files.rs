@@ -141,7 +141,25 @@ pub async fn read_file(
         .map_err(db_err)?
         .filter(|f| f.school_id == p.school_id)
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    policy::require(policy::can_read_school_file(&p, file.school_id))?;
+    let pupil_in_hold = if p.role == domain::identity::Role::Pupil {
+        let units: Vec<i32> = unit_material::Entity::find()
+            .filter(unit_material::Column::FileId.eq(file.id))
+            .all(&ctx.db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|m| m.unit_id)
+            .collect();
+        let current = crate::pupil::today::CurrentUnits::of_pupil(&ctx.db, &p).await?;
+        units.iter().any(|u| current.units.contains_key(u))
+    } else {
+        false
+    };
+    policy::require(policy::can_read_material_file(
+        &p,
+        file.school_id,
+        pupil_in_hold,
+    ))?;
     Ok((file.name, file.content_type, file.bytes))
 }
 

@@ -109,6 +109,7 @@ pub async fn teacher_home(
         .collect();
     Ok(TeacherHome {
         me: Me {
+            id: i64::from(p.person_id),
             name: p.name.clone(),
             role: p.role,
             roles: p.roles.clone(),

@@ -584,7 +584,7 @@ fn material_kind_str(kind: MaterialKind) -> &'static str {
     }
 }
 
-fn material_kind_of(text: &str) -> MaterialKind {
+pub(crate) fn material_kind_of(text: &str) -> MaterialKind {
     match text {
         "office365" => MaterialKind::Office365,
         "google_docs" => MaterialKind::GoogleDocs,

@@ -1,4 +1,7 @@
-//! The pupil's own view.
+//! The pupil's own screens: home, "I dag" and "Mit arbejde".
+
+pub mod today;
+pub mod work;
 
 use crate::entity::{person, pupil, school_class, team, team_member};
 use crate::planning::MEMBER_PUPIL;

@@ -1,0 +1,302 @@
+//! "I dag": the tasks a pupil has today and this week, in the version their teacher gave them.
+
+use crate::entity::{
+    task, task_done, task_pupil, team, team_member, unit, unit_goal, unit_material, year_plan,
+};
+use crate::identity::current_principal;
+use crate::planning::MEMBER_PUPIL;
+use crate::planning::plans::{FILES_PATH, GoalContext, material_kind_of};
+use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::calendar::Date;
+use domain::planning::{GoalKind, Material, TaskIcon, Variant};
+use domain::pupil::{TaskGoal, Today, TodayTask};
+use domain::school::Subject;
+use domain::{AppError, ErrorCode};
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::{HashMap, HashSet};
+
+/// The forløb a pupil works in now: those of this school year's active hold they belong to, in
+/// årsplaner and forløb that are not archived. Three queries, however many hold.
+pub(crate) struct CurrentUnits {
+    pub teams: HashMap<i32, team::Model>,
+    /// Each årsplan's hold.
+    pub plan_team: HashMap<i32, i32>,
+    pub units: HashMap<i32, unit::Model>,
+}
+
+impl CurrentUnits {
+    pub(crate) async fn of_pupil(
+        db: &impl ConnectionTrait,
+        p: &Principal,
+    ) -> Result<Self, AppError> {
+        let team_ids: Vec<i32> = team_member::Entity::find()
+            .select_only()
+            .column(team_member::Column::TeamId)
+            .filter(team_member::Column::PersonId.eq(p.person_id))
+            .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(db_err)?;
+        let teams: HashMap<i32, team::Model> = team::Entity::find()
+            .filter(team::Column::Id.is_in(team_ids))
+            .filter(team::Column::ArchivedAt.is_null())
+            .filter(team::Column::SchoolYear.eq(p.school_year))
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let plan_team: HashMap<i32, i32> = year_plan::Entity::find()
+            .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
+            .filter(year_plan::Column::ArchivedAt.is_null())
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|pl| (pl.id, pl.team_id))
+            .collect();
+        let units: HashMap<i32, unit::Model> = unit::Entity::find()
+            .filter(unit::Column::YearPlanId.is_in(plan_team.keys().copied().collect::<Vec<_>>()))
+            .filter(unit::Column::ArchivedAt.is_null())
+            .order_by_asc(unit::Column::FirstWeek)
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        Ok(Self {
+            teams,
+            plan_team,
+            units,
+        })
+    }
+
+    /// The hold a forløb belongs to.
+    pub(crate) fn team_of(&self, u: &unit::Model) -> Option<&team::Model> {
+        self.plan_team
+            .get(&u.year_plan_id)
+            .and_then(|team_id| self.teams.get(team_id))
+    }
+}
+
+/// Today's date where Spire's schools are. Danish time is UTC+1 or +2, so two hours ahead gives
+/// the right day except for an hour after midnight, when no pupil is at school.
+pub fn today() -> Result<Date, AppError> {
+    Date::from_unix(clock::now() + 2 * 3600).ok_or_else(AppError::internal)
+}
+
+/// The variant a pupil is given of a task, or `None` when the task is not for them.
+fn variant_for(t: &task::Model, mine: Option<&task_pupil::Model>) -> Option<Variant> {
+    match (t.audience.as_str(), mine) {
+        (_, Some(row)) => Some(Variant::parse(&row.variant).unwrap_or(Variant::Standard)),
+        ("hold", None) => Some(Variant::Standard),
+        _ => None,
+    }
+}
+
+fn instruction_for(t: &task::Model, variant: Variant) -> String {
+    let text = match variant {
+        Variant::Easier => t.easier.as_deref(),
+        Variant::Harder => t.harder.as_deref(),
+        Variant::Standard => None,
+    };
+    text.filter(|s| !s.trim().is_empty())
+        .unwrap_or(&t.instruction)
+        .to_owned()
+}
+
+/// The tasks of the current forløb that are for this pupil, due today or this week.
+async fn my_tasks(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    current: &CurrentUnits,
+    date: Date,
+) -> Result<Vec<(task::Model, Variant)>, AppError> {
+    let monday = date
+        .add_days(-i64::from(date.weekday()))
+        .ok_or_else(AppError::internal)?;
+    let rows = task::Entity::find()
+        .filter(task::Column::UnitId.is_in(current.units.keys().copied().collect::<Vec<_>>()))
+        .filter(task::Column::ArchivedAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    task::Column::DueKind
+                        .eq("day")
+                        .and(task::Column::DueOn.eq(date.to_string())),
+                )
+                .add(
+                    task::Column::DueKind
+                        .eq("week")
+                        .and(task::Column::DueOn.eq(monday.to_string())),
+                ),
+        )
+        .order_by_asc(task::Column::DueKind)
+        .order_by_asc(task::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mine: HashMap<i32, task_pupil::Model> = task_pupil::Entity::find()
+        .filter(task_pupil::Column::PupilId.eq(p.person_id))
+        .filter(task_pupil::Column::TaskId.is_in(rows.iter().map(|t| t.id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|r| (r.task_id, r))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|t| variant_for(&t, mine.get(&t.id)).map(|v| (t, v)))
+        .collect())
+}
+
+/// `I dag` for the signed-in pupil.
+pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
+    let p = current_principal(ctx).await?;
+    policy::require(policy::can_view_pupil_home(&p))?;
+    let db = &ctx.db;
+    let date = today()?;
+    let current = CurrentUnits::of_pupil(db, &p).await?;
+    let tasks = my_tasks(db, &p, &current, date).await?;
+    let unit_ids: Vec<i32> = tasks
+        .iter()
+        .map(|(t, _)| t.unit_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let materials = unit_material::Entity::find()
+        .filter(unit_material::Column::UnitId.is_in(unit_ids.clone()))
+        .order_by_asc(unit_material::Column::Position)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let goal_rows = unit_goal::Entity::find()
+        .filter(unit_goal::Column::UnitId.is_in(unit_ids))
+        .filter(unit_goal::Column::ArchivedAt.is_null())
+        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion.as_str()))
+        .order_by_asc(unit_goal::Column::Position)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let context = GoalContext::load(db, &goal_rows).await?;
+    let done: HashSet<i32> = task_done::Entity::find()
+        .select_only()
+        .column(task_done::Column::TaskId)
+        .filter(task_done::Column::PupilId.eq(p.person_id))
+        .filter(
+            task_done::Column::TaskId.is_in(tasks.iter().map(|(t, _)| t.id).collect::<Vec<_>>()),
+        )
+        .into_tuple::<i32>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+    let mut out = Vec::with_capacity(tasks.len());
+    for (t, variant) in tasks {
+        let Some(u) = current.units.get(&t.unit_id) else {
+            continue;
+        };
+        let subject = current
+            .team_of(u)
+            .and_then(|team| Subject::parse(&team.subject).ok())
+            .ok_or_else(AppError::internal)?;
+        out.push(TodayTask {
+            id: i64::from(t.id),
+            title: t.title.clone(),
+            instruction: instruction_for(&t, variant),
+            icon: TaskIcon::parse(&t.icon).ok_or_else(AppError::internal)?,
+            subject,
+            unit_title: u.title.clone(),
+            this_week: t.due_kind == "week",
+            materials: materials
+                .iter()
+                .filter(|m| m.unit_id == t.unit_id)
+                .map(|m| Material {
+                    id: i64::from(m.id),
+                    kind: material_kind_of(&m.kind),
+                    url: match m.file_id {
+                        Some(file_id) => format!("{FILES_PATH}/{file_id}"),
+                        None => m.url.clone(),
+                    },
+                    title: m.title.clone(),
+                })
+                .collect(),
+            goals: goal_rows
+                .iter()
+                .filter(|g| g.unit_id == t.unit_id)
+                .map(|g| TaskGoal {
+                    id: i64::from(g.id),
+                    text: context.text(g),
+                })
+                .collect(),
+            done: done.contains(&t.id),
+        });
+    }
+    // Today's tasks before the week's: the day's are the ones that cannot wait.
+    out.sort_by_key(|t| t.this_week);
+    Ok(Today { date, tasks: out })
+}
+
+/// Whether a task is one of the signed-in pupil's: of a current forløb and for them.
+pub(crate) async fn is_my_task(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    task_id: i32,
+) -> Result<bool, AppError> {
+    let Some(t) = task::Entity::find_by_id(task_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|t| t.archived_at.is_none())
+    else {
+        return Ok(false);
+    };
+    let current = CurrentUnits::of_pupil(db, p).await?;
+    if !current.units.contains_key(&t.unit_id) {
+        return Ok(false);
+    }
+    let mine = task_pupil::Entity::find_by_id((t.id, p.person_id))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(variant_for(&t, mine.as_ref()).is_some())
+}
+
+/// "Færdig" on a task, or taking it back.
+pub async fn mark_done(ctx: &RequestCtx, task_id: i64, done: bool) -> Result<(), AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let id = i32::try_from(task_id).map_err(|_| AppError::new(ErrorCode::NotFound))?;
+    let mine = p.role == domain::identity::Role::Pupil && is_my_task(db, &p, id).await?;
+    policy::require(policy::can_work_on_task(&p, mine))?;
+    if done {
+        task_done::Entity::insert(task_done::ActiveModel {
+            task_id: Set(id),
+            pupil_id: Set(p.person_id),
+            done_at: Set(clock::now()),
+        })
+        .on_conflict(
+            OnConflict::columns([task_done::Column::TaskId, task_done::Column::PupilId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await
+        .map_err(db_err)?;
+    } else {
+        task_done::Entity::delete_by_id((id, p.person_id))
+            .exec(db)
+            .await
+            .map_err(db_err)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! "Mit arbejde": the pupil's photos, drawings, voice notes and words, linked to a task or goal.
+//!
+//! A device names each piece when it is made (`ClientKey`) and keeps it until the server confirms;
+//! sending it again (after a lost answer, say) finds the piece already stored and stores nothing
+//! twice.
+
+use super::today::{CurrentUnits, is_my_task};
+use crate::entity::{portfolio_item, stored_file, task, unit_goal};
+use crate::identity::current_principal;
+use crate::pupil_plan::pupil_facts;
+use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkKind, WorkUpload};
+use domain::{AppError, ErrorCode};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// Where a piece of work's file is shown from.
+pub const WORK_FILES_PATH: &str = "/arbejde";
+
+fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+/// The first bytes each allowed type starts with: a "photo" that is really a page is refused.
+fn content_matches(content_type: &str, bytes: &[u8]) -> bool {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    match content_type.split(';').next().unwrap_or("").trim() {
+        "image/png" => starts(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg" => starts(b"\xff\xd8\xff"),
+        "image/webp" => starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"),
+        "audio/webm" => starts(b"\x1a\x45\xdf\xa3"),
+        "audio/ogg" => starts(b"OggS"),
+        "audio/mp4" => bytes.get(4..8) == Some(b"ftyp"),
+        "audio/mpeg" => starts(b"ID3") || starts(b"\xff\xfb") || starts(b"\xff\xf3"),
+        _ => false,
+    }
+}
+
+async fn existing(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    key: &str,
+) -> Result<Option<portfolio_item::Model>, AppError> {
+    portfolio_item::Entity::find()
+        .filter(portfolio_item::Column::PupilId.eq(pupil_id))
+        .filter(portfolio_item::Column::ClientKey.eq(key))
+        .one(db)
+        .await
+        .map_err(db_err)
+}
+
+/// Stores a piece of the signed-in pupil's work. Returns its id, the same id however often the
+/// same piece is sent.
+pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppError> {
+    let p = current_principal(ctx).await?;
+    policy::require(policy::can_keep_own_work(&p))?;
+    let db = &ctx.db;
+    let key = upload.check()?;
+    if let Some(row) = existing(db, p.person_id, key.as_str()).await? {
+        return Ok(i64::from(row.id));
+    }
+    let task_id = match upload.task_id {
+        Some(id) => {
+            let id = i32::try_from(id).map_err(|_| AppError::invalid("task_id"))?;
+            if !is_my_task(db, &p, id).await? {
+                return Err(AppError::invalid("task_id"));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    let goal_id = match upload.goal_id {
+        Some(id) => Some(my_goal(db, &p, id).await?),
+        None => None,
+    };
+    let file = match (&upload.content_type, &upload.data_base64) {
+        (Some(content_type), Some(data)) => {
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data.as_bytes())
+                .map_err(|_| AppError::invalid("work_file"))?;
+            if bytes.is_empty() || bytes.len() > MAX_WORK_BYTES {
+                return Err(AppError::invalid("work_file_size"));
+            }
+            if !content_matches(content_type, &bytes) {
+                return Err(AppError::invalid("work_file_type"));
+            }
+            Some((content_type.clone(), bytes))
+        }
+        _ => None,
+    };
+    let txn = db.begin().await.map_err(db_err)?;
+    let file_id = match file {
+        Some((content_type, bytes)) => Some(
+            stored_file::ActiveModel {
+                school_id: Set(p.school_id),
+                uploaded_by: Set(p.person_id),
+                name: Set(format!("{}-{}", upload.kind.as_str(), key.as_str())),
+                content_type: Set(content_type),
+                size: Set(i64::try_from(bytes.len()).unwrap_or(i64::MAX)),
+                sha256: Set(hex::encode(Sha256::digest(&bytes))),
+                bytes: Set(bytes),
+                created_at: Set(clock::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(db_err)?
+            .id,
+        ),
+        None => None,
+    };
+    let inserted = portfolio_item::ActiveModel {
+        pupil_id: Set(p.person_id),
+        school_id: Set(p.school_id),
+        client_key: Set(key.as_str().to_owned()),
+        kind: Set(upload.kind.as_str().to_owned()),
+        text: Set(upload.text.trim().to_owned()),
+        file_id: Set(file_id),
+        task_id: Set(task_id),
+        goal_id: Set(goal_id),
+        shared_with_family: Set(false),
+        created_at: Set(clock::now()),
+        archived_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    match inserted {
+        Ok(row) => {
+            txn.commit().await.map_err(db_err)?;
+            Ok(i64::from(row.id))
+        }
+        // The same piece arrived twice at once: the other request stored it.
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            txn.rollback().await.map_err(db_err)?;
+            existing(db, p.person_id, key.as_str())
+                .await?
+                .map(|row| i64::from(row.id))
+                .ok_or_else(AppError::internal)
+        }
+        Err(e) => Err(db_err(e)),
+    }
+}
+
+/// A "mål og refleksion" goal of one of the pupil's current forløb.
+async fn my_goal(db: &impl ConnectionTrait, p: &Principal, goal_id: i64) -> Result<i32, AppError> {
+    let id = i32::try_from(goal_id).map_err(|_| AppError::invalid("goal_id"))?;
+    let goal = unit_goal::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|g| g.archived_at.is_none())
+        .ok_or_else(|| AppError::invalid("goal_id"))?;
+    let current = CurrentUnits::of_pupil(db, p).await?;
+    if current.units.contains_key(&goal.unit_id) {
+        Ok(id)
+    } else {
+        Err(AppError::invalid("goal_id"))
+    }
+}
+
+/// "Mit arbejde" for the signed-in pupil, newest first.
+pub async fn my_work(ctx: &RequestCtx) -> Result<Vec<WorkItem>, AppError> {
+    let p = current_principal(ctx).await?;
+    policy::require(policy::can_keep_own_work(&p))?;
+    work_of(&ctx.db, p.person_id, false).await
+}
+
+/// A pupil's work, newest first; with `shared_only`, only what is shared with the family.
+pub(crate) async fn work_of(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    shared_only: bool,
+) -> Result<Vec<WorkItem>, AppError> {
+    let mut query = portfolio_item::Entity::find()
+        .filter(portfolio_item::Column::PupilId.eq(pupil_id))
+        .filter(portfolio_item::Column::ArchivedAt.is_null());
+    if shared_only {
+        query = query.filter(portfolio_item::Column::SharedWithFamily.eq(true));
+    }
+    let rows = query
+        .order_by_desc(portfolio_item::Column::CreatedAt)
+        .order_by_desc(portfolio_item::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let task_titles: HashMap<i32, String> = task::Entity::find()
+        .filter(task::Column::Id.is_in(rows.iter().filter_map(|r| r.task_id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, t.title))
+        .collect();
+    let goals = unit_goal::Entity::find()
+        .filter(
+            unit_goal::Column::Id.is_in(rows.iter().filter_map(|r| r.goal_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let context = crate::planning::plans::GoalContext::load(db, &goals).await?;
+    let goal_texts: HashMap<i32, String> = goals.iter().map(|g| (g.id, context.text(g))).collect();
+    rows.into_iter()
+        .map(|r| {
+            Ok(WorkItem {
+                id: i64::from(r.id),
+                kind: WorkKind::parse(&r.kind).ok_or_else(AppError::internal)?,
+                text: r.text,
+                file_url: r.file_id.map(|_| format!("{WORK_FILES_PATH}/{}", r.id)),
+                task_title: r.task_id.and_then(|id| task_titles.get(&id).cloned()),
+                goal_text: r.goal_id.and_then(|id| goal_texts.get(&id).cloned()),
+                created_at: r.created_at,
+            })
+        })
+        .collect()
+}
+
+/// The file of a piece of work, for the pupil, their teachers, and (once shared) their guardians
+/// with access: (content type, bytes).
+pub async fn work_file(ctx: &RequestCtx, item_id: i64) -> Result<(String, Vec<u8>), AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let id = i32::try_from(item_id).map_err(|_| not_found())?;
+    let item = portfolio_item::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|i| i.school_id == p.school_id && i.archived_at.is_none())
+        .ok_or_else(not_found)?;
+    let facts = pupil_facts(db, &p, item.pupil_id).await?;
+    policy::require(policy::can_read_pupil_work(
+        &p,
+        facts.relation,
+        item.shared_with_family,
+    ))?;
+    let file = stored_file::Entity::find_by_id(item.file_id.ok_or_else(not_found)?)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    Ok((file.content_type, file.bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_work_must_be_what_its_type_says() {
+        assert!(content_matches("image/png", b"\x89PNG\r\n\x1a\nrest"));
+        assert!(!content_matches("image/png", b"<svg onload=alert(1)>"));
+        assert!(content_matches(
+            "audio/webm;codecs=opus",
+            b"\x1a\x45\xdf\xa3rest"
+        ));
+        assert!(!content_matches("text/html", b"<html>"));
+    }
+}
