@@ -49,6 +49,12 @@ pub fn HomePage(views: HomeViews) -> impl IntoView {
         refresh.track();
         home_screen()
     });
+    // Signing in does not load a new page, so the person's reading settings come with their home.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = data.get() {
+            crate::identity::reading::reload_reading_settings();
+        }
+    });
     Effect::new(move |_| {
         if let Some(Err(AppError {
             code: ErrorCode::NotSignedIn,

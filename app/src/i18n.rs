@@ -429,6 +429,8 @@ pub enum Key {
     MyGoalsIntro,
     WorkPicture,
     MorePupilLinks,
+    HelpMyPlan,
+    PupilHomeTile,
 }
 
 pub fn t(key: Key) -> &'static str {
@@ -911,6 +913,8 @@ pub fn t(key: Key) -> &'static str {
         Key::MyGoalsIntro => "Det er det, du skal lære nu.",
         Key::WorkPicture => "Billede du har lavet",
         Key::MorePupilLinks => "Mere",
+        Key::PupilHomeTile => "Hjem",
+        Key::HelpMyPlan => "Her er din elevplan. Skriv, hvad du selv tænker, og tryk på Gem.",
     }
 }
 

@@ -78,9 +78,9 @@ fn SkipLink() -> impl IntoView {
 /// and parents' screens are the family build's; links there load a new page.
 #[component]
 pub fn StaffApp() -> impl IntoView {
+    identity::reading::provide_reading_settings();
     view! {
         <Router>
-            <identity::reading::ReadingSettingsLoader />
             <SkipLink />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
@@ -102,9 +102,9 @@ pub fn StaffApp() -> impl IntoView {
 /// sign-in (everyone's), the pupils' screens and the parents'.
 #[component]
 pub fn FamilyApp() -> impl IntoView {
+    identity::reading::provide_reading_settings();
     view! {
         <Router>
-            <identity::reading::ReadingSettingsLoader />
             <SkipLink />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />

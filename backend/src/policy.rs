@@ -337,4 +337,56 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_pupils_tasks_and_work_are_their_own_and_shown_to_their_teachers_not_their_leader() {
+        let rel = |is_self, guardian_with_access, teaches| PupilRelation {
+            school_id: 10,
+            is_self,
+            guardian_with_access,
+            teaches,
+        };
+        let pupil = as_role(Role::Pupil);
+        assert!(can_work_on_task(&pupil, true));
+        assert!(!can_work_on_task(&pupil, false));
+        assert!(!can_work_on_task(&as_role(Role::Teacher), true));
+        for role in Role::ALL {
+            assert_eq!(
+                can_keep_own_work(&as_role(role)),
+                role == Role::Pupil,
+                "{role:?}"
+            );
+        }
+        assert!(can_read_pupil_work(&pupil, rel(true, false, false), false));
+        assert!(!can_read_pupil_work(&pupil, rel(false, false, false), true));
+        assert!(can_read_pupil_work(
+            &as_role(Role::Teacher),
+            rel(false, false, true),
+            false
+        ));
+        assert!(!can_read_pupil_work(
+            &as_role(Role::Teacher),
+            rel(false, false, false),
+            false
+        ));
+        let parent = as_role(Role::Parent);
+        assert!(
+            !can_read_pupil_work(&parent, rel(false, true, false), false),
+            "not yet shared"
+        );
+        assert!(can_read_pupil_work(&parent, rel(false, true, false), true));
+        assert!(
+            !can_read_pupil_work(&parent, rel(false, false, false), true),
+            "no access"
+        );
+        assert!(!can_read_pupil_work(
+            &as_role(Role::Leader),
+            rel(false, false, false),
+            true
+        ));
+        assert!(can_read_material_file(&pupil, 10, true));
+        assert!(!can_read_material_file(&pupil, 10, false));
+        assert!(!can_read_material_file(&parent, 10, true));
+        assert!(can_read_material_file(&as_role(Role::Teacher), 10, false));
+    }
 }

@@ -9,8 +9,8 @@ test('a pupil hears a goal and evaluates themselves by tapping a face', async ({
   await recordSpeech(page);
   await signIn(page, pupil.user);
   await expect(page.getByRole('heading', { level: 1, name: `Hej ${pupil.name}!` })).toBeVisible();
-  await page.getByRole('link', { name: 'Mine mål' }).tap();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mine mål' })).toBeVisible();
+  await page.getByRole('link', { name: 'Hvordan gik det?' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hvordan gik det?' })).toBeVisible();
 
   const goal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jeg kan tælle til 20' }) });
   await goal.getByRole('button', { name: 'Læs målet op' }).tap();
@@ -41,9 +41,28 @@ test('a pupil hears a goal and evaluates themselves by tapping a face', async ({
   );
 });
 
-test('the pupil home leads to Mine mål and passes axe', async ({ page }, info) => {
+test('Mine mål reads each goal aloud and takes work for it', async ({ page }, info) => {
   const pupil = pupilFor(info.project.name);
+  await recordSpeech(page);
   await signIn(page, pupil.user);
-  await expect(page.getByRole('link', { name: 'Mine mål' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mine mål' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine mål' })).toBeVisible();
+  const goal = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jeg kan tælle til 20' }) });
+  await goal.getByRole('button', { name: 'Læs målet op' }).tap();
+  await expect.poll(async () => (await spoken(page)).map((u) => u.text)).toContain('Jeg kan tælle til 20');
+  const show = goal.getByRole('button', { name: 'Vis hvad du har lavet' });
+  await show.tap();
+  await expect(show).toHaveAttribute('aria-expanded', 'true');
+  const work = goal.getByRole('region', { name: 'Vis hvad du har lavet' });
+  await work.getByRole('button', { name: 'Skriv', exact: true }).tap();
+  const words = `Jeg talte til 20 (${info.project.name} ${Date.now()})`;
+  await work.getByLabel('Skriv her').fill(words);
+  await work.getByRole('button', { name: 'Gem teksten' }).tap();
+  await expect(work.getByRole('status')).toHaveText('Gemt i Mit arbejde.');
   await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Hjem', exact: true }).tap();
+  await page.getByRole('link', { name: 'Mit arbejde' }).tap();
+  const item = page.getByRole('listitem').filter({ hasText: words });
+  await expect(item.getByRole('heading', { name: 'Jeg kan tælle til 20' })).toBeVisible();
 });

@@ -28,6 +28,9 @@ export async function recordSpeech(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __spoken: { text: string; lang: string }[] };
     w.__spoken = [];
+    // A device with a voice, so the page uses the browser's speech rather than the server's.
+    window.speechSynthesis.getVoices = () =>
+      [{ lang: 'da-DK', name: 'Test', voiceURI: 'test', default: true, localService: true }] as unknown as SpeechSynthesisVoice[];
     window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       w.__spoken.push({ text: u.text, lang: u.lang });
     };
@@ -36,4 +39,44 @@ export async function recordSpeech(page: Page) {
 
 export async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
   return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+}
+
+/** Axe as `expectNoAxeViolations`, plus the enhanced (7:1) text contrast pupil screens promise. */
+export async function expectNoAxeViolationsForPupils(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .options({ rules: { 'target-size': { enabled: true }, 'color-contrast-enhanced': { enabled: true } } })
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+/** Every button, link and form field a pupil can reach is at least 64 × 64 CSS px. */
+export async function expectPupilTargetsAtLeast64(page: Page) {
+  const small: string[] = [];
+  for (const role of ['button', 'link', 'textbox', 'checkbox', 'radio'] as const) {
+    for (const target of await page.getByRole(role).all()) {
+      if (!(await target.isVisible())) continue;
+      const box = await target.boundingBox();
+      // The skip link waits above the top edge until it gets focus.
+      if (!box || box.y + box.height <= 0) continue;
+      if (box.width < 64 || box.height < 64) {
+        small.push(`${role} "${(await target.innerText()).trim()}": ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+  }
+  expect(small, small.join('\n')).toEqual([]);
+}
+
+export const CLASS_PICKER = '1.A: Tryk på dit billede';
+
+/** A teacher turns this browser into 1.A's class iPad, and the pupil taps their own picture. */
+export async function signInByPicture(page: Page, firstName: string) {
+  await signIn(page, 'anne');
+  await page.getByRole('button', { name: 'Gør til klasse-iPad for 1.A' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CLASS_PICKER })).toBeVisible();
+  await page.getByRole('button', { name: firstName, exact: true }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: `Hej ${firstName}!` })).toBeVisible();
 }

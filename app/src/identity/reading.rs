@@ -66,18 +66,26 @@ pub fn apply(s: ReadingSettings) {
 #[derive(Clone, Copy)]
 pub struct CurrentReading(pub RwSignal<ReadingSettings>);
 
-/// Loads the signed-in person's settings once per page and applies them. Someone not signed in
-/// reads with the defaults.
-#[component]
-pub fn ReadingSettingsLoader() -> impl IntoView {
+/// Loads the signed-in person's settings once per page, applies them, and shares them with the
+/// settings screen. Called at the root of each build. Someone not signed in reads with the defaults.
+pub fn provide_reading_settings() {
     let current = RwSignal::new(ReadingSettings::default());
     provide_context(CurrentReading(current));
+    reload_reading_settings();
+    Effect::new(move |_| apply(current.get()));
+}
+
+/// Reads the settings again, for a page that was opened signed out and has since been signed in
+/// on (the home screen calls it).
+pub fn reload_reading_settings() {
+    let Some(CurrentReading(current)) = use_context::<CurrentReading>() else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         if let Ok(s) = load_reading_settings().await {
             current.set(s);
         }
     });
-    Effect::new(move |_| apply(current.get()));
 }
 
 /// A row of buttons choosing one value; the chosen one is pressed.

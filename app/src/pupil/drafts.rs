@@ -47,8 +47,14 @@ thread_local! {
     /// The signed-in pupil, asked once per page: signing out loads a new page, which forgets it.
     static OWNER: Cell<Option<i64>> = const { Cell::new(None) };
     static RETRY_PLANNED: Cell<bool> = const { Cell::new(false) };
-    /// How many of the signed-in pupil's pieces are waiting, for `WaitingWork`.
-    static WAITING: RwSignal<usize> = RwSignal::new(0);
+    /// How many of the signed-in pupil's pieces are waiting, for `WaitingWork`. Reference-counted
+    /// rather than owned by a screen: it outlives every screen it is shown on.
+    static WAITING: ArcRwSignal<usize> = ArcRwSignal::new(0);
+}
+
+/// How many of the signed-in pupil's pieces are waiting now.
+pub fn waiting() -> ArcRwSignal<usize> {
+    WAITING.with(Clone::clone)
 }
 
 fn set_waiting(n: usize) {
@@ -160,7 +166,7 @@ pub fn resend_waiting() {
 /// A calm line while pieces are waiting, with a button to try at once.
 #[component]
 pub fn WaitingWork() -> impl IntoView {
-    let waiting = WAITING.with(|w| *w);
+    let waiting = waiting();
     view! {
         <div role="status" class="waiting-work">
             {move || (waiting.get() > 0).then(|| view! {

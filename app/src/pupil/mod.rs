@@ -74,10 +74,10 @@ pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
     drafts::resend_waiting();
     view! {
         <div class="pupil-shell">
-            <header class="pupil-bar">
+            <header class="pupil-bar pupil-nav">
                 <A href=paths::HOME attr:class="tile-button">
                     <DecorativeIcon icon=icondata::LuHouse />
-                    <span>{t(Key::HomeLink)}</span>
+                    <span>{t(Key::PupilHomeTile)}</span>
                 </A>
                 <ReadAloudButton large=true />
                 <button
@@ -99,15 +99,16 @@ pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
                     <span>{t(Key::HelpButton)}</span>
                 </button>
                 <SignOutButton as_done_tile=true />
+                // Inside the banner, across its row: help for this screen, and work waiting to be sent.
+                <div id="hjaelp" class="help-panel" hidden=move || !help_open.get()>
+                    <p>{t(help)}</p>
+                    <button type="button" class="tile-button" on:click=move |_| {
+                        crate::speech::stop();
+                        set_help_open.set(false);
+                    }>{t(Key::CloseHelp)}</button>
+                </div>
+                <drafts::WaitingWork />
             </header>
-            <div id="hjaelp" class="help-panel" hidden=move || !help_open.get()>
-                <p>{t(help)}</p>
-                <button type="button" class="tile-button" on:click=move |_| {
-                    crate::speech::stop();
-                    set_help_open.set(false);
-                }>{t(Key::CloseHelp)}</button>
-            </div>
-            <drafts::WaitingWork />
             {children()}
         </div>
     }

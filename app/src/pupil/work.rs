@@ -77,7 +77,13 @@ pub fn WorkCapture(task_id: Option<i64>, goal_id: Option<i64>) -> impl IntoView 
             <div role="status" class="work-status">
                 {move || status.get().map(|outcome| match outcome {
                     Outcome::Saved => view! { <p class="notice">{t(Key::WorkSaved)}</p> }.into_any(),
-                    Outcome::Waiting => view! { <p class="notice">{t(Key::WorkWaiting)}</p> }.into_any(),
+                    // The shell says what is waiting; once it is sent, this piece is saved.
+                    Outcome::Waiting => {
+                        let waiting = drafts::waiting();
+                        view! {
+                            {move || (waiting.get() == 0).then(|| view! { <p class="notice">{t(Key::WorkSaved)}</p> })}
+                        }.into_any()
+                    }
                     Outcome::Refused(e) => view! { <ErrorNote error=e /> }.into_any(),
                 })}
             </div>

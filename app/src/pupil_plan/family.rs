@@ -102,20 +102,18 @@ pub fn MyPlanPage() -> impl IntoView {
     set_title(t(Key::MyPlanTitle));
     let data = LocalResource::new(load_my_plans);
     view! {
-        <main id="indhold" class="page pupil narrow" lang="da">
-            <div class="title-row">
+        <crate::pupil::PupilShell help=Key::HelpMyPlan>
+            <main id="indhold" class="page pupil narrow" lang="da">
                 <h1>{t(Key::MyPlanTitle)}</h1>
-                <ReadAloudButton large=true />
-            </div>
-            <p><A href=paths::HOME attr:class="tile-button">{t(Key::BackHome)}</A></p>
-            <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(plans) if plans.is_empty() => view! { <p>{t(Key::NoPlansYet)}</p> }.into_any(),
-                    Ok(plans) => plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any(),
-                    Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                })}
-            </Suspense>
-        </main>
+                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+                    {move || data.get().map(|result| match result {
+                        Ok(plans) if plans.is_empty() => view! { <p>{t(Key::NoPlansYet)}</p> }.into_any(),
+                        Ok(plans) => plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any(),
+                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                    })}
+                </Suspense>
+            </main>
+        </crate::pupil::PupilShell>
     }
 }
 
