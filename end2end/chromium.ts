@@ -28,3 +28,11 @@ export function withFakeCamera(y4mPath: string) {
     ],
   };
 }
+
+/** The same browser with a fake microphone (a beep), granted without asking. */
+export function withFakeMicrophone() {
+  return {
+    ...launchOptions,
+    args: [...launchOptions.args, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  };
+}

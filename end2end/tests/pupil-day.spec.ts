@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { baseURL } from '../chromium';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { baseURL, withFakeMicrophone } from '../chromium';
 import {
   CLASS_PICKER,
+  expectNoAxeViolations,
   expectNoAxeViolationsForPupils,
   expectPupilTargetsAtLeast64,
   recordSpeech,
@@ -13,8 +14,8 @@ import {
 // Each screen size has its own pupils of 1.A, so tests running side by side never share one.
 const pupils = (project: string) =>
   project === 'ipad'
-    ? { day: 'Ida', user: 'ida', reading: 'Oscar', retry: 'William' }
-    : { day: 'Noah', user: 'noah', reading: 'Alma', retry: 'Ella' };
+    ? { day: 'Ida', user: 'ida', reading: 'Oscar', retry: 'William', voice: 'Clara' }
+    : { day: 'Noah', user: 'noah', reading: 'Alma', retry: 'Ella', voice: 'Emil' };
 
 // A 2 × 2 PNG: small, real, decodable.
 const PHOTO = Buffer.from(
@@ -233,4 +234,65 @@ test('work whose sending fails is kept, sent again, and arrives exactly once', a
   await expect(page.getByText(words, { exact: true })).toHaveCount(1);
   await page.reload();
   await expect(page.getByText(words, { exact: true })).toHaveCount(1);
+});
+
+test('a pupil records a voice note for a task and hears it in Mit arbejde', async ({}, info) => {
+  const { voice } = pupils(info.project.name);
+  const { viewport, deviceScaleFactor } = info.project.use;
+  const browser = await chromium.launch(withFakeMicrophone());
+  try {
+    const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch: true, isMobile: true, baseURL, locale: 'da-DK' });
+    await context.grantPermissions(['microphone']);
+    const page = await context.newPage();
+    await signInByPicture(page, voice);
+    await openToday(page);
+    await page.getByRole('link', { name: /Tegn 10 ting/ }).tap();
+    const work = page.getByRole('region', { name: 'Vis hvad du har lavet' });
+    await work.getByRole('button', { name: 'Indtal', exact: true }).tap();
+    await work.getByRole('button', { name: 'Start optagelse' }).tap();
+    await expect(work.getByText('Optager …', { exact: false })).toBeVisible();
+    await page.waitForTimeout(1200);
+    await work.getByRole('button', { name: 'Stop optagelse' }).tap();
+    await work.getByRole('button', { name: 'Gem lyden' }).tap();
+    await expect(work.getByRole('status')).toHaveText('Gemt i Mit arbejde.');
+    await expectNoAxeViolationsForPupils(page);
+    await page.getByRole('link', { name: 'Hjem', exact: true }).tap();
+    await page.getByRole('link', { name: 'Mit arbejde' }).tap();
+    const note = page.getByRole('listitem').filter({ hasText: 'Lydoptagelse' });
+    await expect(note.getByRole('heading', { name: 'Tegn 10 ting' })).toBeVisible();
+    const src = await note.locator('audio').getAttribute('src');
+    const res = await page.request.get(src!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toMatch(/^audio\//);
+    await expectNoAxeViolationsForPupils(page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('pupil screens fit portrait, landscape and a 320 px wide screen without sideways scrolling', async ({ page }, info) => {
+  const { user } = pupils(info.project.name);
+  await signIn(page, user);
+  await expect(page.getByRole('list', { name: 'Hvad vil du?' })).toBeVisible();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  for (const path of ['/', '/i-dag', '/mit-arbejde', '/laesning']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const size of [{ width: 1080, height: 810 }, { width: 810, height: 1080 }, { width: 320, height: 640 }]) {
+      await page.setViewportSize(size);
+      expect(await fits(), `${path} at ${size.width}×${size.height}`).toBe(true);
+      await expectPupilTargetsAtLeast64(page);
+    }
+  }
+});
+
+test('a parent chooses reading settings from their home too', async ({ page }) => {
+  await signIn(page, 'maria');
+  await page.getByRole('link', { name: 'Sådan læser jeg' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sådan læser jeg' })).toBeVisible();
+  await page.getByRole('group', { name: 'Afstand mellem linjer' }).getByRole('button', { name: 'Mere' }).tap();
+  await expect(page.locator('html')).toHaveAttribute('data-line-height', 'more');
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: 'Afstand mellem linjer' }).getByRole('button', { name: 'Normal' }).tap();
+  await expect(page.locator('html')).toHaveAttribute('data-line-height', 'normal');
 });

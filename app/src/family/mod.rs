@@ -17,6 +17,7 @@ pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
                 <h1>{t(Key::ParentTitle)}</h1>
                 <ReadAloudButton />
             </div>
+            <p><A href=crate::paths::READING>{t(Key::ReadingTitle)}</A></p>
             {empty.then(|| view! { <p>{t(Key::ParentNoChildren)}</p> })}
             <ul class="card-list" aria-label=t(Key::ParentTitle)>
                 {home.children.into_iter().map(|child| {
