@@ -44,6 +44,9 @@ pub mod paths {
     pub const HOW_DID_IT_GO: &str = "/hvordan-gik-det";
     pub const MY_WORK: &str = "/mit-arbejde";
     pub const READING: &str = "/laesning";
+    /// Followed by `/{pupil id}`: a child's week, for their guardian.
+    pub const CHILD: &str = "/barn";
+    pub const DIGEST: &str = "/ugebrev";
     /// Followed by `/{pupil id}`: a pupil's elevplaner, for their teachers.
     pub const PUPIL_PLANS: &str = "/elevplaner";
     /// Followed by `/{plan id}`: one plan's editor.
@@ -118,6 +121,8 @@ pub fn FamilyApp() -> impl IntoView {
                 <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
                 <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
                 <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
+                <Route path=path!("/barn/:id") view=family::ChildPage />
+                <Route path=path!("/ugebrev") view=family::DigestPage />
                 <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
                 <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
             </Routes>
@@ -173,6 +178,11 @@ pub fn register_server_functions() {
     register_explicit::<pupil::MarkTaskDone>();
     register_explicit::<pupil::AddWork>();
     register_explicit::<pupil::LoadMyWork>();
+    register_explicit::<pupil::ShareWork>();
+    register_explicit::<family::LoadChildWeek>();
+    register_explicit::<family::MakeCalendarLink>();
+    register_explicit::<family::RevokeCalendarLink>();
+    register_explicit::<family::LoadDigest>();
     register_explicit::<evaluation::LoadEvaluationGrid>();
     register_explicit::<evaluation::Evaluate>();
     register_explicit::<evaluation::SelfEvaluate>();

@@ -246,8 +246,17 @@ pub async fn history(
 pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_pupil_home(&p))?;
-    let db = &ctx.db;
-    let current = crate::pupil::today::CurrentUnits::of_pupil(db, &p).await?;
+    reflection_goals_of(&ctx.db, p.person_id, p.school_year).await
+}
+
+/// A pupil's "mål og refleksion" goals in their current forløb, each with the pupil's own
+/// current evaluation (never the teacher's): what the pupil sees, and what their family may.
+pub(crate) async fn reflection_goals_of(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    school_year: i32,
+) -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
+    let current = crate::pupil::today::CurrentUnits::of(db, pupil_id, school_year).await?;
     let units = &current.units;
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
@@ -260,7 +269,7 @@ pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal
         .map_err(db_err)?;
     let context = GoalContext::load(db, &goal_rows).await?;
     let mine: HashMap<i32, evaluation::Model> = evaluation::Entity::find()
-        .filter(evaluation::Column::PupilId.eq(p.person_id))
+        .filter(evaluation::Column::PupilId.eq(pupil_id))
         .filter(evaluation::Column::ByPupil.eq(true))
         .filter(
             evaluation::Column::GoalId.is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),

@@ -78,6 +78,18 @@ pub fn can_read_pupil_work(p: &Principal, r: PupilRelation, shared_with_family: 
         || (p.role == Role::Parent && r.guardian_with_access && shared_with_family)
 }
 
+/// A guardian follows a child they are linked to with access: the week, the published plan,
+/// progress in the child's own words, shared work, the calendar link. Nobody else uses the family
+/// view; a guardian without access sees nothing of that child.
+pub fn can_follow_child(p: &Principal, r: PupilRelation) -> bool {
+    p.role == Role::Parent && r.guardian_with_access
+}
+
+/// A pupil shares their own work with their family, or takes it back.
+pub fn can_share_own_work(p: &Principal, is_own: bool) -> bool {
+    p.role == Role::Pupil && is_own
+}
+
 /// Everyone signed in keeps their own reading settings, in whatever role they act.
 pub fn can_set_own_reading_settings(_p: &Principal) -> bool {
     true

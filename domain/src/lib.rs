@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod error;
 pub mod evaluation;
+pub mod family;
 pub mod framework;
 pub mod home;
 pub mod identity;

@@ -17,8 +17,10 @@ pub struct TodayTask {
     pub icon: TaskIcon,
     pub subject: Subject,
     pub unit_title: String,
-    /// For the whole week rather than today.
+    /// For the whole week rather than one day.
     pub this_week: bool,
+    /// The day it is for, or the Monday of its week.
+    pub due: Date,
     pub materials: Vec<Material>,
     /// The forløb's "mål og refleksion" goals, which work can be linked to.
     pub goals: Vec<TaskGoal>,
@@ -150,6 +152,8 @@ pub struct WorkItem {
     pub task_title: Option<String>,
     pub goal_text: Option<String>,
     pub created_at: i64,
+    /// The pupil shared it with their family.
+    pub shared: bool,
 }
 
 #[cfg(test)]

@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn a_streamed_wav_header_gets_the_real_lengths() {
         let mut wav = b"RIFF\xff\xff\xff\x7fWAVEfmt ".to_vec();
-        wav.extend_from_slice(&[0; 16]);
+        wav.extend_from_slice(&[0; 20]);
         wav.extend_from_slice(b"data\xff\xff\xff\x7f");
         wav.extend_from_slice(&[1, 2, 3, 4]);
         let fixed = fix_wav_lengths(wav);

@@ -2,6 +2,7 @@
 //! compression, a health endpoint and security headers on everything.
 
 pub mod config;
+mod family;
 mod files;
 mod oidc;
 mod server_fns;
@@ -87,6 +88,8 @@ pub fn router(state: AppState) -> Router {
         .route("/elevpakke/{id}", get(files::pupil_package))
         .route("/arbejde/{id}", get(files::work_file))
         .route("/tale", get(files::speech))
+        .route("/kalender/{file}", get(family::calendar))
+        .route("/ugebrev.html", get(family::digest))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

@@ -37,6 +37,11 @@ pub async fn load_my_work() -> Result<Vec<WorkItem>, AppError> {
     backend::pupil::work::my_work(&crate::request_ctx()?).await
 }
 
+#[server(endpoint = "share_work")]
+pub async fn share_work(item_id: i64, shared: bool) -> Result<(), AppError> {
+    backend::pupil::work::share_work(&crate::request_ctx()?, item_id, shared).await
+}
+
 /// The one icon for each subject, the same on every screen.
 pub fn subject_icon(subject: Subject) -> icondata::Icon {
     match subject {

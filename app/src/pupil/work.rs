@@ -576,28 +576,73 @@ pub fn MyWorkPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn WorkCard(item: WorkItem) -> impl IntoView {
-    let heading = item
-        .task_title
+/// The picture, sound or words of a piece of work.
+fn work_body(item: &WorkItem, heading: &str) -> AnyView {
+    let alt = format!("{}: {heading}", t(Key::WorkPicture));
+    match (item.kind, item.file_url.clone()) {
+        (WorkKind::Photo | WorkKind::Drawing, Some(url)) => {
+            view! { <img src=url alt=alt /> }.into_any()
+        }
+        (WorkKind::Voice, Some(url)) => view! { <audio controls src=url></audio> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+fn work_heading(item: &WorkItem) -> String {
+    item.task_title
         .clone()
         .or_else(|| item.goal_text.clone())
-        .unwrap_or_else(|| kind_name(item.kind).to_owned());
-    let alt = format!("{}: {heading}", t(Key::WorkPicture));
+        .unwrap_or_else(|| kind_name(item.kind).to_owned())
+}
+
+#[component]
+fn WorkCard(item: WorkItem) -> impl IntoView {
+    let heading = work_heading(&item);
+    let date = crate::pupil_plan::danish_date(item.created_at);
+    let share = ServerAction::<super::ShareWork>::new();
+    let shared = RwSignal::new(item.shared);
+    let item_id = item.id;
+    view! {
+        <li class="card work-item">
+            <h2>{heading.clone()}</h2>
+            <p class="muted">{kind_name(item.kind)}" · "{date}</p>
+            {work_body(&item, &heading)}
+            {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
+            {item.goal_text.clone().filter(|_| item.task_title.is_some()).map(|g| view! {
+                <p>{t(Key::WorkForGoal)}": "{g}</p>
+            })}
+            <button
+                type="button"
+                class="tile-button"
+                aria-pressed=move || if shared.get() { "true" } else { "false" }
+                on:click=move |_| {
+                    let now = !shared.get_untracked();
+                    shared.set(now);
+                    share.dispatch(super::ShareWork { item_id, shared: now });
+                }
+            >
+                <DecorativeIcon icon=icondata::LuHouse />
+                <span>{t(Key::ShareWithFamily)}</span>
+            </button>
+            {move || match share.value().get() {
+                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                _ => None,
+            }}
+        </li>
+    }
+}
+
+/// A piece of work as the family sees it, once the pupil shared it.
+#[component]
+pub fn SharedWorkCard(item: WorkItem) -> impl IntoView {
+    let heading = work_heading(&item);
     let date = crate::pupil_plan::danish_date(item.created_at);
     view! {
         <li class="card work-item">
-            <h2>{heading}</h2>
+            <h3>{heading.clone()}</h3>
             <p class="muted">{kind_name(item.kind)}" · "{date}</p>
-            {match (item.kind, item.file_url) {
-                (WorkKind::Photo | WorkKind::Drawing, Some(url)) => view! { <img src=url alt=alt /> }.into_any(),
-                (WorkKind::Voice, Some(url)) => view! { <audio controls src=url></audio> }.into_any(),
-                _ => ().into_any(),
-            }}
+            {work_body(&item, &heading)}
             {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
-            {item.goal_text.filter(|_| item.task_title.is_some()).map(|g| view! {
-                <p>{t(Key::WorkForGoal)}": "{g}</p>
-            })}
         </li>
     }
 }

@@ -22,6 +22,7 @@ mod m20261122_000013_create_evaluations;
 mod m20261123_000014_create_pupil_plans;
 mod m20261123_000015_create_imported_evaluations;
 mod m20261123_000016_create_pupil_work;
+mod m20261123_000017_create_calendar_feeds;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000014_create_pupil_plans::Migration),
             Box::new(m20261123_000015_create_imported_evaluations::Migration),
             Box::new(m20261123_000016_create_pupil_work::Migration),
+            Box::new(m20261123_000017_create_calendar_feeds::Migration),
         ]
     }
 }

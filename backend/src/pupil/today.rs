@@ -33,10 +33,19 @@ impl CurrentUnits {
         db: &impl ConnectionTrait,
         p: &Principal,
     ) -> Result<Self, AppError> {
+        Self::of(db, p.person_id, p.school_year).await
+    }
+
+    /// The current forløb of any pupil, for those who follow them.
+    pub(crate) async fn of(
+        db: &impl ConnectionTrait,
+        pupil_id: i32,
+        school_year: i32,
+    ) -> Result<Self, AppError> {
         let team_ids: Vec<i32> = team_member::Entity::find()
             .select_only()
             .column(team_member::Column::TeamId)
-            .filter(team_member::Column::PersonId.eq(p.person_id))
+            .filter(team_member::Column::PersonId.eq(pupil_id))
             .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
             .into_tuple()
             .all(db)
@@ -45,7 +54,7 @@ impl CurrentUnits {
         let teams: HashMap<i32, team::Model> = team::Entity::find()
             .filter(team::Column::Id.is_in(team_ids))
             .filter(team::Column::ArchivedAt.is_null())
-            .filter(team::Column::SchoolYear.eq(p.school_year))
+            .filter(team::Column::SchoolYear.eq(school_year))
             .all(db)
             .await
             .map_err(db_err)?
@@ -112,16 +121,46 @@ fn instruction_for(t: &task::Model, variant: Variant) -> String {
         .to_owned()
 }
 
-/// The tasks of the current forløb that are for this pupil, due today or this week.
-async fn my_tasks(
+/// The Monday of `date`'s week.
+pub fn monday_of(date: Date) -> Result<Date, AppError> {
+    date.add_days(-i64::from(date.weekday()))
+        .ok_or_else(AppError::internal)
+}
+
+/// Which tasks to take: those due on a day in `days`, and those for a week starting on one of
+/// `mondays`.
+pub(crate) struct Due {
+    pub days: Vec<Date>,
+    pub mondays: Vec<Date>,
+}
+
+impl Due {
+    /// Today's, and this week's.
+    pub(crate) fn today(date: Date) -> Result<Self, AppError> {
+        Ok(Self {
+            days: vec![date],
+            mondays: vec![monday_of(date)?],
+        })
+    }
+
+    /// Every task of `weeks` weeks from `monday`.
+    pub(crate) fn weeks(monday: Date, weeks: i64) -> Result<Self, AppError> {
+        let days = (0..7 * weeks)
+            .map(|d| monday.add_days(d).ok_or_else(AppError::internal))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mondays = days.iter().copied().step_by(7).collect();
+        Ok(Self { days, mondays })
+    }
+}
+
+/// The tasks of the current forløb that are for this pupil and due as `due` says, in their variant.
+pub(crate) async fn pupils_tasks(
     db: &impl ConnectionTrait,
-    p: &Principal,
+    pupil_id: i32,
     current: &CurrentUnits,
-    date: Date,
+    due: &Due,
 ) -> Result<Vec<(task::Model, Variant)>, AppError> {
-    let monday = date
-        .add_days(-i64::from(date.weekday()))
-        .ok_or_else(AppError::internal)?;
+    let as_text = |dates: &[Date]| dates.iter().map(ToString::to_string).collect::<Vec<_>>();
     let rows = task::Entity::find()
         .filter(task::Column::UnitId.is_in(current.units.keys().copied().collect::<Vec<_>>()))
         .filter(task::Column::ArchivedAt.is_null())
@@ -130,21 +169,22 @@ async fn my_tasks(
                 .add(
                     task::Column::DueKind
                         .eq("day")
-                        .and(task::Column::DueOn.eq(date.to_string())),
+                        .and(task::Column::DueOn.is_in(as_text(&due.days))),
                 )
                 .add(
                     task::Column::DueKind
                         .eq("week")
-                        .and(task::Column::DueOn.eq(monday.to_string())),
+                        .and(task::Column::DueOn.is_in(as_text(&due.mondays))),
                 ),
         )
+        .order_by_asc(task::Column::DueOn)
         .order_by_asc(task::Column::DueKind)
         .order_by_asc(task::Column::Id)
         .all(db)
         .await
         .map_err(db_err)?;
     let mine: HashMap<i32, task_pupil::Model> = task_pupil::Entity::find()
-        .filter(task_pupil::Column::PupilId.eq(p.person_id))
+        .filter(task_pupil::Column::PupilId.eq(pupil_id))
         .filter(task_pupil::Column::TaskId.is_in(rows.iter().map(|t| t.id).collect::<Vec<_>>()))
         .all(db)
         .await
@@ -158,14 +198,14 @@ async fn my_tasks(
         .collect())
 }
 
-/// `I dag` for the signed-in pupil.
-pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
-    let p = current_principal(ctx).await?;
-    policy::require(policy::can_view_pupil_home(&p))?;
-    let db = &ctx.db;
-    let date = today()?;
-    let current = CurrentUnits::of_pupil(db, &p).await?;
-    let tasks = my_tasks(db, &p, &current, date).await?;
+/// The pupil's tasks as the pupil sees them: instruction of their variant, materials, the
+/// forløb's "mål og refleksion" goals, and whether they said they are done. Five queries.
+pub(crate) async fn as_seen_by_pupil(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    current: &CurrentUnits,
+    tasks: Vec<(task::Model, Variant)>,
+) -> Result<Vec<TodayTask>, AppError> {
     let unit_ids: Vec<i32> = tasks
         .iter()
         .map(|(t, _)| t.unit_id)
@@ -190,7 +230,7 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
     let done: HashSet<i32> = task_done::Entity::find()
         .select_only()
         .column(task_done::Column::TaskId)
-        .filter(task_done::Column::PupilId.eq(p.person_id))
+        .filter(task_done::Column::PupilId.eq(pupil_id))
         .filter(
             task_done::Column::TaskId.is_in(tasks.iter().map(|(t, _)| t.id).collect::<Vec<_>>()),
         )
@@ -209,6 +249,7 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
             .team_of(u)
             .and_then(|team| Subject::parse(&team.subject).ok())
             .ok_or_else(AppError::internal)?;
+        let due_on = Date::parse(&t.due_on, "due_on").map_err(|_| AppError::internal())?;
         out.push(TodayTask {
             id: i64::from(t.id),
             title: t.title.clone(),
@@ -217,6 +258,7 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
             subject,
             unit_title: u.title.clone(),
             this_week: t.due_kind == "week",
+            due: due_on,
             materials: materials
                 .iter()
                 .filter(|m| m.unit_id == t.unit_id)
@@ -241,6 +283,18 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
             done: done.contains(&t.id),
         });
     }
+    Ok(out)
+}
+
+/// `I dag` for the signed-in pupil.
+pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
+    let p = current_principal(ctx).await?;
+    policy::require(policy::can_view_pupil_home(&p))?;
+    let db = &ctx.db;
+    let date = today()?;
+    let current = CurrentUnits::of_pupil(db, &p).await?;
+    let tasks = pupils_tasks(db, p.person_id, &current, &Due::today(date)?).await?;
+    let mut out = as_seen_by_pupil(db, p.person_id, &current, tasks).await?;
     // Today's tasks before the week's: the day's are the ones that cannot wait.
     out.sort_by_key(|t| t.this_week);
     Ok(Today { date, tasks: out })

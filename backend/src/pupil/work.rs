@@ -169,6 +169,30 @@ async fn my_goal(db: &impl ConnectionTrait, p: &Principal, goal_id: i64) -> Resu
     }
 }
 
+/// Shares a piece of the signed-in pupil's work with their family, or takes it back.
+pub async fn share_work(ctx: &RequestCtx, item_id: i64, shared: bool) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    let p = current_principal(ctx).await?;
+    let id = i32::try_from(item_id).map_err(|_| not_found())?;
+    let item = portfolio_item::Entity::find_by_id(id)
+        .one(&ctx.db)
+        .await
+        .map_err(db_err)?
+        .filter(|i| i.archived_at.is_none())
+        .ok_or_else(not_found)?;
+    policy::require(policy::can_share_own_work(&p, item.pupil_id == p.person_id))?;
+    portfolio_item::Entity::update_many()
+        .col_expr(
+            portfolio_item::Column::SharedWithFamily,
+            Expr::value(shared),
+        )
+        .filter(portfolio_item::Column::Id.eq(id))
+        .exec(&ctx.db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
+
 /// "Mit arbejde" for the signed-in pupil, newest first.
 pub async fn my_work(ctx: &RequestCtx) -> Result<Vec<WorkItem>, AppError> {
     let p = current_principal(ctx).await?;
@@ -221,6 +245,7 @@ pub(crate) async fn work_of(
                 task_title: r.task_id.and_then(|id| task_titles.get(&id).cloned()),
                 goal_text: r.goal_id.and_then(|id| goal_texts.get(&id).cloned()),
                 created_at: r.created_at,
+                shared: r.shared_with_family,
             })
         })
         .collect()
