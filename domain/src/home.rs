@@ -74,4 +74,63 @@ pub struct LeaderHome {
     pub me: Me,
     pub classes: Vec<ClassSummary>,
     pub teacher_count: u32,
+    /// This year's hold with their planning, by class and subject.
+    pub holds: Vec<HoldPlanning>,
+    /// Elevplan status per grade, with each pupil for the drill-down.
+    pub grades: Vec<GradePlans>,
+}
+
+/// Aggregates about pupils are shown only for groups at least this large, so no figure points
+/// at one child.
+pub const MIN_AGGREGATE_GROUP: u32 = 5;
+
+/// A hold's planning this year, for the leader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldPlanning {
+    pub team_id: i64,
+    pub name: String,
+    pub subject: Subject,
+    pub class_names: Vec<String>,
+    pub pupil_count: u32,
+    /// The hold's årsplan this year, if it has one (for the drill-down).
+    pub year_plan_id: Option<i64>,
+    pub unit_count: u32,
+    /// How many of the hold's pupils evaluated themselves on a goal this year; `None` when the
+    /// hold has fewer than `MIN_AGGREGATE_GROUP` pupils.
+    pub pupils_self_evaluated: Option<u32>,
+}
+
+/// Where a pupil's elevplan stands this year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    Published,
+    Draft,
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilPlanStatus {
+    pub pupil_id: i64,
+    pub name: String,
+    pub class_name: String,
+    pub status: PlanStatus,
+    /// Required parts (DESIGN: meddelelsesbog minimum) the year's plans do not cover yet.
+    pub missing_parts: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GradePlans {
+    pub grade: u8,
+    pub pupils: Vec<PupilPlanStatus>,
+}
+
+impl GradePlans {
+    pub fn count(&self, status: PlanStatus) -> usize {
+        self.pupils.iter().filter(|p| p.status == status).count()
+    }
+
+    pub fn missing_required(&self) -> usize {
+        self.pupils.iter().filter(|p| p.missing_parts > 0).count()
+    }
 }

@@ -261,6 +261,15 @@ async fn year_coverage(
         .map_err(db_err)?
         .into_iter()
         .collect();
+    plans_coverage(facts.grade(), plans.iter(), &chosen)
+}
+
+/// Which required parts a pupil's plans for a year cover, given which plans have chosen goals.
+pub(crate) fn plans_coverage<'a>(
+    grade: i16,
+    plans: impl Iterator<Item = &'a pupil_plan::Model>,
+    chosen: &BTreeSet<i32>,
+) -> Result<Vec<domain::pupil_plan::PartCoverage>, AppError> {
     let mut content = PlanContent::default();
     let mut receives_support = false;
     for plan in plans {
@@ -276,7 +285,7 @@ async fn year_coverage(
             }
         }
     }
-    Ok(coverage(facts.grade(), receives_support, &content))
+    Ok(coverage(grade, receives_support, &content))
 }
 
 /// A pupil's plans for this school year, for their teachers and the leader.
