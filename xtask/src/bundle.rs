@@ -11,10 +11,11 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// Each build fails above its cap: not its budget (neither meets one yet; issue 8 is where they
 /// are met) but a tripwire against an accidental jump (a dependency pulled into the client, a
 /// debug build shipped), a little above the build's size when the cap was last set. The family cap
-/// rose from 250 to 300 kB with the pupil's day (issue 6: I dag, the drawing pad, the recorder,
-/// the unsent-work queue, reading settings took it from 237 to 290 kB).
-pub const STAFF_REGRESSION_CAP_KB: f64 = 385.0;
-pub const FAMILY_REGRESSION_CAP_KB: f64 = 300.0;
+/// rose from 250 to 325 kB with the pupil's day and the family's week (issues 6 and 7: I dag, the
+/// drawing pad, the recorder, the unsent-work queue, reading settings, the child's week and the
+/// digest took it from 237 to 312 kB).
+pub const STAFF_REGRESSION_CAP_KB: f64 = 390.0;
+pub const FAMILY_REGRESSION_CAP_KB: f64 = 325.0;
 
 /// The family build's page in `dist/` (its own Trunk build's `index.html`).
 pub const FAMILY_PAGE: &str = "family.html";
