@@ -142,3 +142,22 @@ test('a pupil shares a piece of work, and their parent sees it in the week', asy
   await expectNoAxeViolations(parent);
   await phone.close();
 });
+
+test('the family and leader screens reflow to 320 px without sideways scrolling', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, 'mette');
+  await page.getByRole('link', { name: 'Se ugen for Ida Jensen' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ugen for Ida Jensen' })).toBeVisible();
+  const fits = (p: typeof page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits(page)).toBe(true);
+  await page.goto('/ugebrev');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ugens brev' })).toBeVisible();
+  expect(await fits(page)).toBe(true);
+
+  const office = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const leader = await office.newPage();
+  await signIn(leader, 'lene');
+  await expect(leader.getByRole('table', { name: 'Hold og planlægning i år' })).toBeVisible();
+  expect(await fits(leader)).toBe(true);
+  await office.close();
+});
