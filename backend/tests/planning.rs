@@ -692,10 +692,13 @@ async fn a_file_is_attached_checked_served_to_staff_and_kept_by_copies(t: TestDb
         unit.materials.len()
     );
 
-    // Staff who plan at the school read it; pupils, parents and the office do not.
+    // Staff who plan at the school read it, and the hold's pupils (Ida is in dansk 1.A); other
+    // pupils, parents and the office do not.
     let dorte = as_user(&t, "dorte").await;
     assert!(files::read_file(&dorte, file_id).await.is_ok());
-    for username in ["ida", "mette", "ole"] {
+    let ida = as_user(&t, "ida").await;
+    assert!(files::read_file(&ida, file_id).await.is_ok());
+    for username in ["sofia", "mette", "ole"] {
         let ctx = as_user(&t, username).await;
         assert_eq!(
             code(files::read_file(&ctx, file_id).await),
