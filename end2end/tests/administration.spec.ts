@@ -8,6 +8,8 @@ function csv(lines: string[]) {
 }
 
 test('a leader imports a roster after a dry run, moves a pupil and marks one as left', async ({ page }, info) => {
+  // A long flow with three axe scans of the school's whole roster, which other tests keep growing.
+  test.setTimeout(60_000);
   // Each run imports classes of its own, so runs never meet in the shared database.
   const tag = `${info.project.name === 'ipad' ? 'I' : 'P'}${Date.now() % 100000}`;
   const [small, big] = [`2.${tag}`, `3.${tag}`];
