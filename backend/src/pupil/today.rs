@@ -1,10 +1,7 @@
 //! "I dag": the tasks a pupil has today and this week, in the version their teacher gave them.
 
-use crate::entity::{
-    task, task_done, task_pupil, team, team_member, unit, unit_goal, unit_material, year_plan,
-};
+use crate::entity::{task, task_done, task_pupil, team, unit, unit_goal, unit_material, year_plan};
 use crate::identity::current_principal;
-use crate::planning::MEMBER_PUPIL;
 use crate::planning::plans::{FILES_PATH, GoalContext, material_kind_of};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::calendar::Date;
@@ -42,25 +39,12 @@ impl CurrentUnits {
         pupil_id: i32,
         school_year: i32,
     ) -> Result<Self, AppError> {
-        let team_ids: Vec<i32> = team_member::Entity::find()
-            .select_only()
-            .column(team_member::Column::TeamId)
-            .filter(team_member::Column::PersonId.eq(pupil_id))
-            .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
-            .into_tuple()
-            .all(db)
-            .await
-            .map_err(db_err)?;
-        let teams: HashMap<i32, team::Model> = team::Entity::find()
-            .filter(team::Column::Id.is_in(team_ids))
-            .filter(team::Column::ArchivedAt.is_null())
-            .filter(team::Column::SchoolYear.eq(school_year))
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|t| (t.id, t))
-            .collect();
+        let teams: HashMap<i32, team::Model> =
+            crate::pupil_plan::pupils_holds(db, pupil_id, school_year, None)
+                .await?
+                .into_iter()
+                .map(|t| (t.id, t))
+                .collect();
         let plan_team: HashMap<i32, i32> = year_plan::Entity::find()
             .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
             .filter(year_plan::Column::ArchivedAt.is_null())

@@ -122,7 +122,7 @@ pub(crate) async fn pupil_facts(
 
 /// The hold (this school year, not archived) the pupil is in, and optionally only those the given
 /// teacher teaches.
-async fn pupils_holds(
+pub(crate) async fn pupils_holds(
     db: &impl ConnectionTrait,
     pupil_id: i32,
     school_year: i32,
