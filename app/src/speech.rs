@@ -33,7 +33,8 @@ fn voices() -> Option<(
     let danish = all
         .iter()
         .filter_map(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(v).ok())
-        .find(|v| v.lang().to_lowercase().starts_with("da"));
+        // Language tags are ASCII; `to_lowercase` would link Unicode's case tables (7 kB).
+        .find(|v| v.lang().to_ascii_lowercase().starts_with("da"));
     Some((synth, danish))
 }
 

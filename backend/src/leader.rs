@@ -73,8 +73,9 @@ pub async fn school_overview(
         .and_where(team::Column::SchoolYear.eq(year))
         .and_where(team::Column::ArchivedAt.is_null())
         .to_owned();
+    // By hold only: adding `person_id IN (every pupil)` made SQLite probe each hold × pupil
+    // pair (150,000 probes at a school of 750); the loop below keeps only current pupils.
     let memberships = team_member::Entity::find()
-        .filter(team_member::Column::PersonId.is_in(class_of.keys().copied().collect::<Vec<_>>()))
         .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
         .filter(team_member::Column::TeamId.in_subquery(active_teams))
         .all(db)

@@ -21,6 +21,8 @@ pub struct Config {
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     /// Import this goal-framework file into the database, then exit.
     pub import_framework: Option<PathBuf>,
+    /// Server-function calls in flight before new ones get 503 + Retry-After.
+    pub max_in_flight: usize,
 }
 
 pub const USAGE: &str = "\
@@ -37,6 +39,8 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
   --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
   --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
                      default http://HOST:PORT)
+  --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After
+                     (env SPIRE_MAX_IN_FLIGHT; default 128)
   --import-framework FILE
                      import a goal framework (docs/frameworks.md) into the database and exit
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
@@ -60,6 +64,7 @@ impl Config {
         let mut secure_cookies = flag_env("SPIRE_SECURE_COOKIES");
         let mut public_url = env("SPIRE_PUBLIC_URL");
         let mut import_framework = None;
+        let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -75,6 +80,7 @@ impl Config {
                 "--no-demo" => demo = false,
                 "--secure-cookies" => secure_cookies = true,
                 "--public-url" => public_url = Some(value("--public-url")?),
+                "--max-in-flight" => max_in_flight = Some(value("--max-in-flight")?),
                 "--import-framework" => {
                     import_framework = Some(PathBuf::from(value("--import-framework")?));
                 }
@@ -89,6 +95,13 @@ impl Config {
         let ip: IpAddr = match host {
             Some(h) => h.parse().map_err(|_| format!("not an IP address: {h}"))?,
             None => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        };
+        let max_in_flight: usize = match max_in_flight {
+            Some(n) => match n.parse() {
+                Ok(n) if n > 0 => n,
+                _ => return Err(format!("not a positive number of calls: {n}")),
+            },
+            None => crate::DEFAULT_MAX_IN_FLIGHT,
         };
         let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let database_url = env("DATABASE_URL")
@@ -129,6 +142,7 @@ impl Config {
             demo,
             secure_cookies,
             import_framework,
+            max_in_flight,
         })
     }
 }

@@ -4,6 +4,7 @@
 pub mod config;
 mod family;
 mod files;
+mod load_shed;
 mod oidc;
 mod server_fns;
 mod static_files;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     pub(crate) client: Arc<static_files::Client>,
+    /// Server-function calls allowed in flight at once; the rest are shed (503 + Retry-After).
+    pub(crate) admission: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -43,7 +46,14 @@ impl AppState {
             secure_cookies,
             oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
+            admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
         }
+    }
+
+    /// Sets how many server-function calls may be in flight before the server sheds load.
+    pub fn with_max_in_flight(mut self, calls: usize) -> Self {
+        self.admission = Arc::new(tokio::sync::Semaphore::new(calls));
+        self
     }
 
     /// Enables sign-in through an OpenID Connect issuer.
@@ -52,6 +62,11 @@ impl AppState {
         self
     }
 }
+
+/// Calls in flight before new ones are refused with 503. Past this the database pool is the
+/// queue, and each waiting call adds latency for all of them: refusing quickly lets a client retry
+/// later instead of every user waiting seconds (BENCHMARKS.md has the figures it was chosen from).
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 128;
 
 /// Largest body of an ordinary server-function call (a roster file is at most 1 MB).
 const CALL_BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -78,10 +93,15 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.admission.clone(),
+            load_shed::admit,
         ));
     let csp = state.client.content_security_policy();
     Router::new()
         .route("/health", get(health))
+        .route("/version", get(version))
         .route("/auth/oidc/start", get(oidc::start))
         .route("/auth/oidc/callback", get(oidc::callback))
         .route("/filer/{id}", get(files::download))
@@ -121,6 +141,12 @@ pub fn router(state: AppState) -> Router {
 
 fn security_header(name: HeaderName, value: HeaderValue) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, value)
+}
+
+/// What is running: a static answer, also the load benchmark's ceiling (the same server answering
+/// without touching the database).
+async fn version() -> impl IntoResponse {
+    Json(serde_json::json!({ "name": "spire", "version": env!("CARGO_PKG_VERSION") }))
 }
 
 async fn health(State(state): State<AppState>) -> impl IntoResponse {

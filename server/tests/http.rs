@@ -109,6 +109,37 @@ async fn health_reports_the_database_reachable() {
 }
 
 #[tokio::test]
+async fn the_version_is_static_json() {
+    let s = TestServer::start().await;
+    let res = s.get("/version").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(json(res).await["name"], "spire");
+}
+
+#[tokio::test]
+async fn above_its_limit_of_calls_in_flight_the_server_sheds_with_503_and_retry_after() {
+    let mut s = TestServer::start().await;
+    // No room at all: every call is over the limit. Pages and health still answer.
+    s.app = router(
+        AppState::new(s.db.clone(), &s._dir.path().join("dist"), true, false).with_max_in_flight(0),
+    );
+    let res = s.call("home", "", None).await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(res.headers()[header::RETRY_AFTER], "1");
+    assert_eq!(json(res).await["code"], "unavailable");
+    assert_eq!(s.get("/health").await.status(), StatusCode::OK);
+    assert_eq!(s.get("/version").await.status(), StatusCode::OK);
+    // With room, the same call is answered (401: nobody is signed in).
+    s.app = router(
+        AppState::new(s.db.clone(), &s._dir.path().join("dist"), true, false).with_max_in_flight(1),
+    );
+    assert_eq!(
+        s.call("home", "", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
 async fn signing_in_sets_an_http_only_session_cookie_that_opens_the_home() {
     let s = TestServer::start().await;
     let res = s

@@ -3,6 +3,7 @@
 //! Each command installs what it needs and skips what is already there, so a fresh Debian machine
 //! with rustup and Node gets from clone to running (or tested) Spire in one step.
 
+mod bench;
 mod bundle;
 mod postgres;
 mod tools;
@@ -19,6 +20,10 @@ cargo xtask <command>
                     PostgreSQL, HTTP, end-to-end in Chromium with axe, and the bundle budget
   build-client      build the Wasm client into dist/ (release, size profile, precompressed)
   bundle-report     print the brotli size of the first screen from dist/
+  bench [ARGS]      the benchmarks (BENCHMARKS.md): generate a municipality, query plans, the
+                    load benchmark, bundle sizes and first-screen load time in Chromium
+                    (ARGS go to `spire-bench load`, e.g. --seconds 5 --rates 1000,3000;
+                    --scale F makes a smaller municipality, --fresh regenerates it)
   install-tools     install every tool the commands above need
 ";
 
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build-client") => tools::ensure_client_tools().and_then(|()| build_client()),
         Some("bundle-report") => bundle::report(&root().join("dist")).map(|_| ()),
+        Some("bench") => bench::run(&args[1..]),
         Some("install-tools") => {
             tools::ensure_client_tools().and_then(|()| tools::ensure_test_tools())
         }
@@ -71,7 +77,7 @@ pub fn step(title: &str) {
     println!("\n==> {title}");
 }
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
@@ -79,7 +85,7 @@ fn cargo() -> Command {
 /// then the family build into `target/dist-family/`, whose files join `dist/` with its page as
 /// `family.html`. Trunk names assets by content hash, so the two builds' files cannot clash; the
 /// shared ones (style, public files) are the same bytes.
-fn build_client() -> Result {
+pub(crate) fn build_client() -> Result {
     let root = root();
     let family_dist = root.join("target").join("dist-family");
     for (title, page, dist) in [

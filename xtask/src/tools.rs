@@ -268,7 +268,7 @@ fn number_before(text: &str, marker: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -291,8 +291,6 @@ pub fn wait_until_ready(port: u16, child: &mut Child, what: &str) -> Result {
     ))
 }
 
-/// Starts the (already built, debug) server on a free port with a fresh demo database, and runs
-/// Playwright against it.
 /// The shared Fælles Mål transcription beside the repository (`../shared/data`), or where
 /// `SPIRE_SHARED_DATA` points.
 pub fn faelles_maal_file() -> Result<std::path::PathBuf> {
@@ -313,6 +311,8 @@ pub fn faelles_maal_file() -> Result<std::path::PathBuf> {
         })
 }
 
+/// Starts the (already built, debug) server on a free port with a fresh demo database, and runs
+/// Playwright against it.
 pub fn run_end_to_end() -> Result<Counts> {
     let port = free_port()?;
     let data = std::env::temp_dir().join(format!("spire-e2e-{}", std::process::id()));

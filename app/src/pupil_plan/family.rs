@@ -72,8 +72,8 @@ fn PlanWithVersions(entry: PublishedPlanEntry) -> impl IntoView {
                     <summary>{format!("{} ({name})", t(Key::EarlierVersions))}</summary>
                     <ul class="button-list">
                         {earlier.into_iter().map(|v| {
-                            let label = format!("{} {} {} {} {}",
-                                t(Key::ShowWord), t(Key::VersionWord).to_lowercase(), v.number, t(Key::FromWord), danish_date(v.published_at));
+                            let label = format!("{} {} {} {}",
+                                t(Key::ShowVersion), v.number, t(Key::FromWord), danish_date(v.published_at));
                             let label = if v.number == newest_number { format!("{label} ({})", t(Key::NewestWord)) } else { label };
                             view! {
                                 <li>

@@ -17,6 +17,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+pub mod municipality;
 mod plans;
 
 pub const DEMO_PASSWORD: &str = "spire-demo";

@@ -23,6 +23,7 @@ mod m20261123_000014_create_pupil_plans;
 mod m20261123_000015_create_imported_evaluations;
 mod m20261123_000016_create_pupil_work;
 mod m20261123_000017_create_calendar_feeds;
+mod m20261123_000018_add_school_indexes;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000015_create_imported_evaluations::Migration),
             Box::new(m20261123_000016_create_pupil_work::Migration),
             Box::new(m20261123_000017_create_calendar_feeds::Migration),
+            Box::new(m20261123_000018_add_school_indexes::Migration),
         ]
     }
 }
