@@ -4,6 +4,7 @@
 
 use crate::Args;
 use backend::RequestCtx;
+use sea_orm::ConnectionTrait;
 use backend::db::{StatementLog, explain, full_scans};
 use backend::demo::municipality::BenchSessions;
 use std::collections::BTreeSet;
@@ -101,7 +102,9 @@ pub async fn run(args: &Args) -> Result<(), String> {
             println!();
         }
     }
-    if scanned.is_empty() {
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        println!("Full scans are listed for SQLite plans only; read PostgreSQL's plans above.");
+    } else if scanned.is_empty() {
         println!("No statement reads a whole table.");
     } else {
         println!("Full table scans:");
