@@ -4,7 +4,6 @@
 
 use crate::Args;
 use backend::RequestCtx;
-use sea_orm::ConnectionTrait;
 use backend::db::{StatementLog, explain, full_scans};
 use backend::demo::municipality::BenchSessions;
 use std::collections::BTreeSet;
