@@ -108,9 +108,14 @@ pub async fn explain(db: &DatabaseConnection, stmt: &Statement) -> Result<Vec<St
         .collect()
 }
 
-/// The tables a SQLite plan reads whole: `SCAN t` without an index. (`SCAN t USING INDEX …` walks
-/// an index in order and is not a full read of the table.)
-pub fn full_scans(plan: &[String]) -> Vec<String> {
+/// The tables `stmt`'s SQLite plan reads whole: `SCAN t` without an index. (`SCAN t USING INDEX
+/// …` walks an index in order and is not a full read of the table.) An empty `IN ()` is written
+/// `WHERE ? = ?` (always false): SQLite answers it without reading a row, though its plan still
+/// says SCAN, so it reads nothing.
+pub fn full_scans(stmt: &Statement, plan: &[String]) -> Vec<String> {
+    if is_always_false(stmt) {
+        return Vec::new();
+    }
     plan.iter()
         .filter_map(|line| line.trim().strip_prefix("SCAN "))
         .filter(|rest| !rest.contains(" USING ") && !rest.starts_with("CONSTANT ROW"))
@@ -118,9 +123,19 @@ pub fn full_scans(plan: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A statement whose condition is an empty list (`WHERE ? = ?`, always false).
+pub fn is_always_false(stmt: &Statement) -> bool {
+    stmt.sql.ends_with("WHERE ? = ?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::full_scans;
+    use sea_orm::{DbBackend, Statement};
+
+    fn select(sql: &str) -> Statement {
+        Statement::from_string(DbBackend::Sqlite, sql)
+    }
 
     #[test]
     fn a_plan_that_reads_a_whole_table_is_a_full_scan_and_an_index_walk_is_not() {
@@ -130,6 +145,12 @@ mod tests {
             "SCAN evaluation USING INDEX ix_evaluation_pupil".to_owned(),
             "SCAN t2 AS alias".to_owned(),
         ];
-        assert_eq!(full_scans(&plan), vec!["task", "t2"]);
+        assert_eq!(full_scans(&select("SELECT 1"), &plan), vec!["task", "t2"]);
+    }
+
+    #[test]
+    fn an_empty_list_reads_nothing_though_its_plan_says_scan() {
+        let plan = ["SCAN task".to_owned()];
+        assert!(full_scans(&select(r#"SELECT "id" FROM "task" WHERE ? = ?"#), &plan).is_empty());
     }
 }

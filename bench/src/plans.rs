@@ -4,7 +4,7 @@
 
 use crate::Args;
 use backend::RequestCtx;
-use backend::db::{StatementLog, explain, full_scans};
+use backend::db::{StatementLog, explain, full_scans, is_always_false};
 use backend::demo::municipality::BenchSessions;
 use std::collections::BTreeSet;
 
@@ -89,14 +89,11 @@ pub async fn run(args: &Args) -> Result<(), String> {
             for line in &plan {
                 println!("    {line}");
             }
-            // An empty `IN ()` is written `? = ?` (always false): SQLite answers it without
-            // reading a row, though its plan still says SCAN.
-            if stmt.sql.ends_with("WHERE ? = ?") {
+            if is_always_false(stmt) {
                 println!("    (always false: an empty list; no row is read)");
-            } else {
-                for table in full_scans(&plan) {
-                    scanned.insert((table, screen.to_string()));
-                }
+            }
+            for table in full_scans(stmt, &plan) {
+                scanned.insert((table, screen.to_string()));
             }
             println!();
         }

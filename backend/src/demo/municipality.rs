@@ -756,7 +756,11 @@ impl Generator<'_> {
             let goals = self.goals(unit_id, subject)?;
             let tasks = self.tasks(unit_id, class, first_week, weeks_per_unit, subject_index)?;
             if finished {
-                entry_push(teaching, teacher, i64::from(unit_id));
+                teaching
+                    .entry(teacher)
+                    .or_default()
+                    .1
+                    .push(i64::from(unit_id));
                 self.evaluations(class, &goals, teacher)?;
             }
             if current {
@@ -1025,8 +1029,4 @@ impl Generator<'_> {
         }
         Ok(())
     }
-}
-
-fn entry_push(teaching: &mut BTreeMap<i32, (Vec<i64>, Vec<i64>)>, teacher: i32, unit: i64) {
-    teaching.entry(teacher).or_default().1.push(unit);
 }
