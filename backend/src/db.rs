@@ -4,7 +4,8 @@
 use crate::migration::Migrator;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, Statement,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 use std::time::Duration;
@@ -15,8 +16,18 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
-    if let Some(size) = pool_size() {
-        opts.max_connections(size);
+    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    match pool_size() {
+        Some(size) => {
+            opts.max_connections(size);
+        }
+        // SeaORM gives SQLite one connection, and every call then waits for that connection's
+        // thread. Writers take the lock at BEGIN (`begin_write`), so several connections are
+        // safe; each in-memory connection would be a database of its own, so that keeps one.
+        None if url.starts_with("sqlite:") && !in_memory => {
+            opts.max_connections(SQLITE_POOL);
+        }
+        None => {}
     }
     if url.starts_with("sqlite:") {
         // An embedded file does not drop connections: testing each one before use only adds a
@@ -38,12 +49,28 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     Ok(db)
 }
 
-/// `SPIRE_DB_POOL`: connections in the pool (default: the driver's, 10).
+/// Connections to an SQLite file by default: measured best on two cores (BENCHMARKS.md).
+pub const SQLITE_POOL: u32 = 4;
+
+/// `SPIRE_DB_POOL`: connections in the pool (default: `SQLITE_POOL` for SQLite, the driver's 10
+/// for PostgreSQL).
 fn pool_size() -> Option<u32> {
     std::env::var("SPIRE_DB_POOL")
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|n| *n > 0)
+}
+
+/// Begins a transaction that writes. On SQLite it takes the write lock at `BEGIN IMMEDIATE`: a
+/// deferred transaction that reads and then writes fails at once with `SQLITE_BUSY` when another
+/// connection wrote in between (the busy timeout cannot help it), while an immediate one waits
+/// its turn. This is what lets SQLite have more than one connection. PostgreSQL ignores the mode.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// A cheap round trip, for the health endpoint.
@@ -130,8 +157,8 @@ pub fn is_always_false(stmt: &Statement) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::full_scans;
-    use sea_orm::{DbBackend, Statement};
+    use super::{begin_write, connect_and_migrate, full_scans};
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
     fn select(sql: &str) -> Statement {
         Statement::from_string(DbBackend::Sqlite, sql)
@@ -152,5 +179,53 @@ mod tests {
     fn an_empty_list_reads_nothing_though_its_plan_says_scan() {
         let plan = ["SCAN task".to_owned()];
         assert!(full_scans(&select(r#"SELECT "id" FROM "task" WHERE ? = ?"#), &plan).is_empty());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn writers_that_read_first_wait_for_each_other_instead_of_failing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("w.db").display());
+        let db = connect_and_migrate(&url).await.expect("opens");
+        let sql = |s: &str| Statement::from_string(DbBackend::Sqlite, s);
+        db.execute_raw(sql("CREATE TABLE counter (n INTEGER NOT NULL)"))
+            .await
+            .expect("table");
+        db.execute_raw(sql("INSERT INTO counter VALUES (0)"))
+            .await
+            .expect("row");
+        // Read, then write, in one transaction, from many tasks at once: a deferred transaction
+        // would fail with SQLITE_BUSY when another connection committed between its two steps.
+        let writers: Vec<_> = (0..16)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    for _ in 0..10 {
+                        let txn = begin_write(&db).await?;
+                        let row = txn
+                            .query_one_raw(sql("SELECT n FROM counter"))
+                            .await?
+                            .ok_or_else(|| sea_orm::DbErr::Custom("no row".into()))?;
+                        let n: i64 = row.try_get("", "n")?;
+                        txn.execute_raw(Statement::from_sql_and_values(
+                            DbBackend::Sqlite,
+                            "UPDATE counter SET n = ?",
+                            [(n + 1).into()],
+                        ))
+                        .await?;
+                        txn.commit().await?;
+                    }
+                    Ok::<(), sea_orm::DbErr>(())
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.await.expect("joins").expect("every write succeeds");
+        }
+        let row = db
+            .query_one_raw(sql("SELECT n FROM counter"))
+            .await
+            .expect("reads")
+            .expect("row");
+        assert_eq!(row.try_get::<i64>("", "n").expect("n"), 160);
     }
 }

@@ -188,7 +188,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
     if school::Entity::find().count(db).await.map_err(db_err)? > 0 {
         return Ok(None);
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let logins = seed(&txn).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(Some(logins))

@@ -9,9 +9,7 @@ use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, monday_of, pupils
 use crate::{RequestCtx, clock, db_err};
 use domain::{AppError, ErrorCode};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// Where a feed is served: followed by the secret and `.ics`.
 pub const CALENDAR_PATH: &str = "/kalender";
@@ -53,7 +51,7 @@ pub async fn make_link(ctx: &RequestCtx, pupil_id: i64) -> Result<String, AppErr
     let id = i32::try_from(pupil_id).map_err(|_| AppError::new(ErrorCode::NotFound))?;
     super::require_follow(&ctx.db, &p, id).await?;
     let token = new_token();
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     revoke_all(&txn, p.person_id, id).await?;
     calendar_feed::ActiveModel {
         guardian_id: Set(p.person_id),

@@ -11,9 +11,7 @@ use base64::Engine;
 use domain::identity::{LoginCard, Me, PupilCode, Role};
 use domain::{AppError, ErrorCode};
 use rand::Rng;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 fn new_code() -> Result<PupilCode, AppError> {
     let mut rng = rand::rng();
@@ -51,7 +49,7 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
         .await
         .map_err(db_err)?;
     let now = clock::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     pupil_code::Entity::delete_many()
         .filter(pupil_code::Column::PersonId.is_in(pupils.iter().map(|p| p.id).collect::<Vec<_>>()))
         .exec(&txn)

@@ -11,14 +11,15 @@ pub mod school_year;
 
 pub use password::hash_password;
 
-use crate::entity::{account, person, person_role, school, session, setting};
+use crate::entity::{self, account, person, person_role, school, session, setting};
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    IntoActiveModel, QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -215,38 +216,109 @@ pub async fn current_principal(ctx: &RequestCtx) -> Result<Principal, AppError> 
     principal_for_token(&ctx.db, token, clock::now()).await
 }
 
+/// One row per role the person holds (a `LEFT JOIN`), each carrying the session, the person and
+/// the school's current year: the principal is asked for on every call, so it is one statement
+/// rather than four (BENCHMARKS.md).
+#[derive(FromQueryResult)]
+struct PrincipalRow {
+    person_id: i32,
+    session_role: String,
+    school_id: i32,
+    given_name: String,
+    family_name: String,
+    held_role: Option<String>,
+    start_year: Option<i32>,
+}
+
 async fn principal_for_token(
     db: &impl ConnectionTrait,
     token: &str,
     now: i64,
 ) -> Result<Principal, AppError> {
-    let session = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(token_hash(token)))
-        .one(db)
+    let today = school_year::today();
+    let started_year = Query::select()
+        .column((
+            entity::school_year::Entity,
+            entity::school_year::Column::StartYear,
+        ))
+        .from(entity::school_year::Entity)
+        .and_where(
+            Expr::col((
+                entity::school_year::Entity,
+                entity::school_year::Column::SchoolId,
+            ))
+            .equals((person::Entity, person::Column::SchoolId)),
+        )
+        .and_where(entity::school_year::Column::FirstDay.lte(today.to_string()))
+        .order_by(
+            (
+                entity::school_year::Entity,
+                entity::school_year::Column::StartYear,
+            ),
+            Order::Desc,
+        )
+        .limit(1)
+        .to_owned();
+    let query = Query::select()
+        .expr_as(
+            Expr::col((session::Entity, session::Column::PersonId)),
+            "person_id",
+        )
+        .expr_as(
+            Expr::col((session::Entity, session::Column::Role)),
+            "session_role",
+        )
+        .column((person::Entity, person::Column::SchoolId))
+        .column((person::Entity, person::Column::GivenName))
+        .column((person::Entity, person::Column::FamilyName))
+        .expr_as(
+            Expr::col((person_role::Entity, person_role::Column::Role)),
+            "held_role",
+        )
+        .expr_as(
+            Expr::SubQuery(None, Box::new(started_year.into())),
+            "start_year",
+        )
+        .from(session::Entity)
+        .inner_join(
+            person::Entity,
+            Expr::col((person::Entity, person::Column::Id))
+                .equals((session::Entity, session::Column::PersonId)),
+        )
+        .left_join(
+            person_role::Entity,
+            Expr::col((person_role::Entity, person_role::Column::PersonId))
+                .equals((person::Entity, person::Column::Id)),
+        )
+        .and_where(session::Column::TokenHash.eq(token_hash(token)))
+        .and_where(session::Column::ExpiresAt.gt(now))
+        .and_where(person::Column::LeftAt.is_null())
+        .to_owned();
+    let rows = PrincipalRow::find_by_statement(db.get_database_backend().build(&query))
+        .all(db)
         .await
-        .map_err(db_err)?
-        .filter(|s| s.expires_at > now)
-        .ok_or_else(AppError::not_signed_in)?;
-    let role = Role::parse(&session.role).map_err(|_| AppError::not_signed_in())?;
-    let roles = roles_of(db, session.person_id).await?;
+        .map_err(db_err)?;
+    let first = rows.first().ok_or_else(AppError::not_signed_in)?;
+    let role = Role::parse(&first.session_role).map_err(|_| AppError::not_signed_in())?;
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|r| r.held_role.as_deref().and_then(|h| Role::parse(h).ok()))
+        .collect();
+    roles.sort();
+    roles.dedup();
     // A role taken away ends the sessions acting in it at once, not at their expiry.
     if !roles.contains(&role) {
         return Err(AppError::not_signed_in());
     }
-    let person = person::Entity::find_by_id(session.person_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .filter(|p| p.left_at.is_none())
-        .ok_or_else(AppError::not_signed_in)?;
     Ok(Principal {
-        person_id: person.id,
-        school_id: person.school_id,
+        person_id: first.person_id,
+        school_id: first.school_id,
         role,
         roles,
-        name: format!("{} {}", person.given_name, person.family_name),
-        school_year: school_year::current_start_year(db, person.school_id, school_year::today())
-            .await?,
+        name: format!("{} {}", first.given_name, first.family_name),
+        school_year: first
+            .start_year
+            .unwrap_or_else(|| school_year::calendar_school_year(today)),
     })
 }
 

@@ -18,7 +18,7 @@ use domain::school::{Avatar, AvatarColor, AvatarShape, Grade, GroupName, PersonN
 use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -248,7 +248,7 @@ pub async fn add_pupil(
     let given = PersonName::parse(given, "given_name")?;
     let family = PersonName::parse(family, "family_name")?;
     let class = class_of_school(&ctx.db, &p, class_id).await?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let in_class = pupil::Entity::find()
         .filter(pupil::Column::ClassId.eq(class.id))
         .count(&txn)
@@ -332,7 +332,7 @@ pub async fn add_staff(
         return Err(AppError::invalid("role"));
     }
     let account = new_account(username, password)?.ok_or_else(|| AppError::invalid("username"))?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let id = new_person(
         &txn,
         p.school_id,
@@ -363,7 +363,7 @@ pub async fn link_guardian(
     let given = PersonName::parse(given, "given_name")?;
     let family = PersonName::parse(family, "family_name")?;
     let account = new_account(username, password)?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let id = new_person(
         &txn,
         p.school_id,
@@ -425,7 +425,7 @@ pub async fn create_team(
         .all(db)
         .await
         .map_err(db_err)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     super::school_year::ensure(&txn, p.school_id, p.school_year).await?;
     let created = team::ActiveModel {
         school_id: Set(p.school_id),
@@ -721,7 +721,7 @@ pub async fn import_roster(
         return Ok(report);
     }
 
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let now = clock::now();
     let year = p.school_year;
     super::school_year::ensure(&txn, p.school_id, year).await?;

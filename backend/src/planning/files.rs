@@ -7,9 +7,7 @@ use crate::identity::current_principal;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::planning::{MAX_FILE_BYTES, Title, file_type_of};
 use domain::{AppError, ErrorCode};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
 /// Files sit after the links in a forløb's list of materials.
@@ -56,7 +54,7 @@ pub async fn upload_material(
     if !content_matches(content_type, bytes) {
         return Err(AppError::invalid("file_type"));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     bump_unit(&txn, u.id, version, None).await?;
     let file = stored_file::ActiveModel {
         school_id: Set(access.team.school_id),

@@ -192,7 +192,7 @@ pub async fn import<C: TransactionTrait>(
         db_err(e);
         ImportError::Database
     };
-    let txn = db.begin().await.map_err(dberr)?;
+    let txn = crate::db::begin_write(db).await.map_err(dberr)?;
     let existing = framework::Entity::find()
         .filter(framework::Column::Key.eq(file.framework.key.trim()))
         .filter(framework::Column::Version.eq(file.framework.version.trim()))

@@ -24,7 +24,7 @@ use domain::{AppError, ErrorCode};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -295,7 +295,7 @@ pub async fn create_year_plan(
     if access.team.archived_at.is_some() || access.team.school_year != p.school_year {
         return Err(AppError::invalid("team"));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     if active_plan_of(&txn, access.team.id, p.school_year)
         .await?
         .is_some()
@@ -607,7 +607,7 @@ pub async fn create_unit(
         return Err(AppError::invalid("year_plan"));
     }
     let checked = check_unit(db, &plan, access.team.school_id, input).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let id = insert_unit(&txn, &p, plan.id, &checked, None).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(id))
@@ -656,7 +656,7 @@ pub async fn save_unit(
     let (found, plan, access) = unit_with_access(db, &p, unit_id).await?;
     require_edit(&p, &access)?;
     let checked = check_unit(db, &plan, access.team.school_id, input).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     bump_unit(&txn, found.id, version, Some(&checked)).await?;
     write_materials(&txn, found.id, &checked.materials).await?;
     txn.commit().await.map_err(db_err)?;
@@ -1039,7 +1039,7 @@ pub async fn add_goal(
         .filter(|s| s.school_id.is_none() || s.school_id == Some(p.school_id))
         .ok_or_else(|| AppError::invalid("scale"))?;
     let signs = LongText::parse(&input.signs, "signs")?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     bump_unit(&txn, u.id, version, None).await?;
     let position = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.eq(u.id))
@@ -1218,7 +1218,7 @@ pub async fn create_task(
     let c = check_task(db, &plan, &access, input).await?;
     let (due_kind, due_on) = due_parts(c.when);
     let now = clock::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let created = task::ActiveModel {
         unit_id: Set(u.id),
         title: Set(c.title.as_str().to_owned()),
@@ -1271,7 +1271,7 @@ pub async fn save_task(
     require_edit(&p, &access)?;
     let c = check_task(db, &plan, &access, input).await?;
     let (due_kind, due_on) = due_parts(c.when);
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let done = task::Entity::update_many()
         .col_expr(task::Column::Title, Expr::value(c.title.as_str()))
         .col_expr(
@@ -1445,7 +1445,7 @@ pub(crate) async fn copy_unit_into(
         .all(db)
         .await
         .map_err(db_err)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let new_id = insert_unit(&txn, p, plan.id, &checked, Some(source_id)).await?;
     // Files never change after upload, so the copy points at the same ones.
     for f in files {

@@ -13,7 +13,6 @@ use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkKind, WorkUpload};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -93,7 +92,7 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
         }
         _ => None,
     };
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let file_id = match file {
         Some((content_type, bytes)) => Some(
             stored_file::ActiveModel {

@@ -24,7 +24,7 @@ use domain::school::Subject;
 use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -565,7 +565,7 @@ fn conflict() -> AppError {
 pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppError> {
     let p = current_principal(ctx).await?;
     let texts = PlanTexts::parse(&edit.texts)?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let (plan, facts) = draft_with_access(&txn, &p, edit.plan_id).await?;
     let subject = subject_of(&plan)?;
     policy::require(facts.may_write(&p, subject))?;
@@ -683,7 +683,7 @@ pub async fn publish_plan(
     version: i32,
 ) -> Result<PlanVersionRef, AppError> {
     let p = current_principal(ctx).await?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let (plan, facts) = draft_with_access(&txn, &p, plan_id).await?;
     policy::require(facts.may_write(&p, subject_of(&plan)?))?;
     // What the teacher previewed is what is published: a save since then is a conflict.

@@ -17,7 +17,6 @@ use domain::pupil_plan::{
 use domain::school::Subject;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -191,7 +190,7 @@ pub async fn import_pupil(
 ) -> Result<ImportSummary, AppError> {
     let p = current_principal(ctx).await?;
     package.check()?;
-    let txn = ctx.db.begin().await.map_err(db_err)?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let facts = mover(&txn, &p, pupil_id).await?;
     let pupil = facts.person.id;
     let now = clock::now();
