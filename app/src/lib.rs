@@ -77,8 +77,8 @@ fn SkipLink() -> impl IntoView {
     }
 }
 
-/// The staff build: planning, evaluation, the library and administration. Sign-in and the pupils'
-/// and parents' screens are the family build's; links there load a new page.
+/// The staff build: planning, evaluation, the library and administration. Sign-in is the sign-in
+/// build's, and the pupils' and parents' screens the family build's; links there load a new page.
 #[component]
 pub fn StaffApp() -> impl IntoView {
     identity::reading::provide_reading_settings();
@@ -96,13 +96,18 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
                 <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+                <Route path=path!("/log-ind") view=HandOver />
+                <Route path=path!("/klasse") view=HandOver />
+                <Route path=path!("/kode") view=HandOver />
+                <Route path=path!("/kort") view=HandOver />
             </Routes>
         </Router>
     }
 }
 
-/// The family build, small enough for a shared iPad on a school network and a parent's phone:
-/// sign-in (everyone's), the pupils' screens and the parents'.
+/// The family build: the pupils' screens and the parents', and the card scanner a child signs in
+/// with (signed out, but about to need this build). A child reaches it after the sign-in build,
+/// so the class iPad's first screen does not wait for it.
 #[component]
 pub fn FamilyApp() -> impl IntoView {
     identity::reading::provide_reading_settings();
@@ -111,9 +116,9 @@ pub fn FamilyApp() -> impl IntoView {
             <SkipLink />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
-                <Route path=path!("/log-ind") view=identity::SignInPage />
-                <Route path=path!("/klasse") view=identity::ClassPickerPage />
-                <Route path=path!("/kode") view=identity::CodeSignInPage />
+                <Route path=path!("/log-ind") view=HandOver />
+                <Route path=path!("/klasse") view=HandOver />
+                <Route path=path!("/kode") view=HandOver />
                 <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
                 <Route path=path!("/i-dag") view=pupil::today::TodayPage />
                 <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
@@ -128,6 +133,55 @@ pub fn FamilyApp() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// The sign-in build: the first screen of a class iPad, and of everyone who is signed out. It holds
+/// only the sign-in screens, and no router, so that the first download is small (issue 8: 150 kB
+/// for a pupil's first screen); every link out of it loads a page, and the server serves the build
+/// for it. The card scanner is the family build's: a child who scans is about to need that build.
+#[component]
+pub fn SignInApp() -> impl IntoView {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let page = match path.trim_end_matches('/') {
+        paths::SIGN_IN => view! { <identity::SignInPage /> }.into_any(),
+        paths::CLASS_PICKER => view! { <identity::ClassPickerPage /> }.into_any(),
+        paths::CODE_SIGN_IN => view! { <identity::CodeSignInPage /> }.into_any(),
+        // Signed out at home (the server serves this build there only then): on to the class
+        // iPad's pictures or the adults' sign-in.
+        "" => {
+            components::go_to_sign_in();
+            loading().into_any()
+        }
+        _ => {
+            hand_over();
+            loading().into_any()
+        }
+    };
+    view! { <SkipLink /> {page} }
+}
+
+fn loading() -> impl IntoView {
+    view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }
+}
+
+/// Loads the current address as a new page, so that the server serves the build that draws it
+/// (`domain::identity::Audience`). The server never serves a build for a path that build hands
+/// over, so this cannot loop.
+fn hand_over() {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let path = location.pathname().unwrap_or_default();
+        let query = location.search().unwrap_or_default();
+        components::leave_for(&(path + &query));
+    }
+}
+
+/// In a router: a path another build draws, reached by a link inside this one.
+#[component]
+fn HandOver() -> impl IntoView {
+    hand_over();
+    loading()
 }
 
 #[component]

@@ -61,12 +61,15 @@ impl Role {
     }
 }
 
-/// The two client builds. Pupils on shared iPads and parents on phones get a small app with only
-/// their screens; staff get the planning and evaluation tools. The server picks the build per page
-/// load (by path for the sign-in screens, otherwise by the session's role), so neither audience
-/// downloads the other's screens.
+/// The client builds. Everyone signs in on a build that holds only the sign-in screens, so the
+/// first download on a class iPad or a parent's phone is the smallest; pupils and parents then get
+/// a build with only their screens, and staff the planning and evaluation tools. The server picks
+/// the build per page load (by path for the sign-in screens, otherwise by the session's role), so
+/// no audience downloads another's screens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audience {
+    /// Nobody signed in yet: the sign-in screens.
+    SignIn,
     /// Pupils and parents: the people the school serves.
     Family,
     /// Teachers, pædagoger, leaders and administrators.
@@ -74,21 +77,26 @@ pub enum Audience {
 }
 
 impl Audience {
-    /// Screens where nobody is signed in yet: always the small build, so the first download on a
-    /// class iPad or a parent's phone is the small one. Staff sign in here too and are then moved
-    /// to their build by a page load.
-    pub const SIGN_IN_PATHS: [&'static str; 4] = ["/log-ind", "/klasse", "/kode", "/kort"];
+    /// Screens where nobody is signed in yet: always the sign-in build. Signing in moves everyone
+    /// to their own build by a page load.
+    pub const SIGN_IN_PATHS: [&'static str; 3] = ["/log-ind", "/klasse", "/kode"];
+    /// The class iPad's card scanner: a child signs in there too, but it is the family build's
+    /// (its camera code would weigh down the first screen, and the child needs that build next).
+    pub const SCANNER_PATH: &'static str = "/kort";
 
     /// The build for a page: `role` is the session's, if anyone is signed in.
     pub fn for_page(path: &str, role: Option<Role>) -> Audience {
         let path = path.trim_end_matches('/');
         if Self::SIGN_IN_PATHS.contains(&path) {
+            return Audience::SignIn;
+        }
+        if path == Self::SCANNER_PATH {
             return Audience::Family;
         }
         match role {
             Some(role) => role.audience(),
-            // Signed out at home: the home screen sends them on to sign in, on the small build.
-            None if path.is_empty() => Audience::Family,
+            // Signed out at home: the sign-in build sends them on to their sign-in screen.
+            None if path.is_empty() => Audience::SignIn,
             // A staff screen's link opened signed out (a bookmark): that screen sends them to sign in.
             None => Audience::Staff,
         }
@@ -301,14 +309,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sign_in_screens_are_always_the_small_build_whoever_is_signed_in() {
-        for path in ["/log-ind", "/klasse", "/kode/", "/kort"] {
-            assert_eq!(Audience::for_page(path, None), Audience::Family);
+    fn sign_in_screens_are_always_the_sign_in_build_whoever_is_signed_in() {
+        for path in ["/log-ind", "/klasse", "/kode/"] {
+            assert_eq!(Audience::for_page(path, None), Audience::SignIn);
             assert_eq!(
                 Audience::for_page(path, Some(Role::Teacher)),
-                Audience::Family
+                Audience::SignIn
             );
         }
+        // The card scanner is the family build's, which the child needs next.
+        assert_eq!(Audience::for_page("/kort", None), Audience::Family);
     }
 
     #[test]
@@ -330,8 +340,8 @@ mod tests {
     }
 
     #[test]
-    fn signed_out_home_is_the_small_build_and_a_bookmarked_staff_page_the_staff_build() {
-        assert_eq!(Audience::for_page("/", None), Audience::Family);
+    fn signed_out_home_is_the_sign_in_build_and_a_bookmarked_staff_page_the_staff_build() {
+        assert_eq!(Audience::for_page("/", None), Audience::SignIn);
         assert_eq!(Audience::for_page("/planlaegning", None), Audience::Staff);
     }
 

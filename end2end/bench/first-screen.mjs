@@ -95,6 +95,16 @@ const scenarios = [
     target: (page) => page.getByRole('list', { name: 'Tryk på dit billede' }).getByRole('button').first(),
   },
   {
+    name: 'adult-sign-in-phone',
+    label: 'parent or teacher, signed out, phone (sign-in form)',
+    device: PHONE,
+    path: '/log-ind',
+    target: (page) => page.getByRole('button', { name: 'Log ind', exact: true }),
+    setup() {
+      return undefined;
+    },
+  },
+  {
     name: 'pupil-signed-in',
     label: 'pupil, signed in (Ida)',
     device: IPAD,

@@ -22,12 +22,15 @@ pub(crate) struct Client {
     staff_page: String,
     /// The family build's page (`family.html`); the staff page when only that one was built.
     family_page: String,
+    /// The sign-in build's page (`signin.html`); the family page when it was not built.
+    sign_in_page: String,
     files: ServeDir,
     csp: HeaderValue,
 }
 
-/// The family build's page beside `index.html` (xtask's `build_client` puts it there).
+/// The other builds' pages beside `index.html` (xtask's `build_client` puts them there).
 const FAMILY_PAGE: &str = "family.html";
+const SIGN_IN_PAGE: &str = "signin.html";
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Spire</title></head>\
 <body><main><h1>Spire</h1><p>Klienten er ikke bygget. Kør <code>cargo xtask run</code>.</p></main></body></html>";
@@ -40,7 +43,8 @@ impl Client {
             NOT_BUILT.to_owned()
         });
         let family_page = read(FAMILY_PAGE).unwrap_or_else(|| staff_page.clone());
-        let csp = content_security_policy(&[&staff_page, &family_page]);
+        let sign_in_page = read(SIGN_IN_PAGE).unwrap_or_else(|| family_page.clone());
+        let csp = content_security_policy(&[&staff_page, &family_page, &sign_in_page]);
         Self {
             files: ServeDir::new(dist)
                 .precompressed_br()
@@ -50,6 +54,7 @@ impl Client {
                 .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
             staff_page,
             family_page,
+            sign_in_page,
         }
     }
 
@@ -128,6 +133,7 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
         return page(match Audience::for_page(&path, role) {
             Audience::Staff => &client.staff_page,
             Audience::Family => &client.family_page,
+            Audience::SignIn => &client.sign_in_page,
         });
     }
     let cache = if is_hashed_asset(&path) {

@@ -18,6 +18,8 @@ const INDEX: &str = "<!doctype html><html lang=\"da\"><head><script type=\"modul
 <link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\"></head><body></body></html>";
 const FAMILY_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">family()</script>\
 </head><body></body></html>";
+const SIGN_IN_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">signin()</script>\
+</head><body></body></html>";
 
 impl TestServer {
     async fn start() -> Self {
@@ -30,6 +32,7 @@ impl TestServer {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX).unwrap();
         std::fs::write(dist.join("family.html"), FAMILY_PAGE).unwrap();
+        std::fs::write(dist.join("signin.html"), SIGN_IN_PAGE).unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css.br"), "compressed").unwrap();
         std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
@@ -320,24 +323,30 @@ impl TestServer {
 }
 
 #[tokio::test]
-async fn pupils_and_parents_get_the_family_build_and_staff_the_staff_build() {
+async fn the_signed_out_get_the_sign_in_build_pupils_and_parents_the_family_build_and_staff_theirs()
+{
     let s = TestServer::start().await;
     let is_family = |html: &str| html.contains("family()");
-    for path in ["/", "/log-ind", "/klasse", "/kode", "/kort"] {
-        assert!(is_family(&s.page(path, None).await), "{path} signed out");
+    let is_sign_in = |html: &str| html.contains("signin()");
+    for path in ["/", "/log-ind", "/klasse", "/kode"] {
+        assert!(is_sign_in(&s.page(path, None).await), "{path} signed out");
     }
-    assert!(!is_family(&s.page("/planlaegning", None).await));
+    // The card scanner is the family build's: the child who scans needs it next.
+    assert!(is_family(&s.page("/kort", None).await));
+    let bookmarked = s.page("/planlaegning", None).await;
+    assert!(!is_family(&bookmarked) && !is_sign_in(&bookmarked));
     let parent = s.sign_in("mette").await;
     assert!(is_family(&s.page("/", Some(&parent)).await));
     assert!(is_family(&s.page("/mine-maal", Some(&parent)).await));
     let teacher = s.sign_in("anne").await;
-    assert!(!is_family(&s.page("/", Some(&teacher)).await));
+    let staff_home = s.page("/", Some(&teacher)).await;
+    assert!(!is_family(&staff_home) && !is_sign_in(&staff_home));
     assert!(!is_family(&s.page("/evaluering/1", Some(&teacher)).await));
-    // Everyone signs in on the small build, staff too.
-    assert!(is_family(&s.page("/log-ind", Some(&teacher)).await));
+    // Everyone signs in on the sign-in build, staff too.
+    assert!(is_sign_in(&s.page("/log-ind", Some(&teacher)).await));
     // A session that has ended counts as signed out.
     s.call("sign_out", "", Some(&teacher)).await;
-    assert!(is_family(&s.page("/", Some(&teacher)).await));
+    assert!(is_sign_in(&s.page("/", Some(&teacher)).await));
 }
 
 #[tokio::test]
@@ -548,7 +557,7 @@ async fn the_weekly_digest_is_a_self_contained_page_for_the_guardian() {
 }
 
 #[tokio::test]
-async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
+async fn every_builds_loader_is_allowed_by_the_content_security_policy() {
     let s = TestServer::start().await;
     let res = s.get("/").await;
     let csp = res
@@ -558,7 +567,7 @@ async fn both_builds_loaders_are_allowed_by_the_content_security_policy() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
 }
 
 #[tokio::test]

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::Path;
 
 /// The audiences' ceilings for what the first screen downloads, brotli, in kB (1000 bytes): the
-/// staff build 300, the family build (pupils' iPads, parents' phones) 150 (issue 8).
+/// staff build 300, a pupil's first screen (the sign-in build: a class iPad's pictures) 150
+/// (issue 8).
 pub const STAFF_BUDGET_KB: f64 = 300.0;
 pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// Each build fails above its cap: not its budget (neither meets one yet; BENCHMARKS.md says by
@@ -16,8 +17,12 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 pub const STAFF_REGRESSION_CAP_KB: f64 = 375.0;
 pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
 
-/// The family build's page in `dist/` (its own Trunk build's `index.html`).
+/// The sign-in build is held to its budget itself: it exists to meet it.
+pub const SIGN_IN_REGRESSION_CAP_KB: f64 = PUPIL_BUDGET_KB;
+
+/// The other builds' pages in `dist/` (each its own Trunk build's `index.html`).
 pub const FAMILY_PAGE: &str = "family.html";
+pub const SIGN_IN_PAGE: &str = "signin.html";
 
 /// The scanner worker: Trunk names workers by their binary, without a content hash.
 const ON_DEMAND_FILES: [&str; 3] = ["qr-worker_loader.js", "qr-worker.js", "qr-worker_bg.wasm"];
@@ -92,6 +97,7 @@ fn first_screen_files(page: &str, index_html: &str) -> Vec<String> {
 
 /// What each build's first screen downloads, brotli, in kB.
 pub struct Sizes {
+    pub sign_in_kb: f64,
     pub staff_kb: f64,
     pub family_kb: f64,
 }
@@ -99,12 +105,19 @@ pub struct Sizes {
 /// Prints each build's first-screen files' brotli sizes and totals against the budgets; fails
 /// when a build is over its regression cap.
 pub fn report(dist: &Path) -> Result<Sizes> {
-    let staff_kb = first_screen("staff", dist, "index.html", STAFF_BUDGET_KB)?;
+    let sign_in_kb = first_screen(
+        "sign-in (a pupil's first screen; everyone signed out)",
+        dist,
+        SIGN_IN_PAGE,
+        Some(PUPIL_BUDGET_KB),
+    )?;
+    let staff_kb = first_screen("staff", dist, "index.html", Some(STAFF_BUDGET_KB))?;
+    // Fetched after signing in; the issue sets no budget for it, only the cap below.
     let family_kb = first_screen(
-        "family (pupils, parents)",
+        "family (pupils, parents, after signing in)",
         dist,
         FAMILY_PAGE,
-        PUPIL_BUDGET_KB,
+        None,
     )?;
     // Downloaded only when a class iPad opens its camera, so not part of the first screen.
     let mut on_demand = 0usize;
@@ -117,6 +130,11 @@ pub fn report(dist: &Path) -> Result<Sizes> {
         kb(on_demand),
         ON_DEMAND_FILES.join(", ")
     );
+    if sign_in_kb > SIGN_IN_REGRESSION_CAP_KB {
+        return Err(format!(
+            "the sign-in build's first screen is {sign_in_kb:.1} kB brotli, over the {SIGN_IN_REGRESSION_CAP_KB} kB budget"
+        ));
+    }
     if family_kb > FAMILY_REGRESSION_CAP_KB {
         return Err(format!(
             "the family build's first screen is {family_kb:.1} kB brotli, over the {FAMILY_REGRESSION_CAP_KB} kB regression cap"
@@ -128,12 +146,13 @@ pub fn report(dist: &Path) -> Result<Sizes> {
         ));
     }
     Ok(Sizes {
+        sign_in_kb,
         staff_kb,
         family_kb,
     })
 }
 
-fn first_screen(title: &str, dist: &Path, page: &str, budget: f64) -> Result<f64> {
+fn first_screen(title: &str, dist: &Path, page: &str, budget: Option<f64>) -> Result<f64> {
     step(&format!(
         "First screen of the {title} build (brotli, quality 11)"
     ));
@@ -151,15 +170,20 @@ fn first_screen(title: &str, dist: &Path, page: &str, budget: f64) -> Result<f64
         );
     }
     let total_kb = kb(total);
-    let verdict = if total_kb <= budget {
-        "met".to_owned()
-    } else {
-        format!("NOT MET, {:.1} kB over", total_kb - budget)
-    };
-    println!(
-        "    {total_kb:>9.1} kB  total; ceiling {budget:.0} kB: {:.2}× — {verdict}",
-        total_kb / budget
-    );
+    match budget {
+        Some(budget) => {
+            let verdict = if total_kb <= budget {
+                "met".to_owned()
+            } else {
+                format!("NOT MET, {:.1} kB over", total_kb - budget)
+            };
+            println!(
+                "    {total_kb:>9.1} kB  total; ceiling {budget:.0} kB: {:.2}× — {verdict}",
+                total_kb / budget
+            );
+        }
+        None => println!("    {total_kb:>9.1} kB  total"),
+    }
     Ok(total_kb)
 }
 

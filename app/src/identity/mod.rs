@@ -1,4 +1,6 @@
-//! Identity: signing in and out, and the sign-in screen.
+//! Identity: signing in and out, and the sign-in screens. The sign-in screens are a build of their
+//! own (`SignInApp`), without a router: their links and signing in load a fresh page, and the
+//! server serves the build for it.
 
 pub mod reading;
 pub mod roster;
@@ -7,15 +9,13 @@ pub mod scanner;
 pub mod school_years;
 
 use crate::components::{
-    AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, redirect_options, set_title,
+    AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, leave_for, set_title,
 };
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
 use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role, SignInOptions};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(username: String, password: String) -> Result<Me, AppError> {
@@ -89,14 +89,13 @@ pub fn SignInPage() -> impl IntoView {
     let sign_in = ServerAction::<SignIn>::new();
     let username = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
     // Someone already signed in has no business here: take them home.
     let already = LocalResource::new(current_user);
     Effect::new(move |_| {
         let signed_in =
             matches!(sign_in.value().get(), Some(Ok(_))) || matches!(already.get(), Some(Ok(_)));
         if signed_in {
-            navigate(paths::HOME, redirect_options());
+            leave_for(paths::HOME);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -133,8 +132,13 @@ pub fn SignInPage() -> impl IntoView {
     };
     let pending = sign_in.pending();
     let options = LocalResource::new(load_sign_in_options);
-    let uni_login_failed = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("fejl").as_deref() == Some("uni-login"));
+    let uni_login_failed = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .any(|p| p == "fejl=uni-login")
+        });
 
     view! {
         <main id="indhold" class="page narrow sign-in">
@@ -178,7 +182,7 @@ pub fn SignInPage() -> impl IntoView {
                     <span>{move || if pending.get() { t(Key::SigningIn) } else { t(Key::SignIn) }}</span>
                 </button>
             </form>
-            <p><A href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</A></p>
+            <p><a href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</a></p>
             <Suspense fallback=|| ()>
                 {move || {
                     options.get().and_then(Result::ok).map(|options| {
@@ -206,17 +210,15 @@ pub fn ClassPickerPage() -> impl IntoView {
     set_title(t(Key::ClassPickerTitle));
     let class = LocalResource::new(class_device_status);
     let sign_in = ServerAction::<SignInPupil>::new();
-    let navigate = use_navigate();
-    let go_home = navigate.clone();
     Effect::new(move |_| {
         if let Some(Ok(_)) = sign_in.value().get() {
-            go_home(paths::HOME, redirect_options());
+            leave_for(paths::HOME);
         }
     });
     Effect::new(move |_| {
         // Not (or no longer) a class iPad: adults sign in with a password.
         if let Some(Ok(None)) = class.get() {
-            navigate(paths::SIGN_IN, redirect_options());
+            leave_for(paths::SIGN_IN);
         }
     });
     let error = move || match sign_in.value().get() {
@@ -227,8 +229,8 @@ pub fn ClassPickerPage() -> impl IntoView {
         <div class="pupil-shell">
             <header class="pupil-bar">
                 <ReadAloudButton large=true />
-                <A href=paths::CODE_SIGN_IN attr:class="adult-link">{t(Key::CodeSignInLink)}</A>
-                <A href=paths::SIGN_IN attr:class="adult-link">{t(Key::AdultSignIn)}</A>
+                <a href=paths::CODE_SIGN_IN class="adult-link">{t(Key::CodeSignInLink)}</a>
+                <a href=paths::SIGN_IN class="adult-link">{t(Key::AdultSignIn)}</a>
             </header>
             <main id="indhold" class="page pupil">
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
@@ -237,10 +239,10 @@ pub fn ClassPickerPage() -> impl IntoView {
                             <h1>{device.class_name.clone()}": "{t(Key::ClassPickerTitle)}</h1>
                             <p>{t(Key::ClassPickerIntro)}</p>
                             {error}
-                            <A href=paths::SCAN_CARD attr:class="tile scan-tile">
+                            <a href=paths::SCAN_CARD class="tile scan-tile">
                                 <DecorativeIcon icon=icondata::LuQrCode />
                                 <span>{t(Key::ScanTile)}</span>
-                            </A>
+                            </a>
                             <ul class="tiles pupil-picker" aria-label=t(Key::ClassPickerTitle)>
                                 {device.pupils.into_iter().map(|p| view! {
                                     <li>
@@ -271,10 +273,9 @@ pub fn CodeSignInPage() -> impl IntoView {
     set_title(t(Key::CodeSignInTitle));
     let sign_in = ServerAction::<SignInWithCode>::new();
     let code = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(_)) = sign_in.value().get() {
-            navigate(paths::HOME, redirect_options());
+            leave_for(paths::HOME);
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -310,8 +311,8 @@ pub fn CodeSignInPage() -> impl IntoView {
                     <span>{t(Key::SignIn)}</span>
                 </button>
             </form>
-            <p><A href=paths::SCAN_CARD>{t(Key::ScanInstead)}</A></p>
-            <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
+            <p><a href=paths::SCAN_CARD>{t(Key::ScanInstead)}</a></p>
+            <p><a href=paths::HOME>{t(Key::BackHome)}</a></p>
         </main>
     }
 }

@@ -6,13 +6,12 @@
 //! frame taken, so a slow iPad never builds up a queue.
 
 use super::SignInWithCode;
-use crate::components::{DecorativeIcon, ReadAloudButton, redirect_options, set_title};
+use crate::components::{DecorativeIcon, ReadAloudButton, leave_for, set_title};
 use crate::i18n::{Key, t};
 use crate::paths;
 use domain::identity::PupilCode;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -156,10 +155,9 @@ pub fn ScanCardPage() -> impl IntoView {
     // Codes the server refused (an old card, say): not sent again while the child still holds it up.
     let refused = StoredValue::new_local(HashSet::<String>::new());
     let pending = StoredValue::new_local(None::<String>);
-    let navigate = use_navigate();
 
     Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(_)) => navigate(paths::HOME, redirect_options()),
+        Some(Ok(_)) => leave_for(paths::HOME),
         Some(Err(_)) => {
             if let Some(code) = pending.try_update_value(Option::take).flatten() {
                 refused.update_value(|codes| {
