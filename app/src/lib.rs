@@ -85,7 +85,7 @@ pub fn StaffApp() -> impl IntoView {
     view! {
         <Router>
             <SkipLink />
-            <Routes fallback=NotFound>
+            <Routes fallback=NotFoundHere>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
                 <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
                 <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
@@ -96,10 +96,6 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
                 <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
-                <Route path=path!("/log-ind") view=HandOver />
-                <Route path=path!("/klasse") view=HandOver />
-                <Route path=path!("/kode") view=HandOver />
-                <Route path=path!("/kort") view=HandOver />
             </Routes>
         </Router>
     }
@@ -114,11 +110,8 @@ pub fn FamilyApp() -> impl IntoView {
     view! {
         <Router>
             <SkipLink />
-            <Routes fallback=NotFound>
+            <Routes fallback=NotFoundHere>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
-                <Route path=path!("/log-ind") view=HandOver />
-                <Route path=path!("/klasse") view=HandOver />
-                <Route path=path!("/kode") view=HandOver />
                 <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
                 <Route path=path!("/i-dag") view=pupil::today::TodayPage />
                 <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
@@ -177,11 +170,23 @@ fn hand_over() {
     }
 }
 
-/// In a router: a path another build draws, reached by a link inside this one.
+/// The routers' fallback: a sign-in path reached by a link inside a signed-in build is the
+/// sign-in build's (or the family build's scanner), so it loads as a new page; anything else is
+/// not found.
 #[component]
-fn HandOver() -> impl IntoView {
-    hand_over();
-    loading()
+fn NotFoundHere() -> impl IntoView {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let path = path.trim_end_matches('/');
+    let elsewhere = domain::identity::Audience::SIGN_IN_PATHS.contains(&path)
+        || path == domain::identity::Audience::SCANNER_PATH;
+    if elsewhere {
+        hand_over();
+        loading().into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
+    }
 }
 
 #[component]

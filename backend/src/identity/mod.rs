@@ -11,12 +11,12 @@ pub mod school_year;
 
 pub use password::hash_password;
 
-use crate::entity::{self, account, person, person_role, school, session, setting};
+use crate::entity::{account, person, person_role, school, session, setting};
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
-use sea_orm::sea_query::{Expr, ExprTrait, Order, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
     IntoActiveModel, QueryFilter, Set,
@@ -236,29 +236,8 @@ async fn principal_for_token(
     now: i64,
 ) -> Result<Principal, AppError> {
     let today = school_year::today();
-    let started_year = Query::select()
-        .column((
-            entity::school_year::Entity,
-            entity::school_year::Column::StartYear,
-        ))
-        .from(entity::school_year::Entity)
-        .and_where(
-            Expr::col((
-                entity::school_year::Entity,
-                entity::school_year::Column::SchoolId,
-            ))
-            .equals((person::Entity, person::Column::SchoolId)),
-        )
-        .and_where(entity::school_year::Column::FirstDay.lte(today.to_string()))
-        .order_by(
-            (
-                entity::school_year::Entity,
-                entity::school_year::Column::StartYear,
-            ),
-            Order::Desc,
-        )
-        .limit(1)
-        .to_owned();
+    let started_year =
+        school_year::started_year(Expr::col((person::Entity, person::Column::SchoolId)), today);
     let query = Query::select()
         .expr_as(
             Expr::col((session::Entity, session::Column::PersonId)),

@@ -7,8 +7,10 @@ use crate::entity::school_year;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::AppError;
 use domain::calendar::{Date, SchoolYear};
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, QueryFilter,
+    QueryOrder, Set,
 };
 
 /// Today in the calendar (UTC; a school's day changes at most an hour or two early).
@@ -23,14 +25,35 @@ pub async fn current_start_year(
     school_id: i32,
     today: Date,
 ) -> Result<i32, AppError> {
-    let started = school_year::Entity::find()
-        .filter(school_year::Column::SchoolId.eq(school_id))
-        .filter(school_year::Column::FirstDay.lte(today.to_string()))
-        .order_by_desc(school_year::Column::StartYear)
-        .one(db)
+    let query = started_year(Expr::val(school_id), today);
+    let started = db
+        .query_one_raw(db.get_database_backend().build(&query))
         .await
+        .map_err(db_err)?
+        .map(|row| row.try_get::<i32>("", school_year::Column::StartYear.as_str()))
+        .transpose()
         .map_err(db_err)?;
-    Ok(started.map_or_else(|| calendar_school_year(today), |y| y.start_year))
+    Ok(started.unwrap_or_else(|| calendar_school_year(today)))
+}
+
+/// The start year of the latest year of `school` whose first day has come by `today`: no row
+/// before the school has any. `school` may be a value or a column of an outer query (the
+/// principal asks for it inside its own statement).
+pub(crate) fn started_year(school: Expr, today: Date) -> SelectStatement {
+    Query::select()
+        .column((school_year::Entity, school_year::Column::StartYear))
+        .from(school_year::Entity)
+        .and_where(ExprTrait::eq(
+            Expr::col((school_year::Entity, school_year::Column::SchoolId)),
+            school,
+        ))
+        .and_where(school_year::Column::FirstDay.lte(today.to_string()))
+        .order_by(
+            (school_year::Entity, school_year::Column::StartYear),
+            Order::Desc,
+        )
+        .limit(1)
+        .to_owned()
 }
 
 /// August onwards belongs to the year starting that calendar year.
