@@ -18,17 +18,17 @@ export default defineConfig({
     // Teachers plan on laptops: the planning flow runs here, and only here.
     {
       name: 'laptop',
-      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow)\.spec\.ts/,
+      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'ipad',
-      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow)\.spec\.ts/,
+      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
       use: { viewport: { width: 810, height: 1080 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     },
     {
       name: 'phone',
-      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow)\.spec\.ts/,
+      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 },
     },
   ],

@@ -139,7 +139,6 @@ pub enum Key {
     NoGoalsFound,
     GoalResults,
     ChooseGoal,
-    DayWord,
     WholeHold,
     GroupWord,
     AGroup,
@@ -150,6 +149,8 @@ pub enum Key {
     HarderLabel,
     ArchiveTask,
     ArchivedTasks,
+    ArchivedGoals,
+    BroughtFrom,
     NewTaskTitle,
     InstructionLabel,
     InstructionHint,
@@ -629,7 +630,6 @@ pub fn t(key: Key) -> &'static str {
         Key::NoGoalsFound => "Ingen mål passer til søgningen.",
         Key::GoalResults => "Fundne mål",
         Key::ChooseGoal => "Vælg",
-        Key::DayWord => "Dag",
         Key::WholeHold => "Hele holdet",
         Key::GroupWord => "Gruppe",
         Key::AGroup => "En gruppe",
@@ -640,6 +640,8 @@ pub fn t(key: Key) -> &'static str {
         Key::HarderLabel => "Sværere udgave",
         Key::ArchiveTask => "Arkivér opgave",
         Key::ArchivedTasks => "Arkiverede opgaver",
+        Key::ArchivedGoals => "Fjernede mål (evalueringerne er gemt)",
+        Key::BroughtFrom => "Elevplan fra",
         Key::NewTaskTitle => "Ny opgave",
         Key::InstructionLabel => "Instruktion til eleven",
         Key::InstructionHint => "Kort og enkel: den bliver læst højt for eleven. Højst 300 tegn.",
@@ -1114,6 +1116,11 @@ pub fn field_error_text(field: &str) -> Option<&'static str> {
         "package_plans" | "package_evaluations" => {
             Some("Pakken indeholder noget, der ikke kan læses. Intet er indlæst.")
         }
+        "package_school" => Some(
+            "Pakken er fra jeres egen skole. Elevpakker indlæses kun for elever, der kommer fra en anden skole.",
+        ),
+        "package_pupil" => Some("Pakken er til en anden elev. Vælg eleven med samme navn."),
+        "version" => Some("Siden er forældet. Hent den igen, og prøv igen."),
         _ => None,
     }
 }
@@ -1193,7 +1200,7 @@ pub fn variant_name(variant: domain::planning::Variant) -> &'static str {
 
 /// "Uge 38–40", or "Uge 38" for a single week.
 pub fn week_range(first: domain::calendar::Date, last: domain::calendar::Date) -> String {
-    let (a, b) = (first.iso_week().1, last.iso_week().1);
+    let (a, b) = (first.iso_week().week, last.iso_week().week);
     if a == b {
         format!("Uge {a}")
     } else {

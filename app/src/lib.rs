@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod base64;
+pub mod calendar;
 pub mod components;
 pub mod evaluation;
 pub mod family;
@@ -273,6 +274,7 @@ pub fn register_server_functions() {
     register_explicit::<planning::api::ShareUnit>();
     register_explicit::<planning::api::AddGoal>();
     register_explicit::<planning::api::ArchiveGoal>();
+    register_explicit::<planning::api::RestoreGoal>();
     register_explicit::<planning::api::CreateTask>();
     register_explicit::<planning::api::SaveTask>();
     register_explicit::<planning::api::ArchiveTask>();

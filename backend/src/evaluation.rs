@@ -28,17 +28,26 @@ fn id32(id: i64, field: &str) -> Result<i32, AppError> {
     i32::try_from(id).map_err(|_| AppError::invalid(field))
 }
 
+/// Whether a call may reach a goal taken out of its forløb: its history stays readable (the
+/// evaluations are the pupil's), but nobody evaluates on it until it is restored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Archived {
+    Readable,
+    Hidden,
+}
+
 /// A goal with its forløb's hold, for the rules.
 async fn goal_with_access(
     db: &impl ConnectionTrait,
     p: &Principal,
     goal_id: i64,
+    archived: Archived,
 ) -> Result<(unit_goal::Model, HoldAccess), AppError> {
     let goal = unit_goal::Entity::find_by_id(i32::try_from(goal_id).map_err(|_| not_found())?)
         .one(db)
         .await
         .map_err(db_err)?
-        .filter(|g| g.archived_at.is_none())
+        .filter(|g| g.archived_at.is_none() || archived == Archived::Readable)
         .ok_or_else(not_found)?;
     let (_, _, access) = unit_with_access(db, p, i64::from(goal.unit_id)).await?;
     Ok((goal, access))
@@ -113,7 +122,7 @@ pub async fn evaluate(
 ) -> Result<(), AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
-    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    let (goal, access) = goal_with_access(db, &p, goal_id, Archived::Hidden).await?;
     require_edit(&p, &access)?;
     let pupil_id = id32(pupil_id, "pupil")?;
     let in_hold = hold_pupils(db, access.team.id)
@@ -136,7 +145,7 @@ pub async fn self_evaluate(
 ) -> Result<(), AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
-    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    let (goal, access) = goal_with_access(db, &p, goal_id, Archived::Hidden).await?;
     let in_hold = hold_pupils(db, access.team.id)
         .await?
         .iter()
@@ -222,7 +231,7 @@ pub async fn history(
 ) -> Result<EvaluationHistory, AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
-    let (goal, access) = goal_with_access(db, &p, goal_id).await?;
+    let (goal, access) = goal_with_access(db, &p, goal_id, Archived::Readable).await?;
     policy::require(policy::can_view_year_plan(
         &p,
         access.teaches,

@@ -29,12 +29,7 @@ pub async fn school_overview(
     let year = if school_id == p.school_id {
         p.school_year
     } else {
-        crate::identity::school_year::current_start_year(
-            db,
-            school_id,
-            crate::identity::school_year::today(),
-        )
-        .await?
+        crate::identity::school_year::current_start_year(db, school_id, p.today).await?
     };
     let school = school::Entity::find_by_id(school_id)
         .one(db)

@@ -31,3 +31,23 @@ pub(crate) fn db_err(err: sea_orm::DbErr) -> AppError {
     tracing::error!(error = %err, "database error");
     AppError::internal()
 }
+
+/// A failed write: a unique constraint another request won (two teachers creating the same
+/// årsplan at once) is theirs to see as `Conflict`; anything else is `db_err`.
+pub(crate) fn write_err(err: sea_orm::DbErr) -> AppError {
+    if matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) {
+        AppError::new(domain::ErrorCode::Conflict)
+    } else {
+        db_err(err)
+    }
+}
+
+/// `version + 1` for a version a client sent: one it cannot have read is not a version at all.
+pub(crate) fn next_version(version: i64) -> Result<i64, AppError> {
+    version
+        .checked_add(1)
+        .ok_or_else(|| AppError::invalid("version"))
+}

@@ -197,9 +197,7 @@ pub async fn search(ctx: &RequestCtx, filter: &LibraryFilter) -> Result<LibraryP
             domain::calendar::Date::parse(&u.first_week, "d"),
             domain::calendar::Date::parse(&u.last_week, "d"),
         ) {
-            (Ok(a), Ok(b)) => {
-                u32::try_from((b.days_since_epoch() - a.days_since_epoch()) / 7 + 1).unwrap_or(1)
-            }
+            (Ok(a), Ok(b)) => u32::try_from(a.days_until(b) / 7 + 1).unwrap_or(1),
             _ => 1,
         };
         entries.push(LibraryEntry {
@@ -254,6 +252,7 @@ async fn shared_unit(
         t.pupils.clear();
     }
     whole.archived_tasks.clear();
+    whole.archived_goals.clear();
     Ok((p, whole, id))
 }
 

@@ -129,6 +129,16 @@ pub fn can_administer_school(p: &Principal, school_id: i32) -> bool {
     matches!(p.role, Role::Leader | Role::Administrator) && p.school_id == school_id
 }
 
+/// Who makes whom staff: a leader gives any staff role; administration adds teachers, pædagoger
+/// and administration, but never a leader (who would read drafts and teacher-only evaluations).
+pub fn can_give_staff_role(p: &Principal, role: Role) -> bool {
+    match p.role {
+        Role::Leader => role != Role::Pupil && role != Role::Parent,
+        Role::Administrator => matches!(role, Role::Teacher | Role::Paedagog | Role::Administrator),
+        _ => false,
+    }
+}
+
 /// A person may act in any role they hold, and in no other.
 pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)
@@ -209,6 +219,24 @@ mod tests {
             roles: vec![role],
             name: "Test Person".into(),
             school_year: 2026,
+            today: domain::calendar::Date::new(2026, 9, 7).unwrap(),
+            time_zone: domain::calendar::DEFAULT_TIME_ZONE.into(),
+        }
+    }
+
+    #[test]
+    fn only_a_leader_makes_a_leader() {
+        assert!(can_give_staff_role(&as_role(Role::Leader), Role::Leader));
+        let office = as_role(Role::Administrator);
+        assert!(!can_give_staff_role(&office, Role::Leader));
+        for role in [Role::Teacher, Role::Paedagog, Role::Administrator] {
+            assert!(can_give_staff_role(&office, role), "{role:?}");
+        }
+        for role in [Role::Teacher, Role::Paedagog, Role::Pupil, Role::Parent] {
+            assert!(
+                !can_give_staff_role(&as_role(role), Role::Teacher),
+                "{role:?}"
+            );
         }
     }
 

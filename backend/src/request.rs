@@ -17,6 +17,9 @@ pub struct RequestCtx {
     pub demo_enabled: bool,
     /// Whether sign-in through an OpenID Connect issuer (UNI-Login) is configured.
     pub oidc_enabled: bool,
+    /// The instant this request happens at (unix seconds); `None` reads the system clock. Tests
+    /// fix it to walk a school week through the same use cases the screens call.
+    fixed_now: Option<i64>,
     changes: Arc<Mutex<Changes>>,
 }
 
@@ -43,6 +46,7 @@ impl RequestCtx {
             client_addr: None,
             demo_enabled,
             oidc_enabled: false,
+            fixed_now: None,
             changes: Arc::default(),
         }
     }
@@ -55,6 +59,17 @@ impl RequestCtx {
     pub fn with_oidc_enabled(mut self, enabled: bool) -> Self {
         self.oidc_enabled = enabled;
         self
+    }
+
+    /// Makes the request happen at `unix` seconds, whatever the system clock says.
+    pub fn at_time(mut self, unix: i64) -> Self {
+        self.fixed_now = Some(unix);
+        self
+    }
+
+    /// Now, for this request: the one instant its "today", session expiry and stamps are read from.
+    pub fn now(&self) -> i64 {
+        self.fixed_now.unwrap_or_else(crate::clock::now)
     }
 
     pub fn with_client_addr(mut self, addr: Option<String>) -> Self {

@@ -154,7 +154,9 @@ async fn a_calendar_link_serves_the_childs_week_until_revoked(t: TestDb) {
             .unwrap()
             .calendar_link_active
     );
-    let ics = calendar::feed(&t.db, &token).await.unwrap();
+    let ics = calendar::feed(&t.db, &token, backend::clock::now())
+        .await
+        .unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.contains("SUMMARY:Tegn 10 ting\r\n"));
     assert!(ics.contains("X-WR-CALNAME:Spire: Ida Jensen"));
@@ -165,28 +167,32 @@ async fn a_calendar_link_serves_the_childs_week_until_revoked(t: TestDb) {
 
     // A guessed or malformed secret gets nothing.
     assert_eq!(
-        code(calendar::feed(&t.db, &"0".repeat(64)).await),
+        code(calendar::feed(&t.db, &"0".repeat(64), backend::clock::now()).await),
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(calendar::feed(&t.db, "../../etc").await),
+        code(calendar::feed(&t.db, "../../etc", backend::clock::now()).await),
         ErrorCode::NotFound
     );
 
     // A new link stops the old one; revoking stops the new one.
     let newer = calendar::make_link(&mette, f.ida).await.unwrap();
     assert_eq!(
-        code(calendar::feed(&t.db, &token).await),
+        code(calendar::feed(&t.db, &token, backend::clock::now()).await),
         ErrorCode::NotFound
     );
     let newer_token = newer
         .trim_start_matches("/kalender/")
         .trim_end_matches(".ics")
         .to_owned();
-    assert!(calendar::feed(&t.db, &newer_token).await.is_ok());
+    assert!(
+        calendar::feed(&t.db, &newer_token, backend::clock::now())
+            .await
+            .is_ok()
+    );
     calendar::revoke_link(&mette, f.ida).await.unwrap();
     assert_eq!(
-        code(calendar::feed(&t.db, &newer_token).await),
+        code(calendar::feed(&t.db, &newer_token, backend::clock::now()).await),
         ErrorCode::NotFound
     );
     assert!(

@@ -62,7 +62,7 @@ async fn work_rows(t: &TestDb) -> u64 {
 
 async fn a_pupil_sees_todays_and_this_weeks_tasks_in_their_own_version(t: TestDb) {
     let f = fixture(&t).await;
-    let today_date = today::today().unwrap();
+    let today_date = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
     let tomorrow = today_date.add_days(1).unwrap();
     let noah = as_user(&t, "noah").await;
     let noah_id = match common::home_of(&t, "noah").await {
@@ -180,7 +180,7 @@ async fn done_is_kept_undone_on_request_and_only_for_ones_own_tasks(t: TestDb) {
         f.unit,
         &task(
             "Læs eventyret",
-            TaskWhen::Day(today::today().unwrap()),
+            TaskWhen::Day(backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap()),
             Audience::Hold,
             vec![],
         ),
@@ -352,7 +352,7 @@ async fn work_outlives_its_task_and_forloeb_being_archived(t: TestDb) {
         f.unit,
         &task(
             "Læs eventyret",
-            TaskWhen::Day(today::today().unwrap()),
+            TaskWhen::Day(backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap()),
             Audience::Hold,
             vec![],
         ),
@@ -432,12 +432,9 @@ async fn a_pupil_opens_the_files_of_their_own_forloeb_only(t: TestDb) {
         .unwrap()
         .materials
         .iter()
-        .find_map(|m| {
-            m.url
-                .strip_prefix("/filer/")
-                .map(|id| id.parse::<i64>().unwrap())
-        })
+        .find_map(|m| m.url.strip_prefix("/filer/").map(str::to_owned))
         .unwrap();
+    let file_id = file_id.as_str();
     let ida = as_user(&t, "ida").await;
     assert!(files::read_file(&ida, file_id).await.is_ok());
     let sofia = as_user(&t, "sofia").await;

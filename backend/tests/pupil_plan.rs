@@ -663,10 +663,22 @@ async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(
 
     let out = package::export_pupil(&niels, new_ida).await.unwrap();
     assert_eq!(out.school, "Nabo Skole");
-    assert_eq!(out.plans, package.plans);
+    // The versions travel as they were, marked with the school that published them.
+    let mut from_solbakken = package.plans.clone();
+    for plan in &mut from_solbakken {
+        for version in &mut plan.versions {
+            version.imported_from = Some("Solbakken Skole".into());
+        }
+    }
+    assert_eq!(out.plans, from_solbakken);
     assert_eq!(out.evaluations, package.evaluations);
     let read = pupil_plan::collected_plan(&niels, new_ida).await.unwrap();
     assert_eq!(read.plans[0].newest.texts.status, "Læser flydende");
+    assert_eq!(
+        read.plans[0].newest.imported_from.as_deref(),
+        Some("Solbakken Skole"),
+        "shown as the other school's, not as a publication here"
+    );
 
     // A package that is not one, or whose evaluation is off its scale, adds nothing at all.
     let mut broken = package.clone();
@@ -684,7 +696,7 @@ async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(
     assert_eq!(err.field.as_deref(), Some("package_evaluations"));
     assert_eq!(
         package::export_pupil(&niels, new_ida).await.unwrap().plans,
-        package.plans
+        from_solbakken
     );
 }
 

@@ -19,7 +19,8 @@ pub async fn run(args: &Args) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
     }
-    let today = backend::pupil::today::today().map_err(|e| e.to_string())?;
+    let today =
+        backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).map_err(|e| e.to_string())?;
     let mut params = Params::copenhagen(args.seed, today);
     params.schools = ((f64::from(params.schools) * args.scale).round() as u32).max(1);
     println!(

@@ -2,43 +2,143 @@
 //! school year (skoleår) that runs from August to the summer holidays.
 
 use crate::AppError;
+use jiff::civil;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A calendar day (proleptic Gregorian), written `YYYY-MM-DD` on the wire and in the database, so
-/// that text order is date order.
+/// The school's time zone unless it says otherwise (a column on the school).
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Copenhagen";
+
+/// A calendar day in the school's own calendar, written `YYYY-MM-DD` on the wire and in the
+/// database, so that text order is date order. Arithmetic, weekdays and ISO weeks are `jiff`'s;
+/// this type only narrows the range to years a school can mean (1900–9999) and adds the school's
+/// words for them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
+pub struct Date(civil::Date);
+
+/// A day of the week, Monday first (ISO 8601, as Danish calendars have it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
+    /// Monday is 1, Sunday 7.
+    pub fn number(self) -> u8 {
+        match self {
+            Weekday::Monday => 1,
+            Weekday::Tuesday => 2,
+            Weekday::Wednesday => 3,
+            Weekday::Thursday => 4,
+            Weekday::Friday => 5,
+            Weekday::Saturday => 6,
+            Weekday::Sunday => 7,
+        }
+    }
+
+    /// The Danish name, lower case as Danish writes it mid-sentence ("mandag").
+    pub fn danish(self) -> &'static str {
+        match self {
+            Weekday::Monday => "mandag",
+            Weekday::Tuesday => "tirsdag",
+            Weekday::Wednesday => "onsdag",
+            Weekday::Thursday => "torsdag",
+            Weekday::Friday => "fredag",
+            Weekday::Saturday => "lørdag",
+            Weekday::Sunday => "søndag",
+        }
+    }
+
+    fn from_jiff(w: civil::Weekday) -> Self {
+        match w {
+            civil::Weekday::Monday => Weekday::Monday,
+            civil::Weekday::Tuesday => Weekday::Tuesday,
+            civil::Weekday::Wednesday => Weekday::Wednesday,
+            civil::Weekday::Thursday => Weekday::Thursday,
+            civil::Weekday::Friday => Weekday::Friday,
+            civil::Weekday::Saturday => Weekday::Saturday,
+            civil::Weekday::Sunday => Weekday::Sunday,
+        }
     }
 }
 
-impl Date {
-    pub const EPOCH: Date = Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
+/// The Danish name of a month, 1–12 ("september"); empty for anything else.
+pub fn danish_month(month: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("")
+}
 
+/// An ISO 8601 week: the week-numbering year and the week (1–53). Week 1 holds the year's first
+/// Thursday, so 1 January can belong to the previous year's last week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct IsoWeek {
+    pub year: i32,
+    pub week: u8,
+}
+
+impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        let valid = (1900..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
-        valid.then_some(Self { year, month, day })
+        if !(1900..=9999).contains(&year) {
+            return None;
+        }
+        let date = civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()?;
+        Some(Self(date))
+    }
+
+    fn from_civil(date: civil::Date) -> Option<Self> {
+        Self::new(
+            i32::from(date.year()),
+            u8::try_from(date.month()).ok()?,
+            u8::try_from(date.day()).ok()?,
+        )
+    }
+
+    /// The civil date `jiff` works with (the backend turns an instant into the school's day).
+    pub fn from_jiff(date: civil::Date) -> Option<Self> {
+        Self::from_civil(date)
+    }
+
+    pub fn to_jiff(self) -> civil::Date {
+        self.0
     }
 
     /// Parses `YYYY-MM-DD` (what `<input type="date">` gives); `field` names the input for the error.
@@ -58,87 +158,97 @@ impl Date {
     }
 
     pub fn year(self) -> i32 {
-        self.year
+        i32::from(self.0.year())
     }
 
     pub fn month(self) -> u8 {
-        self.month
+        u8::try_from(self.0.month()).unwrap_or(1)
     }
 
     pub fn day(self) -> u8 {
-        self.day
+        u8::try_from(self.0.day()).unwrap_or(1)
     }
 
-    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-    pub fn days_since_epoch(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The day a count of days since 1970-01-01 falls on (`civil_from_days`).
-    pub fn from_days_since_epoch(days: i64) -> Option<Self> {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Self::new(
-            i32::try_from(year).ok()?,
-            u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
-        )
-    }
-
-    /// The day a unix time (seconds, UTC) falls on.
-    pub fn from_unix(secs: i64) -> Option<Self> {
-        Self::from_days_since_epoch(secs.div_euclid(86_400))
-    }
-
+    /// `days` later (earlier when negative), if that is still a day a school can mean.
     pub fn add_days(self, days: i64) -> Option<Self> {
-        Self::from_days_since_epoch(self.days_since_epoch() + days)
+        let days = i32::try_from(days).ok()?;
+        self.0
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()
+            .and_then(Self::from_civil)
     }
 
-    /// Monday is 1, Sunday 7 (ISO 8601).
-    pub fn weekday(self) -> u8 {
-        // 1970-01-01 was a Thursday.
-        let wd = (self.days_since_epoch() + 3).rem_euclid(7) + 1;
-        u8::try_from(wd).unwrap_or(1)
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        // Day arithmetic between two civil dates: the span in days is exact.
+        later
+            .0
+            .since((jiff::Unit::Day, self.0))
+            .map(|span| i64::from(span.get_days()))
+            .unwrap_or(0)
     }
 
-    /// The ISO 8601 week: (week-numbering year, week 1–53). Week 1 holds the year's first Thursday.
-    pub fn iso_week(self) -> (i32, u8) {
-        let thursday = self.days_since_epoch() - i64::from(self.weekday()) + 4;
-        let Some(thursday) = Self::from_days_since_epoch(thursday) else {
-            return (self.year, 1);
-        };
-        let Some(jan1) = Self::new(thursday.year, 1, 1) else {
-            return (self.year, 1);
-        };
-        let week = (thursday.days_since_epoch() - jan1.days_since_epoch()) / 7 + 1;
-        (thursday.year, u8::try_from(week).unwrap_or(1))
+    pub fn weekday(self) -> Weekday {
+        Weekday::from_jiff(self.0.weekday())
+    }
+
+    /// The Monday of this date's ISO week: the one definition of "this week" Spire has.
+    pub fn monday(self) -> Self {
+        let back = i64::from(self.weekday().number()) - 1;
+        // 1900-01-01 was a Monday, so every week in range starts in range.
+        self.add_days(-back).unwrap_or(self)
+    }
+
+    /// The ISO 8601 week this date belongs to.
+    pub fn iso_week(self) -> IsoWeek {
+        let w = self.0.iso_week_date();
+        IsoWeek {
+            year: i32::from(w.year()),
+            week: u8::try_from(w.week()).unwrap_or(1),
+        }
     }
 
     /// The Monday of ISO week `week` of `year`, if that week exists.
     pub fn monday_of_iso_week(year: i32, week: u8) -> Option<Self> {
-        let jan4 = Self::new(year, 1, 4)?;
-        let week1_monday = jan4.days_since_epoch() - i64::from(jan4.weekday()) + 1;
-        let monday = Self::from_days_since_epoch(week1_monday + 7 * (i64::from(week) - 1))?;
-        (week >= 1 && monday.iso_week() == (year, week)).then_some(monday)
+        let w = civil::ISOWeekDate::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(week).ok()?,
+            civil::Weekday::Monday,
+        )
+        .ok()?;
+        Self::from_civil(w.date())
+    }
+
+    /// "mandag 7. september", as a Danish page writes a day.
+    pub fn danish_long(self) -> String {
+        format!(
+            "{} {}. {}",
+            self.weekday().danish(),
+            self.day(),
+            danish_month(self.month())
+        )
+    }
+
+    /// "7. september 2026", for a day further away than this school year's weeks.
+    pub fn danish_with_year(self) -> String {
+        format!(
+            "{}. {} {}",
+            self.day(),
+            danish_month(self.month()),
+            self.year()
+        )
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -229,26 +339,50 @@ mod tests {
     }
 
     #[test]
-    fn days_since_the_epoch_round_trip() {
-        for text in ["1970-01-01", "2000-02-29", "2026-11-22", "2100-03-01"] {
-            let date = d(text);
+    fn days_are_counted_across_months_and_leap_years() {
+        assert_eq!(d("2028-02-28").add_days(1), Some(d("2028-02-29")));
+        assert_eq!(d("2026-12-31").add_days(1), Some(d("2027-01-01")));
+        assert_eq!(d("2026-08-10").days_until(d("2026-08-24")), 14);
+        assert_eq!(d("2026-08-24").days_until(d("2026-08-10")), -14);
+        assert_eq!(Date::new(9999, 12, 31).and_then(|x| x.add_days(1)), None);
+    }
+
+    #[test]
+    fn every_monday_is_a_monday_in_the_same_week_for_every_day_of_two_years() {
+        let mut day = d("2026-01-01");
+        while day <= d("2027-12-31") {
+            let monday = day.monday();
+            assert_eq!(monday.weekday(), Weekday::Monday, "{day}");
+            assert_eq!(monday.iso_week(), day.iso_week(), "{day}");
+            assert!(monday <= day && monday.days_until(day) < 7, "{day}");
+            let w = day.iso_week();
             assert_eq!(
-                Date::from_days_since_epoch(date.days_since_epoch()),
-                Some(date)
+                Date::monday_of_iso_week(w.year, w.week),
+                Some(monday),
+                "{day}"
             );
+            day = day.add_days(1).unwrap();
         }
-        assert_eq!(d("1970-01-02").days_since_epoch(), 1);
-        assert_eq!(Date::from_unix(1_795_348_800), Some(d("2026-11-22")));
+    }
+
+    #[test]
+    fn a_day_is_written_as_a_danish_page_writes_it() {
+        assert_eq!(d("2026-09-07").danish_long(), "mandag 7. september");
+        assert_eq!(d("2026-12-06").danish_long(), "søndag 6. december");
+        assert_eq!(d("2027-03-01").danish_with_year(), "1. marts 2027");
+        assert_eq!(danish_month(13), "");
     }
 
     #[test]
     fn weekdays_and_iso_weeks_match_the_calendar() {
-        assert_eq!(d("2026-11-22").weekday(), 7); // a Sunday
-        assert_eq!(d("2026-11-22").iso_week(), (2026, 47));
+        let week = |year, week| IsoWeek { year, week };
+        assert_eq!(d("2026-11-22").weekday(), Weekday::Sunday);
+        assert_eq!(d("2026-11-23").weekday(), Weekday::Monday);
+        assert_eq!(d("2026-11-22").iso_week(), week(2026, 47));
         // 1 January 2027 is a Friday, so it belongs to week 53 of 2026.
-        assert_eq!(d("2027-01-01").iso_week(), (2026, 53));
-        assert_eq!(d("2027-01-04").iso_week(), (2027, 1));
-        assert_eq!(d("2024-12-30").iso_week(), (2025, 1));
+        assert_eq!(d("2027-01-01").iso_week(), week(2026, 53));
+        assert_eq!(d("2027-01-04").iso_week(), week(2027, 1));
+        assert_eq!(d("2024-12-30").iso_week(), week(2025, 1));
     }
 
     #[test]

@@ -101,16 +101,84 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // The request never carried valid arguments: the caller's fault, not ours.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::new(ErrorCode::InvalidInput)
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                AppError::invalid(&decode_error_field(&m))
             }
-            // Raised on the client when the server cannot be reached or answers garbage.
-            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => {
-                AppError::new(ErrorCode::Network)
+            // On the server, a body that does not decode is the caller's bad input (a 400 that
+            // names the field); only the client meets an unreadable *answer*, the network's fault.
+            ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => {
+                if cfg!(target_arch = "wasm32") {
+                    AppError::new(ErrorCode::Network)
+                } else {
+                    AppError::invalid(&decode_error_field(&m))
+                }
             }
             _ => AppError::internal(),
         }
     }
+}
+
+/// Marks a field that is only known by its place in the body ("line:column", as serde reports
+/// it); the server, which has the body, turns it into the key at that place
+/// ([`json_key_at`]).
+pub const POSITION_FIELD_PREFIX: &str = "@";
+
+/// The field a decoding error is about: the name serde quotes ("missing field `version`"), else
+/// the place in the body it stopped at, else the body as a whole.
+pub fn decode_error_field(message: &str) -> String {
+    if let Some(rest) = message.split("field `").nth(1)
+        && let Some((name, _)) = rest.split_once('`')
+        && !name.is_empty()
+    {
+        return name.to_owned();
+    }
+    if let Some(rest) = message.rsplit(" at line ").next()
+        && rest != message
+        && let Some((line, column)) = rest.split_once(" column ")
+        && let (Ok(line), Ok(column)) =
+            (line.trim().parse::<usize>(), column.trim().parse::<usize>())
+    {
+        return format!("{POSITION_FIELD_PREFIX}{line}:{column}");
+    }
+    "body".to_owned()
+}
+
+/// The innermost object key before `line`:`column` (1-based, as serde counts) of a JSON text:
+/// the field whose value failed to decode. `None` when the place is before any key.
+pub fn json_key_at(body: &str, line: usize, column: usize) -> Option<String> {
+    let offset = body
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column;
+    let text = body.get(..offset.min(body.len()))?;
+    let mut last_key = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut escaped = false;
+        let mut end = None;
+        for (i, c) in chars.by_ref() {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    end = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { break };
+        let after = text.get(end + 1..).unwrap_or("").trim_start();
+        if after.starts_with(':') {
+            last_key = text.get(start + 1..end).map(str::to_owned);
+        }
+    }
+    last_key
 }
 
 impl From<ServerFnError> for AppError {
@@ -136,6 +204,34 @@ mod tests {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("bad".into()));
         assert_eq!(err.code, ErrorCode::InvalidInput);
         assert_eq!(err.code.http_status(), 400);
+    }
+
+    #[test]
+    fn a_body_that_does_not_decode_is_invalid_input_naming_the_field_on_the_server() {
+        let missing = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "missing field `version` at line 1 column 12".into(),
+        ));
+        assert_eq!(missing, AppError::invalid("version"));
+        assert_eq!(missing.code.http_status(), 400);
+        let typed = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid type: string \"x\", expected i64 at line 1 column 24".into(),
+        ));
+        assert_eq!(typed, AppError::invalid("@1:24"));
+        let garbage =
+            AppError::from_server_fn_error(ServerFnErrorErr::Deserialization("EOF".into()));
+        assert_eq!(garbage, AppError::invalid("body"));
+    }
+
+    #[test]
+    fn the_key_at_a_place_in_a_body_is_the_innermost_one_before_it() {
+        let body = r#"{"unit_id":7,"input":{"title":"Rim","first_week":5}}"#;
+        let at = body.find("5}").unwrap() + 1;
+        assert_eq!(json_key_at(body, 1, at).as_deref(), Some("first_week"));
+        assert_eq!(
+            json_key_at("{\n \"a\": \"x:\",\n \"b\": true}", 3, 9).as_deref(),
+            Some("b")
+        );
+        assert_eq!(json_key_at("[1,2]", 1, 3), None);
     }
 
     #[test]

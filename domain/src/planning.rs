@@ -323,6 +323,8 @@ pub struct Unit {
     pub version: i64,
     pub materials: Vec<Material>,
     pub goals: Vec<UnitGoal>,
+    /// Goals taken out of the forløb; their evaluations are kept, and they can be restored.
+    pub archived_goals: Vec<UnitGoal>,
     pub tasks: Vec<Task>,
     pub archived_tasks: Vec<Task>,
     pub pupils: Vec<HoldPupil>,

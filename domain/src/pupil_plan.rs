@@ -243,6 +243,10 @@ pub struct PublishedPlan {
     pub published_at: i64,
     /// 0 in a preview.
     pub number: i32,
+    /// The school a version was published at when it came with the pupil from there; `None` for
+    /// this school's own. Screens name that school instead of presenting it as this school's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
 }
 
 /// The family's samlet elevplan for one child: the newest published version of each plan, and
@@ -455,6 +459,7 @@ mod tests {
             published_by: "Anne Holm".into(),
             published_at: 1,
             number: 1,
+            imported_from: None,
         };
         let evaluation = PackageEvaluation {
             school: "Solbakken Skole".into(),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations, signIn, fitsWidth } from './support';
 
 /** Checks the iCalendar structure a phone's calendar relies on (RFC 5545). */
 function expectValidICalendar(ics: string) {
@@ -43,7 +43,7 @@ test('a parent of two switches between them, reads the week and the plan, and su
   await expectNoAxeViolations(page);
 
   // No horizontal scrolling on the phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
 
   // The calendar link: made, fetched as iCalendar with the week's tasks, then revoked.
   const calendar = page.getByRole('region', { name: 'Kalender' });
@@ -148,7 +148,7 @@ test('the family and leader screens reflow to 320 px without sideways scrolling'
   await signIn(page, 'mette');
   await page.getByRole('link', { name: 'Se ugen for Ida Jensen' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: 'Ugen for Ida Jensen' })).toBeVisible();
-  const fits = (p: typeof page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const fits = (p: typeof page) => fitsWidth(p);
   expect(await fits(page)).toBe(true);
   await page.goto('/ugebrev');
   await expect(page.getByRole('heading', { level: 1, name: 'Ugens brev' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations, signIn, fitsWidth } from './support';
 
 test('a leader sees which hold plan and where elevplaner stand, and drills down to the plans', async ({ page }) => {
   await signIn(page, 'lene');
@@ -14,7 +14,7 @@ test('a leader sees which hold plan and where elevplaner stand, and drills down 
   await expect(grades.getByRole('rowheader', { name: '1. klasse' })).toBeVisible();
   await expectNoAxeViolations(page);
   // No sideways scrolling of the page itself: wide tables scroll inside their own region.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
 
   await page.getByText('Eleverne i 1. klasse').click();
   await page.getByRole('link', { name: 'Ida Jensen' }).click();

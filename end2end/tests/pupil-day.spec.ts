@@ -9,6 +9,7 @@ import {
   signIn,
   signInByPicture,
   spoken,
+  fitsWidth,
 } from './support';
 
 // Each screen size has its own pupils of 1.A, so tests running side by side never share one.
@@ -194,7 +195,7 @@ test('reading settings chosen on one iPad apply at the next sign-in on another',
   await expect(html).toHaveAttribute('data-font', 'dyslexic');
   await expectNoAxeViolationsForPupils(other);
   // No horizontal scrolling, even with the largest text.
-  expect(await other.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await fitsWidth(other)).toBe(true);
   await second.close();
 });
 
@@ -274,7 +275,7 @@ test('pupil screens fit portrait, landscape and a 320 px wide screen without sid
   const { user } = pupils(info.project.name);
   await signIn(page, user);
   await expect(page.getByRole('list', { name: 'Hvad vil du?' })).toBeVisible();
-  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const fits = () => fitsWidth(page);
   for (const path of ['/', '/i-dag', '/mit-arbejde', '/laesning']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -80,3 +80,12 @@ export async function signInByPicture(page: Page, firstName: string) {
   await page.getByRole('button', { name: firstName, exact: true }).tap();
   await expect(page.getByRole('heading', { level: 1, name: `Hej ${firstName}!` })).toBeVisible();
 }
+
+/**
+ * Whether the page fits its viewport without sideways scrolling. Compared with the layout width
+ * (`clientWidth`), not `innerWidth`: in mobile-emulated Chromium the visual viewport grows to fit
+ * wide content, so `innerWidth` would follow the overflow and the check could never fail.
+ */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}

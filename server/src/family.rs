@@ -15,7 +15,7 @@ pub async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -
     let Some(token) = file.strip_suffix(".ics") else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match backend::family::calendar::feed(&state.db, token).await {
+    match backend::family::calendar::feed(&state.db, token, backend::clock::now()).await {
         Ok(ics) => {
             let mut res = ics.into_response();
             let h = res.headers_mut();
@@ -73,7 +73,7 @@ fn esc(text: &str) -> String {
 /// The digest as one HTML document with its styles inline, so it reads the same in a browser,
 /// on paper and in a mail client. Calm: text first, no images, no tracking.
 pub fn render(d: &Digest) -> String {
-    let week = d.monday.iso_week().1;
+    let week = d.monday.iso_week().week;
     let mut html = format!(
         "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} – {week_word} {week}</title></head>\
@@ -112,7 +112,7 @@ pub fn render(d: &Digest) -> String {
                 let when = if task.this_week {
                     t(Key::DueThisWeek).to_owned()
                 } else {
-                    crate::family::weekday_name(task.due).to_owned()
+                    task.due.weekday().danish().to_owned()
                 };
                 html.push_str(&format!(
                     "<li><strong>{}</strong> ({}, {}): {}</li>",
@@ -153,16 +153,6 @@ pub fn render(d: &Digest) -> String {
     }
     html.push_str("</main></body></html>");
     html
-}
-
-/// The Danish name of a date's weekday.
-pub fn weekday_name(date: domain::calendar::Date) -> &'static str {
-    [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    ]
-    .get(usize::from(date.weekday()))
-    .copied()
-    .unwrap_or("")
 }
 
 #[cfg(test)]

@@ -57,12 +57,13 @@ fn refused(e: &AppError) -> Response {
         .into_response()
 }
 
+/// `GET /filer/{key}`: a forløb's file, by its unguessable key.
 pub async fn download(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(key): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    match backend::planning::files::read_file(&ctx(&state, &headers), id).await {
+    match backend::planning::files::read_file(&ctx(&state, &headers), &key).await {
         Ok((name, content_type, bytes)) => attachment(&name, &content_type, bytes),
         Err(e) => refused(&e),
     }

@@ -104,7 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route("/version", get(version))
         .route("/auth/oidc/start", get(oidc::start))
         .route("/auth/oidc/callback", get(oidc::callback))
-        .route("/filer/{id}", get(files::download))
+        .route("/filer/{key}", get(files::download))
         .route("/elevpakke/{id}", get(files::pupil_package))
         .route("/arbejde/{id}", get(files::work_file))
         .route("/tale", get(files::speech))

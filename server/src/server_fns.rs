@@ -123,12 +123,19 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     .with_device_token(cookie(req.headers(), DEVICE_COOKIE))
     .with_client_addr(client_addr)
     .with_oidc_enabled(state.oidc.is_some());
+    // The body is kept so that a decoding error can name the field it stopped at. The size was
+    // already capped by the body-limit layer in front of this handler.
+    let (parts, body) = req.into_parts();
+    let Ok(body) = to_bytes(body, usize::MAX).await else {
+        return error_response(AppError::invalid("body"));
+    };
+    let req = Request::from_parts(parts, Body::from(body.clone()));
     let provided = ctx.clone();
     let response =
         leptos_axum::handle_server_fns_with_context(move || provide_context(provided.clone()), req)
             .await
             .into_response();
-    let mut response = with_error_status(response).await;
+    let mut response = with_error_status(response, &path, &body).await;
     let changes = [
         (SESSION_COOKIE, ctx.take_session_change()),
         (DEVICE_COOKIE, ctx.take_device_change()),
@@ -142,8 +149,9 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
 }
 
 /// Server functions answer every error with 500; give each the status its code means, so a wrong
-/// password is a 401 and malformed input a 400 to any HTTP client, not only ours.
-async fn with_error_status(response: Response) -> Response {
+/// password is a 401 and malformed input a 400 to any HTTP client, not only ours. A decoding
+/// error known only by its place in the body gets the name of the key at that place.
+async fn with_error_status(response: Response, path: &str, request_body: &[u8]) -> Response {
     if !response.headers().contains_key("serverfnerror") {
         return response;
     }
@@ -152,15 +160,30 @@ async fn with_error_status(response: Response) -> Response {
         Ok(bytes) => bytes,
         Err(_) => return error_response(AppError::internal()),
     };
-    let error: AppError = match serde_json::from_slice(&bytes) {
+    let mut error: AppError = match serde_json::from_slice(&bytes) {
         Ok(error) => error,
         Err(_) => {
-            tracing::error!(body = %String::from_utf8_lossy(&bytes), "server function error was not an AppError");
+            tracing::error!(path, body = %String::from_utf8_lossy(&bytes), "server function error was not an AppError");
             return error_response(AppError::internal());
         }
     };
     if error.code == ErrorCode::Internal {
-        tracing::warn!(path = ?parts.headers.get("serverfnerror"), "server function failed");
+        tracing::warn!(path, "server function failed");
+    }
+    if let Some(place) = error
+        .field
+        .as_deref()
+        .and_then(|f| f.strip_prefix(domain::error::POSITION_FIELD_PREFIX))
+    {
+        let key = place.split_once(':').and_then(|(line, column)| {
+            domain::error::json_key_at(
+                &String::from_utf8_lossy(request_body),
+                line.parse().ok()?,
+                column.parse().ok()?,
+            )
+        });
+        error = AppError::invalid(key.as_deref().unwrap_or("body"));
+        return error_response(error);
     }
     parts.status =
         StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -48,7 +48,7 @@ async fn town(params: Params) -> Town {
 }
 
 fn params(schools: u32, classes: u32, pupils: u32, units: u32) -> Params {
-    let today = backend::pupil::today::today().unwrap();
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
     Params {
         schools,
         classes_per_grade: classes,

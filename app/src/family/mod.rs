@@ -74,16 +74,6 @@ pub async fn load_digest() -> Result<Digest, AppError> {
     backend::family::digest(&crate::request_ctx()?).await
 }
 
-/// The Danish name of a date's weekday.
-fn weekday_name(date: domain::calendar::Date) -> &'static str {
-    [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    ]
-    .get(usize::from(date.weekday()))
-    .copied()
-    .unwrap_or("")
-}
-
 /// A week's tasks as the child sees them, with the day and the materials.
 #[component]
 fn WeekTasks(tasks: Vec<TodayTask>) -> impl IntoView {
@@ -93,7 +83,7 @@ fn WeekTasks(tasks: Vec<TodayTask>) -> impl IntoView {
     view! {
         <ul class="card-list">
             {tasks.into_iter().map(|task| {
-                let when = if task.this_week { t(Key::DueThisWeek).to_owned() } else { weekday_name(task.due).to_owned() };
+                let when = if task.this_week { t(Key::DueThisWeek).to_owned() } else { task.due.weekday().danish().to_owned() };
                 let context = format!("{} · {} · {}", subject_name(task.subject), task.unit_title, when);
                 view! {
                     <li class="card">
@@ -150,7 +140,7 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
         t(Key::ForWord),
         week.child.name
     );
-    let week_label = format!("{} {}", t(Key::WeekWord), week.monday.iso_week().1);
+    let week_label = format!("{} {}", t(Key::WeekWord), week.monday.iso_week().week);
     let children = week.children;
     view! {
         {(children.len() > 1).then(move || view! {

@@ -84,7 +84,7 @@ fn SchoolYearForm(year: SchoolYear, editable: bool) -> impl IntoView {
         return view! {
             <div class="card admin-form">
                 <h3>{title}</h3>
-                <p>{year.first_day.to_string()}" – "{year.last_day.to_string()}</p>
+                <p>{year.first_day.danish_with_year()}" – "{year.last_day.danish_with_year()}</p>
             </div>
         }
         .into_any();

@@ -86,6 +86,11 @@ pub async fn archive_goal(goal_id: i64) -> Result<(), AppError> {
     backend::planning::plans::archive_goal(&crate::request_ctx()?, goal_id).await
 }
 
+#[server(endpoint = "restore_goal")]
+pub async fn restore_goal(goal_id: i64) -> Result<(), AppError> {
+    backend::planning::plans::restore_goal(&crate::request_ctx()?, goal_id).await
+}
+
 #[server(endpoint = "create_task", input = Json)]
 pub async fn create_task(unit_id: i64, input: TaskInput) -> Result<i64, AppError> {
     backend::planning::plans::create_task(&crate::request_ctx()?, unit_id, &input).await

@@ -621,8 +621,11 @@ fn GoalsSection(
 ) -> impl IntoView {
     let add = ServerAction::<AddGoal>::new();
     let remove = ServerAction::<ArchiveGoal>::new();
+    let restore = ServerAction::<RestoreGoal>::new();
     Effect::new(move |_| {
-        if matches!(add.value().get(), Some(Ok(_))) || matches!(remove.value().get(), Some(Ok(())))
+        if matches!(add.value().get(), Some(Ok(_)))
+            || matches!(remove.value().get(), Some(Ok(())))
+            || matches!(restore.value().get(), Some(Ok(())))
         {
             reload.run(());
         }
@@ -676,6 +679,22 @@ fn GoalsSection(
                     }
                 }).collect_view()}
             </ul>
+            {(!unit.archived_goals.is_empty()).then(|| view! {
+                <h3>{t(Key::ArchivedGoals)}</h3>
+                <ul class="plain-list">
+                    {unit.archived_goals.iter().map(|g| {
+                        let id = g.id;
+                        view! {
+                            <li>
+                                {g.text.clone()}" "
+                                <button type="button" on:click=move |_| { restore.dispatch(RestoreGoal { goal_id: id }); }>
+                                    {t(Key::Restore)}" "{g.text.clone()}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
             <form class="admin-form" on:submit=submit novalidate=true aria-labelledby="new-goal-title">
                 <h3 id="new-goal-title">{t(Key::NewGoalTitle)}</h3>
                 {move || match add.value().get() {
@@ -830,14 +849,8 @@ fn NewScaleForm(on_saved: Callback<()>) -> impl IntoView {
 
 fn when_text(when: TaskWhen) -> String {
     match when {
-        TaskWhen::Day(d) => format!(
-            "{} {:02}.{:02}.{}",
-            t(Key::DayWord),
-            d.day(),
-            d.month(),
-            d.year()
-        ),
-        TaskWhen::Week(d) => format!("{} {}", t(Key::WeekWord), d.iso_week().1),
+        TaskWhen::Day(d) => d.danish_long(),
+        TaskWhen::Week(d) => format!("{} {}", t(Key::WeekWord), d.iso_week().week),
     }
 }
 

@@ -83,23 +83,9 @@ pub fn plan_name(subject: Option<Subject>) -> &'static str {
     subject.map_or(t(Key::CollectedPlan), subject_name)
 }
 
-/// A date as Danes write it: 23.11.2026.
+/// A day as Danes write it: "23. november 2026".
 pub fn danish_date(unix_secs: i64) -> String {
-    domain::calendar::Date::from_unix(unix_secs)
-        .map(|d| {
-            let iso = d.to_string();
-            let mut parts = iso.split('-');
-            let (y, m, day) = (parts.next(), parts.next(), parts.next());
-            match (y, m, day) {
-                (Some(y), Some(m), Some(day)) => format!(
-                    "{}.{}.{y}",
-                    day.trim_start_matches('0'),
-                    m.trim_start_matches('0')
-                ),
-                _ => iso.clone(),
-            }
-        })
-        .unwrap_or_default()
+    crate::calendar::danish_day(unix_secs)
 }
 
 pub fn part_name(part: RequiredPart) -> &'static str {
@@ -140,6 +126,14 @@ pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
     let title = plan_name(plan.subject);
     let byline = if plan.number == 0 {
         t(Key::PreviewNotPublished).to_owned()
+    } else if let Some(school) = &plan.imported_from {
+        format!(
+            "{} {} · {} {}",
+            t(Key::BroughtFrom),
+            school,
+            t(Key::PublishedOn),
+            danish_date(plan.published_at)
+        )
     } else {
         format!(
             "{} {} · {} {} {}",

@@ -196,9 +196,10 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
 
 async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     let now = clock::now();
-    let year = crate::identity::school_year::calendar_school_year(
-        domain::calendar::Date::from_unix(now).unwrap_or(domain::calendar::Date::EPOCH),
-    );
+    let year = crate::identity::school_year::calendar_school_year(clock::day_at(
+        now,
+        domain::calendar::DEFAULT_TIME_ZONE,
+    )?);
     let school_id = school::ActiveModel {
         name: Set(SCHOOL_NAME.to_owned()),
         created_at: Set(now),

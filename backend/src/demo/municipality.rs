@@ -14,7 +14,6 @@ use crate::entity::{
 };
 use crate::identity::{hash_password, token_hash};
 use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
-use crate::pupil::today::monday_of;
 use domain::AppError;
 use domain::calendar::{Date, SchoolYear};
 use domain::identity::{Password, Role};
@@ -412,7 +411,8 @@ pub async fn generate(db: &DatabaseConnection, p: &Params) -> Result<Report, App
         framework,
         password_hash,
         sessions: BenchSessions::default(),
-        now: p.today.days_since_epoch() * 86_400 + 8 * 3600,
+        // Eight in the morning of the generated day, at the schools.
+        now: crate::clock::start_of_day(p.today, domain::calendar::DEFAULT_TIME_ZONE) + 8 * 3600,
         start_year: if p.today.month() >= 8 {
             p.today.year()
         } else {
@@ -556,6 +556,7 @@ impl Generator<'_> {
             id: Set(school_id),
             name: Set(name),
             created_at: Set(self.now - YEAR_SECS),
+            time_zone: Set(domain::calendar::DEFAULT_TIME_ZONE.to_owned()),
         });
         let (first, last) =
             SchoolYear::default_dates(self.start_year).ok_or_else(AppError::internal)?;
@@ -723,7 +724,10 @@ impl Generator<'_> {
 
         let (first_day, _) =
             SchoolYear::default_dates(self.start_year).ok_or_else(AppError::internal)?;
-        let first_monday = monday_of(first_day.add_days(7).ok_or_else(AppError::internal)?)?;
+        let first_monday = first_day
+            .add_days(7)
+            .ok_or_else(AppError::internal)?
+            .monday();
         let weeks_per_unit: i64 = 36 / i64::from(self.p.units_per_plan.max(1));
         let today = self.p.today;
         let subject_index = Subject::ALL.iter().position(|s| *s == subject).unwrap_or(0) as i64;
@@ -1006,6 +1010,7 @@ impl Generator<'_> {
                 published_by: format!("Lærer {teacher}"),
                 published_at: self.now - 14 * 86_400,
                 number: 1,
+                imported_from: None,
             };
             let version_id = self.ids.next("pupil_plan_version");
             self.w.plan_version.push(pupil_plan_version::ActiveModel {

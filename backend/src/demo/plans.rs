@@ -254,10 +254,8 @@ async fn seed_this_week<C: ConnectionTrait>(
     ida: i32,
     now: i64,
 ) -> Result<(), AppError> {
-    let today = crate::pupil::today::today()?;
-    let monday = today
-        .add_days(-i64::from(today.weekday()))
-        .ok_or_else(AppError::internal)?;
+    let today = crate::clock::day_at(now, domain::calendar::DEFAULT_TIME_ZONE)?;
+    let monday = today.monday();
     crate::entity::unit_material::ActiveModel {
         unit_id: Set(unit_id),
         title: Set("Talbilleder til 20".into()),

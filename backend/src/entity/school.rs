@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub name: String,
+    /// IANA zone name; the school's "today" and weeks are computed in it (`clock`).
+    pub time_zone: String,
     pub created_at: i64,
 }
 

@@ -3,9 +3,10 @@
 //! opens a feed.
 
 use super::ics;
+use crate::entity::school;
 use crate::entity::{calendar_feed, guardianship, person};
 use crate::identity::{current_principal, new_token, token_hash};
-use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, monday_of, pupils_tasks, today};
+use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, pupils_tasks};
 use crate::{RequestCtx, clock, db_err};
 use domain::{AppError, ErrorCode};
 use sea_orm::sea_query::Expr;
@@ -79,7 +80,8 @@ pub async fn revoke_link(ctx: &RequestCtx, pupil_id: i64) -> Result<(), AppError
 /// The feed behind a link: this week's and next week's tasks, as the child sees them. No
 /// session: the secret is the credential, and it stops working when revoked or when the guardian
 /// no longer has access to the child. Anything else is NotFound, telling a guesser nothing.
-pub async fn feed(db: &impl ConnectionTrait, token: &str) -> Result<String, AppError> {
+/// `now` is the instant asked at (unix seconds): the feed's weeks are the child's school's.
+pub async fn feed(db: &impl ConnectionTrait, token: &str, now: i64) -> Result<String, AppError> {
     let not_found = || AppError::new(ErrorCode::NotFound);
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(not_found());
@@ -105,14 +107,20 @@ pub async fn feed(db: &impl ConnectionTrait, token: &str) -> Result<String, AppE
         .map_err(db_err)?
         .filter(|c| still_allowed && c.left_at.is_none())
         .ok_or_else(not_found)?;
-    let date = today()?;
+    let zone = school::Entity::find_by_id(child.school_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?
+        .time_zone;
+    let date = clock::day_at(now, &zone)?;
     let school_year =
         crate::identity::school_year::current_start_year(db, child.school_id, date).await?;
-    let monday = monday_of(date)?;
+    let monday = date.monday();
     let current = CurrentUnits::of(db, child.id, school_year).await?;
     let tasks = pupils_tasks(db, child.id, &current, &Due::weeks(monday, 2)?).await?;
     let tasks = as_seen_by_pupil(db, child.id, &current, tasks).await?;
-    let now = chrono_stamp(clock::now());
+    let now = ics_stamp(now)?;
     Ok(ics::render(
         &format!("{} {}", child.given_name, child.family_name),
         &tasks,
@@ -120,16 +128,8 @@ pub async fn feed(db: &impl ConnectionTrait, token: &str) -> Result<String, AppE
     ))
 }
 
-/// Unix seconds as an iCalendar UTC date-time.
-fn chrono_stamp(secs: i64) -> String {
-    let date = domain::calendar::Date::from_unix(secs)
-        .map(|d| d.to_string().replace('-', ""))
-        .unwrap_or_else(|| "19700101".into());
-    let rem = secs.rem_euclid(86_400);
-    format!(
-        "{date}T{:02}{:02}{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+/// Unix seconds as an iCalendar UTC date-time (`DTSTAMP`).
+fn ics_stamp(secs: i64) -> Result<String, AppError> {
+    let t = jiff::Timestamp::from_second(secs).map_err(|_| AppError::internal())?;
+    Ok(t.strftime("%Y%m%dT%H%M%SZ").to_string())
 }

@@ -6,7 +6,7 @@ pub mod ics;
 
 use crate::entity::{guardianship, person, pupil_plan_version, unit};
 use crate::identity::current_principal;
-use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, monday_of, pupils_tasks, today};
+use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, pupils_tasks};
 use crate::pupil::{avatar_of, class_names_of, subjects_of};
 use crate::{Principal, RequestCtx, db_err, policy};
 use domain::calendar::Date;
@@ -120,7 +120,7 @@ pub async fn child_week(ctx: &RequestCtx, pupil_id: i64) -> Result<ChildWeek, Ap
         .iter()
         .find(|c| c.id == id)
         .ok_or_else(AppError::forbidden)?;
-    let monday = monday_of(today()?)?;
+    let monday = p.today.monday();
     let current = CurrentUnits::of(db, id, p.school_year).await?;
     let tasks = pupils_tasks(db, id, &current, &Due::weeks(monday, 1)?).await?;
     let tasks = as_seen_by_pupil(db, id, &current, tasks).await?;
@@ -155,8 +155,8 @@ pub async fn digest(ctx: &RequestCtx) -> Result<Digest, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_family_home(&p))?;
     let db = &ctx.db;
-    let monday = monday_of(today()?)?;
-    let week_start = monday.days_since_epoch() * 86_400 - 2 * 3600;
+    let monday = p.today.monday();
+    let week_start = crate::clock::start_of_day(monday, &p.time_zone);
     let children = children_of(db, p.person_id).await?;
     let ids: Vec<i32> = children.iter().map(|c| c.id).collect();
     let classes = class_names_of(db, &ids).await?;

@@ -13,6 +13,7 @@ pub use password::hash_password;
 
 use crate::entity::{account, person, person_role, school, session, setting};
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
+use domain::calendar::{DEFAULT_TIME_ZONE, Date};
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
@@ -39,6 +40,10 @@ pub struct Principal {
     pub name: String,
     /// The start year of the school year the person's school is in now.
     pub school_year: i32,
+    /// The day it is at the person's school (its time zone), for "today" and "this week".
+    pub today: Date,
+    /// The school's time zone (IANA name), for turning its days into instants and back.
+    pub time_zone: String,
 }
 
 /// A fresh random token (256 bits, hex) for a cookie.
@@ -88,7 +93,7 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     let username = Username::parse(username)?;
     let password = Password::parse(password)?;
     let db = &ctx.db;
-    let now = clock::now();
+    let now = ctx.now();
     let keys = rate_limit::Keys::new(username.as_str(), ctx.client_addr.as_deref());
     rate_limit::check(db, &keys, now).await?;
 
@@ -213,7 +218,7 @@ pub async fn current_principal(ctx: &RequestCtx) -> Result<Principal, AppError> 
         .session_token
         .as_deref()
         .ok_or_else(AppError::not_signed_in)?;
-    principal_for_token(&ctx.db, token, clock::now()).await
+    principal_for_token(&ctx.db, token, ctx.now()).await
 }
 
 /// One row per role the person holds (a `LEFT JOIN`), each carrying the session, the person and
@@ -228,6 +233,7 @@ struct PrincipalRow {
     family_name: String,
     held_role: Option<String>,
     start_year: Option<i32>,
+    time_zone: String,
 }
 
 async fn principal_for_token(
@@ -235,7 +241,9 @@ async fn principal_for_token(
     token: &str,
     now: i64,
 ) -> Result<Principal, AppError> {
-    let today = school_year::today();
+    // Nearly every school keeps Danish time: the statement asks for the year with Copenhagen's
+    // day, and only a school elsewhere whose day differs right now asks again with its own.
+    let today = clock::day_at(now, DEFAULT_TIME_ZONE)?;
     let started_year =
         school_year::started_year(Expr::col((person::Entity, person::Column::SchoolId)), today);
     let query = Query::select()
@@ -258,11 +266,20 @@ async fn principal_for_token(
             Expr::SubQuery(None, Box::new(started_year.into())),
             "start_year",
         )
+        .expr_as(
+            Expr::col((school::Entity, school::Column::TimeZone)),
+            "time_zone",
+        )
         .from(session::Entity)
         .inner_join(
             person::Entity,
             Expr::col((person::Entity, person::Column::Id))
                 .equals((session::Entity, session::Column::PersonId)),
+        )
+        .inner_join(
+            school::Entity,
+            Expr::col((school::Entity, school::Column::Id))
+                .equals((person::Entity, person::Column::SchoolId)),
         )
         .left_join(
             person_role::Entity,
@@ -289,15 +306,26 @@ async fn principal_for_token(
     if !roles.contains(&role) {
         return Err(AppError::not_signed_in());
     }
+    let (today, started) = if first.time_zone == DEFAULT_TIME_ZONE {
+        (today, first.start_year)
+    } else {
+        let own = clock::day_at(now, &first.time_zone)?;
+        if own == today {
+            (today, first.start_year)
+        } else {
+            let year = school_year::current_start_year(db, first.school_id, own).await?;
+            (own, Some(year))
+        }
+    };
     Ok(Principal {
         person_id: first.person_id,
         school_id: first.school_id,
         role,
         roles,
         name: format!("{} {}", first.given_name, first.family_name),
-        school_year: first
-            .start_year
-            .unwrap_or_else(|| school_year::calendar_school_year(today)),
+        school_year: started.unwrap_or_else(|| school_year::calendar_school_year(today)),
+        today,
+        time_zone: first.time_zone.clone(),
     })
 }
 

@@ -326,11 +326,12 @@ pub async fn add_staff(
     password: &str,
 ) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
-    let given = PersonName::parse(given, "given_name")?;
-    let family = PersonName::parse(family, "family_name")?;
     if matches!(role, Role::Pupil | Role::Parent) {
         return Err(AppError::invalid("role"));
     }
+    policy::require(policy::can_give_staff_role(&p, role))?;
+    let given = PersonName::parse(given, "given_name")?;
+    let family = PersonName::parse(family, "family_name")?;
     let account = new_account(username, password)?.ok_or_else(|| AppError::invalid("username"))?;
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let id = new_person(

@@ -4,7 +4,7 @@
 
 use super::{Principal, current_principal};
 use crate::entity::school_year;
-use crate::{RequestCtx, clock, db_err, policy};
+use crate::{RequestCtx, db_err, policy};
 use domain::AppError;
 use domain::calendar::{Date, SchoolYear};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SelectStatement};
@@ -12,11 +12,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, QueryFilter,
     QueryOrder, Set,
 };
-
-/// Today in the calendar (UTC; a school's day changes at most an hour or two early).
-pub(crate) fn today() -> Date {
-    Date::from_unix(clock::now()).unwrap_or(Date::EPOCH)
-}
 
 /// The start year of the school year `school_id` is in on `today`. Without any record yet (a
 /// school just created), the calendar's school year.

@@ -24,6 +24,9 @@ mod m20261123_000015_create_imported_evaluations;
 mod m20261123_000016_create_pupil_work;
 mod m20261123_000017_create_calendar_feeds;
 mod m20261123_000018_add_school_indexes;
+mod m20261204_000019_add_school_time_zone;
+mod m20261204_000020_add_stored_file_kind_and_key;
+mod m20261204_000021_one_active_year_plan;
 
 pub struct Migrator;
 
@@ -49,6 +52,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000016_create_pupil_work::Migration),
             Box::new(m20261123_000017_create_calendar_feeds::Migration),
             Box::new(m20261123_000018_add_school_indexes::Migration),
+            Box::new(m20261204_000019_add_school_time_zone::Migration),
+            Box::new(m20261204_000020_add_stored_file_kind_and_key::Migration),
+            Box::new(m20261204_000021_one_active_year_plan::Migration),
         ]
     }
 }

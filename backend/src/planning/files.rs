@@ -2,13 +2,18 @@
 //! in the database, and served to staff of the same school.
 
 use super::plans::{FILES_PATH, bump_unit, require_edit, unit_with_access};
+use crate::entity::stored_file::FileKind;
 use crate::entity::{stored_file, unit_material};
 use crate::identity::current_principal;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::planning::{MAX_FILE_BYTES, Title, file_type_of};
 use domain::{AppError, ErrorCode};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QuerySelect, Set,
+};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// Files sit after the links in a forløb's list of materials.
 const FILE_POSITIONS: i32 = 1000;
@@ -55,18 +60,16 @@ pub async fn upload_material(
         return Err(AppError::invalid("file_type"));
     }
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
-    bump_unit(&txn, u.id, version, None).await?;
-    let file = stored_file::ActiveModel {
-        school_id: Set(access.team.school_id),
-        uploaded_by: Set(p.person_id),
-        name: Set(name.as_str().to_owned()),
-        content_type: Set(content_type.to_owned()),
-        size: Set(i64::try_from(bytes.len()).unwrap_or(i64::MAX)),
-        sha256: Set(hex::encode(Sha256::digest(bytes))),
-        bytes: Set(bytes.to_vec()),
-        created_at: Set(clock::now()),
-        ..Default::default()
-    }
+    let next = bump_unit(&txn, u.id, version, None).await?;
+    let file = new_file(
+        access.team.school_id,
+        p.person_id,
+        FileKind::Material,
+        name.as_str().to_owned(),
+        content_type.to_owned(),
+        bytes.to_vec(),
+        clock::now(),
+    )
     .insert(&txn)
     .await
     .map_err(db_err)?;
@@ -89,7 +92,7 @@ pub async fn upload_material(
     .await
     .map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
-    Ok(version + 1)
+    Ok(next)
 }
 
 /// The same, for a file that travelled as base64 (server functions carry JSON).
@@ -126,19 +129,68 @@ pub async fn remove_material(ctx: &RequestCtx, material_id: i64) -> Result<(), A
     Ok(())
 }
 
-/// A stored file for download: staff who plan at the file's school.
-pub async fn read_file(
-    ctx: &RequestCtx,
-    file_id: i64,
-) -> Result<(String, String, Vec<u8>), AppError> {
+/// A file row as it is stored, with a fresh unguessable key. Every upload goes through here.
+pub(crate) fn new_file(
+    school_id: i32,
+    uploaded_by: i32,
+    kind: FileKind,
+    name: String,
+    content_type: String,
+    bytes: Vec<u8>,
+    now: i64,
+) -> stored_file::ActiveModel {
+    let mut key = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
+    stored_file::ActiveModel {
+        school_id: Set(school_id),
+        uploaded_by: Set(uploaded_by),
+        name: Set(name),
+        content_type: Set(content_type),
+        size: Set(i64::try_from(bytes.len()).unwrap_or(i64::MAX)),
+        sha256: Set(hex::encode(Sha256::digest(&bytes))),
+        bytes: Set(bytes),
+        created_at: Set(now),
+        kind: Set(kind),
+        public_key: Set(hex::encode(key)),
+        ..Default::default()
+    }
+}
+
+/// What is known of a file before its bytes are read: enough to decide who may have them.
+#[derive(FromQueryResult)]
+struct FileFacts {
+    id: i32,
+    school_id: i32,
+    kind: FileKind,
+    name: String,
+    content_type: String,
+}
+
+/// A forløb's file for download, by its key. Pupils' work is never served here (only at
+/// `/arbejde`, under the portfolio's rules); material goes to the school's planners and to pupils
+/// of a hold whose current forløb holds it. Access is decided before a byte is read.
+pub async fn read_file(ctx: &RequestCtx, key: &str) -> Result<(String, String, Vec<u8>), AppError> {
     let p = current_principal(ctx).await?;
-    let id = i32::try_from(file_id).map_err(|_| AppError::new(ErrorCode::NotFound))?;
-    let file = stored_file::Entity::find_by_id(id)
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    if key.len() != 32 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(not_found());
+    }
+    let file = stored_file::Entity::find()
+        .select_only()
+        .columns([
+            stored_file::Column::Id,
+            stored_file::Column::SchoolId,
+            stored_file::Column::Kind,
+            stored_file::Column::Name,
+            stored_file::Column::ContentType,
+        ])
+        .filter(stored_file::Column::PublicKey.eq(key.to_ascii_lowercase()))
+        .into_model::<FileFacts>()
         .one(&ctx.db)
         .await
         .map_err(db_err)?
-        .filter(|f| f.school_id == p.school_id)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        .filter(|f| f.school_id == p.school_id && f.kind == FileKind::Material)
+        .ok_or_else(not_found)?;
     let pupil_in_hold = if p.role == domain::identity::Role::Pupil {
         let units: Vec<i32> = unit_material::Entity::find()
             .filter(unit_material::Column::FileId.eq(file.id))
@@ -158,12 +210,37 @@ pub async fn read_file(
         file.school_id,
         pupil_in_hold,
     ))?;
-    Ok((file.name, file.content_type, file.bytes))
+    let bytes: Vec<u8> = stored_file::Entity::find_by_id(file.id)
+        .select_only()
+        .column(stored_file::Column::Bytes)
+        .into_tuple()
+        .one(&ctx.db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    Ok((file.name, file.content_type, bytes))
 }
 
-/// The address a file is served at.
-pub fn file_url(file_id: i64) -> String {
-    format!("{FILES_PATH}/{file_id}")
+/// The addresses of material files, by file id, read without their bytes.
+pub(crate) async fn material_urls(
+    db: &impl ConnectionTrait,
+    file_ids: Vec<i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    if file_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, String)> = stored_file::Entity::find()
+        .select_only()
+        .columns([stored_file::Column::Id, stored_file::Column::PublicKey])
+        .filter(stored_file::Column::Id.is_in(file_ids))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key)| (id, format!("{FILES_PATH}/{key}")))
+        .collect())
 }
 
 #[cfg(test)]

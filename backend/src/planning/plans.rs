@@ -11,7 +11,7 @@ use crate::entity::{
     unit_material, year_plan,
 };
 use crate::identity::current_principal;
-use crate::{Principal, RequestCtx, clock, db_err, policy};
+use crate::{Principal, RequestCtx, clock, db_err, next_version, policy, write_err};
 use domain::calendar::{Date, school_year_name};
 use domain::planning::{
     ArchivedYearPlan, Audience, GoalInput, GoalKind, HoldPupil, Instruction, Link, LongText,
@@ -152,15 +152,10 @@ async fn year_dates(
     }
 }
 
-fn monday_of(date: Date) -> Result<Date, AppError> {
-    date.add_days(1 - i64::from(date.weekday()))
-        .ok_or_else(AppError::internal)
-}
-
 /// Every Monday from the week of `first` to the week of `last`.
 fn mondays(first: Date, last: Date) -> Result<Vec<Date>, AppError> {
     let mut out = Vec::new();
-    let mut at = monday_of(first)?;
+    let mut at = first.monday();
     while at <= last && out.len() < 60 {
         out.push(at);
         at = at.add_days(7).ok_or_else(AppError::internal)?;
@@ -316,7 +311,7 @@ pub async fn create_year_plan(
     }
     .insert(&txn)
     .await
-    .map_err(db_err)?;
+    .map_err(write_err)?;
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(created.id))
 }
@@ -406,7 +401,7 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
     let weeks = mondays(first, last)?
         .into_iter()
         .map(|monday| PlanWeek {
-            week: monday.iso_week().1,
+            week: monday.iso_week().week,
             monday,
             unit_ids: active
                 .iter()
@@ -441,9 +436,10 @@ pub async fn rename_year_plan(
     let (plan, access) = plan_with_access(db, &p, year_plan_id).await?;
     require_edit(&p, &access)?;
     let title = Title::parse(title, "title")?;
+    let next = next_version(version)?;
     let done = year_plan::Entity::update_many()
         .col_expr(year_plan::Column::Title, Expr::value(title.as_str()))
-        .col_expr(year_plan::Column::Version, Expr::value(version + 1))
+        .col_expr(year_plan::Column::Version, Expr::value(next))
         .col_expr(year_plan::Column::UpdatedAt, Expr::value(clock::now()))
         .filter(year_plan::Column::Id.eq(plan.id))
         .filter(year_plan::Column::Version.eq(version))
@@ -453,7 +449,7 @@ pub async fn rename_year_plan(
     if done.rows_affected == 0 {
         return Err(conflict());
     }
-    Ok(version + 1)
+    Ok(next)
 }
 
 /// Archives an årsplan. Its forløb, tasks and everything pupils did stay as they are.
@@ -483,17 +479,28 @@ pub async fn restore_year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<()
     set_plan_archived(db, plan, None).await
 }
 
+/// Archives or restores from the version read: a colleague's change in between is a conflict,
+/// and a second active plan for the hold's year is refused by the database's unique index.
 async fn set_plan_archived(
     db: &impl ConnectionTrait,
     plan: year_plan::Model,
     at: Option<i64>,
 ) -> Result<(), AppError> {
-    let version = plan.version;
-    let mut row: year_plan::ActiveModel = plan.into();
-    row.archived_at = Set(at);
-    row.version = Set(version + 1);
-    row.updated_at = Set(clock::now());
-    row.update(db).await.map_err(db_err)?;
+    let done = year_plan::Entity::update_many()
+        .col_expr(year_plan::Column::ArchivedAt, Expr::value(at))
+        .col_expr(
+            year_plan::Column::Version,
+            Expr::value(next_version(plan.version)?),
+        )
+        .col_expr(year_plan::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(year_plan::Column::Id.eq(plan.id))
+        .filter(year_plan::Column::Version.eq(plan.version))
+        .exec(db)
+        .await
+        .map_err(write_err)?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
     Ok(())
 }
 
@@ -517,9 +524,9 @@ async fn check_unit(
     let title = Title::parse(&input.title, "title")?;
     let description = LongText::parse(&input.description, "description")?;
     let (first_day, last_day) = year_dates(db, school_id, plan.school_year).await?;
-    let first_week = monday_of(input.first_week)?;
-    let last_week = monday_of(input.last_week)?;
-    if first_week < monday_of(first_day)? || first_week > last_day {
+    let first_week = input.first_week.monday();
+    let last_week = input.last_week.monday();
+    if first_week < first_day.monday() || first_week > last_day {
         return Err(AppError::invalid("first_week"));
     }
     if last_week < first_week || last_week > last_day {
@@ -657,22 +664,23 @@ pub async fn save_unit(
     require_edit(&p, &access)?;
     let checked = check_unit(db, &plan, access.team.school_id, input).await?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
-    bump_unit(&txn, found.id, version, Some(&checked)).await?;
+    let next = bump_unit(&txn, found.id, version, Some(&checked)).await?;
     write_materials(&txn, found.id, &checked.materials).await?;
     txn.commit().await.map_err(db_err)?;
-    Ok(version + 1)
+    Ok(next)
 }
 
-/// Moves a forløb from `version` to the next, writing its fields if given. Conflict if the
-/// stored version is not `version`.
+/// Moves a forløb from `version` to the next, writing its fields if given, and returns the new
+/// version. Conflict if the stored version is not `version`.
 pub(crate) async fn bump_unit(
     db: &impl ConnectionTrait,
     unit_id: i32,
     version: i64,
     fields: Option<&CheckedUnit>,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
+    let next = next_version(version)?;
     let mut update = unit::Entity::update_many()
-        .col_expr(unit::Column::Version, Expr::value(version + 1))
+        .col_expr(unit::Column::Version, Expr::value(next))
         .col_expr(unit::Column::UpdatedAt, Expr::value(clock::now()));
     if let Some(c) = fields {
         update = update
@@ -696,23 +704,28 @@ pub(crate) async fn bump_unit(
     if done.rows_affected == 0 {
         return Err(conflict());
     }
-    Ok(())
+    Ok(next)
 }
 
+/// Archives, restores or shares a forløb from the version read (see `set_plan_archived`).
 async fn set_unit_column(
     db: &impl ConnectionTrait,
     u: &unit::Model,
     column: unit::Column,
     value: Option<i64>,
 ) -> Result<(), AppError> {
-    unit::Entity::update_many()
+    let done = unit::Entity::update_many()
         .col_expr(column, Expr::value(value))
-        .col_expr(unit::Column::Version, Expr::value(u.version + 1))
+        .col_expr(unit::Column::Version, Expr::value(next_version(u.version)?))
         .col_expr(unit::Column::UpdatedAt, Expr::value(clock::now()))
         .filter(unit::Column::Id.eq(u.id))
+        .filter(unit::Column::Version.eq(u.version))
         .exec(db)
         .await
         .map_err(db_err)?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
     Ok(())
 }
 
@@ -827,35 +840,42 @@ pub(crate) async fn load_unit(
     u: unit::Model,
     access: &HoldAccess,
 ) -> Result<Unit, AppError> {
-    let materials = unit_material::Entity::find()
+    let rows = unit_material::Entity::find()
         .filter(unit_material::Column::UnitId.eq(u.id))
         .order_by_asc(unit_material::Column::Position)
         .all(db)
         .await
-        .map_err(db_err)?
+        .map_err(db_err)?;
+    let materials = materials_of(db, rows)
+        .await?
         .into_iter()
-        .map(|m| Material {
-            id: i64::from(m.id),
-            kind: material_kind_of(&m.kind),
-            url: match m.file_id {
-                Some(file_id) => format!("{FILES_PATH}/{file_id}"),
-                None => m.url,
-            },
-            title: m.title,
-        })
+        .map(|(_, m)| m)
         .collect();
-    let goal_rows = active_goals(db, u.id).await?;
+    let goal_rows = unit_goal::Entity::find()
+        .filter(unit_goal::Column::UnitId.eq(u.id))
+        .order_by_asc(unit_goal::Column::Position)
+        .order_by_asc(unit_goal::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
     let context = GoalContext::load(db, &goal_rows).await?;
     let mut goals = Vec::with_capacity(goal_rows.len());
+    let mut archived_goals = Vec::new();
     for g in goal_rows {
-        goals.push(UnitGoal {
+        let archived = g.archived_at.is_some();
+        let goal = UnitGoal {
             id: i64::from(g.id),
             kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
             text: context.text(&g),
             framework_item: context.item(&g).cloned(),
             scale: context.scale(&g)?,
             signs: g.signs,
-        });
+        };
+        if archived {
+            archived_goals.push(goal);
+        } else {
+            goals.push(goal);
+        }
     }
     let task_rows = task::Entity::find()
         .filter(task::Column::UnitId.eq(u.id))
@@ -925,6 +945,7 @@ pub(crate) async fn load_unit(
         version: u.version,
         materials,
         goals,
+        archived_goals,
         tasks,
         archived_tasks,
         pupils: hold_pupils(db, access.team.id).await?,
@@ -947,6 +968,31 @@ pub async fn unit(ctx: &RequestCtx, unit_id: i64) -> Result<Unit, AppError> {
 // Goals
 
 /// A forløb's goals in the order the teacher gave them, without the archived ones.
+/// Materials as screens show them, each with its forløb's id: a link's own address, a file's by
+/// its key.
+pub(crate) async fn materials_of(
+    db: &impl ConnectionTrait,
+    rows: Vec<unit_material::Model>,
+) -> Result<Vec<(i32, Material)>, AppError> {
+    let urls =
+        super::files::material_urls(db, rows.iter().filter_map(|m| m.file_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let material = Material {
+                id: i64::from(m.id),
+                kind: material_kind_of(&m.kind),
+                url: match m.file_id {
+                    Some(file_id) => urls.get(&file_id).cloned().unwrap_or_default(),
+                    None => m.url.clone(),
+                },
+                title: m.title,
+            };
+            (m.unit_id, material)
+        })
+        .collect())
+}
+
 pub(crate) async fn active_goals(
     db: &impl ConnectionTrait,
     unit_id: i32,
@@ -1064,8 +1110,18 @@ pub async fn add_goal(
     Ok(i64::from(created.id))
 }
 
-/// Takes a goal out of a forløb. It is archived, not deleted: evaluations may point at it.
+/// Takes a goal out of a forløb. It is archived, not deleted: evaluations point at it and stay
+/// readable in its history, and the goal can be restored.
 pub async fn archive_goal(ctx: &RequestCtx, goal_id: i64) -> Result<(), AppError> {
+    set_goal_archived(ctx, goal_id, true).await
+}
+
+/// Brings an archived goal back into its forløb, with every evaluation it had.
+pub async fn restore_goal(ctx: &RequestCtx, goal_id: i64) -> Result<(), AppError> {
+    set_goal_archived(ctx, goal_id, false).await
+}
+
+async fn set_goal_archived(ctx: &RequestCtx, goal_id: i64, archived: bool) -> Result<(), AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
     let goal = unit_goal::Entity::find_by_id(id32(goal_id)?)
@@ -1074,10 +1130,28 @@ pub async fn archive_goal(ctx: &RequestCtx, goal_id: i64) -> Result<(), AppError
         .map_err(db_err)?
         .ok_or_else(not_found)?;
     let (_, _, access) = unit_with_access(db, &p, i64::from(goal.unit_id)).await?;
-    require_edit(&p, &access)?;
-    let mut row: unit_goal::ActiveModel = goal.into();
-    row.archived_at = Set(Some(clock::now()));
-    row.update(db).await.map_err(db_err)?;
+    if archived {
+        require_edit(&p, &access)?;
+    } else {
+        require_restore(&p, &access)?;
+    }
+    // Only from the other state: archiving what a colleague just archived (or restoring what
+    // they restored) leaves it as both wanted, with the first stamp.
+    let was = if archived {
+        unit_goal::Column::ArchivedAt.is_null()
+    } else {
+        unit_goal::Column::ArchivedAt.is_not_null()
+    };
+    unit_goal::Entity::update_many()
+        .col_expr(
+            unit_goal::Column::ArchivedAt,
+            Expr::value(archived.then(clock::now)),
+        )
+        .filter(unit_goal::Column::Id.eq(goal.id))
+        .filter(was)
+        .exec(db)
+        .await
+        .map_err(db_err)?;
     Ok(())
 }
 
@@ -1112,12 +1186,12 @@ async fn check_task(
     let (first_day, last_day) = year_dates(db, access.team.school_id, plan.school_year).await?;
     let when = match input.when {
         TaskWhen::Day(d) => TaskWhen::Day(d),
-        TaskWhen::Week(d) => TaskWhen::Week(monday_of(d)?),
+        TaskWhen::Week(d) => TaskWhen::Week(d.monday()),
     };
     let day = match when {
         TaskWhen::Day(d) | TaskWhen::Week(d) => d,
     };
-    if day < monday_of(first_day)? || day > last_day {
+    if day < first_day.monday() || day > last_day {
         return Err(AppError::invalid("when"));
     }
     let hold: HashSet<i64> = hold_pupils(db, access.team.id)
@@ -1271,6 +1345,7 @@ pub async fn save_task(
     require_edit(&p, &access)?;
     let c = check_task(db, &plan, &access, input).await?;
     let (due_kind, due_on) = due_parts(c.when);
+    let next = next_version(version)?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let done = task::Entity::update_many()
         .col_expr(task::Column::Title, Expr::value(c.title.as_str()))
@@ -1297,7 +1372,7 @@ pub async fn save_task(
             task::Column::Harder,
             Expr::value(c.harder.map(|h| h.as_str().to_owned())),
         )
-        .col_expr(task::Column::Version, Expr::value(version + 1))
+        .col_expr(task::Column::Version, Expr::value(next))
         .col_expr(task::Column::UpdatedAt, Expr::value(clock::now()))
         .filter(task::Column::Id.eq(t.id))
         .filter(task::Column::Version.eq(version))
@@ -1309,7 +1384,7 @@ pub async fn save_task(
     }
     write_task_pupils(&txn, t.id, &c.pupils).await?;
     txn.commit().await.map_err(db_err)?;
-    Ok(version + 1)
+    Ok(next)
 }
 
 async fn set_task_archived(ctx: &RequestCtx, task_id: i64, archived: bool) -> Result<(), AppError> {
@@ -1321,11 +1396,21 @@ async fn set_task_archived(ctx: &RequestCtx, task_id: i64, archived: bool) -> Re
     } else {
         require_restore(&p, &access)?;
     }
-    let version = t.version;
-    let mut row: task::ActiveModel = t.into();
-    row.archived_at = Set(archived.then(clock::now));
-    row.version = Set(version + 1);
-    row.update(db).await.map_err(db_err)?;
+    let done = task::Entity::update_many()
+        .col_expr(
+            task::Column::ArchivedAt,
+            Expr::value(archived.then(clock::now)),
+        )
+        .col_expr(task::Column::Version, Expr::value(next_version(t.version)?))
+        .col_expr(task::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(task::Column::Id.eq(t.id))
+        .filter(task::Column::Version.eq(t.version))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
     Ok(())
 }
 
@@ -1400,11 +1485,11 @@ pub(crate) async fn copy_unit_into(
     let (first_day, last_day) = year_dates(db, access.team.school_id, plan.school_year).await?;
     // A forløb copied from another year keeps its length and lands inside this year.
     let clamp = |d: Date| -> Result<Date, AppError> {
-        let first = monday_of(first_day)?;
+        let first = first_day.monday();
         Ok(if d < first {
             first
         } else if d > last_day {
-            monday_of(last_day)?
+            last_day.monday()
         } else {
             d
         })

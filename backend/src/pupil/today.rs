@@ -2,10 +2,10 @@
 
 use crate::entity::{task, task_done, task_pupil, team, unit, unit_goal, unit_material, year_plan};
 use crate::identity::current_principal;
-use crate::planning::plans::{FILES_PATH, GoalContext, material_kind_of};
+use crate::planning::plans::{GoalContext, materials_of};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::calendar::Date;
-use domain::planning::{GoalKind, Material, TaskIcon, Variant};
+use domain::planning::{GoalKind, TaskIcon, Variant};
 use domain::pupil::{TaskGoal, Today, TodayTask};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -79,12 +79,6 @@ impl CurrentUnits {
     }
 }
 
-/// Today's date where Spire's schools are. Danish time is UTC+1 or +2, so two hours ahead gives
-/// the right day except for an hour after midnight, when no pupil is at school.
-pub fn today() -> Result<Date, AppError> {
-    Date::from_unix(clock::now() + 2 * 3600).ok_or_else(AppError::internal)
-}
-
 /// The variant a pupil is given of a task, or `None` when the task is not for them.
 fn variant_for(t: &task::Model, mine: Option<&task_pupil::Model>) -> Option<Variant> {
     match (t.audience.as_str(), mine) {
@@ -105,12 +99,6 @@ fn instruction_for(t: &task::Model, variant: Variant) -> String {
         .to_owned()
 }
 
-/// The Monday of `date`'s week.
-pub fn monday_of(date: Date) -> Result<Date, AppError> {
-    date.add_days(-i64::from(date.weekday()))
-        .ok_or_else(AppError::internal)
-}
-
 /// Which tasks to take: those due on a day in `days`, and those for a week starting on one of
 /// `mondays`.
 pub(crate) struct Due {
@@ -123,7 +111,7 @@ impl Due {
     pub(crate) fn today(date: Date) -> Result<Self, AppError> {
         Ok(Self {
             days: vec![date],
-            mondays: vec![monday_of(date)?],
+            mondays: vec![date.monday()],
         })
     }
 
@@ -202,6 +190,7 @@ pub(crate) async fn as_seen_by_pupil(
         .all(db)
         .await
         .map_err(db_err)?;
+    let materials = materials_of(db, materials).await?;
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(unit_ids))
         .filter(unit_goal::Column::ArchivedAt.is_null())
@@ -245,16 +234,8 @@ pub(crate) async fn as_seen_by_pupil(
             due: due_on,
             materials: materials
                 .iter()
-                .filter(|m| m.unit_id == t.unit_id)
-                .map(|m| Material {
-                    id: i64::from(m.id),
-                    kind: material_kind_of(&m.kind),
-                    url: match m.file_id {
-                        Some(file_id) => format!("{FILES_PATH}/{file_id}"),
-                        None => m.url.clone(),
-                    },
-                    title: m.title.clone(),
-                })
+                .filter(|(unit_id, _)| *unit_id == t.unit_id)
+                .map(|(_, m)| m.clone())
                 .collect(),
             goals: goal_rows
                 .iter()
@@ -275,7 +256,7 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_pupil_home(&p))?;
     let db = &ctx.db;
-    let date = today()?;
+    let date = p.today;
     let current = CurrentUnits::of_pupil(db, &p).await?;
     let tasks = pupils_tasks(db, p.person_id, &current, &Due::today(date)?).await?;
     let mut out = as_seen_by_pupil(db, p.person_id, &current, tasks).await?;

@@ -14,7 +14,6 @@ use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// Where a piece of work's file is shown from.
@@ -95,17 +94,15 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let file_id = match file {
         Some((content_type, bytes)) => Some(
-            stored_file::ActiveModel {
-                school_id: Set(p.school_id),
-                uploaded_by: Set(p.person_id),
-                name: Set(format!("{}-{}", upload.kind.as_str(), key.as_str())),
-                content_type: Set(content_type),
-                size: Set(i64::try_from(bytes.len()).unwrap_or(i64::MAX)),
-                sha256: Set(hex::encode(Sha256::digest(&bytes))),
-                bytes: Set(bytes),
-                created_at: Set(clock::now()),
-                ..Default::default()
-            }
+            crate::planning::files::new_file(
+                p.school_id,
+                p.person_id,
+                crate::entity::stored_file::FileKind::PupilWork,
+                format!("{}-{}", upload.kind.as_str(), key.as_str()),
+                content_type,
+                bytes,
+                clock::now(),
+            )
             .insert(&txn)
             .await
             .map_err(db_err)?

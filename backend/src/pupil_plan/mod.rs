@@ -356,10 +356,12 @@ pub async fn start_plan(
     if let Some(plan) = existing {
         return Ok(i64::from(plan.id));
     }
+    // Two teachers starting the same plan at once: the unique index lets one insert win, and
+    // the other is told it was started meanwhile rather than failing.
     let row = new_plan(facts.person.school_id, facts.person.id, p.school_year, key)
         .insert(db)
         .await
-        .map_err(db_err)?;
+        .map_err(crate::write_err)?;
     Ok(i64::from(row.id))
 }
 
@@ -587,7 +589,10 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
         }
         goal_ids.insert(id);
     }
-    let new_version = plan.version + 1;
+    let new_version = plan
+        .version
+        .checked_add(1)
+        .ok_or_else(|| AppError::invalid("version"))?;
     // The version check and the write are one statement, so two saves cannot both pass it.
     let updated = pupil_plan::Entity::update_many()
         .set(pupil_plan::ActiveModel {
@@ -665,6 +670,7 @@ async fn render(
         published_by: published_by.to_owned(),
         published_at: 0,
         number: 0,
+        imported_from: None,
     })
 }
 

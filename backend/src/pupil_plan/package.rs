@@ -174,7 +174,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         },
         plans,
         evaluations,
-        // Pupils' portfolios arrive with the pupil issue; there is nothing to refer to yet.
+        // Not yet carried: the pupil's work and the teachers' feedback arrive with issue 18.
         portfolio: Vec::new(),
     })
 }
@@ -193,6 +193,17 @@ pub async fn import_pupil(
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let facts = mover(&txn, &p, pupil_id).await?;
     let pupil = facts.person.id;
+    // A package brings a pupil's records from the school they came from: never this school's
+    // own (whose plans only its teachers publish), and only for the pupil it names.
+    let here = school_name(&txn, facts.person.school_id).await?;
+    if same_words(&package.school, &here) {
+        return Err(AppError::invalid("package_school"));
+    }
+    if !same_words(&package.pupil.given_name, &facts.person.given_name)
+        || !same_words(&package.pupil.family_name, &facts.person.family_name)
+    {
+        return Err(AppError::invalid("package_pupil"));
+    }
     let now = clock::now();
     let mut summary = ImportSummary::default();
     for plan in &package.plans {
@@ -231,6 +242,13 @@ pub async fn import_pupil(
             let number = have.iter().map(|v| v.number).max().unwrap_or(0) + 1;
             let mut content = version.clone();
             content.number = number;
+            // Shown as the other school's, whatever the file says of who published it here.
+            content.imported_from = Some(
+                version
+                    .imported_from
+                    .clone()
+                    .unwrap_or_else(|| package.school.trim().to_owned()),
+            );
             let row = pupil_plan_version::ActiveModel {
                 plan_id: Set(plan_id),
                 pupil_id: Set(pupil),
@@ -274,6 +292,16 @@ pub async fn import_pupil(
     }
     txn.commit().await.map_err(db_err)?;
     Ok(summary)
+}
+
+/// Names compared as people read them: case and surrounding or repeated spaces aside.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// `import_pupil` for a file as uploaded: text that must be a package.

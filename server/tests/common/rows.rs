@@ -1,0 +1,409 @@
+//! The authorization matrix's rows, shared by the matrix test and the fuzz test.
+
+use axum::http::StatusCode;
+
+/// Who may call what. One row per server function; a new server function without a row fails
+/// `every_server_function_has_a_row_in_the_matrix`. Bodies name Ida and 1.A through placeholders
+/// (`{ida}`, `{noah}`, `{lucas}`, `{class_1a}`) resolved against the demo school.
+///
+/// Columns, in `MATRIX_USERS` order: signed out; pupil (Ida, 1.A); another pupil (Sofia, 5.B);
+/// Ida's parent (Mette); another parent (Maria); a teacher of Ida's hold (Anne); another teacher
+/// (Dorte, 5.B only); the school's leader (Lene); the leader of another school (Niels);
+/// the school's administrator (Ole).
+pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
+    const OK: StatusCode = StatusCode::OK;
+    const NO: StatusCode = StatusCode::UNAUTHORIZED;
+    const DENY: StatusCode = StatusCode::FORBIDDEN;
+    const GONE: StatusCode = StatusCode::NOT_FOUND;
+    const BAD: StatusCode = StatusCode::BAD_REQUEST;
+    &[
+        // Public by design: the demo list, signing out (idempotent), asking whether this device
+        // is a class iPad (without its cookie the answer is "no").
+        ("/api/sign_in_options", "", [OK; 10]),
+        ("/api/sign_out", "", [OK; 10]),
+        ("/api/class_device_status", "", [OK; 10]),
+        // Called with a wrong password or an unknown code: refused whoever asks.
+        ("/api/sign_in", "username=anne&password=wrong", [NO; 10]),
+        ("/api/sign_in_with_code", "code=AAAA-AAAA", [NO; 10]),
+        // Without a class iPad no one signs in by tapping.
+        ("/api/sign_in_pupil", "pupil_id={ida}", [DENY; 10]),
+        // Everyone signed in has a home, their own.
+        ("/api/me", "", [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        ("/api/home", "", [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+        (
+            "/api/sign_out_everywhere",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        // Without a class iPad there is nothing to close.
+        (
+            "/api/close_class_device",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        // Only parents hold the parent role.
+        (
+            "/api/switch_role",
+            "role=parent",
+            [NO, DENY, DENY, OK, OK, DENY, DENY, DENY, DENY, DENY],
+        ),
+        // 1.A's sign-in (class iPad, login cards): its teachers and its own school's leader.
+        (
+            "/api/open_class_device",
+            "class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, DENY],
+        ),
+        (
+            "/api/make_login_cards",
+            "class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, DENY],
+        ),
+        // Administration: leaders and administration, each of their own school only (Niels's
+        // roster is his own, empty school's; Ida is not his to move).
+        (
+            "/api/roster",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/import_roster",
+            "text=x&apply=true",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/move_pupil",
+            "pupil_id={lucas}&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/mark_pupil_left",
+            "pupil_id={noah}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        // Creating: leaders and administration of their own school. Niels may create in his own
+        // school, but 1.A and Ida are not his (an invalid class, an unknown pupil).
+        (
+            "/api/create_class",
+            "name=9.Z&grade=9",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/add_pupil",
+            "given_name=Ny&family_name=Elev&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
+        ),
+        (
+            "/api/add_staff",
+            "given_name=Ny&family_name=Lærer&role=teacher&username=nyansat&password=lang-nok-kode",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/link_guardian",
+            "pupil_id={ida}&given_name=Ny&family_name=Forælder&has_access=true&username=&password=",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/create_team",
+            "name=Musik%201.A&subject=musik&class_id={class_1a}&teacher_id={anne}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, BAD, OK],
+        ),
+        // Planning: the hold's teachers (Anne) write; the school's leader reads and restores;
+        // another school's leader learns nothing (404); everyone else is refused.
+        (
+            "/api/planning_overview",
+            "",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, DENY, DENY, DENY],
+        ),
+        (
+            "/api/create_year_plan",
+            "team_id={team_5b_dansk}&title=Dansk%205.B",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/rename_year_plan",
+            "year_plan_id={plan}&version=1&title=Ny",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_year_plan",
+            "year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/create_unit",
+            r#"{"year_plan_id":{plan},"input":{unit_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/save_unit",
+            r#"{"unit_id":{unit},"version":{unit_version},"input":{unit_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_unit",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/share_unit",
+            "unit_id={unit}&shared=false",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/add_goal",
+            r#"{"unit_id":{unit},"version":{unit_version},"input":{"kind":"refleksion","own_text":"Jeg kan rime","framework_item_id":null,"scale_id":{scale},"signs":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_goal",
+            "goal_id={goal}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/create_task",
+            r#"{"unit_id":{unit},"input":{task_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/save_task",
+            r#"{"task_id":{task},"version":1,"input":{task_input}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/archive_task",
+            "task_id={task}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/upload_material",
+            r#"{"unit_id":{unit},"version":{unit_version},"name":"mere.txt","data_base64":"aGVq"}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/remove_material",
+            "material_id={material}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/restore_task",
+            "task_id={task}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/restore_goal",
+            "goal_id={goal}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        // Evaluations: the hold's teachers write; they and the leader read; only the pupil
+        // evaluates themselves, on a goal of a hold they are in.
+        (
+            "/api/evaluation_grid",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/evaluate",
+            r#"{"goal_id":{goal},"pupil_id":{ida},"step":1,"comment":""}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/self_evaluate",
+            r#"{"goal_id":{reflection_goal},"step":2,"comment":""}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/my_goals",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        // The pupil's day and work: pupils only, each their own.
+        (
+            "/api/today",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/task_done",
+            r#"{"task_id":{task},"done":true}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/add_work",
+            r#"{"upload":{"client_key":"matrix-0001","kind":"text","task_id":null,"goal_id":null,"text":"Hej","content_type":null,"data_base64":null}}"#,
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/my_work",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/share_work",
+            "item_id=999999&shared=true",
+            [NO, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE],
+        ),
+        // The family view: guardians with access to the child, and nobody else.
+        (
+            "/api/child_week",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, OK, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/make_calendar_link",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, OK, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/revoke_calendar_link",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, OK, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/digest",
+            "",
+            [NO, DENY, DENY, OK, OK, DENY, DENY, DENY, DENY, DENY],
+        ),
+        // Everyone signed in keeps their own reading settings.
+        (
+            "/api/reading_settings",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "/api/save_reading_settings",
+            r#"{"settings":{"text_size":"more","letter_spacing":"normal","word_spacing":"normal","line_height":"more","tint":"cream","font":"standard"}}"#,
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "/api/evaluation_history",
+            "goal_id={goal}&pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        // The elevplan: the pupil's teachers write and publish; they and the leader read
+        // drafts; the pupil and guardians with access read what is published; only the pupil
+        // writes their reflection.
+        (
+            "/api/pupil_plans",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/start_pupil_plan",
+            r#"{"pupil_id":{ida},"subject":"dansk"}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/plan_draft",
+            "plan_id={pupil_plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/save_pupil_plan",
+            r#"{"edit":{"plan_id":{pupil_plan},"version":1,"texts":{"status":"Læser","goals":"","follow_up":"","wellbeing":"","all_round":"","education":"","support":""},"receives_support":false,"goal_ids":[]}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/preview_pupil_plan",
+            "plan_id={pupil_plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/publish_pupil_plan",
+            "plan_id={pupil_plan}&version=1",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/collected_plan",
+            "pupil_id={ida}",
+            [NO, OK, DENY, OK, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/plan_version",
+            "version_id={pupil_plan_published}",
+            [NO, OK, DENY, OK, DENY, OK, DENY, OK, GONE, DENY],
+        ),
+        (
+            "/api/my_plans",
+            "",
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
+        ),
+        (
+            "/api/reflect_on_plan",
+            r#"{"plan_id":{pupil_plan},"text":"Jeg læser godt"}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
+        // A pupil's package leaves and arrives through the school's leader or administration.
+        (
+            "/api/export_pupil",
+            "pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/import_pupil",
+            r#"{"pupil_id":{ida},"text":"{\"format\":\"spire-pupil/1\",\"exported_at\":0,\"school\":\"X\",\"pupil\":{\"given_name\":\"Ida\",\"family_name\":\"Jensen\"},\"plans\":[],\"evaluations\":[],\"portfolio\":[]}"}"#,
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        // Scales, framework goals and the library: everyone who plans, at their own school.
+        (
+            "/api/scales",
+            "",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/create_scale",
+            r#"{"name":"Smil","steps":["Svært","Let"]}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, DENY, DENY, DENY],
+        ),
+        (
+            "/api/search_goals",
+            r#"{"search":{"subject":"dansk","grade":1,"words":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/library_search",
+            r#"{"filter":{"subject":null,"grade":null,"goal":"","author_id":null,"words":""}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, OK, DENY],
+        ),
+        (
+            "/api/library_preview",
+            "unit_id={unit}",
+            [NO, DENY, DENY, DENY, DENY, OK, OK, OK, GONE, DENY],
+        ),
+        (
+            "/api/library_copy",
+            "unit_id={unit}&year_plan_id={plan}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        // The school's years: leaders and administration, each of their own school.
+        (
+            "/api/school_years",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/save_school_year",
+            "start_year={next_year}&first_day={next_year}-08-12&last_day={year_after}-06-23",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+    ]
+};

@@ -1,0 +1,187 @@
+//! Files over HTTP: a forløb's attachments, pupils' work, pupil packages and spoken text, each
+//! only for whoever the policy lets read it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+
+#[tokio::test]
+async fn a_pupils_package_downloads_as_json_for_the_leader_and_nobody_else() {
+    let s = TestServer::start().await;
+    let ids = placeholders(&s).await;
+    let ida = &ids.iter().find(|(k, _)| *k == "{ida}").unwrap().1;
+    let path = format!("/elevpakke/{ida}");
+    let get = |cookie: Option<String>| {
+        let mut req = Request::get(path.as_str());
+        if let Some(cookie) = cookie {
+            req = req.header(header::COOKIE, cookie);
+        }
+        s.send(req.body(Body::empty()).unwrap())
+    };
+    let res = get(Some(s.sign_in("lene").await)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "application/json"
+    );
+    assert!(
+        res.headers()
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename*=UTF-8''elevpakke-Ida-Jensen.json")
+    );
+    let package = json(res).await;
+    assert_eq!(package["format"], "spire-pupil/1");
+    assert_eq!(package["plans"].as_array().unwrap().len(), 1);
+    assert_eq!(get(None).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        get(Some(s.sign_in("anne").await)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get(Some(s.sign_in("mette").await)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a_page() {
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    let res = s
+        .call(
+            "add_work",
+            &format!(
+                r#"{{"upload":{{"client_key":"photo-0001","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{png}"}}}}"#
+            ),
+            Some(&ida),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id = json(res).await.to_string();
+    let path = format!("/arbejde/{id}");
+    let res = get_as(&s, &path, Some(&ida)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "image/png"
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
+        "sandbox; default-src 'none'"
+    );
+    assert_eq!(
+        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    let anne = s.sign_in("anne").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&anne)).await.status(),
+        StatusCode::OK
+    );
+    let mette = s.sign_in("mette").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&mette)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_as(&s, &path, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_as(&s, "/arbejde/999999", Some(&ida)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_server_reads_danish_aloud_for_devices_without_a_voice() {
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let res = get_as(&s, "/tale?tekst=T%C3%A6l%20til%2020", Some(&ida)).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "eSpeak NG is installed by the test command"
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "audio/wav"
+    );
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert!(body.starts_with(b"RIFF") && body.len() > 1000);
+    let declared = u32::from_le_bytes(body[4..8].try_into().unwrap()) as usize;
+    assert_eq!(declared, body.len() - 8, "the header gives the real length");
+    assert_eq!(
+        get_as(&s, "/tale?tekst=Hej", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let long = "a".repeat(backend::speech::MAX_SPOKEN_CHARS + 1);
+    assert_eq!(
+        get_as(&s, &format!("/tale?tekst={long}"), Some(&ida))
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn an_attached_file_downloads_only_for_the_schools_planners_and_the_holds_pupils_and_never_renders_inline()
+ {
+    let (s, ids) = matrix_server().await;
+    let url = ids
+        .iter()
+        .find(|(k, _)| *k == "{file_url}")
+        .unwrap()
+        .1
+        .clone();
+    let get = |cookie: Option<String>| {
+        let mut req = Request::get(url.clone());
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let res = s.send(get(None)).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = s.send(get(Some(s.sign_in("dorte").await))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(
+        res.headers()[header::CONTENT_DISPOSITION],
+        "attachment; filename*=UTF-8''noter.txt"
+    );
+    assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(text(res).await, "hej");
+    for (user, status) in [
+        // Ida is in the hold whose forløb holds it: a task's materials open in one tap.
+        ("ida", StatusCode::OK),
+        ("sofia", StatusCode::FORBIDDEN),
+        ("mette", StatusCode::FORBIDDEN),
+        ("niels", StatusCode::NOT_FOUND),
+    ] {
+        let res = s.send(get(Some(s.sign_in(user).await))).await;
+        assert_eq!(res.status(), status, "{user}");
+    }
+    let missing = s
+        .send(
+            Request::get("/filer/999999")
+                .header(header::COOKIE, s.sign_in("anne").await)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
