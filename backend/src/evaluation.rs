@@ -3,10 +3,10 @@
 //! evaluation is a new row, the newest is current, the rest is history.
 
 use crate::entity::{evaluation, unit_goal};
+use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
 use crate::planning::plans::{
-    GoalContext, HoldAccess, active_goals, hold_pupils, require_edit, scales_by_id,
-    unit_with_access,
+    GoalContext, active_goals, require_edit, scales_by_id, unit_with_access,
 };
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::evaluation::{
@@ -265,7 +265,7 @@ pub(crate) async fn reflection_goals_of(
     pupil_id: i32,
     school_year: i32,
 ) -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
-    let current = crate::pupil::today::CurrentUnits::of(db, pupil_id, school_year).await?;
+    let current = crate::facts::CurrentUnits::of(db, pupil_id, school_year).await?;
     let units = &current.units;
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))

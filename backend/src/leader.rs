@@ -1,10 +1,10 @@
 //! The leader's overview of their school: aggregates, never individual pupils.
 
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     evaluation, person, person_role, pupil, pupil_plan, pupil_plan_goal, pupil_plan_version,
     school, school_class, team, team_member, unit, unit_goal, year_plan,
 };
-use crate::planning::MEMBER_PUPIL;
 use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::{
@@ -71,7 +71,7 @@ pub async fn school_overview(
     // By hold only: adding `person_id IN (every pupil)` made SQLite probe each hold × pupil
     // pair (150,000 probes at a school of 750); the loop below keeps only current pupils.
     let memberships = team_member::Entity::find()
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
+        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
         .filter(team_member::Column::TeamId.in_subquery(active_teams))
         .all(db)
         .await

@@ -6,6 +6,7 @@ pub mod db;
 pub mod demo;
 pub mod entity;
 pub mod evaluation;
+pub mod facts;
 pub mod family;
 pub mod home;
 pub mod identity;
@@ -14,12 +15,13 @@ pub mod library;
 pub mod migration;
 pub mod planning;
 pub mod policy;
+pub mod principal;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod request;
 pub mod speech;
 
-pub use identity::Principal;
+pub use principal::Principal;
 pub use request::{RequestCtx, SessionChange};
 pub use sea_orm::DatabaseConnection;
 

@@ -5,12 +5,13 @@
 //! A school shares hundreds of forløb, not millions, so the filters run over the school's
 //! shared forløb in memory, where Danish letters compare correctly on both databases.
 
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     framework_item, person, pupil, school_class, team, team_member, unit, unit_goal, year_plan,
 };
+use crate::facts::hold_access;
 use crate::identity::current_principal;
-use crate::planning::MEMBER_PUPIL;
-use crate::planning::plans::{copy_unit_into, hold_access, load_unit};
+use crate::planning::plans::{copy_unit_into, load_unit};
 use crate::{RequestCtx, db_err, policy};
 use domain::planning::{LibraryAuthor, LibraryEntry, LibraryFilter, LibraryPage, Unit};
 use domain::school::Subject;
@@ -32,7 +33,7 @@ async fn grades_of_teams(
         .column(team_member::Column::TeamId)
         .column(team_member::Column::PersonId)
         .filter(team_member::Column::TeamId.is_in(team_ids))
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
+        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
         .into_tuple()
         .all(db)
         .await

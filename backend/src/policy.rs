@@ -4,7 +4,7 @@
 //! Rules take the principal and the facts they need (ids, memberships) and answer yes or no, so
 //! they stay pure and are tested as a table.
 
-use crate::Principal;
+use crate::principal::Principal;
 use domain::AppError;
 use domain::identity::Role;
 

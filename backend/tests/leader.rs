@@ -93,7 +93,7 @@ async fn a_hold_of_fewer_than_five_shows_no_aggregate(t: TestDb) {
         team_member::ActiveModel {
             team_id: Set(small.id),
             person_id: Set(i32::try_from(p.pupil_id).unwrap()),
-            role: Set("pupil".into()),
+            role: Set(backend::entity::team_member::MemberRole::Pupil),
             ..Default::default()
         }
         .insert(&t.db)

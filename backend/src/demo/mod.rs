@@ -2,12 +2,12 @@
 //! All names are invented. Every demo account shares one password, printed at start-up and shown on
 //! the sign-in page while demo mode is on.
 
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     account, guardianship, person, person_role, pupil, school, school_class, setting, team,
     team_member,
 };
 use crate::identity::{DEMO_LOGINS_KEY, DEMO_SCHOOL_KEY, hash_password};
-use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
 use crate::{clock, db_err};
 use domain::AppError;
 use domain::identity::{DemoLogin, Password, Role};
@@ -143,13 +143,13 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
         .map_err(db_err)?;
         let members = teachers
             .iter()
-            .map(|id| (id, MEMBER_TEACHER))
-            .chain(pupils.iter().map(|id| (id, MEMBER_PUPIL)));
+            .map(|id| (id, MemberRole::Teacher))
+            .chain(pupils.iter().map(|id| (id, MemberRole::Pupil)));
         for (person_id, role) in members {
             team_member::ActiveModel {
                 team_id: Set(t.id),
                 person_id: Set(*person_id),
-                role: Set(role.to_owned()),
+                role: Set(role),
                 ..Default::default()
             }
             .insert(self.db)

@@ -7,13 +7,13 @@
 //! size the difference is minutes against hours. The rows are the same ones the use cases write.
 
 use crate::db_err;
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     account, evaluation, framework_item, guardianship, person, person_role, pupil, pupil_plan,
     pupil_plan_version, scale, school, school_class, school_year, session, task, task_done,
     task_pupil, team, team_member, unit, unit_goal, year_plan,
 };
 use crate::identity::{hash_password, token_hash};
-use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
 use domain::AppError;
 use domain::calendar::{Date, SchoolYear};
 use domain::identity::{Password, Role};
@@ -696,15 +696,15 @@ impl Generator<'_> {
             school_year: Set(self.start_year),
             archived_at: Set(None),
         });
-        for (person_id, role) in std::iter::once((teacher, MEMBER_TEACHER))
-            .chain(class.pupils.iter().map(|(id, _)| (*id, MEMBER_PUPIL)))
+        for (person_id, role) in std::iter::once((teacher, MemberRole::Teacher))
+            .chain(class.pupils.iter().map(|(id, _)| (*id, MemberRole::Pupil)))
         {
             let id = self.ids.next("team_member");
             self.w.member.push(team_member::ActiveModel {
                 id: Set(id),
                 team_id: Set(team_id),
                 person_id: Set(person_id),
-                role: Set(role.to_owned()),
+                role: Set(role),
             });
         }
         let plan_id = self.ids.next("year_plan");

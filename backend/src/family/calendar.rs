@@ -5,8 +5,9 @@
 use super::ics;
 use crate::entity::school;
 use crate::entity::{calendar_feed, guardianship, person};
+use crate::facts::CurrentUnits;
 use crate::identity::{current_principal, new_token, token_hash};
-use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, pupils_tasks};
+use crate::pupil::today::{Due, as_seen_by_pupil, pupils_tasks};
 use crate::{RequestCtx, clock, db_err};
 use domain::{AppError, ErrorCode};
 use sea_orm::sea_query::Expr;

@@ -5,8 +5,9 @@ pub mod calendar;
 pub mod ics;
 
 use crate::entity::{guardianship, person, pupil_plan_version, unit};
+use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
-use crate::pupil::today::{CurrentUnits, Due, as_seen_by_pupil, pupils_tasks};
+use crate::pupil::today::{Due, as_seen_by_pupil, pupils_tasks};
 use crate::pupil::{avatar_of, class_names_of, subjects_of};
 use crate::{Principal, RequestCtx, db_err, policy};
 use domain::calendar::Date;
@@ -105,7 +106,7 @@ async fn require_follow(
     pupil_id: i32,
 ) -> Result<(), AppError> {
     policy::require(policy::can_view_family_home(p))?;
-    let facts = crate::pupil_plan::pupil_facts(db, p, pupil_id).await?;
+    let facts = crate::facts::pupil_facts(db, p, pupil_id).await?;
     policy::require(policy::can_follow_child(p, facts.relation))
 }
 

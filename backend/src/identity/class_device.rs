@@ -3,66 +3,19 @@
 //! with "Færdig" so the iPad is handed on.
 
 use super::{SESSION_SECS, current_principal, new_token, sign_out, start_session, token_hash};
-use crate::entity::{class_device, person, pupil, school_class, team, team_member};
-use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
-use crate::pupil::{avatar_of, current_pupils_of_class};
+use crate::entity::{class_device, person, pupil, school_class};
+use crate::facts::classes_taught;
+use crate::facts::current_pupils_of_class;
+use crate::pupil::avatar_of;
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
-use domain::home::ClassRef;
 use domain::identity::{ClassDevice, Me, PupilTile, Role};
 use domain::{AppError, ErrorCode};
-use sea_orm::sea_query::Query;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::Principal;
 
 /// A class iPad stays open for a school day.
 pub const DEVICE_SECS: i64 = SESSION_SECS;
-
-/// The classes whose pupils are in the active hold the person teaches this year.
-pub async fn classes_taught(
-    db: &impl ConnectionTrait,
-    p: &Principal,
-) -> Result<Vec<ClassRef>, AppError> {
-    let my_teams = Query::select()
-        .column(team_member::Column::TeamId)
-        .from(team_member::Entity)
-        .and_where(team_member::Column::PersonId.eq(p.person_id))
-        .and_where(team_member::Column::Role.eq(MEMBER_TEACHER))
-        .to_owned();
-    let active_teams = Query::select()
-        .column(team::Column::Id)
-        .from(team::Entity)
-        .and_where(team::Column::Id.in_subquery(my_teams))
-        .and_where(team::Column::ArchivedAt.is_null())
-        .and_where(team::Column::SchoolYear.eq(p.school_year))
-        .to_owned();
-    let my_pupils = Query::select()
-        .column(team_member::Column::PersonId)
-        .from(team_member::Entity)
-        .and_where(team_member::Column::TeamId.in_subquery(active_teams))
-        .and_where(team_member::Column::Role.eq(MEMBER_PUPIL))
-        .to_owned();
-    let class_ids = Query::select()
-        .column(pupil::Column::ClassId)
-        .from(pupil::Entity)
-        .and_where(pupil::Column::PersonId.in_subquery(my_pupils))
-        .to_owned();
-    Ok(school_class::Entity::find()
-        .filter(school_class::Column::Id.in_subquery(class_ids))
-        .order_by_asc(school_class::Column::Grade)
-        .order_by_asc(school_class::Column::Name)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| ClassRef {
-            id: i64::from(c.id),
-            name: c.name,
-        })
-        .collect())
-}
 
 /// The signed-in person and the class, if they may set up how that class signs in (class iPads,
 /// login cards); otherwise the refusal.

@@ -5,7 +5,8 @@
 use super::class_device::authorize_class_sign_in;
 use super::{rate_limit, start_session, token_hash};
 use crate::entity::{person, pupil_code};
-use crate::pupil::{avatar_of, current_pupils_of_class};
+use crate::facts::current_pupils_of_class;
+use crate::pupil::avatar_of;
 use crate::{RequestCtx, clock, db_err};
 use base64::Engine;
 use domain::identity::{LoginCard, Me, PupilCode, Role};

@@ -12,8 +12,9 @@ pub mod school_year;
 pub use password::hash_password;
 
 use crate::entity::{account, person, person_role, school, session, setting};
+pub use crate::principal::Principal;
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
-use domain::calendar::{DEFAULT_TIME_ZONE, Date};
+use domain::calendar::DEFAULT_TIME_ZONE;
 use domain::identity::{DemoLogin, Me, Password, Role, Username};
 use domain::{AppError, ErrorCode};
 use rand::RngCore;
@@ -27,24 +28,6 @@ use sha2::{Digest, Sha256};
 /// How long a session lasts without signing in again: one school or working day. A pupil who
 /// starts in the morning is never timed out in the middle of a task.
 pub const SESSION_SECS: i64 = 12 * 60 * 60;
-
-/// The signed-in person as the policy sees them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Principal {
-    pub person_id: i32,
-    pub school_id: i32,
-    /// The role this session acts in.
-    pub role: Role,
-    /// Every role the person holds now.
-    pub roles: Vec<Role>,
-    pub name: String,
-    /// The start year of the school year the person's school is in now.
-    pub school_year: i32,
-    /// The day it is at the person's school (its time zone), for "today" and "this week".
-    pub today: Date,
-    /// The school's time zone (IANA name), for turning its days into instants and back.
-    pub time_zone: String,
-}
 
 /// A fresh random token (256 bits, hex) for a cookie.
 pub(crate) fn new_token() -> String {

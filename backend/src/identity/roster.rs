@@ -3,11 +3,11 @@
 
 use super::current_principal;
 use super::{hash_password, roles_of};
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     account, guardianship, person, person_role, pupil, school, school_class, team, team_member,
 };
-use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
-use crate::pupil::current_pupils_of_class;
+use crate::facts::current_pupils_of_class;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::identity::{Password, Role, Username};
 use domain::roster::{
@@ -177,12 +177,12 @@ async fn staff_and_teams(
             let subject = Subject::parse(&t.subject).ok()?;
             let of_team = || members.iter().filter(move |m| m.team_id == t.id);
             let mut teachers: Vec<String> = of_team()
-                .filter(|m| m.role == MEMBER_TEACHER)
+                .filter(|m| m.role == MemberRole::Teacher)
                 .filter_map(|m| people.get(&m.person_id).map(full_name))
                 .collect();
             teachers.sort();
             let pupil_count = of_team()
-                .filter(|m| m.role == MEMBER_PUPIL && people.contains_key(&m.person_id))
+                .filter(|m| m.role == MemberRole::Pupil && people.contains_key(&m.person_id))
                 .count();
             Some(RosterTeam {
                 id: i64::from(t.id),
@@ -439,13 +439,13 @@ pub async fn create_team(
     .insert(&txn)
     .await
     .map_err(db_err)?;
-    let members = std::iter::once((teacher_id, MEMBER_TEACHER))
-        .chain(pupils.into_iter().map(|id| (id, MEMBER_PUPIL)));
+    let members = std::iter::once((teacher_id, MemberRole::Teacher))
+        .chain(pupils.into_iter().map(|id| (id, MemberRole::Pupil)));
     for (person_id, role) in members {
         team_member::ActiveModel {
             team_id: Set(created.id),
             person_id: Set(person_id),
-            role: Set(role.to_owned()),
+            role: Set(role),
             ..Default::default()
         }
         .insert(&txn)

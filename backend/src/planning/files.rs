@@ -200,7 +200,7 @@ pub async fn read_file(ctx: &RequestCtx, key: &str) -> Result<(String, String, V
             .into_iter()
             .map(|m| m.unit_id)
             .collect();
-        let current = crate::pupil::today::CurrentUnits::of_pupil(&ctx.db, &p).await?;
+        let current = crate::facts::CurrentUnits::of_pupil(&ctx.db, &p).await?;
         units.iter().any(|u| current.units.contains_key(u))
     } else {
         false

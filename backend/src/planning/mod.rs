@@ -5,6 +5,7 @@ pub mod framework;
 pub mod plans;
 pub mod transcription;
 
+use crate::entity::team_member::MemberRole;
 use crate::entity::{person, school, team, team_member};
 use crate::{Principal, db_err, policy};
 use domain::AppError;
@@ -13,10 +14,6 @@ use domain::identity::Me;
 use domain::school::Subject;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
-
-/// How a person takes part in a hold (stored in `team_member.role`).
-pub const MEMBER_TEACHER: &str = "teacher";
-pub const MEMBER_PUPIL: &str = "pupil";
 
 pub async fn teacher_home(
     db: &impl ConnectionTrait,
@@ -30,7 +27,7 @@ pub async fn teacher_home(
         .ok_or_else(AppError::internal)?;
     let own: Vec<i32> = team_member::Entity::find()
         .filter(team_member::Column::PersonId.eq(p.person_id))
-        .filter(team_member::Column::Role.eq(MEMBER_TEACHER))
+        .filter(team_member::Column::Role.eq(MemberRole::Teacher))
         .all(db)
         .await
         .map_err(db_err)?
@@ -52,7 +49,7 @@ pub async fn teacher_home(
         .map_err(db_err)?;
     let teacher_ids: Vec<i32> = members
         .iter()
-        .filter(|m| m.role == MEMBER_TEACHER)
+        .filter(|m| m.role == MemberRole::Teacher)
         .map(|m| m.person_id)
         .collect();
     // Pupils who have left keep their memberships (their history), but are not counted.
@@ -63,7 +60,7 @@ pub async fn teacher_home(
             person::Column::Id.is_in(
                 members
                     .iter()
-                    .filter(|m| m.role == MEMBER_PUPIL)
+                    .filter(|m| m.role == MemberRole::Pupil)
                     .map(|m| m.person_id)
                     .collect::<Vec<_>>(),
             ),
@@ -91,10 +88,10 @@ pub async fn teacher_home(
             let of_team = members.iter().filter(|m| m.team_id == t.id);
             let pupil_count = of_team
                 .clone()
-                .filter(|m| m.role == MEMBER_PUPIL && !left.contains(&m.person_id))
+                .filter(|m| m.role == MemberRole::Pupil && !left.contains(&m.person_id))
                 .count();
             let mut teacher_names: Vec<String> = of_team
-                .filter(|m| m.role == MEMBER_TEACHER)
+                .filter(|m| m.role == MemberRole::Teacher)
                 .filter_map(|m| names.get(&m.person_id).cloned())
                 .collect();
             teacher_names.sort();
@@ -116,6 +113,6 @@ pub async fn teacher_home(
             school_name: school.name,
         },
         teams,
-        classes: crate::identity::class_device::classes_taught(db, p).await?,
+        classes: crate::facts::classes_taught(db, p).await?,
     })
 }

@@ -5,19 +5,21 @@
 //! leader can restore it. Saves carry the version they started from; a save from an older
 //! version is refused with `Conflict`, so two teachers never overwrite each other silently.
 
-use super::{MEMBER_PUPIL, MEMBER_TEACHER, framework};
+use super::framework;
+use crate::entity::team_member::MemberRole;
 use crate::entity::{
     person, scale, school_year, task, task_pupil, team, team_member, unit, unit_goal,
     unit_material, year_plan,
 };
+use crate::facts::{HoldAccess, hold_access, hold_pupils};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version, policy, write_err};
 use domain::calendar::{Date, school_year_name};
 use domain::planning::{
-    ArchivedYearPlan, Audience, GoalInput, GoalKind, HoldPupil, Instruction, Link, LongText,
-    Material, MaterialKind, PlanWeek, PlanningOverview, PlanningTeam, Scale, Task, TaskIcon,
-    TaskInput, TaskPupil, TaskWhen, Title, Unit, UnitGoal, UnitInput, UnitSummary, Variant,
-    YearPlan, YearPlanSummary,
+    ArchivedYearPlan, Audience, GoalInput, GoalKind, Instruction, Link, LongText, Material,
+    MaterialKind, PlanWeek, PlanningOverview, PlanningTeam, Scale, Task, TaskIcon, TaskInput,
+    TaskPupil, TaskWhen, Title, Unit, UnitGoal, UnitInput, UnitSummary, Variant, YearPlan,
+    YearPlanSummary,
 };
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -42,33 +44,6 @@ fn not_found() -> AppError {
 
 fn id32(id: i64) -> Result<i32, AppError> {
     i32::try_from(id).map_err(|_| not_found())
-}
-
-/// A hold as the rules need it: its school and whether the caller teaches it.
-pub(crate) struct HoldAccess {
-    pub team: team::Model,
-    pub teaches: bool,
-}
-
-pub(crate) async fn hold_access(
-    db: &impl ConnectionTrait,
-    p: &Principal,
-    team_id: i32,
-) -> Result<HoldAccess, AppError> {
-    let team = team::Entity::find_by_id(team_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(not_found)?;
-    let teaches = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::PersonId.eq(p.person_id))
-        .filter(team_member::Column::Role.eq(MEMBER_TEACHER))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .is_some();
-    Ok(HoldAccess { team, teaches })
 }
 
 /// Outsiders learn nothing, not even that the thing exists: another school's plan is NotFound.
@@ -179,7 +154,7 @@ pub async fn overview(ctx: &RequestCtx) -> Result<PlanningOverview, AppError> {
         .select_only()
         .column(team_member::Column::TeamId)
         .filter(team_member::Column::PersonId.eq(p.person_id))
-        .filter(team_member::Column::Role.eq(MEMBER_TEACHER))
+        .filter(team_member::Column::Role.eq(MemberRole::Teacher))
         .into_tuple()
         .all(db)
         .await
@@ -801,36 +776,6 @@ fn to_task(t: &task::Model, pupils: Vec<TaskPupil>) -> Result<Task, AppError> {
         harder: t.harder.clone(),
         version: t.version,
     })
-}
-
-/// The hold's current pupils, by name.
-pub(crate) async fn hold_pupils(
-    db: &impl ConnectionTrait,
-    team_id: i32,
-) -> Result<Vec<HoldPupil>, AppError> {
-    let ids: Vec<i32> = team_member::Entity::find()
-        .select_only()
-        .column(team_member::Column::PersonId)
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .filter(person::Column::LeftAt.is_null())
-        .order_by_asc(person::Column::GivenName)
-        .order_by_asc(person::Column::FamilyName)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| HoldPupil {
-            id: i64::from(p.id),
-            name: format!("{} {}", p.given_name, p.family_name),
-        })
-        .collect())
 }
 
 /// A forløb whole: fields, materials, goals, tasks. Used by the editor and, for shared forløb,

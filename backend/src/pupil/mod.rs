@@ -3,8 +3,8 @@
 pub mod today;
 pub mod work;
 
+use crate::entity::team_member::MemberRole;
 use crate::entity::{person, pupil, school_class, team, team_member};
-use crate::planning::MEMBER_PUPIL;
 use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::PupilHome;
@@ -27,22 +27,6 @@ pub async fn pupil_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Pupi
         class_name: class_names.get(&p.person_id).cloned().unwrap_or_default(),
         subjects: subjects.remove(&p.person_id).unwrap_or_default(),
     })
-}
-
-/// The ids of the pupils placed in `class_id` who have not left the school, as a subquery.
-pub(crate) fn current_pupils_of_class(class_id: i32) -> sea_orm::sea_query::SelectStatement {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query};
-    Query::select()
-        .column((pupil::Entity, pupil::Column::PersonId))
-        .from(pupil::Entity)
-        .inner_join(
-            person::Entity,
-            Expr::col((person::Entity, person::Column::Id))
-                .equals((pupil::Entity, pupil::Column::PersonId)),
-        )
-        .and_where(Expr::col((pupil::Entity, pupil::Column::ClassId)).eq(class_id))
-        .and_where(Expr::col((person::Entity, person::Column::LeftAt)).is_null())
-        .to_owned()
 }
 
 /// A person's picture; someone without one gets a neutral default rather than an error.
@@ -94,7 +78,7 @@ pub(crate) async fn subjects_of(
 ) -> Result<HashMap<i32, Vec<Subject>>, AppError> {
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::PersonId.is_in(pupil_ids.to_vec()))
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
+        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
         .all(db)
         .await
         .map_err(db_err)?;

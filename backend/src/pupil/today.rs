@@ -1,6 +1,7 @@
 //! "I dag": the tasks a pupil has today and this week, in the version their teacher gave them.
 
-use crate::entity::{task, task_done, task_pupil, team, unit, unit_goal, unit_material, year_plan};
+use crate::entity::{task, task_done, task_pupil, unit_goal, unit_material};
+use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
 use crate::planning::plans::{GoalContext, materials_of};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
@@ -15,69 +16,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
-
-/// The forløb a pupil works in now: those of this school year's active hold they belong to, in
-/// årsplaner and forløb that are not archived. Three queries, however many hold.
-pub(crate) struct CurrentUnits {
-    pub teams: HashMap<i32, team::Model>,
-    /// Each årsplan's hold.
-    pub plan_team: HashMap<i32, i32>,
-    pub units: HashMap<i32, unit::Model>,
-}
-
-impl CurrentUnits {
-    pub(crate) async fn of_pupil(
-        db: &impl ConnectionTrait,
-        p: &Principal,
-    ) -> Result<Self, AppError> {
-        Self::of(db, p.person_id, p.school_year).await
-    }
-
-    /// The current forløb of any pupil, for those who follow them.
-    pub(crate) async fn of(
-        db: &impl ConnectionTrait,
-        pupil_id: i32,
-        school_year: i32,
-    ) -> Result<Self, AppError> {
-        let teams: HashMap<i32, team::Model> =
-            crate::pupil_plan::pupils_holds(db, pupil_id, school_year, None)
-                .await?
-                .into_iter()
-                .map(|t| (t.id, t))
-                .collect();
-        let plan_team: HashMap<i32, i32> = year_plan::Entity::find()
-            .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
-            .filter(year_plan::Column::ArchivedAt.is_null())
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|pl| (pl.id, pl.team_id))
-            .collect();
-        let units: HashMap<i32, unit::Model> = unit::Entity::find()
-            .filter(unit::Column::YearPlanId.is_in(plan_team.keys().copied().collect::<Vec<_>>()))
-            .filter(unit::Column::ArchivedAt.is_null())
-            .order_by_asc(unit::Column::FirstWeek)
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect();
-        Ok(Self {
-            teams,
-            plan_team,
-            units,
-        })
-    }
-
-    /// The hold a forløb belongs to.
-    pub(crate) fn team_of(&self, u: &unit::Model) -> Option<&team::Model> {
-        self.plan_team
-            .get(&u.year_plan_id)
-            .and_then(|team_id| self.teams.get(team_id))
-    }
-}
 
 /// The variant a pupil is given of a task, or `None` when the task is not for them.
 fn variant_for(t: &task::Model, mine: Option<&task_pupil::Model>) -> Option<Variant> {

@@ -4,10 +4,11 @@
 //! sending it again (after a lost answer, say) finds the piece already stored and stores nothing
 //! twice.
 
-use super::today::{CurrentUnits, is_my_task};
+use super::today::is_my_task;
 use crate::entity::{portfolio_item, stored_file, task, unit_goal};
+use crate::facts::CurrentUnits;
+use crate::facts::pupil_facts;
 use crate::identity::current_principal;
-use crate::pupil_plan::pupil_facts;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkKind, WorkUpload};
 use domain::{AppError, ErrorCode};

@@ -6,13 +6,12 @@
 //! change or remove it, and every table here refuses to let its pupil be deleted.
 
 use crate::entity::{
-    evaluation, guardianship, person, pupil, pupil_plan, pupil_plan_goal, pupil_plan_version,
-    school_class, team, team_member, unit, unit_goal, year_plan,
+    evaluation, pupil_plan, pupil_plan_goal, pupil_plan_version, unit, unit_goal, year_plan,
 };
+use crate::facts::{PupilFacts, pupil_facts, pupils_holds};
 use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
-use crate::planning::{MEMBER_PUPIL, MEMBER_TEACHER};
-use crate::policy::{self, PupilRelation};
+use crate::policy::{self};
 use crate::{Principal, RequestCtx, clock, db_err};
 use domain::planning::{GoalKind, Scale};
 use domain::pupil_plan::{
@@ -47,126 +46,6 @@ fn subject_of(row: &pupil_plan::Model) -> Result<Option<Subject>, AppError> {
             .map(Some)
             .map_err(|_| AppError::internal())
     }
-}
-
-/// A pupil as the rules and the plans need them.
-pub(crate) struct PupilFacts {
-    pub person: person::Model,
-    pub class: Option<school_class::Model>,
-    pub relation: PupilRelation,
-    /// Subjects the caller teaches the pupil this school year.
-    pub taught_subjects: BTreeSet<Subject>,
-}
-
-impl PupilFacts {
-    fn name(&self) -> String {
-        format!("{} {}", self.person.given_name, self.person.family_name)
-    }
-
-    fn grade(&self) -> i16 {
-        self.class.as_ref().map_or(0, |c| c.grade)
-    }
-
-    fn may_write(&self, p: &Principal, subject: Option<Subject>) -> bool {
-        let teaches_the_part = match subject {
-            Some(s) => self.taught_subjects.contains(&s),
-            None => self.relation.teaches,
-        };
-        policy::can_write_pupil_plan(p, teaches_the_part)
-    }
-}
-
-/// Who the pupil is to the caller. Another school's pupil, or someone who is not a pupil, is
-/// NotFound: outsiders learn nothing.
-pub(crate) async fn pupil_facts(
-    db: &impl ConnectionTrait,
-    p: &Principal,
-    pupil_id: i32,
-) -> Result<PupilFacts, AppError> {
-    let person = person::Entity::find_by_id(pupil_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .filter(|person| person.school_id == p.school_id)
-        .ok_or_else(not_found)?;
-    let membership = pupil::Entity::find_by_id(pupil_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(not_found)?;
-    let class = school_class::Entity::find_by_id(membership.class_id)
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    let guardian_with_access = guardianship::Entity::find()
-        .filter(guardianship::Column::GuardianId.eq(p.person_id))
-        .filter(guardianship::Column::PupilId.eq(pupil_id))
-        .filter(guardianship::Column::HasAccess.eq(true))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .is_some();
-    let taught_subjects = taught_subjects(db, p.person_id, pupil_id, p.school_year).await?;
-    Ok(PupilFacts {
-        relation: PupilRelation {
-            school_id: person.school_id,
-            is_self: p.person_id == pupil_id,
-            guardian_with_access,
-            teaches: !taught_subjects.is_empty(),
-        },
-        person,
-        class,
-        taught_subjects,
-    })
-}
-
-/// The hold (this school year, not archived) the pupil is in, and optionally only those the given
-/// teacher teaches.
-pub(crate) async fn pupils_holds(
-    db: &impl ConnectionTrait,
-    pupil_id: i32,
-    school_year: i32,
-    teacher_id: Option<i32>,
-) -> Result<Vec<team::Model>, AppError> {
-    let pupil_teams: Vec<i32> = team_member::Entity::find()
-        .select_only()
-        .column(team_member::Column::TeamId)
-        .filter(team_member::Column::PersonId.eq(pupil_id))
-        .filter(team_member::Column::Role.eq(MEMBER_PUPIL))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let mut query = team::Entity::find()
-        .filter(team::Column::Id.is_in(pupil_teams))
-        .filter(team::Column::SchoolYear.eq(school_year))
-        .filter(team::Column::ArchivedAt.is_null());
-    if let Some(teacher_id) = teacher_id {
-        let taught: Vec<i32> = team_member::Entity::find()
-            .select_only()
-            .column(team_member::Column::TeamId)
-            .filter(team_member::Column::PersonId.eq(teacher_id))
-            .filter(team_member::Column::Role.eq(MEMBER_TEACHER))
-            .into_tuple()
-            .all(db)
-            .await
-            .map_err(db_err)?;
-        query = query.filter(team::Column::Id.is_in(taught));
-    }
-    query.all(db).await.map_err(db_err)
-}
-
-async fn taught_subjects(
-    db: &impl ConnectionTrait,
-    teacher_id: i32,
-    pupil_id: i32,
-    school_year: i32,
-) -> Result<BTreeSet<Subject>, AppError> {
-    Ok(pupils_holds(db, pupil_id, school_year, Some(teacher_id))
-        .await?
-        .iter()
-        .filter_map(|t| Subject::parse(&t.subject).ok())
-        .collect())
 }
 
 async fn plan_row(db: &impl ConnectionTrait, plan_id: i64) -> Result<pupil_plan::Model, AppError> {

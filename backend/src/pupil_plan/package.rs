@@ -1,11 +1,12 @@
 //! A pupil's package (`docs/pupil-package.md`): everything of theirs that follows them to another
 //! school, exported by the leaving school's leader or administration and imported by the new one's.
 
-use super::{COLLECTED, PupilFacts, parse_version, pupil_facts, subject_of};
+use super::{COLLECTED, parse_version, subject_of};
 use crate::entity::{
     evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school, team, unit, unit_goal,
     year_plan,
 };
+use crate::facts::{PupilFacts, pupil_facts};
 use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
 use crate::{Principal, RequestCtx, clock, db_err, policy};

@@ -1,0 +1,324 @@
+//! The facts the policy's rules are fed, gathered in one place: who teaches which hold and which
+//! class, the pupils of a hold and of a class, how a person stands to a pupil, and the forløb a
+//! pupil works in now. Features ask here before they ask `policy`; nothing here decides access.
+//!
+//! Depends only on the entities and the principal, so every feature may use it without a
+//! feature depending on another for its access checks.
+
+use crate::db_err;
+use crate::entity::team_member::MemberRole;
+use crate::entity::{
+    guardianship, person, pupil, school_class, team, team_member, unit, year_plan,
+};
+use crate::policy::{self, PupilRelation};
+use crate::principal::Principal;
+use domain::home::ClassRef;
+use domain::planning::HoldPupil;
+use domain::school::Subject;
+use domain::{AppError, ErrorCode};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::{BTreeSet, HashMap};
+
+fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+/// A hold as the rules need it: its school and whether the caller teaches it.
+pub(crate) struct HoldAccess {
+    pub team: team::Model,
+    pub teaches: bool,
+}
+
+pub(crate) async fn hold_access(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    team_id: i32,
+) -> Result<HoldAccess, AppError> {
+    let team = team::Entity::find_by_id(team_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let teaches = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.eq(team_id))
+        .filter(team_member::Column::PersonId.eq(p.person_id))
+        .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .is_some();
+    Ok(HoldAccess { team, teaches })
+}
+
+/// The hold's current pupils, by name.
+pub(crate) async fn hold_pupils(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+) -> Result<Vec<HoldPupil>, AppError> {
+    let ids: Vec<i32> = team_member::Entity::find()
+        .select_only()
+        .column(team_member::Column::PersonId)
+        .filter(team_member::Column::TeamId.eq(team_id))
+        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .filter(person::Column::LeftAt.is_null())
+        .order_by_asc(person::Column::GivenName)
+        .order_by_asc(person::Column::FamilyName)
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| HoldPupil {
+            id: i64::from(p.id),
+            name: format!("{} {}", p.given_name, p.family_name),
+        })
+        .collect())
+}
+
+/// The classes whose pupils are in the active hold the person teaches this year.
+pub async fn classes_taught(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+) -> Result<Vec<ClassRef>, AppError> {
+    let my_teams = Query::select()
+        .column(team_member::Column::TeamId)
+        .from(team_member::Entity)
+        .and_where(team_member::Column::PersonId.eq(p.person_id))
+        .and_where(team_member::Column::Role.eq(MemberRole::Teacher))
+        .to_owned();
+    let active_teams = Query::select()
+        .column(team::Column::Id)
+        .from(team::Entity)
+        .and_where(team::Column::Id.in_subquery(my_teams))
+        .and_where(team::Column::ArchivedAt.is_null())
+        .and_where(team::Column::SchoolYear.eq(p.school_year))
+        .to_owned();
+    let my_pupils = Query::select()
+        .column(team_member::Column::PersonId)
+        .from(team_member::Entity)
+        .and_where(team_member::Column::TeamId.in_subquery(active_teams))
+        .and_where(team_member::Column::Role.eq(MemberRole::Pupil))
+        .to_owned();
+    let class_ids = Query::select()
+        .column(pupil::Column::ClassId)
+        .from(pupil::Entity)
+        .and_where(pupil::Column::PersonId.in_subquery(my_pupils))
+        .to_owned();
+    Ok(school_class::Entity::find()
+        .filter(school_class::Column::Id.in_subquery(class_ids))
+        .order_by_asc(school_class::Column::Grade)
+        .order_by_asc(school_class::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| ClassRef {
+            id: i64::from(c.id),
+            name: c.name,
+        })
+        .collect())
+}
+
+/// The ids of the pupils placed in `class_id` who have not left the school, as a subquery.
+pub(crate) fn current_pupils_of_class(class_id: i32) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    Query::select()
+        .column((pupil::Entity, pupil::Column::PersonId))
+        .from(pupil::Entity)
+        .inner_join(
+            person::Entity,
+            Expr::col((person::Entity, person::Column::Id))
+                .equals((pupil::Entity, pupil::Column::PersonId)),
+        )
+        .and_where(Expr::col((pupil::Entity, pupil::Column::ClassId)).eq(class_id))
+        .and_where(Expr::col((person::Entity, person::Column::LeftAt)).is_null())
+        .to_owned()
+}
+
+/// A pupil as the rules and the plans need them.
+pub(crate) struct PupilFacts {
+    pub person: person::Model,
+    pub class: Option<school_class::Model>,
+    pub relation: PupilRelation,
+    /// Subjects the caller teaches the pupil this school year.
+    pub taught_subjects: BTreeSet<Subject>,
+}
+
+impl PupilFacts {
+    pub(crate) fn name(&self) -> String {
+        format!("{} {}", self.person.given_name, self.person.family_name)
+    }
+
+    pub(crate) fn grade(&self) -> i16 {
+        self.class.as_ref().map_or(0, |c| c.grade)
+    }
+
+    pub(crate) fn may_write(&self, p: &Principal, subject: Option<Subject>) -> bool {
+        let teaches_the_part = match subject {
+            Some(s) => self.taught_subjects.contains(&s),
+            None => self.relation.teaches,
+        };
+        policy::can_write_pupil_plan(p, teaches_the_part)
+    }
+}
+
+/// Who the pupil is to the caller. Another school's pupil, or someone who is not a pupil, is
+/// NotFound: outsiders learn nothing.
+pub(crate) async fn pupil_facts(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    pupil_id: i32,
+) -> Result<PupilFacts, AppError> {
+    let person = person::Entity::find_by_id(pupil_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|person| person.school_id == p.school_id)
+        .ok_or_else(not_found)?;
+    let membership = pupil::Entity::find_by_id(pupil_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let class = school_class::Entity::find_by_id(membership.class_id)
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let guardian_with_access = guardianship::Entity::find()
+        .filter(guardianship::Column::GuardianId.eq(p.person_id))
+        .filter(guardianship::Column::PupilId.eq(pupil_id))
+        .filter(guardianship::Column::HasAccess.eq(true))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .is_some();
+    let taught_subjects = taught_subjects(db, p.person_id, pupil_id, p.school_year).await?;
+    Ok(PupilFacts {
+        relation: PupilRelation {
+            school_id: person.school_id,
+            is_self: p.person_id == pupil_id,
+            guardian_with_access,
+            teaches: !taught_subjects.is_empty(),
+        },
+        person,
+        class,
+        taught_subjects,
+    })
+}
+
+/// The hold (this school year, not archived) the pupil is in, and optionally only those the given
+/// teacher teaches.
+pub(crate) async fn pupils_holds(
+    db: &impl ConnectionTrait,
+    pupil_id: i32,
+    school_year: i32,
+    teacher_id: Option<i32>,
+) -> Result<Vec<team::Model>, AppError> {
+    let pupil_teams: Vec<i32> = team_member::Entity::find()
+        .select_only()
+        .column(team_member::Column::TeamId)
+        .filter(team_member::Column::PersonId.eq(pupil_id))
+        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut query = team::Entity::find()
+        .filter(team::Column::Id.is_in(pupil_teams))
+        .filter(team::Column::SchoolYear.eq(school_year))
+        .filter(team::Column::ArchivedAt.is_null());
+    if let Some(teacher_id) = teacher_id {
+        let taught: Vec<i32> = team_member::Entity::find()
+            .select_only()
+            .column(team_member::Column::TeamId)
+            .filter(team_member::Column::PersonId.eq(teacher_id))
+            .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(db_err)?;
+        query = query.filter(team::Column::Id.is_in(taught));
+    }
+    query.all(db).await.map_err(db_err)
+}
+
+async fn taught_subjects(
+    db: &impl ConnectionTrait,
+    teacher_id: i32,
+    pupil_id: i32,
+    school_year: i32,
+) -> Result<BTreeSet<Subject>, AppError> {
+    Ok(pupils_holds(db, pupil_id, school_year, Some(teacher_id))
+        .await?
+        .iter()
+        .filter_map(|t| Subject::parse(&t.subject).ok())
+        .collect())
+}
+
+/// The forløb a pupil works in now: those of this school year's active hold they belong to, in
+/// årsplaner and forløb that are not archived. Three queries, however many hold.
+pub(crate) struct CurrentUnits {
+    pub teams: HashMap<i32, team::Model>,
+    /// Each årsplan's hold.
+    pub plan_team: HashMap<i32, i32>,
+    pub units: HashMap<i32, unit::Model>,
+}
+
+impl CurrentUnits {
+    pub(crate) async fn of_pupil(
+        db: &impl ConnectionTrait,
+        p: &Principal,
+    ) -> Result<Self, AppError> {
+        Self::of(db, p.person_id, p.school_year).await
+    }
+
+    /// The current forløb of any pupil, for those who follow them.
+    pub(crate) async fn of(
+        db: &impl ConnectionTrait,
+        pupil_id: i32,
+        school_year: i32,
+    ) -> Result<Self, AppError> {
+        let teams: HashMap<i32, team::Model> = pupils_holds(db, pupil_id, school_year, None)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let plan_team: HashMap<i32, i32> = year_plan::Entity::find()
+            .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
+            .filter(year_plan::Column::ArchivedAt.is_null())
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|pl| (pl.id, pl.team_id))
+            .collect();
+        let units: HashMap<i32, unit::Model> = unit::Entity::find()
+            .filter(unit::Column::YearPlanId.is_in(plan_team.keys().copied().collect::<Vec<_>>()))
+            .filter(unit::Column::ArchivedAt.is_null())
+            .order_by_asc(unit::Column::FirstWeek)
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
+        Ok(Self {
+            teams,
+            plan_team,
+            units,
+        })
+    }
+
+    /// The hold a forløb belongs to.
+    pub(crate) fn team_of(&self, u: &unit::Model) -> Option<&team::Model> {
+        self.plan_team
+            .get(&u.year_plan_id)
+            .and_then(|team_id| self.teams.get(team_id))
+    }
+}
