@@ -1,7 +1,8 @@
 //! The home screen: one server call, then the view for the signed-in role.
 
-use crate::components::{ErrorNote, go_to_sign_in, leave_for, set_title};
+use crate::components::{ErrorNote, HomeRefresh, leave_for, set_title};
 use crate::i18n::{Key, t};
+use crate::identity::shell::go_to_sign_in;
 use crate::paths;
 use crate::{family, leader, planning, pupil};
 use domain::home::Home;
@@ -12,10 +13,6 @@ use leptos::prelude::*;
 pub async fn home_screen() -> Result<Home, AppError> {
     backend::home::home(&crate::request_ctx()?).await
 }
-
-/// Bumped to reload the home screen, e.g. after switching role.
-#[derive(Clone, Copy)]
-pub struct HomeRefresh(pub RwSignal<u32>);
 
 /// Draws the home of the roles one build serves; `None` for a role the other build serves.
 pub type HomeViews = fn(Home) -> Option<AnyView>;

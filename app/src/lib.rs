@@ -145,7 +145,7 @@ pub fn SignInApp() -> impl IntoView {
         // Signed out at home (the server serves this build there only then): on to the class
         // iPad's pictures or the adults' sign-in.
         "" => {
-            components::go_to_sign_in();
+            identity::shell::go_to_sign_in();
             loading().into_any()
         }
         _ => {

@@ -5,9 +5,9 @@
 use crate::entity::{evaluation, unit_goal};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
-use crate::planning::plans::{
-    GoalContext, active_goals, require_edit, scales_by_id, unit_with_access,
-};
+use crate::planning::access::{require_edit, unit_with_access};
+use crate::planning::goals::{GoalContext, active_goals};
+use crate::planning::scales::scales_by_id;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::evaluation::{
     EvaluationGrid, EvaluationHistory, EvaluationValue, GridCell, GridGoal, GridPupil,

@@ -5,7 +5,7 @@
 mod common;
 
 use backend::entity::{guardianship, person};
-use backend::identity::roster;
+use backend::identity::{roster, roster_import};
 use backend::{RequestCtx, home};
 use common::{TestDb, home_of, seeded, token_for};
 use domain::ErrorCode;
@@ -81,7 +81,9 @@ async fn a_dry_run_reports_what_would_change_and_changes_nothing(t: TestDb) {
         "2.C,2,Maja,Lind,Eva,Lind,ja",
         "1.A,1,Ida,Jensen,,,",
     ]);
-    let report = roster::import_roster(&ctx, &text, false).await.unwrap();
+    let report = roster_import::import_roster(&ctx, &text, false)
+        .await
+        .unwrap();
     assert!(!report.applied);
     assert_eq!(report.classes_to_create, ["2.C"]);
     assert_eq!(
@@ -103,7 +105,9 @@ async fn applying_an_import_creates_classes_pupils_and_guardians_once(t: TestDb)
         "2.C,2,Otto,Lind,Eva,Lind,ja",
         "2.C,2,Maja,Lind,Eva,Lind,nej",
     ]);
-    let report = roster::import_roster(&ctx, &text, true).await.unwrap();
+    let report = roster_import::import_roster(&ctx, &text, true)
+        .await
+        .unwrap();
     assert!(report.applied);
     assert_eq!(pupil_names(&t, "2.C").await, ["Maja Lind", "Otto Lind"]);
     let eva = person::Entity::find()
@@ -119,7 +123,9 @@ async fn applying_an_import_creates_classes_pupils_and_guardians_once(t: TestDb)
         .unwrap();
     assert_eq!(links.iter().filter(|l| l.has_access).count(), 1);
 
-    let again = roster::import_roster(&ctx, &text, true).await.unwrap();
+    let again = roster_import::import_roster(&ctx, &text, true)
+        .await
+        .unwrap();
     assert_eq!((again.pupils_to_add, again.pupils_unchanged), (0, 2));
     assert!(again.classes_to_create.is_empty());
     assert_eq!(pupil_names(&t, "2.C").await.len(), 2);
@@ -130,7 +136,9 @@ async fn one_bad_line_stops_the_whole_import_and_is_named_by_line(t: TestDb) {
     let ctx = as_user(&t, "lene").await;
     let people_before = person::Entity::find().count(&t.db).await.unwrap();
     let text = file(&["2.C,2,Otto,Lind,,,", "2.C,2,,Holt,,,", "1.A,3,Maja,Berg,,,"]);
-    let report = roster::import_roster(&ctx, &text, true).await.unwrap();
+    let report = roster_import::import_roster(&ctx, &text, true)
+        .await
+        .unwrap();
     assert!(!report.applied);
     let found: Vec<_> = report
         .problems
@@ -153,9 +161,11 @@ async fn one_bad_line_stops_the_whole_import_and_is_named_by_line(t: TestDb) {
 async fn a_file_that_is_not_a_roster_is_invalid_input(t: TestDb) {
     seeded(&t).await;
     let ctx = as_user(&t, "lene").await;
-    let err = roster::import_roster(&ctx, "", true).await.unwrap_err();
+    let err = roster_import::import_roster(&ctx, "", true)
+        .await
+        .unwrap_err();
     assert_eq!(err, domain::AppError::invalid("file"));
-    let report = roster::import_roster(&ctx, "navn;alder\nIda;7", true)
+    let report = roster_import::import_roster(&ctx, "navn;alder\nIda;7", true)
         .await
         .unwrap();
     assert_eq!(report.problems[0].kind, ProblemKind::WrongHeader);
@@ -256,7 +266,7 @@ async fn only_leaders_and_administration_manage_the_roster(t: TestDb) {
             ErrorCode::Forbidden,
             "{who}"
         );
-        let err = roster::import_roster(&ctx, &file(&["2.C,2,Otto,Lind,,,"]), true)
+        let err = roster_import::import_roster(&ctx, &file(&["2.C,2,Otto,Lind,,,"]), true)
             .await
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::Forbidden, "{who}");

@@ -38,8 +38,9 @@ pub async fn load_evaluation_history(
     backend::evaluation::history(&crate::request_ctx()?, goal_id, pupil_id).await
 }
 
-use crate::components::{ErrorNote, StaffShell, set_title};
+use crate::components::{ErrorNote, set_title};
 use crate::i18n::{Key, t};
+use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::evaluation::EvaluationValue;
 use leptos_router::components::A;

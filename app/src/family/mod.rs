@@ -1,9 +1,8 @@
 //! The family's side: a calm, phone-first view of the guardian's children.
 
-use crate::components::{
-    AppHeader, AvatarPicture, ErrorNote, ReadAloudButton, StaffShell, set_title,
-};
+use crate::components::{AvatarPicture, ErrorNote, ReadAloudButton, set_title};
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::{AppHeader, StaffShell};
 use domain::AppError;
 use domain::family::{ChildWeek, Digest};
 use domain::home::ParentHome;

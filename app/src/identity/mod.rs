@@ -7,6 +7,7 @@ pub mod roster;
 pub mod roster_forms;
 pub mod scanner;
 pub mod school_years;
+pub mod shell;
 
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, leave_for, set_title,

@@ -128,11 +128,11 @@ pub fn ReadingSettingsPage() -> impl IntoView {
                     </crate::pupil::PupilShell>
                 }.into_any(),
                 Ok(me) => view! {
-                    <crate::components::AppHeader me />
+                    <crate::identity::shell::AppHeader me />
                     <main id="indhold" class="page narrow"><ReadingForm /></main>
                 }.into_any(),
                 Err(_) => {
-                    crate::components::go_to_sign_in();
+                    crate::identity::shell::go_to_sign_in();
                     ().into_any()
                 }
             })}

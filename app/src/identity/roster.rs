@@ -4,8 +4,9 @@
 use super::roster_forms::{
     LinkGuardianForm, NewClassForm, NewPupilForm, NewStaffForm, NewTeamForm,
 };
-use crate::components::{AppHeader, DecorativeIcon, ErrorNote, set_title};
+use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::{Key, grade_name, problem_text, role_name, subject_name, t};
+use crate::identity::shell::AppHeader;
 use domain::AppError;
 use domain::identity::Me;
 use domain::roster::{ImportReport, Roster, RosterTeam, StaffMember};
@@ -20,7 +21,7 @@ pub async fn load_roster() -> Result<(Me, Roster), AppError> {
 
 #[server(endpoint = "import_roster")]
 pub async fn import_roster(text: String, apply: bool) -> Result<ImportReport, AppError> {
-    backend::identity::roster::import_roster(&crate::request_ctx()?, &text, apply).await
+    backend::identity::roster_import::import_roster(&crate::request_ctx()?, &text, apply).await
 }
 
 #[server(endpoint = "move_pupil")]

@@ -1,7 +1,8 @@
 //! The leader's side: the school's overview, in aggregates.
 
-use crate::components::{AppHeader, set_title};
+use crate::components::set_title;
 use crate::i18n::{Key, grade_name, subject_name, t};
+use crate::identity::shell::AppHeader;
 use crate::paths;
 use domain::home::{GradePlans, HoldPlanning, LeaderHome, PlanStatus};
 use leptos::prelude::*;

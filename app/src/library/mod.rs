@@ -20,10 +20,9 @@ pub async fn library_copy(unit_id: i64, year_plan_id: i64) -> Result<i64, AppErr
     backend::library::copy(&crate::request_ctx()?, unit_id, year_plan_id).await
 }
 
-use crate::components::{
-    DecorativeIcon, ErrorNote, StaffShell, input_value, select_value, set_title,
-};
+use crate::components::{DecorativeIcon, ErrorNote, input_value, select_value, set_title};
 use crate::i18n::{Key, goal_kind_name, grade_name, subject_name, t, week_range};
+use crate::identity::shell::StaffShell;
 use crate::paths;
 use crate::planning::api::load_planning;
 use crate::planning::screens::icon_of;

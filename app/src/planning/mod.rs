@@ -3,8 +3,9 @@
 pub mod api;
 pub mod screens;
 
-use crate::components::{AppHeader, AvatarPicture, DecorativeIcon, ErrorNote, set_title};
+use crate::components::{AvatarPicture, DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::AppHeader;
 use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
 use crate::paths;
 use crate::pupil::subject_icon;

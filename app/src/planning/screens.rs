@@ -4,9 +4,10 @@
 
 use super::api::*;
 use crate::components::{
-    DecorativeIcon, ErrorNote, StaffShell, area_value, by_id, input_value, select_value, set_title,
+    DecorativeIcon, ErrorNote, area_value, by_id, input_value, select_value, set_title,
 };
 use crate::i18n::{Key, goal_kind_name, subject_name, t, task_icon_name, variant_name, week_range};
+use crate::identity::shell::StaffShell;
 use crate::paths;
 use crate::pupil::subject_icon;
 use domain::calendar::Date;

@@ -5,8 +5,9 @@ pub mod drafts;
 pub mod today;
 pub mod work;
 
-use crate::components::{AvatarPicture, DecorativeIcon, ReadAloudButton, SignOutButton, set_title};
+use crate::components::{AvatarPicture, DecorativeIcon, ReadAloudButton, set_title};
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::SignOutButton;
 use crate::paths;
 use domain::AppError;
 use domain::home::PupilHome;

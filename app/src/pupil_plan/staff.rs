@@ -5,8 +5,9 @@ use super::{
     CoverageList, PublishPupilPlan, PublishedPlanView, SavePupilPlan, StartPupilPlan, danish_date,
     export_pupil, import_pupil, load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
 };
-use crate::components::{ErrorNote, StaffShell, area_value, by_id, set_title};
+use crate::components::{ErrorNote, area_value, by_id, set_title};
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::pupil_plan::{
     ImportSummary, PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPackage, PupilPlans,

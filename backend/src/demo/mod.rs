@@ -17,6 +17,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+#[cfg(feature = "municipality")]
 pub mod municipality;
 mod plans;
 

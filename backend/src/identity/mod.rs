@@ -7,6 +7,7 @@ mod password;
 pub mod rate_limit;
 pub mod reading;
 pub mod roster;
+pub mod roster_import;
 pub mod school_year;
 
 pub use password::hash_password;

@@ -1,7 +1,8 @@
 //! Files attached to a forløb: uploaded by the hold's teachers, checked by kind and size, kept
 //! in the database, and served to staff of the same school.
 
-use super::plans::{FILES_PATH, bump_unit, require_edit, unit_with_access};
+use super::access::{require_edit, unit_with_access};
+use super::units::bump_unit;
 use crate::entity::stored_file::FileKind;
 use crate::entity::{stored_file, unit_material};
 use crate::identity::current_principal;
@@ -9,11 +10,10 @@ use crate::{RequestCtx, clock, db_err, policy};
 use domain::planning::{MAX_FILE_BYTES, Title, file_type_of};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QuerySelect, Set,
 };
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 
 /// Files sit after the links in a forløb's list of materials.
 const FILE_POSITIONS: i32 = 1000;
@@ -219,28 +219,6 @@ pub async fn read_file(ctx: &RequestCtx, key: &str) -> Result<(String, String, V
         .map_err(db_err)?
         .ok_or_else(not_found)?;
     Ok((file.name, file.content_type, bytes))
-}
-
-/// The addresses of material files, by file id, read without their bytes.
-pub(crate) async fn material_urls(
-    db: &impl ConnectionTrait,
-    file_ids: Vec<i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    if file_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(i32, String)> = stored_file::Entity::find()
-        .select_only()
-        .columns([stored_file::Column::Id, stored_file::Column::PublicKey])
-        .filter(stored_file::Column::Id.is_in(file_ids))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, key)| (id, format!("{FILES_PATH}/{key}")))
-        .collect())
 }
 
 #[cfg(test)]

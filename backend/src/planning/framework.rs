@@ -4,6 +4,10 @@
 //! A framework is national data shared by every school, so importing one is an operator's job
 //! (`spire import-framework FILE`), not a server function. Searching is for staff.
 
+pub use super::framework_file::{
+    Association, Crosswalk, FORMAT, FrameworkFile, Header, ImportError, ItemIn,
+};
+pub use super::transcription::parse_file;
 use crate::entity::{framework, framework_crosswalk, framework_item};
 use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
@@ -13,86 +17,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
-/// The `format` value of the files this version of Spire reads.
-pub const FORMAT: &str = "spire-framework/1";
 const MAX_KEY: usize = 200;
 const MAX_TEXT: usize = 8000;
 const MAX_ITEMS: usize = 50_000;
 /// Search answers stay short enough to read; narrowing is the user's next step.
 pub const SEARCH_LIMIT: u64 = 50;
-
-#[derive(Debug, Deserialize)]
-pub struct FrameworkFile {
-    pub format: String,
-    pub framework: Header,
-    pub items: Vec<ItemIn>,
-    #[serde(default)]
-    pub associations: Vec<Association>,
-    #[serde(default)]
-    pub crosswalk: Vec<Crosswalk>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Header {
-    pub key: String,
-    pub title: String,
-    pub version: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ItemIn {
-    pub id: String,
-    pub kind: ItemKind,
-    #[serde(default)]
-    pub subject: Option<Subject>,
-    /// First and last grade of the band, e.g. `[1, 2]` for "efter 2. klassetrin".
-    #[serde(default)]
-    pub grades: Option<[u8; 2]>,
-    pub text: String,
-}
-
-/// CASE's `isChildOf`: the only association Spire needs for a tree.
-#[derive(Debug, Deserialize)]
-pub struct Association {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub child: String,
-    pub parent: String,
-}
-
-/// An item id of an earlier version of the same framework, and the id it has in this one.
-#[derive(Debug, Deserialize)]
-pub struct Crosswalk {
-    pub from: String,
-    pub to: String,
-}
-
-/// Why a file was refused. Nothing is written when there is any.
-#[derive(Debug, PartialEq, Eq)]
-pub enum ImportError {
-    Unreadable(String),
-    Invalid(Vec<String>),
-    Database,
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Unreadable(why) => write!(f, "the file is not a framework file: {why}"),
-            ImportError::Invalid(problems) => {
-                write!(f, "the file has {} problem(s):", problems.len())?;
-                for p in problems {
-                    write!(f, "\n  - {p}")?;
-                }
-                Ok(())
-            }
-            ImportError::Database => write!(f, "the database refused the import (see the log)"),
-        }
-    }
-}
 
 fn text_ok(text: &str, max: usize) -> bool {
     !text.trim().is_empty() && text.chars().count() <= max
@@ -304,17 +235,6 @@ pub async fn import<C: TransactionTrait>(
         items: u64::try_from(id_of.len()).unwrap_or(u64::MAX),
         crosswalked,
     })
-}
-
-/// Reads a file in Spire's format, or in the schema of the Fælles Mål transcription
-/// (`schema_version` 1 with nested `subjects`), which is converted first.
-pub fn parse_file(text: &str) -> Result<FrameworkFile, ImportError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::Unreadable(e.to_string()))?;
-    if value.get("subjects").is_some() && value.get("schema_version").is_some() {
-        return super::transcription::convert(&value).map_err(ImportError::Unreadable);
-    }
-    serde_json::from_value(value).map_err(|e| ImportError::Unreadable(e.to_string()))
 }
 
 /// Every imported version, newest first within each framework.

@@ -1,9 +1,19 @@
 //! Planning: the teacher's hold, goal frameworks, årsplaner, forløb and tasks.
 
+pub mod access;
+pub mod copy;
 pub mod files;
 pub mod framework;
+pub mod framework_file;
+pub mod goals;
+pub mod materials;
 pub mod plans;
+pub mod scales;
+pub mod tasks;
 pub mod transcription;
+pub mod unit_view;
+pub mod units;
+pub mod year_plans;
 
 use crate::entity::team_member::MemberRole;
 use crate::entity::{person, school, team, team_member};

@@ -3,7 +3,7 @@
 //! framework file of items and `isChildOf` associations. Only the structure is known here; the
 //! goal texts come from the file.
 
-use super::framework::{Association, FORMAT, FrameworkFile, Header, ItemIn};
+use super::framework_file::{Association, FORMAT, FrameworkFile, Header, ImportError, ItemIn};
 use domain::framework::ItemKind;
 use domain::school::Subject;
 use serde_json::Value;
@@ -169,6 +169,17 @@ pub fn convert(root: &Value) -> Result<FrameworkFile, String> {
         associations,
         crosswalk: Vec::new(),
     })
+}
+
+/// Reads a file in Spire's format, or in the schema of the Fælles Mål transcription
+/// (`schema_version` 1 with nested `subjects`), which is converted first.
+pub fn parse_file(text: &str) -> Result<FrameworkFile, ImportError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if value.get("subjects").is_some() && value.get("schema_version").is_some() {
+        return convert(&value).map_err(ImportError::Unreadable);
+    }
+    serde_json::from_value(value).map_err(|e| ImportError::Unreadable(e.to_string()))
 }
 
 #[cfg(test)]

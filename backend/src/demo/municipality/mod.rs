@@ -26,8 +26,15 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     PaginatorTrait, QueryFilter, Set, Statement, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+mod names;
+mod sessions;
+mod writers;
+
+use names::*;
+pub use sessions::*;
+use writers::*;
 
 /// What to build. `Params::copenhagen()` is scale 1; tests use a few small schools.
 #[derive(Clone, Debug)]
@@ -62,49 +69,6 @@ impl Params {
     }
 }
 
-/// Sessions minted for the load benchmark, with what each person may read. Tokens are random
-/// from the seed and stored only as hashes in the database, like every session.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct BenchSessions {
-    pub leaders: Vec<LeaderSession>,
-    pub pupils: Vec<PupilSession>,
-    pub parents: Vec<ParentSession>,
-    pub teachers: Vec<TeacherSession>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct LeaderSession {
-    pub token: String,
-    pub person_id: i64,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct PupilSession {
-    pub token: String,
-    pub person_id: i64,
-    /// Tasks of the pupil's current forløb (for "Jeg er færdig").
-    pub tasks: Vec<i64>,
-    /// Reflection goals of the pupil's current forløb (for self-evaluation), with their scale's
-    /// step count.
-    pub goals: Vec<(i64, u8)>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ParentSession {
-    pub token: String,
-    pub person_id: i64,
-    pub children: Vec<i64>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct TeacherSession {
-    pub token: String,
-    pub person_id: i64,
-    pub year_plans: Vec<i64>,
-    /// Forløb that have evaluations (for the evaluation grid).
-    pub units: Vec<i64>,
-}
-
 /// What was built.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
@@ -121,50 +85,6 @@ impl Report {
 
 /// Grades run 0 (børnehaveklasse) to 9.
 const GRADES: std::ops::RangeInclusive<i16> = 0..=9;
-const GIVEN: [&str; 24] = [
-    "Ida", "Noah", "Freja", "Oscar", "Alma", "William", "Ella", "Karl", "Clara", "Emil", "Lucas",
-    "Sofia", "Agnes", "Victor", "Laura", "Malthe", "Asta", "Elias", "Nora", "Magnus", "Olivia",
-    "Alfred", "Emma", "Aksel",
-];
-const ADULT_GIVEN: [&str; 16] = [
-    "Mette", "Rasmus", "Louise", "Jesper", "Sara", "Thomas", "Katrine", "Martin", "Julie",
-    "Anders", "Maria", "Henrik", "Sanne", "Peter", "Line", "Kasper",
-];
-const FAMILY: [&str; 16] = [
-    "Jensen",
-    "Nielsen",
-    "Hansen",
-    "Pedersen",
-    "Andersen",
-    "Christensen",
-    "Larsen",
-    "Sørensen",
-    "Rasmussen",
-    "Jørgensen",
-    "Petersen",
-    "Madsen",
-    "Kristensen",
-    "Olsen",
-    "Thomsen",
-    "Poulsen",
-];
-const SCHOOL_NAMES: [&str; 12] = [
-    "Nørrebro",
-    "Vesterbro",
-    "Amager",
-    "Valby",
-    "Vanløse",
-    "Brønshøj",
-    "Østerbro",
-    "Sundby",
-    "Husum",
-    "Bispebjerg",
-    "Christianshavn",
-    "Sydhavn",
-];
-const ICONS: [&str; 9] = [
-    "read", "write", "count", "draw", "listen", "talk", "build", "move", "photo",
-];
 /// Rows per INSERT: SQLite allows 32,766 bound values per statement; the widest row here has 16.
 const BATCH_VALUES: usize = 30_000;
 const YEAR_SECS: i64 = 365 * 24 * 3600;
@@ -175,179 +95,6 @@ fn subjects_of(grade: i16) -> Vec<Subject> {
         vec![Subject::Dansk, Subject::Matematik]
     } else {
         Subject::ALL.to_vec()
-    }
-}
-
-/// Collects ActiveModels and writes them in multi-row INSERTs.
-struct Batch<A: ActiveModelTrait> {
-    rows: Vec<A>,
-    per_statement: usize,
-    written: u64,
-}
-
-impl<A> Batch<A>
-where
-    A: ActiveModelTrait + Send,
-{
-    fn new(columns: usize) -> Self {
-        Self {
-            rows: Vec::new(),
-            per_statement: (BATCH_VALUES / columns.max(1)).max(1),
-            written: 0,
-        }
-    }
-
-    fn push(&mut self, row: A) {
-        self.rows.push(row);
-    }
-
-    fn is_full(&self) -> bool {
-        self.rows.len() >= self.per_statement
-    }
-
-    async fn flush(&mut self, db: &impl ConnectionTrait) -> Result<(), AppError> {
-        if self.rows.is_empty() {
-            return Ok(());
-        }
-        let mut rows = std::mem::take(&mut self.rows);
-        while !rows.is_empty() {
-            let rest = rows.split_off(rows.len().min(self.per_statement));
-            self.written += rows.len() as u64;
-            A::Entity::insert_many(rows)
-                .exec_without_returning(db)
-                .await
-                .map_err(db_err)?;
-            rows = rest;
-        }
-        Ok(())
-    }
-}
-
-/// Ids handed out here, per table, so rows can refer to each other without reading them back.
-#[derive(Default)]
-struct Ids(HashMap<&'static str, i32>);
-
-impl Ids {
-    fn next(&mut self, table: &'static str) -> i32 {
-        let id = self.0.entry(table).or_insert(0);
-        *id += 1;
-        *id
-    }
-}
-
-struct Writers {
-    school: Batch<school::ActiveModel>,
-    school_year: Batch<school_year::ActiveModel>,
-    class: Batch<school_class::ActiveModel>,
-    person: Batch<person::ActiveModel>,
-    role: Batch<person_role::ActiveModel>,
-    account: Batch<account::ActiveModel>,
-    pupil: Batch<pupil::ActiveModel>,
-    guardianship: Batch<guardianship::ActiveModel>,
-    team: Batch<team::ActiveModel>,
-    member: Batch<team_member::ActiveModel>,
-    year_plan: Batch<year_plan::ActiveModel>,
-    unit: Batch<unit::ActiveModel>,
-    goal: Batch<unit_goal::ActiveModel>,
-    task: Batch<task::ActiveModel>,
-    task_pupil: Batch<task_pupil::ActiveModel>,
-    task_done: Batch<task_done::ActiveModel>,
-    evaluation: Batch<evaluation::ActiveModel>,
-    plan: Batch<pupil_plan::ActiveModel>,
-    plan_version: Batch<pupil_plan_version::ActiveModel>,
-    session: Batch<session::ActiveModel>,
-}
-
-impl Writers {
-    fn new() -> Self {
-        Self {
-            school: Batch::new(3),
-            school_year: Batch::new(5),
-            class: Batch::new(5),
-            person: Batch::new(7),
-            role: Batch::new(3),
-            account: Batch::new(3),
-            pupil: Batch::new(2),
-            guardianship: Batch::new(4),
-            team: Batch::new(6),
-            member: Batch::new(4),
-            year_plan: Batch::new(9),
-            unit: Batch::new(13),
-            goal: Batch::new(9),
-            task: Batch::new(16),
-            task_pupil: Batch::new(3),
-            task_done: Batch::new(3),
-            evaluation: Batch::new(8),
-            plan: Batch::new(16),
-            plan_version: Batch::new(6),
-            session: Batch::new(6),
-        }
-    }
-
-    /// Writes everything once some table has a statement's worth: all tables, parents before
-    /// children, so foreign keys hold at every statement.
-    async fn flush_when_full(&mut self, db: &impl ConnectionTrait) -> Result<(), AppError> {
-        let full = self.person.is_full()
-            || self.role.is_full()
-            || self.account.is_full()
-            || self.guardianship.is_full()
-            || self.member.is_full()
-            || self.task.is_full()
-            || self.task_pupil.is_full()
-            || self.task_done.is_full()
-            || self.evaluation.is_full()
-            || self.plan.is_full()
-            || self.plan_version.is_full();
-        if full { self.flush(db).await } else { Ok(()) }
-    }
-
-    /// Flushes parents before children, so foreign keys hold at every statement.
-    async fn flush(&mut self, db: &impl ConnectionTrait) -> Result<(), AppError> {
-        self.school.flush(db).await?;
-        self.school_year.flush(db).await?;
-        self.class.flush(db).await?;
-        self.person.flush(db).await?;
-        self.role.flush(db).await?;
-        self.account.flush(db).await?;
-        self.pupil.flush(db).await?;
-        self.guardianship.flush(db).await?;
-        self.team.flush(db).await?;
-        self.member.flush(db).await?;
-        self.year_plan.flush(db).await?;
-        self.unit.flush(db).await?;
-        self.goal.flush(db).await?;
-        self.task.flush(db).await?;
-        self.task_pupil.flush(db).await?;
-        self.task_done.flush(db).await?;
-        self.evaluation.flush(db).await?;
-        self.plan.flush(db).await?;
-        self.plan_version.flush(db).await?;
-        self.session.flush(db).await
-    }
-
-    fn rows(&self) -> Vec<(&'static str, u64)> {
-        vec![
-            ("school", self.school.written),
-            ("school_year", self.school_year.written),
-            ("school_class", self.class.written),
-            ("person", self.person.written),
-            ("person_role", self.role.written),
-            ("account", self.account.written),
-            ("pupil", self.pupil.written),
-            ("guardianship", self.guardianship.written),
-            ("team", self.team.written),
-            ("team_member", self.member.written),
-            ("year_plan", self.year_plan.written),
-            ("unit", self.unit.written),
-            ("unit_goal", self.goal.written),
-            ("task", self.task.written),
-            ("task_pupil", self.task_pupil.written),
-            ("task_done", self.task_done.written),
-            ("evaluation", self.evaluation.written),
-            ("pupil_plan", self.plan.written),
-            ("pupil_plan_version", self.plan_version.written),
-            ("session", self.session.written),
-        ]
     }
 }
 

@@ -1,0 +1,125 @@
+//! The frame of a signed-in screen that knows who is signed in: the staff header with role
+//! switching and signing out, the pupils' "Færdig", and where a signed-out device goes next.
+
+use crate::components::{DecorativeIcon, HomeRefresh, leave_for};
+use crate::i18n::{Key, role_name, t};
+use crate::{paths, speech};
+use domain::identity::{Me, Role};
+use domain::{AppError, ErrorCode};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Sends a signed-out device to where it signs in again: a class iPad to its pupils' pictures,
+/// anything else to the adults' sign-in. Both are the small build's screens, and a fresh page.
+pub fn go_to_sign_in() {
+    leptos::task::spawn_local(async move {
+        let target = match super::class_device_status().await {
+            Ok(Some(_)) => paths::CLASS_PICKER,
+            _ => paths::SIGN_IN,
+        };
+        leave_for(target);
+    });
+}
+
+/// Signs out and returns to the sign-in screen. Pupils see it as the big "Færdig" tile.
+#[component]
+pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
+    let sign_out = ServerAction::<super::SignOut>::new();
+    Effect::new(move |_| {
+        // Whether the server call succeeded or not, the person asked to leave: go to sign-in.
+        if sign_out.value().get().is_some() {
+            go_to_sign_in();
+        }
+    });
+    let label = if as_done_tile {
+        t(Key::Done)
+    } else {
+        t(Key::SignOut)
+    };
+    let icon = if as_done_tile {
+        icondata::LuCircleCheckBig
+    } else {
+        icondata::LuLogOut
+    };
+    view! {
+        <button
+            type="button"
+            class=if as_done_tile { "sign-out tile-button done" } else { "sign-out" }
+            on:click=move |_| {
+                speech::stop();
+                sign_out.dispatch(super::SignOut {});
+            }
+        >
+            <DecorativeIcon icon=icon />
+            <span>{label}</span>
+        </button>
+    }
+}
+
+/// The top bar every signed-in screen shares: who is signed in, switching to another role the
+/// person holds, and signing out (here or everywhere).
+#[component]
+pub fn AppHeader(me: Me) -> impl IntoView {
+    let switch = ServerAction::<super::SwitchRole>::new();
+    let everywhere = ServerAction::<super::SignOutEverywhere>::new();
+    let refresh = use_context::<HomeRefresh>();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(refresh)) = (switch.value().get(), refresh) {
+            refresh.0.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if everywhere.value().get().is_some() {
+            go_to_sign_in();
+        }
+    });
+    let other_roles: Vec<Role> = me.roles.iter().copied().filter(|r| *r != me.role).collect();
+    let plans = me.role.is_teaching_staff();
+    let library = plans || me.role == Role::Leader;
+    view! {
+        <header class="app-header">
+            <span class="brand">{t(Key::AppName)}</span>
+            <nav aria-label=t(Key::MainMenu) class="main-menu">
+                <A href=crate::paths::HOME>{t(Key::HomeLink)}</A>
+                {plans.then(|| view! { <A href=crate::paths::PLANNING>{t(Key::PlanningTitle)}</A> })}
+                {library.then(|| view! { <A href=crate::paths::LIBRARY>{t(Key::LibraryTitle)}</A> })}
+            </nav>
+            <span class="who">
+                <span class="visually-hidden">{t(Key::SignedInAs)}" "</span>
+                {me.name}
+                <span class="role">" ("{role_name(me.role)}")"</span>
+            </span>
+            {other_roles.into_iter().map(|role| view! {
+                <button type="button" on:click=move |_| { switch.dispatch(super::SwitchRole { role }); }>
+                    {t(Key::SwitchRoleTo)}" "{role_name(role)}
+                </button>
+            }).collect_view()}
+            <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
+                {t(Key::SignOutEverywhere)}
+            </button>
+            <SignOutButton />
+        </header>
+    }
+}
+
+/// The frame of a staff screen: the header for whoever is signed in (loaded once), then the
+/// screen. Someone signed out is sent to sign in.
+#[component]
+pub fn StaffShell(children: Children) -> impl IntoView {
+    let me = LocalResource::new(super::current_user);
+    Effect::new(move |_| {
+        if let Some(Err(AppError {
+            code: ErrorCode::NotSignedIn,
+            ..
+        })) = me.get()
+        {
+            go_to_sign_in();
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || me.get().and_then(Result::ok).map(|me| view! { <AppHeader me /> })}
+        </Suspense>
+        {children()}
+    }
+}

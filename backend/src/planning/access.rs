@@ -1,0 +1,131 @@
+//! Finding a plan, forløb or task with the caller's access to its hold, and the rules asked of
+//! it; the school year's weeks that plans are placed in.
+
+use crate::entity::{school_year, task, unit, year_plan};
+use crate::facts::{HoldAccess, hold_access};
+use crate::{Principal, db_err, policy};
+use domain::calendar::Date;
+use domain::{AppError, ErrorCode};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+pub(crate) fn conflict() -> AppError {
+    AppError::new(ErrorCode::Conflict)
+}
+
+pub(crate) fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
+}
+
+pub(crate) fn id32(id: i64) -> Result<i32, AppError> {
+    i32::try_from(id).map_err(|_| not_found())
+}
+
+/// Outsiders learn nothing, not even that the thing exists: another school's plan is NotFound.
+pub(crate) fn hide_other_schools(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
+    if access.team.school_id == p.school_id {
+        Ok(())
+    } else {
+        Err(not_found())
+    }
+}
+
+pub(crate) async fn plan_with_access(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    year_plan_id: i64,
+) -> Result<(year_plan::Model, HoldAccess), AppError> {
+    let plan = year_plan::Entity::find_by_id(id32(year_plan_id)?)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let access = hold_access(db, p, plan.team_id).await?;
+    hide_other_schools(p, &access)?;
+    Ok((plan, access))
+}
+
+pub(crate) async fn unit_with_access(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    unit_id: i64,
+) -> Result<(unit::Model, year_plan::Model, HoldAccess), AppError> {
+    let unit = unit::Entity::find_by_id(id32(unit_id)?)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let (plan, access) = plan_with_access(db, p, i64::from(unit.year_plan_id)).await?;
+    Ok((unit, plan, access))
+}
+
+pub(crate) fn require_edit(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
+    policy::require(policy::can_edit_year_plan(p, access.teaches))
+}
+
+pub(crate) fn require_view(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
+    policy::require(policy::can_view_year_plan(
+        p,
+        access.teaches,
+        access.team.school_id,
+    ))
+}
+
+pub(crate) fn require_restore(p: &Principal, access: &HoldAccess) -> Result<(), AppError> {
+    policy::require(policy::can_restore_plan(
+        p,
+        access.teaches,
+        access.team.school_id,
+    ))
+}
+
+/// The school year's first and last day; a year without a record gets the proposed dates.
+pub(crate) async fn year_dates(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    start_year: i32,
+) -> Result<(Date, Date), AppError> {
+    let row = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.eq(school_id))
+        .filter(school_year::Column::StartYear.eq(start_year))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    match row {
+        Some(r) => Ok((
+            Date::parse(&r.first_day, "first_day").map_err(|_| AppError::internal())?,
+            Date::parse(&r.last_day, "last_day").map_err(|_| AppError::internal())?,
+        )),
+        None => {
+            domain::calendar::SchoolYear::default_dates(start_year).ok_or_else(AppError::internal)
+        }
+    }
+}
+
+/// Every Monday from the week of `first` to the week of `last`.
+pub(crate) fn mondays(first: Date, last: Date) -> Result<Vec<Date>, AppError> {
+    let mut out = Vec::new();
+    let mut at = first.monday();
+    while at <= last && out.len() < 60 {
+        out.push(at);
+        at = at.add_days(7).ok_or_else(AppError::internal)?;
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_stored_date(text: &str) -> Result<Date, AppError> {
+    Date::parse(text, "date").map_err(|_| AppError::internal())
+}
+
+pub(crate) async fn task_with_access(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    task_id: i64,
+) -> Result<(task::Model, year_plan::Model, HoldAccess), AppError> {
+    let t = task::Entity::find_by_id(id32(task_id)?)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(not_found)?;
+    let (_, plan, access) = unit_with_access(db, p, i64::from(t.unit_id)).await?;
+    Ok((t, plan, access))
+}
