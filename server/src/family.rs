@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::server_fns::{SESSION_COOKIE, cookie};
-use app::i18n::{Key, subject_name, t};
+use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name, t};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -80,11 +80,11 @@ pub fn render(d: &Digest) -> String {
          <body style=\"margin:0;padding:1rem;background:#fbf8f1;color:#1a1a1a;font-family:system-ui,sans-serif;font-size:18px;line-height:1.5\">\
          <main style=\"max-width:40rem;margin:0 auto\"><h1 style=\"font-size:1.6rem\">{title}: {week_word} {week}</h1>\
          <p>{school} · {guardian}</p><p>{intro}</p>",
-        title = esc(t(Key::DigestTitle)),
+        title = esc(t(FamilyKey::DigestTitle)),
         week_word = esc(t(Key::WeekWord)),
         school = esc(&d.school_name),
         guardian = esc(&d.guardian_name),
-        intro = esc(t(Key::DigestIntro)),
+        intro = esc(t(FamilyKey::DigestIntro)),
     );
     for child in &d.children {
         html.push_str(&format!(
@@ -93,7 +93,10 @@ pub fn render(d: &Digest) -> String {
             esc(&child.class_name)
         ));
         if !child.units.is_empty() {
-            html.push_str(&format!("<h3>{}</h3><ul>", esc(t(Key::UnitsThisWeek))));
+            html.push_str(&format!(
+                "<h3>{}</h3><ul>",
+                esc(t(FamilyKey::UnitsThisWeek))
+            ));
             for u in &child.units {
                 html.push_str(&format!(
                     "<li>{}: {}</li>",
@@ -103,9 +106,9 @@ pub fn render(d: &Digest) -> String {
             }
             html.push_str("</ul>");
         }
-        html.push_str(&format!("<h3>{}</h3>", esc(t(Key::TasksThisWeek))));
+        html.push_str(&format!("<h3>{}</h3>", esc(t(FamilyKey::TasksThisWeek))));
         if child.tasks.is_empty() {
-            html.push_str(&format!("<p>{}</p>", esc(t(Key::NoTasksThisWeek))));
+            html.push_str(&format!("<p>{}</p>", esc(t(FamilyKey::NoTasksThisWeek))));
         } else {
             html.push_str("<ul>");
             for task in &child.tasks {
@@ -130,23 +133,27 @@ pub fn render(d: &Digest) -> String {
                 .iter()
                 .map(|s| match s {
                     Some(subject) => {
-                        format!("{} {}", t(Key::PupilPlanWord), subject_name(*subject))
+                        format!(
+                            "{} {}",
+                            t(PupilPlanKey::PupilPlanWord),
+                            subject_name(*subject)
+                        )
                     }
                     None => t(Key::CollectedPlan).to_owned(),
                 })
                 .collect();
             html.push_str(&format!(
                 "<p>{}: {}</p>",
-                esc(t(Key::PublishedThisWeek)),
+                esc(t(FamilyKey::PublishedThisWeek)),
                 esc(&names.join(", "))
             ));
         }
         if child.shared_this_week > 0 {
             html.push_str(&format!(
                 "<p>{}: {} {}</p>",
-                esc(t(Key::SharedThisWeek)),
+                esc(t(FamilyKey::SharedThisWeek)),
                 child.shared_this_week,
-                esc(t(Key::ThingsShared))
+                esc(t(FamilyKey::ThingsShared))
             ));
         }
         html.push_str("</section>");

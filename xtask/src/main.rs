@@ -5,6 +5,8 @@
 
 mod bench;
 mod bundle;
+#[cfg(test)]
+mod house;
 mod postgres;
 mod tools;
 

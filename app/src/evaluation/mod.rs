@@ -39,6 +39,7 @@ pub async fn load_evaluation_history(
 }
 
 use crate::components::{ErrorNote, set_title};
+use crate::i18n::EvaluationKey;
 use crate::i18n::{Key, t};
 use crate::identity::shell::StaffShell;
 use crate::paths;
@@ -66,8 +67,8 @@ pub fn EvaluationGridPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(grid) => view! { <Grid grid /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::EvaluationTitle));
-                            view! { <h1>{t(Key::EvaluationTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(EvaluationKey::EvaluationTitle));
+                            view! { <h1>{t(EvaluationKey::EvaluationTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
@@ -78,7 +79,7 @@ pub fn EvaluationGridPage() -> impl IntoView {
 
 #[component]
 fn Grid(grid: EvaluationGrid) -> impl IntoView {
-    let title = format!("{}: {}", t(Key::EvaluationTitle), grid.unit_title);
+    let title = format!("{}: {}", t(EvaluationKey::EvaluationTitle), grid.unit_title);
     set_title(&title);
     let save = ServerAction::<Evaluate>::new();
     // The teacher's current step per (pupil, goal), updated as the teacher works.
@@ -133,7 +134,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
         });
         announce.set(format!(
             "{} {}, {}: {}",
-            t(Key::SavedFor),
+            t(EvaluationKey::SavedFor),
             pupil.name,
             goal.text,
             goal.scale.steps[usize::from(step)]
@@ -183,8 +184,8 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
         .collect();
     view! {
         <h1>{title.clone()}</h1>
-        <p><A href=format!("{}/{}", paths::UNIT, grid.unit_id)>{t(Key::BackToUnit)}</A></p>
-        <p class="hint" id="grid-hint">{t(Key::GridHint)}</p>
+        <p><A href=format!("{}/{}", paths::UNIT, grid.unit_id)>{t(EvaluationKey::BackToUnit)}</A></p>
+        <p class="hint" id="grid-hint">{t(EvaluationKey::GridHint)}</p>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
         {move || match save.value().get() {
             Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
@@ -208,7 +209,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                             let own = pupil_cells.get(&key).cloned().flatten();
                             let own_text = own.as_ref().map(|v| {
                                 let words = if v.comment.is_empty() { String::new() } else { format!(" – {}", v.comment) };
-                                format!("{}: {}{words}", t(Key::PupilsOwn), step_name(&scale, Some(v)))
+                                format!("{}: {}{words}", t(EvaluationKey::PupilsOwn), step_name(&scale, Some(v)))
                             });
                             let who = format!("{}, {}", pupil.name, goal.text);
                             let set_step = set_step.clone();
@@ -259,7 +260,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                     </button>
                                     {own_text.map(|text| view! { <span class="own-evaluation">{text}</span> })}
                                     {move || comments.with(|m| m.get(&key).filter(|c| !c.is_empty()).cloned()).map(|c| view! {
-                                        <span class="own-evaluation">{t(Key::CommentWord)}": "{c}</span>
+                                        <span class="own-evaluation">{t(EvaluationKey::CommentWord)}": "{c}</span>
                                     })}
                                 </td>
                             }
@@ -279,7 +280,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
             </table>
         </div>
         <form class="card" aria-labelledby="comment-title" on:submit=on_comment>
-            <h2 id="comment-title">{t(Key::WriteComment)}</h2>
+            <h2 id="comment-title">{t(EvaluationKey::WriteComment)}</h2>
             <div class="field">
                 <label for="comment-pupil">{t(Key::PupilWord)}</label>
                 <select id="comment-pupil" node_ref=comment_pupil>
@@ -293,10 +294,10 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="comment-text">{t(Key::CommentWord)}</label>
+                <label for="comment-text">{t(EvaluationKey::CommentWord)}</label>
                 <textarea id="comment-text" rows="3" node_ref=comment_text></textarea>
             </div>
-            <button type="submit">{t(Key::SaveComment)}</button>
+            <button type="submit">{t(EvaluationKey::SaveComment)}</button>
             <p role="status">{move || matches!(save_comment.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
             {move || match save_comment.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
@@ -328,13 +329,13 @@ pub fn MyGoalsPage() -> impl IntoView {
     set_title(t(Key::MyGoalsTitle));
     let goals = LocalResource::new(load_my_goals);
     view! {
-        <crate::pupil::PupilShell help=Key::HelpGoals>
+        <crate::pupil::PupilShell help=t(EvaluationKey::HelpGoals)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(Key::MyGoalsTitle)}</h1>
-                <p>{t(Key::MyGoalsIntro)}</p>
+                <p>{t(EvaluationKey::MyGoalsIntro)}</p>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || goals.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p>{t(Key::NoGoalsForPupil)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="my-goals">
                                 {list.into_iter().map(|goal| view! { <GoalToShow goal /> }).collect_view()}
@@ -360,7 +361,7 @@ fn GoalToShow(goal: domain::evaluation::MyGoal) -> impl IntoView {
             <div class="button-row">
                 <button type="button" class="read-aloud tile-button" on:click=move |_| crate::speech::speak(&text, || ())>
                     <crate::components::DecorativeIcon icon=icondata::LuVolume2 />
-                    <span>{t(Key::ReadGoalAloud)}</span>
+                    <span>{t(EvaluationKey::ReadGoalAloud)}</span>
                 </button>
                 <button
                     type="button"
@@ -384,12 +385,12 @@ pub fn HowDidItGoPage() -> impl IntoView {
     set_title(t(Key::HowDidItGo));
     let goals = LocalResource::new(load_my_goals);
     view! {
-        <crate::pupil::PupilShell help=Key::HelpHowDidItGo>
+        <crate::pupil::PupilShell help=t(EvaluationKey::HelpHowDidItGo)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(Key::HowDidItGo)}</h1>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || goals.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p>{t(Key::NoGoalsForPupil)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="my-goals">
                                 {list.into_iter().map(|goal| view! { <GoalCard goal /> }).collect_view()}
@@ -429,7 +430,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
             <p class="muted">{crate::i18n::subject_name(goal.subject)}" · "{goal.unit_title.clone()}</p>
             <button type="button" class="read-aloud tile-button" on:click=move |_| crate::speech::speak(&text, || ())>
                 <crate::components::DecorativeIcon icon=icondata::LuVolume2 />
-                <span>{t(Key::ReadGoalAloud)}</span>
+                <span>{t(EvaluationKey::ReadGoalAloud)}</span>
             </button>
             <div class="faces" role="group" aria-label=format!("{}: {}", t(Key::HowDidItGo), goal.text)>
                 {goal.scale.steps.iter().enumerate().map(|(i, label)| {
@@ -453,7 +454,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                 }).collect_view()}
             </div>
             <div class="field">
-                <label for=note_label_for>{t(Key::MyNoteLabel)}</label>
+                <label for=note_label_for>{t(EvaluationKey::MyNoteLabel)}</label>
                 <textarea
                     id=note_id
                     rows="2"
@@ -467,7 +468,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                     step: chosen.get_untracked().map(i64::from),
                     comment: note.get_untracked(),
                 });
-            }>{t(Key::SaveMyNote)}</button>
+            }>{t(EvaluationKey::SaveMyNote)}</button>
             {move || match save.value().get() {
                 Some(Ok(())) => Some(view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),

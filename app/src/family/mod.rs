@@ -1,6 +1,7 @@
 //! The family's side: a calm, phone-first view of the guardian's children.
 
 use crate::components::{AvatarPicture, ErrorNote, ReadAloudButton, set_title};
+use crate::i18n::FamilyKey;
 use crate::i18n::{Key, subject_name, t};
 use crate::identity::shell::{AppHeader, StaffShell};
 use domain::AppError;
@@ -12,24 +13,24 @@ use leptos_router::components::A;
 
 #[component]
 pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
-    set_title(t(Key::ParentTitle));
+    set_title(t(FamilyKey::ParentTitle));
     let empty = home.children.is_empty();
     view! {
         <AppHeader me=home.me.clone() />
         <main id="indhold" class="page">
             <div class="title-row">
-                <h1>{t(Key::ParentTitle)}</h1>
+                <h1>{t(FamilyKey::ParentTitle)}</h1>
                 <ReadAloudButton />
             </div>
-            <p><A href=crate::paths::DIGEST>{t(Key::DigestTitle)}</A></p>
+            <p><A href=crate::paths::DIGEST>{t(FamilyKey::DigestTitle)}</A></p>
             <p><A href=crate::paths::READING>{t(Key::ReadingTitle)}</A></p>
-            {empty.then(|| view! { <p>{t(Key::ParentNoChildren)}</p> })}
-            <ul class="card-list" aria-label=t(Key::ParentTitle)>
+            {empty.then(|| view! { <p>{t(FamilyKey::ParentNoChildren)}</p> })}
+            <ul class="card-list" aria-label=t(FamilyKey::ParentTitle)>
                 {home.children.into_iter().map(|child| {
                     let subjects = child.subjects.iter().map(|s| subject_name(*s)).collect::<Vec<_>>().join(", ");
                     let plan_href = format!("{}/{}", crate::paths::COLLECTED_PLAN, child.id);
                     let week_href = format!("{}/{}", crate::paths::CHILD, child.id);
-                    let week_label = format!("{} {} {}", t(Key::SeeTheWeek), t(Key::ForLabel), child.name);
+                    let week_label = format!("{} {} {}", t(FamilyKey::SeeTheWeek), t(FamilyKey::ForLabel), child.name);
                     let plan_label = format!("{} {} {}", t(Key::CollectedPlan), t(Key::ForWord), child.name);
                     view! {
                         <li class="card child">
@@ -37,7 +38,7 @@ pub fn ParentHomeView(home: ParentHome) -> impl IntoView {
                             <div>
                                 <h2>{child.name}</h2>
                                 <p>{child.class_name}</p>
-                                <p>{t(Key::ParentSubjects)}": "{subjects}</p>
+                                <p>{t(FamilyKey::ParentSubjects)}": "{subjects}</p>
                                 <p>
                                     <A href=week_href>{week_label}</A>
                                 </p>
@@ -77,7 +78,7 @@ pub async fn load_digest() -> Result<Digest, AppError> {
 #[component]
 fn WeekTasks(tasks: Vec<TodayTask>) -> impl IntoView {
     if tasks.is_empty() {
-        return view! { <p>{t(Key::NoTasksThisWeek)}</p> }.into_any();
+        return view! { <p>{t(FamilyKey::NoTasksThisWeek)}</p> }.into_any();
     }
     view! {
         <ul class="card-list">
@@ -116,8 +117,8 @@ pub fn ChildPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(week) => view! { <ChildWeekView week /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::ParentTitle));
-                            view! { <h1>{t(Key::ParentTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(FamilyKey::ParentTitle));
+                            view! { <h1>{t(FamilyKey::ParentTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
@@ -128,7 +129,7 @@ pub fn ChildPage() -> impl IntoView {
 
 #[component]
 fn ChildWeekView(week: ChildWeek) -> impl IntoView {
-    let title = format!("{} {}", t(Key::ChildWeekTitle), week.child.name);
+    let title = format!("{} {}", t(FamilyKey::ChildWeekTitle), week.child.name);
     set_title(&title);
     let child_id = week.child.id;
     let current = week.child.id;
@@ -143,7 +144,7 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
     let children = week.children;
     view! {
         {(children.len() > 1).then(move || view! {
-            <nav aria-label=t(Key::ChildrenNav) class="child-switcher">
+            <nav aria-label=t(FamilyKey::ChildrenNav) class="child-switcher">
                 <ul>
                     {children.into_iter().map(|c| {
                         let href = format!("{}/{}", crate::paths::CHILD, c.id);
@@ -163,12 +164,12 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
         </div>
         <p class="muted">{week.child.class_name.clone()}" · "{week_label}</p>
         <section aria-labelledby="ugens-opgaver">
-            <h2 id="ugens-opgaver">{t(Key::TasksThisWeek)}</h2>
+            <h2 id="ugens-opgaver">{t(FamilyKey::TasksThisWeek)}</h2>
             <WeekTasks tasks=week.tasks />
         </section>
         {(!week.units.is_empty()).then(|| view! {
             <section aria-labelledby="ugens-forloeb">
-                <h2 id="ugens-forloeb">{t(Key::UnitsThisWeek)}</h2>
+                <h2 id="ugens-forloeb">{t(FamilyKey::UnitsThisWeek)}</h2>
                 <ul>
                     {week.units.into_iter().map(|u| view! {
                         <li><strong>{u.title}</strong>" ("{subject_name(u.subject)}")"{(!u.description.is_empty()).then(|| format!(": {}", u.description))}</li>
@@ -181,14 +182,14 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
             <p><A href=plan_href>{plan_label}</A></p>
         </section>
         <section aria-labelledby="sadan-gaar-det">
-            <h2 id="sadan-gaar-det">{t(Key::ProgressTitle)}</h2>
-            <p>{t(Key::ProgressIntro)}</p>
+            <h2 id="sadan-gaar-det">{t(FamilyKey::ProgressTitle)}</h2>
+            <p>{t(FamilyKey::ProgressIntro)}</p>
             <Progress goals=week.progress />
         </section>
         <section aria-labelledby="delt-arbejde">
-            <h2 id="delt-arbejde">{t(Key::SharedWorkTitle)}</h2>
+            <h2 id="delt-arbejde">{t(FamilyKey::SharedWorkTitle)}</h2>
             {if week.shared_work.is_empty() {
-                view! { <p>{t(Key::NoSharedWork)}</p> }.into_any()
+                view! { <p>{t(FamilyKey::NoSharedWork)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="work-list">
@@ -206,7 +207,7 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
 #[component]
 fn Progress(goals: Vec<domain::evaluation::MyGoal>) -> impl IntoView {
     if goals.is_empty() {
-        return view! { <p>{t(Key::NoProgressYet)}</p> }.into_any();
+        return view! { <p>{t(FamilyKey::NoProgressYet)}</p> }.into_any();
     }
     view! {
         <ul class="progress-chart">
@@ -221,7 +222,7 @@ fn Progress(goals: Vec<domain::evaluation::MyGoal>) -> impl IntoView {
                         t(Key::OfWord),
                         steps
                     ),
-                    None => t(Key::NotYetEvaluated).to_owned(),
+                    None => t(FamilyKey::NotYetEvaluated).to_owned(),
                 };
                 let width = step.map_or(0, |s| (s + 1) * 100 / steps.max(1));
                 view! {
@@ -259,29 +260,29 @@ fn CalendarLink(child_id: i64, active: bool) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <section aria-labelledby="kalender">
-            <h2 id="kalender">{t(Key::CalendarTitle)}</h2>
-            <p>{t(Key::CalendarIntro)}</p>
+            <h2 id="kalender">{t(FamilyKey::CalendarTitle)}</h2>
+            <p>{t(FamilyKey::CalendarIntro)}</p>
             {move || match make.value().get() {
                 Some(Ok(path)) if active.get() => view! {
-                    <label for="kalenderlink">{t(Key::CalendarLinkLabel)}</label>
+                    <label for="kalenderlink">{t(FamilyKey::CalendarLinkLabel)}</label>
                     <input id="kalenderlink" type="text" readonly value=format!("{origin}{path}") />
                 }.into_any(),
-                _ if active.get() => view! { <p>{t(Key::CalendarLinkActive)}</p> }.into_any(),
+                _ if active.get() => view! { <p>{t(FamilyKey::CalendarLinkActive)}</p> }.into_any(),
                 _ => ().into_any(),
             }}
             <div class="button-row">
                 <button type="button" on:click=move |_| { make.dispatch(MakeCalendarLink { pupil_id: child_id }); }>
-                    {move || if active.get() { t(Key::NewCalendarLink) } else { t(Key::MakeCalendarLink) }}
+                    {move || if active.get() { t(FamilyKey::NewCalendarLink) } else { t(FamilyKey::MakeCalendarLink) }}
                 </button>
                 {move || active.get().then(|| view! {
                     <button type="button" on:click=move |_| { revoke.dispatch(RevokeCalendarLink { pupil_id: child_id }); }>
-                        {t(Key::RevokeCalendarLink)}
+                        {t(FamilyKey::RevokeCalendarLink)}
                     </button>
                 })}
             </div>
             <div role="status">
                 {move || match (revoke.value().get(), active.get()) {
-                    (Some(Ok(())), false) => Some(view! { <p class="notice">{t(Key::CalendarLinkStopped)}</p> }.into_any()),
+                    (Some(Ok(())), false) => Some(view! { <p class="notice">{t(FamilyKey::CalendarLinkStopped)}</p> }.into_any()),
                     (Some(Err(e)), _) => Some(view! { <ErrorNote error=e /> }.into_any()),
                     _ => None,
                 }}
@@ -297,23 +298,23 @@ fn CalendarLink(child_id: i64, active: bool) -> impl IntoView {
 /// `/ugebrev`: the week's letter for every child, to read (aloud), print, or take as e-mail HTML.
 #[component]
 pub fn DigestPage() -> impl IntoView {
-    set_title(t(Key::DigestTitle));
+    set_title(t(FamilyKey::DigestTitle));
     let data = LocalResource::new(load_digest);
     view! {
         <StaffShell>
             <main id="indhold" class="page narrow">
                 <div class="title-row">
-                    <h1>{t(Key::DigestTitle)}</h1>
+                    <h1>{t(FamilyKey::DigestTitle)}</h1>
                     <ReadAloudButton />
                 </div>
-                <p>{t(Key::DigestIntro)}</p>
+                <p>{t(FamilyKey::DigestIntro)}</p>
                 <div class="button-row no-print">
-                    <a href="/ugebrev.html" target="_blank" rel="noopener">{t(Key::DigestAsEmail)}</a>
+                    <a href="/ugebrev.html" target="_blank" rel="noopener">{t(FamilyKey::DigestAsEmail)}</a>
                     <button type="button" on:click=|_| {
                         if let Some(w) = web_sys::window() {
                             let _ = w.print();
                         }
-                    }>{t(Key::PrintDigest)}</button>
+                    }>{t(FamilyKey::PrintDigest)}</button>
                 </div>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || data.get().map(|result| match result {
@@ -324,13 +325,13 @@ pub fn DigestPage() -> impl IntoView {
                                 <section class="digest-child" aria-label=child.name.clone()>
                                     <h2>{heading}</h2>
                                     {(!child.units.is_empty()).then(|| view! {
-                                        <h3>{t(Key::UnitsThisWeek)}</h3>
+                                        <h3>{t(FamilyKey::UnitsThisWeek)}</h3>
                                         <ul>{child.units.into_iter().map(|u| view! { <li>{subject_name(u.subject)}": "{u.title}</li> }).collect_view()}</ul>
                                     })}
-                                    <h3>{t(Key::TasksThisWeek)}</h3>
+                                    <h3>{t(FamilyKey::TasksThisWeek)}</h3>
                                     <WeekTasks tasks=child.tasks />
-                                    {(!published.is_empty()).then(|| view! { <p>{t(Key::PublishedThisWeek)}": "{published.join(", ")}</p> })}
-                                    {(child.shared_this_week > 0).then(|| view! { <p>{t(Key::SharedThisWeek)}": "{child.shared_this_week}" "{t(Key::ThingsShared)}</p> })}
+                                    {(!published.is_empty()).then(|| view! { <p>{t(FamilyKey::PublishedThisWeek)}": "{published.join(", ")}</p> })}
+                                    {(child.shared_this_week > 0).then(|| view! { <p>{t(FamilyKey::SharedThisWeek)}": "{child.shared_this_week}" "{t(FamilyKey::ThingsShared)}</p> })}
                                 </section>
                             }
                         }).collect_view().into_any(),

@@ -12,6 +12,7 @@ pub mod shell;
 use crate::components::{
     AvatarPicture, DecorativeIcon, ErrorNote, ReadAloudButton, leave_for, set_title,
 };
+use crate::i18n::IdentityKey;
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
 use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role, SignInOptions};
@@ -86,7 +87,7 @@ const ERROR_ID: &str = "sign-in-error";
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    set_title(t(Key::SignInTitle));
+    set_title(t(IdentityKey::SignInTitle));
     let sign_in = ServerAction::<SignIn>::new();
     let username = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
@@ -146,15 +147,15 @@ pub fn SignInPage() -> impl IntoView {
             <h1>
                 <span class="brand">{t(Key::AppName)}</span>
                 " – "
-                {t(Key::SignInTitle)}
+                {t(IdentityKey::SignInTitle)}
             </h1>
-            <p>{t(Key::SignInIntro)}</p>
+            <p>{t(IdentityKey::SignInIntro)}</p>
             {uni_login_failed.then(|| view! {
-                <div class="error-note" role="alert"><p>{t(Key::UniLoginFailed)}</p></div>
+                <div class="error-note" role="alert"><p>{t(IdentityKey::UniLoginFailed)}</p></div>
             })}
             <form class="card" on:submit=submit novalidate=true>
                 {error}
-                <label for="username">{t(Key::Username)}</label>
+                <label for="username">{t(IdentityKey::Username)}</label>
                 <input
                     id="username"
                     name="username"
@@ -167,7 +168,7 @@ pub fn SignInPage() -> impl IntoView {
                     aria-describedby=described_by("username")
                     node_ref=username
                 />
-                <label for="password">{t(Key::Password)}</label>
+                <label for="password">{t(IdentityKey::Password)}</label>
                 <input
                     id="password"
                     name="password"
@@ -180,10 +181,10 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary" disabled=move || pending.get()>
                     <DecorativeIcon icon=icondata::LuLogIn />
-                    <span>{move || if pending.get() { t(Key::SigningIn) } else { t(Key::SignIn) }}</span>
+                    <span>{move || if pending.get() { t(IdentityKey::SigningIn) } else { t(IdentityKey::SignIn) }}</span>
                 </button>
             </form>
-            <p><a href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</a></p>
+            <p><a href=paths::CODE_SIGN_IN>{t(IdentityKey::CodeSignInLink)}</a></p>
             <Suspense fallback=|| ()>
                 {move || {
                     options.get().and_then(Result::ok).map(|options| {
@@ -193,7 +194,7 @@ pub fn SignInPage() -> impl IntoView {
                         let uni_login = options.uni_login.then(|| view! {
                             <p class="uni-login">
                                 // Leaves the app for the issuer: not a client-side route.
-                                <a href="/auth/oidc/start" rel="external" class="button-link">{t(Key::UniLogin)}</a>
+                                <a href="/auth/oidc/start" rel="external" class="button-link">{t(IdentityKey::UniLogin)}</a>
                             </p>
                         });
                         view! { {uni_login} {demo} }
@@ -208,7 +209,7 @@ pub fn SignInPage() -> impl IntoView {
 /// remembering (WCAG 3.3.8): a child finds their own picture and taps it.
 #[component]
 pub fn ClassPickerPage() -> impl IntoView {
-    set_title(t(Key::ClassPickerTitle));
+    set_title(t(IdentityKey::ClassPickerTitle));
     let class = LocalResource::new(class_device_status);
     let sign_in = ServerAction::<SignInPupil>::new();
     Effect::new(move |_| {
@@ -230,21 +231,21 @@ pub fn ClassPickerPage() -> impl IntoView {
         <div class="pupil-shell">
             <header class="pupil-bar">
                 <ReadAloudButton large=true />
-                <a href=paths::CODE_SIGN_IN class="adult-link">{t(Key::CodeSignInLink)}</a>
-                <a href=paths::SIGN_IN class="adult-link">{t(Key::AdultSignIn)}</a>
+                <a href=paths::CODE_SIGN_IN class="adult-link">{t(IdentityKey::CodeSignInLink)}</a>
+                <a href=paths::SIGN_IN class="adult-link">{t(IdentityKey::AdultSignIn)}</a>
             </header>
             <main id="indhold" class="page pupil">
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || class.get().map(|result| match result {
                         Ok(Some(device)) => view! {
-                            <h1>{device.class_name.clone()}": "{t(Key::ClassPickerTitle)}</h1>
-                            <p>{t(Key::ClassPickerIntro)}</p>
+                            <h1>{device.class_name.clone()}": "{t(IdentityKey::ClassPickerTitle)}</h1>
+                            <p>{t(IdentityKey::ClassPickerIntro)}</p>
                             {error}
                             <a href=paths::SCAN_CARD class="tile scan-tile">
                                 <DecorativeIcon icon=icondata::LuQrCode />
-                                <span>{t(Key::ScanTile)}</span>
+                                <span>{t(IdentityKey::ScanTile)}</span>
                             </a>
-                            <ul class="tiles pupil-picker" aria-label=t(Key::ClassPickerTitle)>
+                            <ul class="tiles pupil-picker" aria-label=t(IdentityKey::ClassPickerTitle)>
                                 {device.pupils.into_iter().map(|p| view! {
                                     <li>
                                         <button
@@ -271,7 +272,7 @@ pub fn ClassPickerPage() -> impl IntoView {
 /// Signing a pupil in with the code from their login card, typed by an adult.
 #[component]
 pub fn CodeSignInPage() -> impl IntoView {
-    set_title(t(Key::CodeSignInTitle));
+    set_title(t(IdentityKey::CodeSignInTitle));
     let sign_in = ServerAction::<SignInWithCode>::new();
     let code = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -287,14 +288,14 @@ pub fn CodeSignInPage() -> impl IntoView {
     let failed = move || matches!(sign_in.value().get(), Some(Err(_)));
     view! {
         <main id="indhold" class="page narrow">
-            <h1>{t(Key::CodeSignInTitle)}</h1>
-            <p>{t(Key::CodeSignInIntro)}</p>
+            <h1>{t(IdentityKey::CodeSignInTitle)}</h1>
+            <p>{t(IdentityKey::CodeSignInIntro)}</p>
             <form class="card" on:submit=submit novalidate=true>
                 {move || match sign_in.value().get() {
                     Some(Err(e)) => Some(view! { <ErrorNote error=e id=ERROR_ID /> }),
                     _ => None,
                 }}
-                <label for="code">{t(Key::CodeLabel)}</label>
+                <label for="code">{t(IdentityKey::CodeLabel)}</label>
                 <input
                     id="code"
                     name="code"
@@ -309,10 +310,10 @@ pub fn CodeSignInPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary">
                     <DecorativeIcon icon=icondata::LuLogIn />
-                    <span>{t(Key::SignIn)}</span>
+                    <span>{t(IdentityKey::SignIn)}</span>
                 </button>
             </form>
-            <p><a href=paths::SCAN_CARD>{t(Key::ScanInstead)}</a></p>
+            <p><a href=paths::SCAN_CARD>{t(IdentityKey::ScanInstead)}</a></p>
             <p><a href=paths::HOME>{t(Key::BackHome)}</a></p>
         </main>
     }
@@ -327,13 +328,13 @@ fn DemoLogins(logins: Vec<DemoLogin>, sign_in: ServerAction<SignIn>) -> impl Int
         .unwrap_or_default();
     view! {
         <section class="card demo" aria-labelledby="demo-title">
-            <h2 id="demo-title">{t(Key::DemoTitle)}</h2>
-            <p>{t(Key::DemoIntro)}" "<code>{password}</code></p>
+            <h2 id="demo-title">{t(IdentityKey::DemoTitle)}</h2>
+            <p>{t(IdentityKey::DemoIntro)}" "<code>{password}</code></p>
             <ul class="demo-logins">
                 {logins
                     .into_iter()
                     .map(|login| {
-                        let label = format!("{} {} ({})", t(Key::DemoSignInAs), login.name, role_name(login.role));
+                        let label = format!("{} {} ({})", t(IdentityKey::DemoSignInAs), login.name, role_name(login.role));
                         let username = login.username.clone();
                         let password = login.password.clone();
                         view! {
@@ -346,7 +347,7 @@ fn DemoLogins(logins: Vec<DemoLogin>, sign_in: ServerAction<SignIn>) -> impl Int
                                 >
                                     {label}
                                 </button>
-                                <span class="demo-username">{t(Key::Username)}": "<code>{login.username}</code></span>
+                                <span class="demo-username">{t(IdentityKey::Username)}": "<code>{login.username}</code></span>
                             </li>
                         }
                     })

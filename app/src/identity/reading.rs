@@ -2,6 +2,7 @@
 //! stored with the person and applied on every page they open, on any device.
 
 use crate::components::{ErrorNote, set_title};
+use crate::i18n::IdentityKey;
 use crate::i18n::{Key, t};
 use domain::AppError;
 use domain::identity::{ReadingFont, ReadingSettings, Step, Tint};
@@ -91,8 +92,8 @@ pub fn reload_reading_settings() {
 /// A row of buttons choosing one value; the chosen one is pressed.
 #[component]
 fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
-    label: Key,
-    options: Vec<(T, Key)>,
+    label: IdentityKey,
+    options: Vec<(T, IdentityKey)>,
     get: Signal<T>,
     set: Callback<T>,
 ) -> impl IntoView {
@@ -123,7 +124,7 @@ pub fn ReadingSettingsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || me.get().map(|result| match result {
                 Ok(me) if me.role == domain::identity::Role::Pupil => view! {
-                    <crate::pupil::PupilShell help=Key::HelpReading>
+                    <crate::pupil::PupilShell help=t(IdentityKey::HelpReading)>
                         <main id="indhold" class="page pupil" lang="da"><ReadingForm /></main>
                     </crate::pupil::PupilShell>
                 }.into_any(),
@@ -161,32 +162,32 @@ fn ReadingForm() -> impl IntoView {
     };
     let index_of =
         |s: Step| u8::try_from(Step::ALL.iter().position(|x| *x == s).unwrap_or(0)).unwrap_or(0);
-    let step_choice = move |label: Key, get: fn(&ReadingSettings) -> Step, edit: Edit| {
+    let step_choice = move |label: IdentityKey, get: fn(&ReadingSettings) -> Step, edit: Edit| {
         view! {
             <Choice
                 label
-                options=vec![(Step::Normal, Key::StepNormal), (Step::More, Key::StepMore), (Step::Most, Key::StepMost)]
+                options=vec![(Step::Normal, IdentityKey::StepNormal), (Step::More, IdentityKey::StepMore), (Step::Most, IdentityKey::StepMost)]
                 get=Signal::derive(move || get(&current.get()))
                 set=Callback::new(move |s: Step| change(edit, index_of(s)))
             />
         }
     };
     let tints = [
-        (Tint::OffWhite, Key::TintOffWhite),
-        (Tint::Cream, Key::TintCream),
-        (Tint::Blue, Key::TintBlue),
-        (Tint::Green, Key::TintGreen),
-        (Tint::Grey, Key::TintGrey),
+        (Tint::OffWhite, IdentityKey::TintOffWhite),
+        (Tint::Cream, IdentityKey::TintCream),
+        (Tint::Blue, IdentityKey::TintBlue),
+        (Tint::Green, IdentityKey::TintGreen),
+        (Tint::Grey, IdentityKey::TintGrey),
     ];
     view! {
         <h1>{t(Key::ReadingTitle)}</h1>
-        <p class="reading-sample">{t(Key::ReadingSample)}</p>
-        {step_choice(Key::TextSize, |s| s.text_size, |s, i| s.text_size = step_at(i))}
-        {step_choice(Key::LetterSpacing, |s| s.letter_spacing, |s, i| s.letter_spacing = step_at(i))}
-        {step_choice(Key::WordSpacing, |s| s.word_spacing, |s, i| s.word_spacing = step_at(i))}
-        {step_choice(Key::LineHeight, |s| s.line_height, |s, i| s.line_height = step_at(i))}
+        <p class="reading-sample">{t(IdentityKey::ReadingSample)}</p>
+        {step_choice(IdentityKey::TextSize, |s| s.text_size, |s, i| s.text_size = step_at(i))}
+        {step_choice(IdentityKey::LetterSpacing, |s| s.letter_spacing, |s, i| s.letter_spacing = step_at(i))}
+        {step_choice(IdentityKey::WordSpacing, |s| s.word_spacing, |s, i| s.word_spacing = step_at(i))}
+        {step_choice(IdentityKey::LineHeight, |s| s.line_height, |s, i| s.line_height = step_at(i))}
         <Choice
-            label=Key::Tint
+            label=IdentityKey::Tint
             options=tints.to_vec()
             get=Signal::derive(move || current.get().tint)
             set=Callback::new(move |v: Tint| {
@@ -195,8 +196,8 @@ fn ReadingForm() -> impl IntoView {
             })
         />
         <Choice
-            label=Key::FontChoice
-            options=vec![(ReadingFont::Standard, Key::FontStandard), (ReadingFont::Dyslexic, Key::FontDyslexic)]
+            label=IdentityKey::FontChoice
+            options=vec![(ReadingFont::Standard, IdentityKey::FontStandard), (ReadingFont::Dyslexic, IdentityKey::FontDyslexic)]
             get=Signal::derive(move || current.get().font)
             set=Callback::new(move |v: ReadingFont| {
                 change(|s, i| s.font = if i == 1 { ReadingFont::Dyslexic } else { ReadingFont::Standard }, u8::from(v == ReadingFont::Dyslexic));
@@ -204,7 +205,7 @@ fn ReadingForm() -> impl IntoView {
         />
         <div role="status">
             {move || match save.value().get() {
-                Some(Ok(())) => Some(view! { <p class="notice">{t(Key::ReadingSaved)}</p> }.into_any()),
+                Some(Ok(())) => Some(view! { <p class="notice">{t(IdentityKey::ReadingSaved)}</p> }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
                 None => None,
             }}

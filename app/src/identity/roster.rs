@@ -5,7 +5,8 @@ use super::roster_forms::{
     LinkGuardianForm, NewClassForm, NewPupilForm, NewStaffForm, NewTeamForm,
 };
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
-use crate::i18n::{Key, grade_name, problem_text, role_name, subject_name, t};
+use crate::i18n::IdentityKey;
+use crate::i18n::{Key, counts, grade_name, problem_text, role_name, subject_name, t};
 use crate::identity::shell::AppHeader;
 use domain::AppError;
 use domain::identity::Me;
@@ -36,7 +37,7 @@ pub async fn mark_pupil_left(pupil_id: i64) -> Result<(), AppError> {
 
 #[component]
 pub fn AdministrationPage() -> impl IntoView {
-    set_title(t(Key::AdminTitle));
+    set_title(t(IdentityKey::AdminTitle));
     let data = LocalResource::new(load_roster);
     let move_action = ServerAction::<MovePupil>::new();
     let left_action = ServerAction::<MarkPupilLeft>::new();
@@ -65,10 +66,10 @@ pub fn AdministrationPage() -> impl IntoView {
                     view! {
                         <AppHeader me />
                         <main id="indhold" class="page">
-                            <h1>{t(Key::AdminTitle)}": "{roster.school_name.clone()}</h1>
+                            <h1>{t(IdentityKey::AdminTitle)}": "{roster.school_name.clone()}</h1>
                             <ImportSection import />
                             <section class="admin-forms" aria-labelledby="create-title">
-                                <h2 id="create-title">{t(Key::CreateTitle)}</h2>
+                                <h2 id="create-title">{t(IdentityKey::CreateTitle)}</h2>
                                 <div class="form-grid">
                                     <NewClassForm on_saved=reload />
                                     <NewPupilForm classes=class_choices.clone() on_saved=reload />
@@ -90,22 +91,22 @@ pub fn AdministrationPage() -> impl IntoView {
                                             {class.pupils.into_iter().map(|pupil| {
                                                 let select_id = format!("move-{}", pupil.id);
                                                 let select = NodeRef::<leptos::html::Select>::new();
-                                                let guardians = if pupil.guardians.is_empty() { t(Key::None_).to_owned() } else { pupil.guardians.join(", ") };
+                                                let guardians = if pupil.guardians.is_empty() { t(IdentityKey::None_).to_owned() } else { pupil.guardians.join(", ") };
                                                 let others: Vec<(i64, String)> = choices.iter().filter(|(id, _)| *id != class.id).cloned().collect();
                                                 let name = pupil.name.clone();
                                                 view! {
                                                     <li class="roster-pupil">
                                                         <p class="pupil-name">{pupil.name.clone()}</p>
-                                                        <p class="muted">{t(Key::Guardians)}": "{guardians}</p>
+                                                        <p class="muted">{t(IdentityKey::Guardians)}": "{guardians}</p>
                                                         <LinkGuardianForm pupil_id=pupil.id pupil_name=pupil.name.clone() on_saved=reload />
                                                         <div class="pupil-actions">
-                                                            <label for=select_id.clone() class="visually-hidden">{t(Key::MoveTo)}" "{pupil.name.clone()}</label>
+                                                            <label for=select_id.clone() class="visually-hidden">{t(IdentityKey::MoveTo)}" "{pupil.name.clone()}</label>
                                                             <select id=select_id node_ref=select>
                                                                 {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                                                             </select>
                                                             <button
                                                                 type="button"
-                                                                aria-label=format!("{} {}", t(Key::MovePupil), pupil.name)
+                                                                aria-label=format!("{} {}", t(IdentityKey::MovePupil), pupil.name)
                                                                 on:click=move |_| {
                                                                     let class_id = select.get().and_then(|s| s.value().parse::<i64>().ok());
                                                                     if let Some(class_id) = class_id {
@@ -113,20 +114,20 @@ pub fn AdministrationPage() -> impl IntoView {
                                                                     }
                                                                 }
                                                             >
-                                                                {t(Key::MovePupil)}
+                                                                {t(IdentityKey::MovePupil)}
                                                             </button>
                                                             <button
                                                                 type="button"
                                                                 on:click=move |_| {
                                                                     let confirmed = web_sys::window()
-                                                                        .and_then(|w| w.confirm_with_message(t(Key::ConfirmMarkLeft)).ok())
+                                                                        .and_then(|w| w.confirm_with_message(t(IdentityKey::ConfirmMarkLeft)).ok())
                                                                         .unwrap_or(false);
                                                                     if confirmed {
                                                                         left_action.dispatch(MarkPupilLeft { pupil_id: pupil.id });
                                                                     }
                                                                 }
                                                             >
-                                                                {t(Key::MarkLeft)}" "{name}
+                                                                {t(IdentityKey::MarkLeft)}" "{name}
                                                             </button>
                                                         </div>
                                                     </li>
@@ -141,7 +142,7 @@ pub fn AdministrationPage() -> impl IntoView {
                 }
                 Err(e) => view! {
                     <main id="indhold" class="page narrow">
-                        <h1>{t(Key::AdminTitle)}</h1>
+                        <h1>{t(IdentityKey::AdminTitle)}</h1>
                         <ErrorNote error=e />
                     </main>
                 }.into_any(),
@@ -173,10 +174,10 @@ fn ImportSection(import: ServerAction<ImportRoster>) -> impl IntoView {
         <section class="card import" aria-labelledby="import-title">
             <h2 id="import-title">
                 <DecorativeIcon icon=icondata::LuFileUp />
-                <span>{t(Key::ImportTitle)}</span>
+                <span>{t(IdentityKey::ImportTitle)}</span>
             </h2>
-            <p>{t(Key::ImportIntro)}</p>
-            <label for="roster-file">{t(Key::ImportFileLabel)}</label>
+            <p>{t(IdentityKey::ImportIntro)}</p>
+            <label for="roster-file">{t(IdentityKey::ImportFileLabel)}</label>
             <input id="roster-file" type="file" accept=".csv,text/csv" on:change=on_file />
             <div aria-live="polite">
                 {move || import.value().get().map(|result| match result {
@@ -200,30 +201,30 @@ fn ImportReportView(
     import: ServerAction<ImportRoster>,
 ) -> impl IntoView {
     let classes = if report.classes_to_create.is_empty() {
-        t(Key::None_).to_owned()
+        t(IdentityKey::None_).to_owned()
     } else {
         report.classes_to_create.join(", ")
     };
     let has_problems = !report.problems.is_empty();
     let applied = report.applied;
     view! {
-        {applied.then(|| view! { <p class="notice" role="status">{t(Key::ImportApplied)}</p> })}
+        {applied.then(|| view! { <p class="notice" role="status">{t(IdentityKey::ImportApplied)}</p> })}
         <dl class="import-summary">
-            <dt>{t(Key::ImportClassesToCreate)}</dt><dd>{classes}</dd>
-            <dt>{t(Key::ImportPupilsToAdd)}</dt><dd>{report.pupils_to_add}</dd>
-            <dt>{t(Key::ImportPupilsUnchanged)}</dt><dd>{report.pupils_unchanged}</dd>
-            <dt>{t(Key::ImportGuardiansToAdd)}</dt><dd>{report.guardians_to_add}</dd>
+            <dt>{t(IdentityKey::ImportClassesToCreate)}</dt><dd>{classes}</dd>
+            <dt>{t(IdentityKey::ImportPupilsToAdd)}</dt><dd>{report.pupils_to_add}</dd>
+            <dt>{t(IdentityKey::ImportPupilsUnchanged)}</dt><dd>{report.pupils_unchanged}</dd>
+            <dt>{t(IdentityKey::ImportGuardiansToAdd)}</dt><dd>{report.guardians_to_add}</dd>
         </dl>
         {if has_problems {
             view! {
-                <div class="table-wrap" role="region" aria-label=t(Key::ImportProblemsTitle) tabindex="0">
+                <div class="table-wrap" role="region" aria-label=t(IdentityKey::ImportProblemsTitle) tabindex="0">
                     <table>
-                        <caption>{t(Key::ImportProblemsTitle)}</caption>
+                        <caption>{t(IdentityKey::ImportProblemsTitle)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t(Key::ColLine)}</th>
-                                <th scope="col">{t(Key::ColColumn)}</th>
-                                <th scope="col">{t(Key::ColProblem)}</th>
+                                <th scope="col">{t(IdentityKey::ColLine)}</th>
+                                <th scope="col">{t(IdentityKey::ColColumn)}</th>
+                                <th scope="col">{t(IdentityKey::ColProblem)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -242,13 +243,13 @@ fn ImportReportView(
             ().into_any()
         } else {
             view! {
-                <p>{t(Key::ImportNoProblems)}</p>
+                <p>{t(IdentityKey::ImportNoProblems)}</p>
                 <button
                     type="button"
                     class="primary"
                     on:click=move |_| { import.dispatch(ImportRoster { text: file_text.get_untracked(), apply: true }); }
                 >
-                    {t(Key::ImportApply)}
+                    {t(IdentityKey::ImportApply)}
                 </button>
             }.into_any()
         }}
@@ -260,7 +261,7 @@ fn ImportReportView(
 fn StaffAndTeams(staff: Vec<StaffMember>, teams: Vec<RosterTeam>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="staff-title">
-            <h2 id="staff-title">{t(Key::StaffTitle)}</h2>
+            <h2 id="staff-title">{t(IdentityKey::StaffTitle)}</h2>
             <ul class="plain-list">
                 {staff.into_iter().map(|s| {
                     let roles = s.roles.iter().map(|r| role_name(*r)).collect::<Vec<_>>().join(", ");
@@ -269,12 +270,12 @@ fn StaffAndTeams(staff: Vec<StaffMember>, teams: Vec<RosterTeam>) -> impl IntoVi
             </ul>
         </section>
         <section class="card" aria-labelledby="teams-title">
-            <h2 id="teams-title">{t(Key::TeamsTitle)}</h2>
+            <h2 id="teams-title">{t(IdentityKey::TeamsTitle)}</h2>
             <ul class="plain-list">
                 {teams.into_iter().map(|team| view! {
                     <li>
                         <strong>{team.name}</strong>
-                        " ("{subject_name(team.subject)}", "{team.pupil_count}" "{t(Key::TeamPupils)}") – "
+                        " ("{subject_name(team.subject)}", "{counts::pupils(team.pupil_count)}") – "
                         {team.teachers.join(", ")}
                     </li>
                 }).collect_view()}

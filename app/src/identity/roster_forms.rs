@@ -3,6 +3,7 @@
 //! field, and asks the page to reload the roster once saved.
 
 use crate::components::{ErrorNote, input_value, select_value};
+use crate::i18n::IdentityKey;
 use crate::i18n::{Key, grade_name, role_name, subject_name, t};
 use domain::AppError;
 use domain::identity::Role;
@@ -145,16 +146,16 @@ pub fn NewClassForm(on_saved: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-class-title">
-            <h3 id="new-class-title">{t(Key::NewClassTitle)}</h3>
+            <h3 id="new-class-title">{t(IdentityKey::NewClassTitle)}</h3>
             {outcome(action)}
-            <Field id="new-class-name".into() label=t(Key::ClassNameLabel).into() field=name />
+            <Field id="new-class-name".into() label=t(IdentityKey::ClassNameLabel).into() field=name />
             <div class="field">
                 <label for="new-class-grade">{t(Key::GradeLabel)}</label>
                 <select id="new-class-grade" node_ref=grade>
                     {(0u8..=10).map(|g| view! { <option value=g.to_string()>{grade_name(g)}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="primary">{t(Key::NewClassSubmit)}</button>
+            <button type="submit" class="primary">{t(IdentityKey::NewClassSubmit)}</button>
         </form>
     }
 }
@@ -179,17 +180,17 @@ pub fn NewPupilForm(classes: Vec<(i64, String)>, on_saved: Callback<()>) -> impl
     };
     view! {
         <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-pupil-title">
-            <h3 id="new-pupil-title">{t(Key::NewPupilTitle)}</h3>
+            <h3 id="new-pupil-title">{t(IdentityKey::NewPupilTitle)}</h3>
             {outcome(action)}
-            <Field id="new-pupil-given".into() label=t(Key::GivenName).into() field=given />
-            <Field id="new-pupil-family".into() label=t(Key::FamilyName).into() field=family />
+            <Field id="new-pupil-given".into() label=t(IdentityKey::GivenName).into() field=given />
+            <Field id="new-pupil-family".into() label=t(IdentityKey::FamilyName).into() field=family />
             <div class="field">
-                <label for="new-pupil-class">{t(Key::ClassLabel)}</label>
+                <label for="new-pupil-class">{t(IdentityKey::ClassLabel)}</label>
                 <select id="new-pupil-class" node_ref=class>
                     {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="primary">{t(Key::NewPupilSubmit)}</button>
+            <button type="submit" class="primary">{t(IdentityKey::NewPupilSubmit)}</button>
         </form>
     }
 }
@@ -226,26 +227,26 @@ pub fn NewStaffForm(on_saved: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-staff-title">
-            <h3 id="new-staff-title">{t(Key::NewStaffTitle)}</h3>
+            <h3 id="new-staff-title">{t(IdentityKey::NewStaffTitle)}</h3>
             {outcome(action)}
-            <Field id="new-staff-given".into() label=t(Key::GivenName).into() field=given />
-            <Field id="new-staff-family".into() label=t(Key::FamilyName).into() field=family />
+            <Field id="new-staff-given".into() label=t(IdentityKey::GivenName).into() field=given />
+            <Field id="new-staff-family".into() label=t(IdentityKey::FamilyName).into() field=family />
             <div class="field">
-                <label for="new-staff-role">{t(Key::RoleLabel)}</label>
+                <label for="new-staff-role">{t(IdentityKey::RoleLabel)}</label>
                 <select id="new-staff-role" node_ref=role>
                     {roles.into_iter().map(|r| view! { <option value=r.as_str()>{role_name(r)}</option> }).collect_view()}
                 </select>
             </div>
-            <Field id="new-staff-username".into() label=t(Key::Username).into() field=username />
+            <Field id="new-staff-username".into() label=t(IdentityKey::Username).into() field=username />
             <Field
                 id="new-staff-password".into()
-                label=t(Key::NewPasswordLabel).into()
+                label=t(IdentityKey::NewPasswordLabel).into()
                 field=password
                 kind="password"
                 autocomplete="new-password"
-                hint=t(Key::NewPasswordHint)
+                hint=t(IdentityKey::NewPasswordHint)
             />
-            <button type="submit" class="primary">{t(Key::NewStaffSubmit)}</button>
+            <button type="submit" class="primary">{t(IdentityKey::NewStaffSubmit)}</button>
         </form>
     }
 }
@@ -286,9 +287,9 @@ pub fn NewTeamForm(
     };
     view! {
         <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-team-title">
-            <h3 id="new-team-title">{t(Key::NewTeamTitle)}</h3>
+            <h3 id="new-team-title">{t(IdentityKey::NewTeamTitle)}</h3>
             {outcome(action)}
-            <Field id="new-team-name".into() label=t(Key::TeamNameLabel).into() field=name />
+            <Field id="new-team-name".into() label=t(IdentityKey::TeamNameLabel).into() field=name />
             <div class="field">
                 <label for="new-team-subject">{t(Key::SubjectLabel)}</label>
                 <select id="new-team-subject" node_ref=subject>
@@ -296,7 +297,7 @@ pub fn NewTeamForm(
                 </select>
             </div>
             <div class="field">
-                <label for="new-team-class">{t(Key::ClassLabel)}</label>
+                <label for="new-team-class">{t(IdentityKey::ClassLabel)}</label>
                 <select id="new-team-class" node_ref=class>
                     {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
@@ -307,7 +308,7 @@ pub fn NewTeamForm(
                     {teachers.into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="primary">{t(Key::NewTeamSubmit)}</button>
+            <button type="submit" class="primary">{t(IdentityKey::NewTeamSubmit)}</button>
         </form>
     }
 }
@@ -340,28 +341,28 @@ pub fn LinkGuardianForm(
         });
     };
     let id = |name: &str| format!("guardian-{pupil_id}-{name}");
-    let optional = |key: Key| format!("{} {}", t(key), t(Key::OptionalSuffix));
+    let optional = |key: IdentityKey| format!("{} {}", t(key), t(IdentityKey::OptionalSuffix));
     view! {
         <details class="link-guardian">
-            <summary>{t(Key::LinkGuardianFor)}" "{pupil_name}</summary>
+            <summary>{t(IdentityKey::LinkGuardianFor)}" "{pupil_name}</summary>
             <form on:submit=submit novalidate=true>
                 {outcome(action)}
-                <Field id=id("given") label=t(Key::GivenName).into() field=given />
-                <Field id=id("family") label=t(Key::FamilyName).into() field=family />
+                <Field id=id("given") label=t(IdentityKey::GivenName).into() field=given />
+                <Field id=id("family") label=t(IdentityKey::FamilyName).into() field=family />
                 <div class="field checkbox">
                     <input id=id("access") type="checkbox" checked=true node_ref=access />
-                    <label for=id("access")>{t(Key::HasAccessLabel)}</label>
+                    <label for=id("access")>{t(IdentityKey::HasAccessLabel)}</label>
                 </div>
-                <Field id=id("username") label=optional(Key::Username) field=username />
+                <Field id=id("username") label=optional(IdentityKey::Username) field=username />
                 <Field
                     id=id("password")
-                    label=optional(Key::NewPasswordLabel)
+                    label=optional(IdentityKey::NewPasswordLabel)
                     field=password
                     kind="password"
                     autocomplete="new-password"
-                    hint=t(Key::NewPasswordHint)
+                    hint=t(IdentityKey::NewPasswordHint)
                 />
-                <button type="submit" class="primary">{t(Key::LinkGuardianSubmit)}</button>
+                <button type="submit" class="primary">{t(IdentityKey::LinkGuardianSubmit)}</button>
             </form>
         </details>
     }

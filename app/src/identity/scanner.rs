@@ -7,7 +7,8 @@
 
 use super::SignInWithCode;
 use crate::components::{DecorativeIcon, ReadAloudButton, leave_for, set_title};
-use crate::i18n::{Key, t};
+use crate::i18n::IdentityKey;
+use crate::i18n::t;
 use crate::paths;
 use domain::identity::PupilCode;
 use leptos::prelude::*;
@@ -147,7 +148,7 @@ async fn open_camera() -> Result<MediaStream, JsValue> {
 /// The scanner screen: a live camera picture and one spoken instruction.
 #[component]
 pub fn ScanCardPage() -> impl IntoView {
-    set_title(t(Key::ScanTitle));
+    set_title(t(IdentityKey::ScanTitle));
     let status = RwSignal::new(Status::Starting);
     let sign_in = ServerAction::<SignInWithCode>::new();
     let video_ref = NodeRef::<leptos::html::Video>::new();
@@ -255,11 +256,11 @@ pub fn ScanCardPage() -> impl IntoView {
     });
 
     let message = move || match status.get() {
-        Status::Starting => t(Key::ScanStarting),
-        Status::Looking => t(Key::ScanLooking),
-        Status::Reading => t(Key::ScanReading),
-        Status::CardNotValid => t(Key::ScanCardNotValid),
-        Status::NoCamera => t(Key::ScanNoCamera),
+        Status::Starting => t(IdentityKey::ScanStarting),
+        Status::Looking => t(IdentityKey::ScanLooking),
+        Status::Reading => t(IdentityKey::ScanReading),
+        Status::CardNotValid => t(IdentityKey::ScanCardNotValid),
+        Status::NoCamera => t(IdentityKey::ScanNoCamera),
     };
     view! {
         <div class="pupil-shell">
@@ -267,18 +268,18 @@ pub fn ScanCardPage() -> impl IntoView {
                 <ReadAloudButton large=true />
                 <A href=paths::CLASS_PICKER attr:class="tile-button">
                     <DecorativeIcon icon=icondata::LuUsers />
-                    <span>{t(Key::ScanBackToPictures)}</span>
+                    <span>{t(IdentityKey::ScanBackToPictures)}</span>
                 </A>
             </header>
             <main id="indhold" class="page pupil scanner">
-                <h1>{t(Key::ScanTitle)}</h1>
+                <h1>{t(IdentityKey::ScanTitle)}</h1>
                 <p class="scan-status" role="status">{message}</p>
                 <div class="camera-frame" hidden=move || status.get() == Status::NoCamera>
                     // The picture only helps the child aim; everything it shows is in the status text.
                     <video node_ref=video_ref aria-hidden="true" autoplay=true muted=true playsinline=true></video>
                 </div>
                 <Show when=move || status.get() == Status::NoCamera>
-                    <p><A href=paths::CODE_SIGN_IN>{t(Key::CodeSignInLink)}</A></p>
+                    <p><A href=paths::CODE_SIGN_IN>{t(IdentityKey::CodeSignInLink)}</A></p>
                 </Show>
             </main>
         </div>

@@ -2,6 +2,7 @@
 
 use super::roster_forms::{Field, outcome};
 use crate::components::input_value;
+use crate::i18n::IdentityKey;
 use crate::i18n::{Key, t};
 use domain::AppError;
 use domain::calendar::SchoolYear;
@@ -29,8 +30,8 @@ pub fn SchoolYearsSection() -> impl IntoView {
     let years = LocalResource::new(school_years);
     view! {
         <section class="card" aria-labelledby="school-years-title">
-            <h2 id="school-years-title">{t(Key::SchoolYearsTitle)}</h2>
-            <p>{t(Key::SchoolYearsIntro)}</p>
+            <h2 id="school-years-title">{t(IdentityKey::SchoolYearsTitle)}</h2>
+            <p>{t(IdentityKey::SchoolYearsIntro)}</p>
             <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                 {move || years.get().map(|result| match result {
                     Ok(years) => {
@@ -76,7 +77,7 @@ fn SchoolYearForm(year: SchoolYear, editable: bool) -> impl IntoView {
         });
     };
     let title = if year.current {
-        format!("{name} ({})", t(Key::SchoolYearCurrent))
+        format!("{name} ({})", t(IdentityKey::SchoolYearCurrent))
     } else {
         name.clone()
     };
@@ -93,9 +94,9 @@ fn SchoolYearForm(year: SchoolYear, editable: bool) -> impl IntoView {
         <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby=labelled_by>
             <h3 id=heading_id>{title}</h3>
             {outcome(action)}
-            <Field id=format!("first-day-{start_year}") label=format!("{} {name}", t(Key::FirstDayLabel)) field=first kind="date" />
-            <Field id=format!("last-day-{start_year}") label=format!("{} {name}", t(Key::LastDayLabel)) field=last kind="date" />
-            <button type="submit" class="primary">{t(Key::SaveSchoolYear)}" "{name.clone()}</button>
+            <Field id=format!("first-day-{start_year}") label=format!("{} {name}", t(IdentityKey::FirstDayLabel)) field=first kind="date" />
+            <Field id=format!("last-day-{start_year}") label=format!("{} {name}", t(IdentityKey::LastDayLabel)) field=last kind="date" />
+            <button type="submit" class="primary">{t(IdentityKey::SaveSchoolYear)}" "{name.clone()}</button>
         </form>
     }
     .into_any()

@@ -2,6 +2,7 @@
 //! switching and signing out, the pupils' "Færdig", and where a signed-out device goes next.
 
 use crate::components::{DecorativeIcon, HomeRefresh, leave_for};
+use crate::i18n::IdentityKey;
 use crate::i18n::{Key, role_name, t};
 use crate::{paths, speech};
 use domain::identity::{Me, Role};
@@ -32,9 +33,9 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
         }
     });
     let label = if as_done_tile {
-        t(Key::Done)
+        t(IdentityKey::Done)
     } else {
-        t(Key::SignOut)
+        t(IdentityKey::SignOut)
     };
     let icon = if as_done_tile {
         icondata::LuCircleCheckBig
@@ -79,23 +80,23 @@ pub fn AppHeader(me: Me) -> impl IntoView {
     view! {
         <header class="app-header">
             <span class="brand">{t(Key::AppName)}</span>
-            <nav aria-label=t(Key::MainMenu) class="main-menu">
-                <A href=crate::paths::HOME>{t(Key::HomeLink)}</A>
+            <nav aria-label=t(IdentityKey::MainMenu) class="main-menu">
+                <A href=crate::paths::HOME>{t(IdentityKey::HomeLink)}</A>
                 {plans.then(|| view! { <A href=crate::paths::PLANNING>{t(Key::PlanningTitle)}</A> })}
                 {library.then(|| view! { <A href=crate::paths::LIBRARY>{t(Key::LibraryTitle)}</A> })}
             </nav>
             <span class="who">
-                <span class="visually-hidden">{t(Key::SignedInAs)}" "</span>
+                <span class="visually-hidden">{t(IdentityKey::SignedInAs)}" "</span>
                 {me.name}
                 <span class="role">" ("{role_name(me.role)}")"</span>
             </span>
             {other_roles.into_iter().map(|role| view! {
                 <button type="button" on:click=move |_| { switch.dispatch(super::SwitchRole { role }); }>
-                    {t(Key::SwitchRoleTo)}" "{role_name(role)}
+                    {t(IdentityKey::SwitchRoleTo)}" "{role_name(role)}
                 </button>
             }).collect_view()}
             <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
-                {t(Key::SignOutEverywhere)}
+                {t(IdentityKey::SignOutEverywhere)}
             </button>
             <SignOutButton />
         </header>

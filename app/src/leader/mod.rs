@@ -1,6 +1,7 @@
 //! The leader's side: the school's overview, in aggregates.
 
 use crate::components::set_title;
+use crate::i18n::LeaderKey;
 use crate::i18n::{Key, grade_name, subject_name, t};
 use crate::identity::shell::AppHeader;
 use crate::paths;
@@ -10,23 +11,23 @@ use leptos_router::components::A;
 
 #[component]
 pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
-    set_title(t(Key::LeaderTitle));
+    set_title(t(LeaderKey::LeaderTitle));
     view! {
         <AppHeader me=home.me.clone() />
         <main id="indhold" class="page">
-            <h1>{t(Key::LeaderTitle)}": "{home.me.school_name.clone()}</h1>
-            <p>{t(Key::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
-            <p><A href=paths::ADMINISTRATION>{t(Key::AdminLink)}</A></p>
+            <h1>{t(LeaderKey::LeaderTitle)}": "{home.me.school_name.clone()}</h1>
+            <p>{t(LeaderKey::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
+            <p><A href=paths::ADMINISTRATION>{t(LeaderKey::AdminLink)}</A></p>
             // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
-            <div class="table-wrap" role="region" aria-label=t(Key::LeaderClasses) tabindex="0">
+            <div class="table-wrap" role="region" aria-label=t(LeaderKey::LeaderClasses) tabindex="0">
                 <table>
-                    <caption>{t(Key::LeaderClasses)}</caption>
+                    <caption>{t(LeaderKey::LeaderClasses)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t(Key::ColClass)}</th>
-                            <th scope="col">{t(Key::ColGrade)}</th>
-                            <th scope="col">{t(Key::ColPupils)}</th>
-                            <th scope="col">{t(Key::ColTeams)}</th>
+                            <th scope="col">{t(LeaderKey::ColClass)}</th>
+                            <th scope="col">{t(LeaderKey::ColGrade)}</th>
+                            <th scope="col">{t(LeaderKey::ColPupils)}</th>
+                            <th scope="col">{t(LeaderKey::ColTeams)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -52,29 +53,29 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
 #[component]
 fn HoldsTable(holds: Vec<HoldPlanning>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-label=t(Key::HoldsTitle) tabindex="0">
+        <div class="table-wrap" role="region" aria-label=t(LeaderKey::HoldsTitle) tabindex="0">
             <table>
-                <caption>{t(Key::HoldsTitle)}</caption>
+                <caption>{t(LeaderKey::HoldsTitle)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t(Key::ColHold)}</th>
-                        <th scope="col">{t(Key::ColSubject)}</th>
-                        <th scope="col">{t(Key::ColClasses)}</th>
-                        <th scope="col">{t(Key::ColPupils)}</th>
-                        <th scope="col">{t(Key::ColYearPlan)}</th>
-                        <th scope="col">{t(Key::ColUnits)}</th>
-                        <th scope="col">{t(Key::ColSelfEvaluated)}</th>
+                        <th scope="col">{t(LeaderKey::ColHold)}</th>
+                        <th scope="col">{t(LeaderKey::ColSubject)}</th>
+                        <th scope="col">{t(LeaderKey::ColClasses)}</th>
+                        <th scope="col">{t(LeaderKey::ColPupils)}</th>
+                        <th scope="col">{t(LeaderKey::ColYearPlan)}</th>
+                        <th scope="col">{t(LeaderKey::ColUnits)}</th>
+                        <th scope="col">{t(LeaderKey::ColSelfEvaluated)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {holds.into_iter().map(|h| {
                         let evaluated = match h.pupils_self_evaluated {
                             Some(n) => format!("{n} {} {}", t(Key::OfWord), h.pupil_count),
-                            None => t(Key::TooFewToShow).to_owned(),
+                            None => t(LeaderKey::TooFewToShow).to_owned(),
                         };
                         let plan = match h.year_plan_id {
-                            Some(id) => view! { <A href=format!("{}/{id}", paths::YEAR_PLAN)>{format!("{} {}", t(Key::ColYearPlan), h.name)}</A> }.into_any(),
-                            None => view! { {t(Key::NoYearPlanYet)} }.into_any(),
+                            Some(id) => view! { <A href=format!("{}/{id}", paths::YEAR_PLAN)>{format!("{} {}", t(LeaderKey::ColYearPlan), h.name)}</A> }.into_any(),
+                            None => view! { {t(LeaderKey::NoYearPlanYet)} }.into_any(),
                         };
                         view! {
                             <tr>
@@ -100,17 +101,17 @@ fn HoldsTable(holds: Vec<HoldPlanning>) -> impl IntoView {
 fn GradesTable(grades: Vec<GradePlans>) -> impl IntoView {
     let details = grades.clone();
     view! {
-        <div class="table-wrap" role="region" aria-label=t(Key::PlansByGrade) tabindex="0">
+        <div class="table-wrap" role="region" aria-label=t(LeaderKey::PlansByGrade) tabindex="0">
             <table>
-                <caption>{t(Key::PlansByGrade)}</caption>
+                <caption>{t(LeaderKey::PlansByGrade)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t(Key::ColGrade)}</th>
-                        <th scope="col">{t(Key::ColPupils)}</th>
-                        <th scope="col">{t(Key::ColPublished)}</th>
-                        <th scope="col">{t(Key::ColDraft)}</th>
-                        <th scope="col">{t(Key::ColNoPlan)}</th>
-                        <th scope="col">{t(Key::ColMissingParts)}</th>
+                        <th scope="col">{t(LeaderKey::ColGrade)}</th>
+                        <th scope="col">{t(LeaderKey::ColPupils)}</th>
+                        <th scope="col">{t(LeaderKey::ColPublished)}</th>
+                        <th scope="col">{t(LeaderKey::ColDraft)}</th>
+                        <th scope="col">{t(LeaderKey::ColNoPlan)}</th>
+                        <th scope="col">{t(LeaderKey::ColMissingParts)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -129,18 +130,18 @@ fn GradesTable(grades: Vec<GradePlans>) -> impl IntoView {
         </div>
         {details.into_iter().map(|g| view! {
             <details class="grade-pupils">
-                <summary>{format!("{} {}", t(Key::PupilsInGrade), grade_name(g.grade))}</summary>
+                <summary>{format!("{} {}", t(LeaderKey::PupilsInGrade), grade_name(g.grade))}</summary>
                 <ul>
                     {g.pupils.into_iter().map(|p| {
                         let status = match p.status {
-                            PlanStatus::Published => t(Key::StatusPublished),
-                            PlanStatus::Draft => t(Key::StatusDraft),
-                            PlanStatus::Missing => t(Key::StatusMissing),
+                            PlanStatus::Published => t(LeaderKey::StatusPublished),
+                            PlanStatus::Draft => t(LeaderKey::StatusDraft),
+                            PlanStatus::Missing => t(LeaderKey::StatusMissing),
                         };
                         let parts = if p.missing_parts > 0 {
-                            format!("{} {}", p.missing_parts, t(Key::MissingPartsWord))
+                            format!("{} {}", p.missing_parts, t(LeaderKey::MissingPartsWord))
                         } else {
-                            t(Key::AllPartsCovered).to_owned()
+                            t(LeaderKey::AllPartsCovered).to_owned()
                         };
                         view! {
                             <li>

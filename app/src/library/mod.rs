@@ -21,11 +21,12 @@ pub async fn library_copy(unit_id: i64, year_plan_id: i64) -> Result<i64, AppErr
 }
 
 use crate::components::{DecorativeIcon, ErrorNote, input_value, select_value, set_title};
-use crate::i18n::{Key, goal_kind_name, grade_name, subject_name, t, week_range};
+use crate::i18n::LibraryKey;
+use crate::i18n::{Key, counts, goal_kind_name, grade_name, subject_name, t, week_range};
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use crate::planning::api::load_planning;
-use crate::planning::screens::icon_of;
+use crate::planning::parts::icon_of;
 use domain::school::Subject;
 use leptos::html::{Input, Select};
 use leptos_router::components::A;
@@ -70,12 +71,12 @@ pub fn LibraryPage() -> impl IntoView {
         <StaffShell>
             <main id="indhold" class="page">
                 <h1>{t(Key::LibraryTitle)}</h1>
-                <p>{t(Key::LibraryIntro)}</p>
-                <form class="card filter-form" role="search" aria-label=t(Key::LibraryFilters) on:submit=submit>
+                <p>{t(LibraryKey::LibraryIntro)}</p>
+                <form class="card filter-form" role="search" aria-label=t(LibraryKey::LibraryFilters) on:submit=submit>
                     <div class="field">
                         <label for="lib-subject">{t(Key::SubjectLabel)}</label>
                         <select id="lib-subject" node_ref=subject>
-                            <option value="">{t(Key::AnySubject)}</option>
+                            <option value="">{t(LibraryKey::AnySubject)}</option>
                             {Subject::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{subject_name(s)}</option> }).collect_view()}
                         </select>
                     </div>
@@ -87,13 +88,13 @@ pub fn LibraryPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="lib-goal">{t(Key::GoalFilterLabel)}</label>
+                        <label for="lib-goal">{t(LibraryKey::GoalFilterLabel)}</label>
                         <input id="lib-goal" type="search" node_ref=goal />
                     </div>
                     <div class="field">
-                        <label for="lib-author">{t(Key::AuthorLabel)}</label>
+                        <label for="lib-author">{t(LibraryKey::AuthorLabel)}</label>
                         <select id="lib-author" node_ref=author>
-                            <option value="">{t(Key::AnyAuthor)}</option>
+                            <option value="">{t(LibraryKey::AnyAuthor)}</option>
                             {move || authors.get().into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                         </select>
                     </div>
@@ -101,23 +102,23 @@ pub fn LibraryPage() -> impl IntoView {
                         <label for="lib-words">{t(Key::SearchWords)}</label>
                         <input id="lib-words" type="search" node_ref=words />
                     </div>
-                    <button type="submit" class="primary">{t(Key::SearchLibrary)}</button>
+                    <button type="submit" class="primary">{t(LibraryKey::SearchLibrary)}</button>
                 </form>
                 <div aria-live="polite">
                     {move || search.value().get().map(|result| match result {
-                        Ok(page) if page.entries.is_empty() => view! { <p>{t(Key::NothingFound)}</p> }.into_any(),
+                        Ok(page) if page.entries.is_empty() => view! { <p>{t(LibraryKey::NothingFound)}</p> }.into_any(),
                         Ok(page) => view! {
-                            <ul class="card-list" aria-label=t(Key::LibraryResults)>
+                            <ul class="card-list" aria-label=t(LibraryKey::LibraryResults)>
                                 {page.entries.into_iter().map(|e| {
                                     let id = e.unit_id;
                                     let grades = e.grades.map(|(a, b)| if a == b { grade_name(a) } else { format!("{a}.–{b}. klasse") }).unwrap_or_default();
                                     view! {
                                         <li class="card">
                                             <h2>{e.title.clone()}</h2>
-                                            <p class="muted">{subject_name(e.subject)}" · "{grades}" · "{e.weeks}" "{t(Key::WeeksWord)}" · "{e.author.clone()}</p>
+                                            <p class="muted">{subject_name(e.subject)}" · "{grades}" · "{counts::weeks(e.weeks)}" · "{e.author.clone()}</p>
                                             {(!e.goals.is_empty()).then(|| view! { <p>{t(Key::GoalsTitle)}": "{e.goals.join("; ")}</p> })}
                                             <button type="button" on:click=move |_| { preview.dispatch(LibraryPreview { unit_id: id }); }>
-                                                {t(Key::PreviewUnit)}" "{e.title.clone()}
+                                                {t(LibraryKey::PreviewUnit)}" "{e.title.clone()}
                                             </button>
                                         </li>
                                     }
@@ -146,7 +147,7 @@ fn Preview(unit: Unit) -> impl IntoView {
     let title = unit.title.clone();
     view! {
         <section class="card library-preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">{t(Key::PreviewOf)}" "{unit.title.clone()}</h2>
+            <h2 id="preview-heading">{t(LibraryKey::PreviewOf)}" "{unit.title.clone()}</h2>
             <p class="muted">{subject_name(unit.subject)}" · "{week_range(unit.first_week, unit.last_week)}" · "{unit.author.clone()}</p>
             <p class="pre">{unit.description.clone()}</p>
             <h3>{t(Key::GoalsTitle)}</h3>
@@ -169,7 +170,7 @@ fn Preview(unit: Unit) -> impl IntoView {
                         let mine: Vec<(i64, String)> = overview.teams.iter().filter_map(|team| team.year_plan.as_ref().map(|p| (p.id, format!("{} ({})", p.title, team.team_name)))).collect();
                         let title = title.clone();
                         if mine.is_empty() {
-                            view! { <p>{t(Key::NoYearPlanToCopyTo)}</p> }.into_any()
+                            view! { <p>{t(LibraryKey::NoYearPlanToCopyTo)}</p> }.into_any()
                         } else {
                             view! {
                                 <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
@@ -178,11 +179,11 @@ fn Preview(unit: Unit) -> impl IntoView {
                                         copy.dispatch(LibraryCopy { unit_id, year_plan_id });
                                     }
                                 }>
-                                    <label for="copy-target">{t(Key::CopyInto)}</label>
+                                    <label for="copy-target">{t(LibraryKey::CopyInto)}</label>
                                     <select id="copy-target" node_ref=target>
                                         {mine.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                                     </select>
-                                    <button type="submit" class="primary">{t(Key::CopyUnit)}" "{title}</button>
+                                    <button type="submit" class="primary">{t(LibraryKey::CopyUnit)}" "{title}</button>
                                 </form>
                             }.into_any()
                         }
@@ -193,8 +194,8 @@ fn Preview(unit: Unit) -> impl IntoView {
             {move || copy.value().get().map(|result| match result {
                 Ok(id) => view! {
                     <p class="notice" role="status">
-                        {t(Key::CopiedNotice)}" "
-                        <A href=format!("{}/{id}", paths::UNIT)>{t(Key::OpenCopy)}</A>
+                        {t(LibraryKey::CopiedNotice)}" "
+                        <A href=format!("{}/{id}", paths::UNIT)>{t(LibraryKey::OpenCopy)}</A>
                     </p>
                 }.into_any(),
                 Err(e) => view! { <ErrorNote error=e /> }.into_any(),

@@ -1,10 +1,14 @@
 //! Planning: the teacher's side: the teacher's home, årsplaner, forløb, goals and tasks.
 
 pub mod api;
+mod goals_section;
+pub mod parts;
 pub mod screens;
+mod tasks_section;
 
 use crate::components::{AvatarPicture, DecorativeIcon, ErrorNote, set_title};
-use crate::i18n::{Key, subject_name, t};
+use crate::i18n::PlanningKey;
+use crate::i18n::{counts, subject_name, t};
 use crate::identity::shell::AppHeader;
 use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
 use crate::paths;
@@ -14,25 +18,25 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
-    set_title(t(Key::TeacherTitle));
+    set_title(t(PlanningKey::TeacherTitle));
     let empty = home.teams.is_empty();
     let school_name = home.me.school_name.clone();
     let classes = home.classes.clone();
     view! {
         <AppHeader me=home.me />
         <main id="indhold" class="page">
-            <h1>{t(Key::TeacherTitle)}</h1>
+            <h1>{t(PlanningKey::TeacherTitle)}</h1>
             <p class="muted">{school_name}</p>
-            {empty.then(|| view! { <p>{t(Key::TeacherNoTeams)}</p> })}
-            <ul class="card-list" aria-label=t(Key::TeacherTitle)>
+            {empty.then(|| view! { <p>{t(PlanningKey::TeacherNoTeams)}</p> })}
+            <ul class="card-list" aria-label=t(PlanningKey::TeacherTitle)>
                 {home.teams.into_iter().map(|team| view! {
                     <li class="card team">
                         <h2>
                             <DecorativeIcon icon=subject_icon(team.subject) />
                             <span>{team.name}</span>
                         </h2>
-                        <p>{subject_name(team.subject)}" · "{team.pupil_count}" "{t(Key::TeamPupils)}</p>
-                        <p>{t(Key::TeamTeachers)}": "{team.teacher_names.join(", ")}</p>
+                        <p>{subject_name(team.subject)}" · "{counts::pupils(team.pupil_count)}</p>
+                        <p>{t(PlanningKey::TeamTeachers)}": "{team.teacher_names.join(", ")}</p>
                     </li>
                 }).collect_view()}
             </ul>
@@ -67,21 +71,21 @@ fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
         <section class="card class-ipad" aria-labelledby="class-ipad-title">
             <h2 id="class-ipad-title">
                 <DecorativeIcon icon=icondata::LuTablet />
-                <span>{t(Key::ClassIpadTitle)}</span>
+                <span>{t(PlanningKey::ClassIpadTitle)}</span>
             </h2>
             {error}
             <Suspense fallback=|| ()>
                 {move || status.get().map(|s| match s {
                     Ok(Some(device)) => view! {
-                        <p>{t(Key::ThisIsClassIpadFor)}" "<strong>{device.class_name}</strong>"."</p>
+                        <p>{t(PlanningKey::ThisIsClassIpadFor)}" "<strong>{device.class_name}</strong>"."</p>
                         <button type="button" on:click=move |_| { close.dispatch(CloseClassDevice {}); }>
-                            {t(Key::CloseClassIpad)}
+                            {t(PlanningKey::CloseClassIpad)}
                         </button>
                     }.into_any(),
                     _ => {
                         let classes = classes.clone();
                         view! {
-                            <p>{t(Key::ClassIpadIntro)}</p>
+                            <p>{t(PlanningKey::ClassIpadIntro)}</p>
                             <ul class="button-list">
                                 {classes.into_iter().map(|c| view! {
                                     <li>
@@ -89,7 +93,7 @@ fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
                                             type="button"
                                             on:click=move |_| { open.dispatch(OpenClassDevice { class_id: c.id }); }
                                         >
-                                            {t(Key::MakeClassIpadFor)}" "{c.name}
+                                            {t(PlanningKey::MakeClassIpadFor)}" "{c.name}
                                         </button>
                                     </li>
                                 }).collect_view()}
@@ -116,7 +120,7 @@ fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
         <section class="card login-cards-section" aria-labelledby="login-cards-title">
             <h2 id="login-cards-title">
                 <DecorativeIcon icon=icondata::LuQrCode />
-                <span>{t(Key::LoginCardsTitle)}</span>
+                <span>{t(PlanningKey::LoginCardsTitle)}</span>
             </h2>
             <ul class="button-list">
                 {classes.into_iter().map(|c| {
@@ -130,7 +134,7 @@ fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
                                     make.dispatch(MakeLoginCards { class_id: c.id });
                                 }
                             >
-                                {t(Key::MakeLoginCardsFor)}" "{c.name.clone()}
+                                {t(PlanningKey::MakeLoginCardsFor)}" "{c.name.clone()}
                             </button>
                         </li>
                     }
@@ -139,18 +143,18 @@ fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
             {move || make.value().get().map(|result| match result {
                 Ok(cards) => view! {
                     <div class="login-cards-sheet">
-                        <h3>{t(Key::LoginCardsTitle)}": "{class_name.get()}</h3>
-                        <p>{t(Key::LoginCardsIntro)}</p>
+                        <h3>{t(PlanningKey::LoginCardsTitle)}": "{class_name.get()}</h3>
+                        <p>{t(PlanningKey::LoginCardsIntro)}</p>
                         <button type="button" class="primary" on:click=print>
                             <DecorativeIcon icon=icondata::LuPrinter />
-                            <span>{t(Key::PrintCards)}</span>
+                            <span>{t(PlanningKey::PrintCards)}</span>
                         </button>
-                        <ul class="login-cards" aria-label=t(Key::LoginCardsTitle)>
+                        <ul class="login-cards" aria-label=t(PlanningKey::LoginCardsTitle)>
                             {cards.into_iter().map(|card| view! {
                                 <li class="login-card">
                                     <AvatarPicture avatar=card.avatar size=56 />
                                     <p class="card-name">{card.name.clone()}</p>
-                                    <img src=card.qr_svg alt=format!("{} {}", t(Key::QrAltFor), card.name) width="160" height="160" />
+                                    <img src=card.qr_svg alt=format!("{} {}", t(PlanningKey::QrAltFor), card.name) width="160" height="160" />
                                     <p class="card-code">{card.code}</p>
                                 </li>
                             }).collect_view()}

@@ -5,7 +5,8 @@
 //! repeat of a send that did arrive harmless. Nothing is lost to a dropped Wi-Fi.
 
 use super::add_work;
-use crate::i18n::{Key, t};
+use crate::i18n::PupilKey;
+use crate::i18n::t;
 use domain::pupil::WorkUpload;
 use domain::{AppError, ErrorCode};
 use gloo_storage::{LocalStorage, Storage};
@@ -170,9 +171,9 @@ pub fn WaitingWork() -> impl IntoView {
     view! {
         <div role="status" class="waiting-work">
             {move || (waiting.get() > 0).then(|| view! {
-                <p class="notice">{t(Key::WorkWaiting)}</p>
+                <p class="notice">{t(PupilKey::WorkWaiting)}</p>
                 <button type="button" class="tile-button" on:click=|_| resend_waiting()>
-                    {t(Key::SendNow)}
+                    {t(PupilKey::SendNow)}
                 </button>
             })}
         </div>

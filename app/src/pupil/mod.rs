@@ -6,6 +6,7 @@ pub mod today;
 pub mod work;
 
 use crate::components::{AvatarPicture, DecorativeIcon, ReadAloudButton, set_title};
+use crate::i18n::PupilKey;
 use crate::i18n::{Key, subject_name, t};
 use crate::identity::shell::SignOutButton;
 use crate::paths;
@@ -75,7 +76,7 @@ pub fn task_icon(icon: TaskIcon) -> icondata::Icon {
 /// screen aloud, help for this screen (which is also read aloud), and "Færdig" to hand the iPad on.
 /// Work not yet sent is retried from here, whichever screen the pupil is on.
 #[component]
-pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
+pub fn PupilShell(help: &'static str, children: Children) -> impl IntoView {
     let (help_open, set_help_open) = signal(false);
     drafts::resend_waiting();
     view! {
@@ -83,7 +84,7 @@ pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
             <header class="pupil-bar pupil-nav">
                 <A href=paths::HOME attr:class="tile-button">
                     <DecorativeIcon icon=icondata::LuHouse />
-                    <span>{t(Key::PupilHomeTile)}</span>
+                    <span>{t(PupilKey::PupilHomeTile)}</span>
                 </A>
                 <ReadAloudButton large=true />
                 <button
@@ -95,23 +96,23 @@ pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
                         let open = !help_open.get_untracked();
                         set_help_open.set(open);
                         if open {
-                            crate::speech::speak(t(help), || ());
+                            crate::speech::speak(help, || ());
                         } else {
                             crate::speech::stop();
                         }
                     }
                 >
                     <DecorativeIcon icon=icondata::LuCircleHelp />
-                    <span>{t(Key::HelpButton)}</span>
+                    <span>{t(PupilKey::HelpButton)}</span>
                 </button>
                 <SignOutButton as_done_tile=true />
                 // Inside the banner, across its row: help for this screen, and work waiting to be sent.
                 <div id="hjaelp" class="help-panel" hidden=move || !help_open.get()>
-                    <p>{t(help)}</p>
+                    <p>{help}</p>
                     <button type="button" class="tile-button" on:click=move |_| {
                         crate::speech::stop();
                         set_help_open.set(false);
-                    }>{t(Key::CloseHelp)}</button>
+                    }>{t(PupilKey::CloseHelp)}</button>
                 </div>
                 <drafts::WaitingWork />
             </header>
@@ -122,12 +123,12 @@ pub fn PupilShell(help: Key, children: Children) -> impl IntoView {
 
 /// A main tile of the pupil's home: a big icon, one word, a link.
 #[component]
-fn MainTile(href: &'static str, icon: icondata::Icon, label: Key) -> impl IntoView {
+fn MainTile(href: &'static str, icon: icondata::Icon, label: &'static str) -> impl IntoView {
     view! {
         <li>
             <A href=href attr:class="tile main-tile">
                 <DecorativeIcon icon=icon />
-                <span>{t(label)}</span>
+                <span>{label}</span>
             </A>
         </li>
     }
@@ -135,22 +136,26 @@ fn MainTile(href: &'static str, icon: icondata::Icon, label: Key) -> impl IntoVi
 
 #[component]
 pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
-    set_title(&format!("{} {}", t(Key::PupilGreeting), home.first_name));
+    set_title(&format!(
+        "{} {}",
+        t(PupilKey::PupilGreeting),
+        home.first_name
+    ));
     view! {
-        <PupilShell help=Key::HelpHome>
+        <PupilShell help=t(PupilKey::HelpHome)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1 class="pupil-greeting">
                     <AvatarPicture avatar=home.avatar size=96 />
-                    <span>{t(Key::PupilGreeting)}" "{home.first_name}"!"</span>
+                    <span>{t(PupilKey::PupilGreeting)}" "{home.first_name}"!"</span>
                 </h1>
                 <p class="pupil-class">{home.class_name}</p>
-                <ul class="tiles pupil-main-tiles" aria-label=t(Key::PupilMenu)>
-                    <MainTile href=paths::TODAY icon=icondata::LuCalendarDays label=Key::TodayTitle />
-                    <MainTile href=paths::MY_GOALS icon=icondata::LuTarget label=Key::MyGoalsTitle />
-                    <MainTile href=paths::HOW_DID_IT_GO icon=icondata::LuSmile label=Key::HowDidItGo />
-                    <MainTile href=paths::MY_WORK icon=icondata::LuFolderOpen label=Key::MyWorkTitle />
+                <ul class="tiles pupil-main-tiles" aria-label=t(PupilKey::PupilMenu)>
+                    <MainTile href=paths::TODAY icon=icondata::LuCalendarDays label=t(PupilKey::TodayTitle) />
+                    <MainTile href=paths::MY_GOALS icon=icondata::LuTarget label=t(Key::MyGoalsTitle) />
+                    <MainTile href=paths::HOW_DID_IT_GO icon=icondata::LuSmile label=t(Key::HowDidItGo) />
+                    <MainTile href=paths::MY_WORK icon=icondata::LuFolderOpen label=t(PupilKey::MyWorkTitle) />
                 </ul>
-                <ul class="tiles small-tiles" aria-label=t(Key::MorePupilLinks)>
+                <ul class="tiles small-tiles" aria-label=t(PupilKey::MorePupilLinks)>
                     <li>
                         <A href=paths::MY_PLAN attr:class="tile">
                             <DecorativeIcon icon=icondata::LuNotebookPen />
@@ -160,12 +165,12 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                     <li>
                         <A href=paths::READING attr:class="tile">
                             <DecorativeIcon icon=icondata::LuType />
-                            <span>{t(Key::ReadingTile)}</span>
+                            <span>{t(PupilKey::ReadingTile)}</span>
                         </A>
                     </li>
                 </ul>
-                <h2>{t(Key::PupilSubjects)}</h2>
-                <ul class="tiles" aria-label=t(Key::PupilSubjects)>
+                <h2>{t(PupilKey::PupilSubjects)}</h2>
+                <ul class="tiles" aria-label=t(PupilKey::PupilSubjects)>
                     {home.subjects.into_iter().map(|s| view! {
                         <li class="tile">
                             <DecorativeIcon icon=subject_icon(s) />

@@ -4,6 +4,7 @@
 use super::work::WorkCapture;
 use super::{MarkTaskDone, PupilShell, SpokenText, load_today, task_icon};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
+use crate::i18n::PupilKey;
 use crate::i18n::{Key, subject_name, t};
 use crate::paths;
 use domain::pupil::TodayTask;
@@ -14,17 +15,17 @@ use leptos_router::components::A;
 /// `/i-dag`: today's tasks first, then the week's, each a big picture to tap.
 #[component]
 pub fn TodayPage() -> impl IntoView {
-    set_title(t(Key::TodayTitle));
+    set_title(t(PupilKey::TodayTitle));
     let today = LocalResource::new(load_today);
     view! {
-        <PupilShell help=Key::HelpToday>
+        <PupilShell help=t(PupilKey::HelpToday)>
             <main id="indhold" class="page pupil" lang="da">
-                <h1>{t(Key::TodayTitle)}</h1>
+                <h1>{t(PupilKey::TodayTitle)}</h1>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || today.get().map(|result| match result {
-                        Ok(day) if day.tasks.is_empty() => view! { <p>{t(Key::NoTasksToday)}</p> }.into_any(),
+                        Ok(day) if day.tasks.is_empty() => view! { <p>{t(PupilKey::NoTasksToday)}</p> }.into_any(),
                         Ok(day) => view! {
-                            <ol class="timeline" aria-label=t(Key::TasksToday)>
+                            <ol class="timeline" aria-label=t(PupilKey::TasksToday)>
                                 {day.tasks.into_iter().map(|task| view! { <TimelineTask task /> }).collect_view()}
                             </ol>
                         }.into_any(),
@@ -42,7 +43,7 @@ fn TimelineTask(task: TodayTask) -> impl IntoView {
     let when = if task.this_week {
         t(Key::DueThisWeek)
     } else {
-        t(Key::DueToday)
+        t(PupilKey::DueToday)
     };
     view! {
         <li>
@@ -53,7 +54,7 @@ fn TimelineTask(task: TodayTask) -> impl IntoView {
                 {task.done.then(|| view! {
                     <span class="task-done-mark">
                         <DecorativeIcon icon=icondata::LuCircleCheckBig />
-                        <span>{t(Key::TaskIsDone)}</span>
+                        <span>{t(PupilKey::TaskIsDone)}</span>
                     </span>
                 })}
             </A>
@@ -77,20 +78,20 @@ pub fn TaskPage() -> impl IntoView {
         }
     });
     view! {
-        <PupilShell help=Key::HelpTask>
+        <PupilShell help=t(PupilKey::HelpTask)>
             <main id="indhold" class="page pupil" lang="da">
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || task.get().map(|result| match result {
                         Ok(task) => view! { <TaskView task /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::TodayTitle));
-                            view! { <h1>{t(Key::TodayTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(PupilKey::TodayTitle));
+                            view! { <h1>{t(PupilKey::TodayTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
                 <p><A href=paths::TODAY attr:class="tile-button">
                     <DecorativeIcon icon=icondata::LuCalendarDays />
-                    <span>{t(Key::TodayTitle)}</span>
+                    <span>{t(PupilKey::TodayTitle)}</span>
                 </A></p>
             </main>
         </PupilShell>
@@ -143,12 +144,12 @@ fn TaskView(task: TodayTask) -> impl IntoView {
                 on:click=move |_| read()
             >
                 <DecorativeIcon icon=icondata::LuVolume2 />
-                <span>{t(Key::ReadTaskAloud)}</span>
+                <span>{t(PupilKey::ReadTaskAloud)}</span>
             </button>
         </div>
         {(!task.materials.is_empty()).then(|| view! {
-            <h2>{t(Key::Materials)}</h2>
-            <ul class="tiles materials" aria-label=t(Key::Materials)>
+            <h2>{t(PupilKey::Materials)}</h2>
+            <ul class="tiles materials" aria-label=t(PupilKey::Materials)>
                 {task.materials.into_iter().map(|m| view! {
                     <li>
                         <a class="tile" href=m.url target="_blank" rel="noopener">
@@ -170,7 +171,7 @@ fn TaskView(task: TodayTask) -> impl IntoView {
             }
         >
             <DecorativeIcon icon=icondata::LuCircleCheckBig />
-            <span>{t(Key::IAmDone)}</span>
+            <span>{t(PupilKey::IAmDone)}</span>
         </button>
         {move || match mark.value().get() {
             Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),

@@ -5,6 +5,7 @@
 use super::drafts::{self, Outcome};
 use super::{PupilShell, load_my_work};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
+use crate::i18n::PupilKey;
 use crate::i18n::{Key, t};
 use domain::pupil::{WorkItem, WorkKind, WorkUpload};
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ pub fn WorkCapture(task_id: Option<i64>, goal_id: Option<i64>) -> impl IntoView 
             status.set(Some(outcome));
         });
     });
-    let tool = move |kind: WorkKind, icon: icondata::Icon, label: Key| {
+    let tool = move |kind: WorkKind, icon: icondata::Icon, label: PupilKey| {
         view! {
             <button
                 type="button"
@@ -64,9 +65,9 @@ pub fn WorkCapture(task_id: Option<i64>, goal_id: Option<i64>) -> impl IntoView 
             <h2 id="vis-arbejde">{t(Key::ShowYourWork)}</h2>
             <div class="work-tools">
                 <PhotoInput submit status />
-                {tool(WorkKind::Drawing, icondata::LuPaintbrush, Key::DrawWork)}
-                {tool(WorkKind::Voice, icondata::LuMic, Key::RecordVoice)}
-                {tool(WorkKind::Text, icondata::LuPencil, Key::WriteWork)}
+                {tool(WorkKind::Drawing, icondata::LuPaintbrush, PupilKey::DrawWork)}
+                {tool(WorkKind::Voice, icondata::LuMic, PupilKey::RecordVoice)}
+                {tool(WorkKind::Text, icondata::LuPencil, PupilKey::WriteWork)}
             </div>
             {move || match open.get() {
                 Some(WorkKind::Drawing) => view! { <DrawingPad submit /> }.into_any(),
@@ -76,12 +77,12 @@ pub fn WorkCapture(task_id: Option<i64>, goal_id: Option<i64>) -> impl IntoView 
             }}
             <div role="status" class="work-status">
                 {move || status.get().map(|outcome| match outcome {
-                    Outcome::Saved => view! { <p class="notice">{t(Key::WorkSaved)}</p> }.into_any(),
+                    Outcome::Saved => view! { <p class="notice">{t(PupilKey::WorkSaved)}</p> }.into_any(),
                     // The shell says what is waiting; once it is sent, this piece is saved.
                     Outcome::Waiting => {
                         let waiting = drafts::waiting();
                         view! {
-                            {move || (waiting.get() == 0).then(|| view! { <p class="notice">{t(Key::WorkSaved)}</p> })}
+                            {move || (waiting.get() == 0).then(|| view! { <p class="notice">{t(PupilKey::WorkSaved)}</p> })}
                         }.into_any()
                     }
                     Outcome::Refused(e) => view! { <ErrorNote error=e /> }.into_any(),
@@ -123,7 +124,7 @@ fn PhotoInput(submit: Callback<Piece>, status: RwSignal<Option<Outcome>>) -> imp
     view! {
         <label class="tile-button file-tile">
             <DecorativeIcon icon=icondata::LuCamera />
-            <span>{t(Key::TakePhoto)}</span>
+            <span>{t(PupilKey::TakePhoto)}</span>
             <input type="file" accept="image/*" capture="environment" on:change=on_change />
         </label>
     }
@@ -197,11 +198,11 @@ struct Stroke {
 }
 
 /// Colours with their names: each button says its colour in words.
-const COLOURS: [(&str, Key); 4] = [
-    ("#1a1a1a", Key::ColourBlack),
-    ("#1d4f91", Key::ColourBlue),
-    ("#b3261e", Key::ColourRed),
-    ("#1f6b3a", Key::ColourGreen),
+const COLOURS: [(&str, PupilKey); 4] = [
+    ("#1a1a1a", PupilKey::ColourBlack),
+    ("#1d4f91", PupilKey::ColourBlue),
+    ("#b3261e", PupilKey::ColourRed),
+    ("#1f6b3a", PupilKey::ColourGreen),
 ];
 const CANVAS_W: u32 = 800;
 const CANVAS_H: u32 = 560;
@@ -334,7 +335,7 @@ fn DrawingPad(submit: Callback<Piece>) -> impl IntoView {
     };
     view! {
         <div class="drawing-pad">
-            <div class="drawing-tools" role="group" aria-label=t(Key::DrawingTools)>
+            <div class="drawing-tools" role="group" aria-label=t(PupilKey::DrawingTools)>
                 {COLOURS.iter().enumerate().map(|(i, (css, name))| view! {
                     <button
                         type="button"
@@ -350,20 +351,20 @@ fn DrawingPad(submit: Callback<Piece>) -> impl IntoView {
                     aria-pressed=move || if tool.get() == DrawTool::Pen { "true" } else { "false" }
                     on:click=move |_| { tool.set(DrawTool::Pen); line_start.set(None); redraw(); }>
                     <DecorativeIcon icon=icondata::LuBrush />
-                    <span>{t(Key::PenTool)}</span>
+                    <span>{t(PupilKey::PenTool)}</span>
                 </button>
                 <button type="button" class="tile-button"
                     aria-pressed=move || if tool.get() == DrawTool::Line { "true" } else { "false" }
                     on:click=move |_| tool.set(DrawTool::Line)>
                     <DecorativeIcon icon=icondata::LuMinus />
-                    <span>{t(Key::LineTool)}</span>
+                    <span>{t(PupilKey::LineTool)}</span>
                 </button>
                 <button type="button" class="tile-button" on:click=move |_| {
                     strokes.update_value(|all| { all.pop(); });
                     redraw();
                 }>
                     <DecorativeIcon icon=icondata::LuUndo2 />
-                    <span>{t(Key::UndoDrawing)}</span>
+                    <span>{t(PupilKey::UndoDrawing)}</span>
                 </button>
                 <button type="button" class="tile-button" on:click=move |_| {
                     strokes.update_value(Vec::clear);
@@ -371,14 +372,14 @@ fn DrawingPad(submit: Callback<Piece>) -> impl IntoView {
                     redraw();
                 }>
                     <DecorativeIcon icon=icondata::LuEraser />
-                    <span>{t(Key::ClearDrawing)}</span>
+                    <span>{t(PupilKey::ClearDrawing)}</span>
                 </button>
             </div>
-            {move || (tool.get() == DrawTool::Line).then(|| view! { <p>{t(Key::LineToolHint)}</p> })}
+            {move || (tool.get() == DrawTool::Line).then(|| view! { <p>{t(PupilKey::LineToolHint)}</p> })}
             <canvas
                 node_ref=canvas_ref
                 role="img"
-                aria-label=t(Key::DrawingLabel)
+                aria-label=t(PupilKey::DrawingLabel)
                 width=CANVAS_W
                 height=CANVAS_H
                 on:pointerdown=on_down
@@ -388,7 +389,7 @@ fn DrawingPad(submit: Callback<Piece>) -> impl IntoView {
             ></canvas>
             <button type="button" class="tile-button primary" on:click=save>
                 <DecorativeIcon icon=icondata::LuSave />
-                <span>{t(Key::SaveDrawing)}</span>
+                <span>{t(PupilKey::SaveDrawing)}</span>
             </button>
         </div>
     }
@@ -439,17 +440,17 @@ fn VoiceRecorder(submit: Callback<Piece>) -> impl IntoView {
                 Recording::Idle | Recording::Failed => view! {
                     <button type="button" class="tile-button primary" on:click=start>
                         <DecorativeIcon icon=icondata::LuMic />
-                        <span>{t(Key::StartRecording)}</span>
+                        <span>{t(PupilKey::StartRecording)}</span>
                     </button>
                     {(state.get_untracked() == Recording::Failed).then(|| view! {
-                        <p class="notice">{t(Key::MicrophoneUnavailable)}</p>
+                        <p class="notice">{t(PupilKey::MicrophoneUnavailable)}</p>
                     })}
                 }.into_any(),
                 Recording::On => view! {
-                    <p>{t(Key::RecordingNow)}</p>
+                    <p>{t(PupilKey::RecordingNow)}</p>
                     <button type="button" class="tile-button primary" on:click=stop>
                         <DecorativeIcon icon=icondata::LuSquare />
-                        <span>{t(Key::StopRecording)}</span>
+                        <span>{t(PupilKey::StopRecording)}</span>
                     </button>
                 }.into_any(),
                 Recording::Done(url, content_type, data) => view! {
@@ -458,7 +459,7 @@ fn VoiceRecorder(submit: Callback<Piece>) -> impl IntoView {
                         submit.run((WorkKind::Voice, String::new(), Some((content_type.clone(), data.clone()))));
                     }>
                         <DecorativeIcon icon=icondata::LuSave />
-                        <span>{t(Key::SaveRecording)}</span>
+                        <span>{t(PupilKey::SaveRecording)}</span>
                     </button>
                 }.into_any(),
             }}
@@ -532,11 +533,11 @@ fn TextWork(submit: Callback<Piece>) -> impl IntoView {
             ev.prevent_default();
             submit.run((WorkKind::Text, text.get_untracked(), None));
         }>
-            <label for="arbejde-tekst">{t(Key::WriteLabel)}</label>
+            <label for="arbejde-tekst">{t(PupilKey::WriteLabel)}</label>
             <textarea id="arbejde-tekst" rows="4" on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <button type="submit" class="tile-button primary">
                 <DecorativeIcon icon=icondata::LuSave />
-                <span>{t(Key::SaveText)}</span>
+                <span>{t(PupilKey::SaveText)}</span>
             </button>
         </form>
     }
@@ -544,27 +545,27 @@ fn TextWork(submit: Callback<Piece>) -> impl IntoView {
 
 fn kind_name(kind: WorkKind) -> &'static str {
     t(match kind {
-        WorkKind::Photo => Key::WorkPhoto,
-        WorkKind::Drawing => Key::WorkDrawing,
-        WorkKind::Voice => Key::WorkVoice,
-        WorkKind::Text => Key::WorkText,
+        WorkKind::Photo => PupilKey::WorkPhoto,
+        WorkKind::Drawing => PupilKey::WorkDrawing,
+        WorkKind::Voice => PupilKey::WorkVoice,
+        WorkKind::Text => PupilKey::WorkText,
     })
 }
 
 /// `/mit-arbejde`: everything the pupil has kept, newest first.
 #[component]
 pub fn MyWorkPage() -> impl IntoView {
-    set_title(t(Key::MyWorkTitle));
+    set_title(t(PupilKey::MyWorkTitle));
     let work = LocalResource::new(load_my_work);
     view! {
-        <PupilShell help=Key::HelpWork>
+        <PupilShell help=t(PupilKey::HelpWork)>
             <main id="indhold" class="page pupil" lang="da">
-                <h1>{t(Key::MyWorkTitle)}</h1>
+                <h1>{t(PupilKey::MyWorkTitle)}</h1>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || work.get().map(|result| match result {
-                        Ok(items) if items.is_empty() => view! { <p>{t(Key::NoWorkYet)}</p> }.into_any(),
+                        Ok(items) if items.is_empty() => view! { <p>{t(PupilKey::NoWorkYet)}</p> }.into_any(),
                         Ok(items) => view! {
-                            <ul class="work-list" aria-label=t(Key::MyWorkTitle)>
+                            <ul class="work-list" aria-label=t(PupilKey::MyWorkTitle)>
                                 {items.into_iter().map(|item| view! { <WorkCard item /> }).collect_view()}
                             </ul>
                         }.into_any(),
@@ -578,7 +579,7 @@ pub fn MyWorkPage() -> impl IntoView {
 
 /// The picture, sound or words of a piece of work.
 fn work_body(item: &WorkItem, heading: &str) -> AnyView {
-    let alt = format!("{}: {heading}", t(Key::WorkPicture));
+    let alt = format!("{}: {heading}", t(PupilKey::WorkPicture));
     match (item.kind, item.file_url.clone()) {
         (WorkKind::Photo | WorkKind::Drawing, Some(url)) => {
             view! { <img src=url alt=alt /> }.into_any()
@@ -609,7 +610,7 @@ fn WorkCard(item: WorkItem) -> impl IntoView {
             {work_body(&item, &heading)}
             {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
             {item.goal_text.clone().filter(|_| item.task_title.is_some()).map(|g| view! {
-                <p>{t(Key::WorkForGoal)}": "{g}</p>
+                <p>{t(PupilKey::WorkForGoal)}": "{g}</p>
             })}
             <button
                 type="button"
@@ -622,7 +623,7 @@ fn WorkCard(item: WorkItem) -> impl IntoView {
                 }
             >
                 <DecorativeIcon icon=icondata::LuHouse />
-                <span>{t(Key::ShareWithFamily)}</span>
+                <span>{t(PupilKey::ShareWithFamily)}</span>
             </button>
             {move || match share.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),

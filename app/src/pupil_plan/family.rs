@@ -6,6 +6,7 @@ use super::{
     load_plan_version, plan_name,
 };
 use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
+use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, t};
 use crate::paths;
 use domain::AppError;
@@ -49,7 +50,7 @@ fn Collected(plan: CollectedPlan) -> impl IntoView {
             <h1>{title}</h1>
             <ReadAloudButton />
         </div>
-        {empty.then(|| view! { <p>{t(Key::NothingPublishedYet)}</p> })}
+        {empty.then(|| view! { <p>{t(PupilPlanKey::NothingPublishedYet)}</p> })}
         {plan.plans.into_iter().map(|entry| view! { <PlanWithVersions entry /> }).collect_view()}
     }
 }
@@ -69,12 +70,12 @@ fn PlanWithVersions(entry: PublishedPlanEntry) -> impl IntoView {
             {move || error.get().map(|e| view! { <ErrorNote error=e /> })}
             {show_versions.then(|| view! {
                 <details class="card">
-                    <summary>{format!("{} ({name})", t(Key::EarlierVersions))}</summary>
+                    <summary>{format!("{} ({name})", t(PupilPlanKey::EarlierVersions))}</summary>
                     <ul class="button-list">
                         {earlier.into_iter().map(|v| {
                             let label = format!("{} {} {} {}",
-                                t(Key::ShowVersion), v.number, t(Key::FromWord), danish_date(v.published_at));
-                            let label = if v.number == newest_number { format!("{label} ({})", t(Key::NewestWord)) } else { label };
+                                t(PupilPlanKey::ShowVersion), v.number, t(PupilPlanKey::FromWord), danish_date(v.published_at));
+                            let label = if v.number == newest_number { format!("{label} ({})", t(PupilPlanKey::NewestWord)) } else { label };
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| {
@@ -102,12 +103,12 @@ pub fn MyPlanPage() -> impl IntoView {
     set_title(t(Key::MyPlanTitle));
     let data = LocalResource::new(load_my_plans);
     view! {
-        <crate::pupil::PupilShell help=Key::HelpMyPlan>
+        <crate::pupil::PupilShell help=t(PupilPlanKey::HelpMyPlan)>
             <main id="indhold" class="page pupil narrow" lang="da">
                 <h1>{t(Key::MyPlanTitle)}</h1>
                 <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
                     {move || data.get().map(|result| match result {
-                        Ok(plans) if plans.is_empty() => view! { <p>{t(Key::NoPlansYet)}</p> }.into_any(),
+                        Ok(plans) if plans.is_empty() => view! { <p>{t(PupilPlanKey::NoPlansYet)}</p> }.into_any(),
                         Ok(plans) => plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any(),
                         Err(e) => view! { <ErrorNote error=e /> }.into_any(),
                     })}
@@ -134,10 +135,10 @@ fn Reflection(plan: MyPlan) -> impl IntoView {
         }>
             <h2 id=heading_id>{name}</h2>
             <div class="field">
-                <label for=label_for>{format!("{} ({name})", t(Key::MyReflectionLabel))}</label>
+                <label for=label_for>{format!("{} ({name})", t(PupilPlanKey::MyReflectionLabel))}</label>
                 <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>
             </div>
-            <button type="submit" class="tile-button">{t(Key::SaveReflection)}</button>
+            <button type="submit" class="tile-button">{t(PupilPlanKey::SaveReflection)}</button>
             <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
             {move || match save.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),

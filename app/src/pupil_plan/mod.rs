@@ -75,6 +75,7 @@ pub async fn import_pupil(
     backend::pupil_plan::package::import_pupil_file(&crate::request_ctx()?, pupil_id, &text).await
 }
 
+use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, subject_name, t};
 use domain::pupil_plan::{PartCoverage, RequiredPart};
 
@@ -90,12 +91,12 @@ pub fn danish_date(unix_secs: i64) -> String {
 
 pub fn part_name(part: RequiredPart) -> &'static str {
     match part {
-        RequiredPart::Language => t(Key::PartLanguage),
-        RequiredPart::MathAwareness => t(Key::PartMathAwareness),
-        RequiredPart::Danish => t(Key::PartDanish),
-        RequiredPart::Maths => t(Key::PartMaths),
-        RequiredPart::Education => t(Key::PartEducation),
-        RequiredPart::Support => t(Key::PartSupport),
+        RequiredPart::Language => t(PupilPlanKey::PartLanguage),
+        RequiredPart::MathAwareness => t(PupilPlanKey::PartMathAwareness),
+        RequiredPart::Danish => t(PupilPlanKey::PartDanish),
+        RequiredPart::Maths => t(PupilPlanKey::PartMaths),
+        RequiredPart::Education => t(PupilPlanKey::PartEducation),
+        RequiredPart::Support => t(PupilPlanKey::PartSupport),
     }
 }
 
@@ -105,13 +106,13 @@ pub fn part_name(part: RequiredPart) -> &'static str {
 pub fn CoverageList(coverage: Vec<PartCoverage>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="coverage-title">
-            <h2 id="coverage-title">{t(Key::RequiredPartsTitle)}</h2>
+            <h2 id="coverage-title">{t(PupilPlanKey::RequiredPartsTitle)}</h2>
             <ul class="coverage">
                 {coverage.into_iter().map(|c| view! {
                     <li class=if c.covered { "covered" } else { "missing" }>
                         <span aria-hidden="true">{if c.covered { "✓ " } else { "! " }}</span>
                         {part_name(c.part)}": "
-                        <strong>{if c.covered { t(Key::PartCovered) } else { t(Key::PartMissing) }}</strong>
+                        <strong>{if c.covered { t(PupilPlanKey::PartCovered) } else { t(PupilPlanKey::PartMissing) }}</strong>
                     </li>
                 }).collect_view()}
             </ul>
@@ -125,34 +126,34 @@ pub fn CoverageList(coverage: Vec<PartCoverage>) -> impl IntoView {
 pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
     let title = plan_name(plan.subject);
     let byline = if plan.number == 0 {
-        t(Key::PreviewNotPublished).to_owned()
+        t(PupilPlanKey::PreviewNotPublished).to_owned()
     } else if let Some(school) = &plan.imported_from {
         format!(
             "{} {} · {} {}",
-            t(Key::BroughtFrom),
+            t(PupilPlanKey::BroughtFrom),
             school,
-            t(Key::PublishedOn),
+            t(PupilPlanKey::PublishedOn),
             danish_date(plan.published_at)
         )
     } else {
         format!(
             "{} {} · {} {} {}",
-            t(Key::VersionWord),
+            t(PupilPlanKey::VersionWord),
             plan.number,
-            t(Key::PublishedOn),
+            t(PupilPlanKey::PublishedOn),
             danish_date(plan.published_at),
             plan.published_by
         )
     };
     let texts = plan.texts.clone();
     let sections = [
-        (t(Key::SectionStatus), texts.status),
+        (t(PupilPlanKey::SectionStatus), texts.status),
         (t(Key::SectionGoals), texts.goals),
-        (t(Key::SectionFollowUp), texts.follow_up),
-        (t(Key::SectionWellbeing), texts.wellbeing),
-        (t(Key::SectionAllRound), texts.all_round),
-        (t(Key::SectionEducation), texts.education),
-        (t(Key::SectionSupport), texts.support),
+        (t(PupilPlanKey::SectionFollowUp), texts.follow_up),
+        (t(PupilPlanKey::SectionWellbeing), texts.wellbeing),
+        (t(PupilPlanKey::SectionAllRound), texts.all_round),
+        (t(PupilPlanKey::SectionEducation), texts.education),
+        (t(PupilPlanKey::SectionSupport), texts.support),
     ];
     let goals = plan.goals.clone();
     let reflection = plan.pupil_reflection.clone();
@@ -165,19 +166,19 @@ pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
                 <p class="plan-text">{text}</p>
             }).collect_view()}
             {(!goals.is_empty()).then(|| view! {
-                <h3>{t(Key::SectionEvaluations)}</h3>
+                <h3>{t(PupilPlanKey::SectionEvaluations)}</h3>
                 <ul class="plan-goals">
                     {goals.into_iter().map(|g| view! {
                         <li>
                             <strong>{g.text}</strong>
-                            {g.teacher.map(|e| view! { <p>{t(Key::TeachersEvaluation)}": "{e}</p> })}
-                            {g.pupil.map(|e| view! { <p>{t(Key::PupilsOwnEvaluation)}": "{e}</p> })}
+                            {g.teacher.map(|e| view! { <p>{t(PupilPlanKey::TeachersEvaluation)}": "{e}</p> })}
+                            {g.pupil.map(|e| view! { <p>{t(PupilPlanKey::PupilsOwnEvaluation)}": "{e}</p> })}
                         </li>
                     }).collect_view()}
                 </ul>
             })}
             {(!reflection.is_empty()).then(|| view! {
-                <h3>{t(Key::PupilReflection)}</h3>
+                <h3>{t(PupilPlanKey::PupilReflection)}</h3>
                 <p class="plan-text">{reflection}</p>
             })}
         </article>

@@ -6,7 +6,8 @@ use super::{
     export_pupil, import_pupil, load_plan_draft, load_pupil_plans, plan_name, preview_pupil_plan,
 };
 use crate::components::{ErrorNote, area_value, by_id, set_title};
-use crate::i18n::{Key, subject_name, t};
+use crate::i18n::PupilPlanKey;
+use crate::i18n::{Key, counts, subject_name, t};
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::pupil_plan::{
@@ -29,8 +30,8 @@ pub fn PupilPlansPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(plans) => view! { <PupilPlansView plans /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::PupilPlansTitle));
-                            view! { <h1>{t(Key::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(PupilPlanKey::PupilPlansTitle));
+                            view! { <h1>{t(PupilPlanKey::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
@@ -41,7 +42,7 @@ pub fn PupilPlansPage() -> impl IntoView {
 
 #[component]
 fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
-    let title = format!("{} {}", t(Key::PupilPlansFor), plans.pupil_name);
+    let title = format!("{} {}", t(PupilPlanKey::PupilPlansFor), plans.pupil_name);
     set_title(&title);
     let start = ServerAction::<StartPupilPlan>::new();
     let navigate = use_navigate();
@@ -60,19 +61,19 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
         <p>{plans.class_name.clone()}" · "{t(Key::SchoolYearWord)}" "{year}</p>
         <CoverageList coverage=plans.coverage.clone() />
         <section class="card" aria-labelledby="plans-title">
-            <h2 id="plans-title">{t(Key::PlansThisYear)}</h2>
-            {plans.plans.is_empty().then(|| view! { <p>{t(Key::NoPlansYet)}</p> })}
+            <h2 id="plans-title">{t(PupilPlanKey::PlansThisYear)}</h2>
+            {plans.plans.is_empty().then(|| view! { <p>{t(PupilPlanKey::NoPlansYet)}</p> })}
             <ul class="card-list">
                 {plans.plans.iter().map(|plan| {
                     let state = match plan.published_version {
-                        Some(n) => format!("{} {n}", t(Key::PublishedAsVersion)),
-                        None => t(Key::DraftOnly).to_owned(),
+                        Some(n) => format!("{} {n}", t(PupilPlanKey::PublishedAsVersion)),
+                        None => t(PupilPlanKey::DraftOnly).to_owned(),
                     };
                     let name = plan_name(plan.subject);
                     view! {
                         <li>
                             <A href=format!("{}/{}", paths::PUPIL_PLAN, plan.id)>
-                                {format!("{} {name}", t(Key::OpenPlan))}
+                                {format!("{} {name}", t(PupilPlanKey::OpenPlan))}
                             </A>
                             " · "{state}
                         </li>
@@ -86,14 +87,14 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
                         <button type="button" on:click=move |_| {
                             start.dispatch(StartPupilPlan { pupil_id, subject: Some(subject) });
                         }>
-                            {format!("{} {}", t(Key::StartPlanIn), subject_name(subject))}
+                            {format!("{} {}", t(PupilPlanKey::StartPlanIn), subject_name(subject))}
                         </button>
                     }
                 }).collect_view()}
                 {plans.can_start_collected.then(|| view! {
                     <button type="button" on:click=move |_| {
                         start.dispatch(StartPupilPlan { pupil_id, subject: None });
-                    }>{t(Key::StartCollectedPlan)}</button>
+                    }>{t(PupilPlanKey::StartCollectedPlan)}</button>
                 })}
             </div>
             {move || match start.value().get() {
@@ -132,25 +133,21 @@ fn PackageSection(pupil_id: i64) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="package-title">
-            <h2 id="package-title">{t(Key::PackageTitle)}</h2>
-            <p class="hint">{t(Key::PackageHint)}</p>
+            <h2 id="package-title">{t(PupilPlanKey::PackageTitle)}</h2>
+            <p class="hint">{t(PupilPlanKey::PackageHint)}</p>
             <p class="button-row">
-                <a href=format!("{}/{pupil_id}", paths::PUPIL_PACKAGE) download="">{t(Key::DownloadPackage)}</a>
-                <A href=format!("{}/{pupil_id}/udskrift", paths::PUPIL_PLANS)>{t(Key::PrintPackage)}</A>
+                <a href=format!("{}/{pupil_id}", paths::PUPIL_PACKAGE) download="">{t(PupilPlanKey::DownloadPackage)}</a>
+                <A href=format!("{}/{pupil_id}/udskrift", paths::PUPIL_PLANS)>{t(PupilPlanKey::PrintPackage)}</A>
             </p>
             <form on:submit=on_import aria-labelledby="import-package-title">
-                <h3 id="import-package-title">{t(Key::ImportPackageTitle)}</h3>
+                <h3 id="import-package-title">{t(PupilPlanKey::ImportPackageTitle)}</h3>
                 <div class="field">
-                    <label for="package-file">{t(Key::PackageFileLabel)}</label>
+                    <label for="package-file">{t(PupilPlanKey::PackageFileLabel)}</label>
                     <input type="file" id="package-file" accept=".json,application/json" node_ref=file />
                 </div>
-                <button type="submit">{t(Key::ImportPackage)}</button>
+                <button type="submit">{t(PupilPlanKey::ImportPackage)}</button>
                 <p role="status">{move || match result.get() {
-                    Some(Ok(s)) => Some(format!(
-                        "{}: {} {}, {} {}, {} {}.",
-                        t(Key::PackageImported), s.plans, t(Key::PlansWord), s.versions,
-                        t(Key::VersionsWord), s.evaluations, t(Key::EvaluationsWord)
-                    )),
+                    Some(Ok(s)) => Some(counts::package_imported(s.plans, s.versions, s.evaluations)),
                     _ => None,
                 }}</p>
                 {move || match result.get() {
@@ -174,8 +171,8 @@ pub fn PackagePrintPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(package) => view! { <PackagePrint package /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::PackageTitle));
-                            view! { <h1>{t(Key::PackageTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(PupilPlanKey::PackageTitle));
+                            view! { <h1>{t(PupilPlanKey::PackageTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
@@ -187,34 +184,34 @@ pub fn PackagePrintPage() -> impl IntoView {
 #[component]
 fn PackagePrint(package: PupilPackage) -> impl IntoView {
     let name = format!("{} {}", package.pupil.given_name, package.pupil.family_name);
-    let title = format!("{}: {name}", t(Key::PackageTitle));
+    let title = format!("{}: {name}", t(PupilPlanKey::PackageTitle));
     set_title(&title);
     let evaluations = package.evaluations.clone();
     view! {
         <h1>{title}</h1>
-        <p>{package.school.clone()}" · "{t(Key::ExportedOn)}" "{danish_date(package.exported_at)}</p>
+        <p>{package.school.clone()}" · "{t(PupilPlanKey::ExportedOn)}" "{danish_date(package.exported_at)}</p>
         <p class="no-print">
             <button type="button" on:click=|_| {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
                 }
-            }>{t(Key::PrintWord)}</button>
+            }>{t(PupilPlanKey::PrintWord)}</button>
         </p>
-        {package.plans.is_empty().then(|| view! { <p>{t(Key::NotPublishedYet)}</p> })}
+        {package.plans.is_empty().then(|| view! { <p>{t(PupilPlanKey::NotPublishedYet)}</p> })}
         {package.plans.into_iter().flat_map(|plan| plan.versions.into_iter().rev()).map(|version| view! {
             <PublishedPlanView plan=version />
         }).collect_view()}
         <section>
-            <h2 id="evaluations-title">{t(Key::SectionEvaluations)}</h2>
+            <h2 id="evaluations-title">{t(PupilPlanKey::SectionEvaluations)}</h2>
             <div class="table-wrap" role="region" aria-labelledby="evaluations-title" tabindex="0">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{t(Key::DateWord)}</th>
-                            <th scope="col">{t(Key::SubjectAndUnit)}</th>
+                            <th scope="col">{t(PupilPlanKey::DateWord)}</th>
+                            <th scope="col">{t(PupilPlanKey::SubjectAndUnit)}</th>
                             <th scope="col">{t(Key::SectionGoals)}</th>
-                            <th scope="col">{t(Key::WhoEvaluated)}</th>
-                            <th scope="col">{t(Key::EvaluationWord)}</th>
+                            <th scope="col">{t(PupilPlanKey::WhoEvaluated)}</th>
+                            <th scope="col">{t(PupilPlanKey::EvaluationWord)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -254,8 +251,8 @@ pub fn PlanEditorPage() -> impl IntoView {
                     {move || data.get().map(|result| match result {
                         Ok(draft) => view! { <PlanEditor draft reload=move || data.refetch() /> }.into_any(),
                         Err(e) => {
-                            set_title(t(Key::PupilPlansTitle));
-                            view! { <h1>{t(Key::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
+                            set_title(t(PupilPlanKey::PupilPlansTitle));
+                            view! { <h1>{t(PupilPlanKey::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
                         }
                     })}
                 </Suspense>
@@ -284,7 +281,11 @@ fn SectionField(
 #[component]
 fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let name = plan_name(draft.subject);
-    let title = format!("{}: {name} – {}", t(Key::PupilPlanWord), draft.pupil_name);
+    let title = format!(
+        "{}: {name} – {}",
+        t(PupilPlanKey::PupilPlanWord),
+        draft.pupil_name
+    );
     set_title(&title);
     let plan_id = draft.id;
     let subject_plan = draft.subject.is_some();
@@ -358,7 +359,7 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
     let sections = [
         (
             "status",
-            t(Key::SectionStatus),
+            t(PupilPlanKey::SectionStatus),
             draft.texts.status.clone(),
             true,
         ),
@@ -370,31 +371,31 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
         ),
         (
             "follow_up",
-            t(Key::SectionFollowUp),
+            t(PupilPlanKey::SectionFollowUp),
             draft.texts.follow_up.clone(),
             true,
         ),
         (
             "wellbeing",
-            t(Key::SectionWellbeing),
+            t(PupilPlanKey::SectionWellbeing),
             draft.texts.wellbeing.clone(),
             !subject_plan,
         ),
         (
             "all_round",
-            t(Key::SectionAllRound),
+            t(PupilPlanKey::SectionAllRound),
             draft.texts.all_round.clone(),
             !subject_plan,
         ),
         (
             "education",
-            t(Key::SectionEducation),
+            t(PupilPlanKey::SectionEducation),
             draft.texts.education.clone(),
             !subject_plan,
         ),
         (
             "support",
-            t(Key::SectionSupport),
+            t(PupilPlanKey::SectionSupport),
             draft.texts.support.clone(),
             !subject_plan,
         ),
@@ -405,8 +406,8 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
         match save.value().get() {
         Some(Err(e)) if e.code == ErrorCode::Conflict => Some(view! {
             <div class="error-note" role="alert">
-                <p>{t(Key::PlanConflict)}</p>
-                <button type="button" on:click=move |_| reload()>{t(Key::UseStoredVersion)}</button>
+                <p>{t(PupilPlanKey::PlanConflict)}</p>
+                <button type="button" on:click=move |_| reload()>{t(PupilPlanKey::UseStoredVersion)}</button>
             </div>
         }.into_any()),
         Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
@@ -415,10 +416,10 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
     };
     view! {
         <h1>{title}</h1>
-        <p><A href=pupil_link>{t(Key::BackToPupilPlans)}</A></p>
+        <p><A href=pupil_link>{t(PupilPlanKey::BackToPupilPlans)}</A></p>
         <CoverageList coverage=draft.coverage.clone() />
         <form class="card plan-form" on:submit=on_save aria-labelledby="plan-form-title">
-            <h2 id="plan-form-title">{t(Key::WritePlan)}</h2>
+            <h2 id="plan-form-title">{t(PupilPlanKey::WritePlan)}</h2>
             {sections.into_iter().enumerate().filter(|(_, s)| s.3).map(|(i, (id, label, value, _))| view! {
                 <SectionField id=id label=label value=value node=nodes[i] disabled=!editable />
             }).collect_view()}
@@ -426,20 +427,20 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
                 <div class="field checkbox">
                     <input type="checkbox" id="receives-support" node_ref=support
                         checked=draft.receives_support disabled=!editable />
-                    <label for="receives-support">{t(Key::ReceivesSupport)}</label>
+                    <label for="receives-support">{t(PupilPlanKey::ReceivesSupport)}</label>
                 </div>
             })}
             {subject_plan.then(|| view! {
                 <fieldset>
-                    <legend>{t(Key::GoalsToShow)}</legend>
-                    {draft.goals.is_empty().then(|| view! { <p>{t(Key::NoGoalsToShow)}</p> })}
+                    <legend>{t(PupilPlanKey::GoalsToShow)}</legend>
+                    {draft.goals.is_empty().then(|| view! { <p>{t(PupilPlanKey::NoGoalsToShow)}</p> })}
                     {draft.goals.iter().map(|g| {
                         let goal_id = g.goal_id;
                         let box_id = format!("goal-{goal_id}");
                         let label_for = box_id.clone();
                         let evaluations = [
-                            g.teacher.as_ref().map(|e| format!("{}: {e}", t(Key::TeachersEvaluation))),
-                            g.pupil.as_ref().map(|e| format!("{}: {e}", t(Key::PupilsOwnEvaluation))),
+                            g.teacher.as_ref().map(|e| format!("{}: {e}", t(PupilPlanKey::TeachersEvaluation))),
+                            g.pupil.as_ref().map(|e| format!("{}: {e}", t(PupilPlanKey::PupilsOwnEvaluation))),
                         ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         let evaluations = if evaluations.is_empty() { t(Key::NotEvaluated).to_owned() } else { evaluations };
                         view! {
@@ -462,41 +463,41 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
                 </fieldset>
             })}
             <div class="field">
-                <span class="label">{t(Key::PupilReflection)}</span>
-                <p>{if reflection.is_empty() { t(Key::NoReflectionYet).to_owned() } else { reflection }}</p>
+                <span class="label">{t(PupilPlanKey::PupilReflection)}</span>
+                <p>{if reflection.is_empty() { t(PupilPlanKey::NoReflectionYet).to_owned() } else { reflection }}</p>
             </div>
-            {editable.then(|| view! { <button type="submit">{t(Key::SavePlan)}</button> })}
+            {editable.then(|| view! { <button type="submit">{t(PupilPlanKey::SavePlan)}</button> })}
             <p role="status">{move || matches!(save.value().get(), Some(Ok(_))).then(|| t(Key::Saved))}</p>
             {save_error}
         </form>
         <section class="card" aria-labelledby="publish-title">
-            <h2 id="publish-title">{t(Key::PreviewAndPublish)}</h2>
-            <p class="hint">{t(Key::PreviewHint)}</p>
-            <button type="button" on:click=show_preview>{t(Key::SeeAsParent)}</button>
+            <h2 id="publish-title">{t(PupilPlanKey::PreviewAndPublish)}</h2>
+            <p class="hint">{t(PupilPlanKey::PreviewHint)}</p>
+            <button type="button" on:click=show_preview>{t(PupilPlanKey::SeeAsParent)}</button>
             {move || preview_error.get().map(|e| view! { <ErrorNote error=e /> })}
             {move || preview.get().map(|(at, plan)| view! {
-                <div class="preview" role="region" aria-label=t(Key::SeeAsParent)>
+                <div class="preview" role="region" aria-label=t(PupilPlanKey::SeeAsParent)>
                     <PublishedPlanView plan />
                 </div>
                 {editable.then(|| view! {
                     <button type="button" class="primary" on:click=move |_| {
                         publish.dispatch(PublishPupilPlan { plan_id, version: at });
-                    }>{t(Key::PublishPlan)}</button>
+                    }>{t(PupilPlanKey::PublishPlan)}</button>
                 })}
             })}
             <p role="status">{move || match publish.value().get() {
-                Some(Ok(v)) => Some(format!("{} {}", t(Key::PublishedAsVersion), v.number)),
+                Some(Ok(v)) => Some(format!("{} {}", t(PupilPlanKey::PublishedAsVersion), v.number)),
                 _ => None,
             }}</p>
             {move || match publish.value().get() {
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
                 _ => None,
             }}
-            <h3>{t(Key::PublishedVersions)}</h3>
-            {move || versions.with(Vec::is_empty).then(|| view! { <p>{t(Key::NotPublishedYet)}</p> })}
+            <h3>{t(PupilPlanKey::PublishedVersions)}</h3>
+            {move || versions.with(Vec::is_empty).then(|| view! { <p>{t(PupilPlanKey::NotPublishedYet)}</p> })}
             <ul>
                 {move || versions.get().into_iter().map(|v| view! {
-                    <li>{format!("{} {} · {}", t(Key::VersionWord), v.number, danish_date(v.published_at))}</li>
+                    <li>{format!("{} {} · {}", t(PupilPlanKey::VersionWord), v.number, danish_date(v.published_at))}</li>
                 }).collect_view()}
             </ul>
         </section>

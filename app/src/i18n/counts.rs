@@ -1,0 +1,62 @@
+//! Numbers with their nouns: the catalogue chooses singular or plural and the word order, so a
+//! screen never says "1 elever".
+
+/// `n` with the singular or the plural noun.
+fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "1 elev", "10 elever".
+pub fn pupils(n: impl Into<u64>) -> String {
+    count(n, "elev", "elever")
+}
+
+/// "1 forløb", "3 forløb".
+pub fn units(n: impl Into<u64>) -> String {
+    count(n, "forløb", "forløb")
+}
+
+/// "1 mål", "2 mål".
+pub fn goals(n: impl Into<u64>) -> String {
+    count(n, "mål", "mål")
+}
+
+/// "1 opgave", "4 opgaver".
+pub fn tasks(n: impl Into<u64>) -> String {
+    count(n, "opgave", "opgaver")
+}
+
+/// "1 uge", "3 uger".
+pub fn weeks(n: impl Into<u64>) -> String {
+    count(n, "uge", "uger")
+}
+
+/// What loading a pupil's package added: "Indlæst: 1 plan, 2 versioner, 0 evalueringer."
+pub fn package_imported(plans: u32, versions: u32, evaluations: u32) -> String {
+    format!(
+        "Indlæst: {}, {}, {}.",
+        count(plans, "plan", "planer"),
+        count(versions, "version", "versioner"),
+        count(evaluations, "evaluering", "evalueringer")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_takes_the_singular_and_every_other_number_the_plural() {
+        assert_eq!(pupils(1u32), "1 elev");
+        assert_eq!(pupils(0u32), "0 elever");
+        assert_eq!(pupils(10u32), "10 elever");
+        assert_eq!(tasks(1u32), "1 opgave");
+        assert_eq!(weeks(2u32), "2 uger");
+        assert_eq!(units(1u32), "1 forløb");
+        assert_eq!(
+            package_imported(1, 2, 0),
+            "Indlæst: 1 plan, 2 versioner, 0 evalueringer."
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! Danish text: The evaluation grid.
+
+use super::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvaluationKey {
+    EvaluationTitle,
+    SavedFor,
+    BackToUnit,
+    GridHint,
+    PupilsOwn,
+    NoGoalsForPupil,
+    ReadGoalAloud,
+    MyNoteLabel,
+    SaveMyNote,
+    CommentWord,
+    WriteComment,
+    SaveComment,
+    HelpGoals,
+    HelpHowDidItGo,
+    MyGoalsIntro,
+}
+
+impl Text for EvaluationKey {
+    fn danish(self) -> &'static str {
+        match self {
+            EvaluationKey::EvaluationTitle => "Evaluering",
+            EvaluationKey::SavedFor => "Gemt:",
+            EvaluationKey::BackToUnit => "Tilbage til forløbet",
+            EvaluationKey::GridHint => {
+                "Flyt mellem felterne med piletasterne. Tryk 1, 2, 3 … for at vælge trin på målestokken (1 er det laveste). Det gemmes med det samme. Et klik vælger næste trin."
+            }
+            EvaluationKey::PupilsOwn => "Elevens egen",
+            EvaluationKey::NoGoalsForPupil => "Du har ingen mål lige nu.",
+            EvaluationKey::ReadGoalAloud => "Læs målet op",
+            EvaluationKey::MyNoteLabel => "Vil du skrive noget? (Det er frivilligt)",
+            EvaluationKey::SaveMyNote => "Gem det, jeg skrev",
+            EvaluationKey::CommentWord => "Kommentar",
+            EvaluationKey::WriteComment => "Skriv en kommentar til en elev",
+            EvaluationKey::SaveComment => "Gem kommentaren",
+            EvaluationKey::HelpGoals => {
+                "Her er dine mål. Tryk på Læs målet op for at høre et mål. Du kan vise, hvad du har lavet til et mål."
+            }
+            EvaluationKey::HelpHowDidItGo => {
+                "Tryk på det ansigt, der passer til, hvordan det gik med målet. Du kan også skrive noget, hvis du vil."
+            }
+            EvaluationKey::MyGoalsIntro => "Det er det, du skal lære nu.",
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Danish text: The library of shared forløb.
+
+use super::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryKey {
+    LibraryIntro,
+    LibraryFilters,
+    LibraryResults,
+    AnySubject,
+    AnyAuthor,
+    GoalFilterLabel,
+    AuthorLabel,
+    SearchLibrary,
+    NothingFound,
+    PreviewUnit,
+    PreviewOf,
+    NoYearPlanToCopyTo,
+    CopyInto,
+    CopyUnit,
+    CopiedNotice,
+    OpenCopy,
+}
+
+impl Text for LibraryKey {
+    fn danish(self) -> &'static str {
+        match self {
+            LibraryKey::LibraryIntro => {
+                "Forløb, som kolleger på skolen har delt. Se et forløb, og kopiér det til din egen årsplan; kopien er din og kan ændres frit."
+            }
+            LibraryKey::LibraryFilters => "Søg i biblioteket",
+            LibraryKey::LibraryResults => "Fundne forløb",
+            LibraryKey::AnySubject => "Alle fag",
+            LibraryKey::AnyAuthor => "Alle kolleger",
+            LibraryKey::GoalFilterLabel => "Mål (ord fra målet)",
+            LibraryKey::AuthorLabel => "Lavet af",
+            LibraryKey::SearchLibrary => "Søg",
+            LibraryKey::NothingFound => "Ingen forløb passer til søgningen.",
+            LibraryKey::PreviewUnit => "Se forløbet",
+            LibraryKey::PreviewOf => "Forløbet",
+            LibraryKey::NoYearPlanToCopyTo => {
+                "Du har ingen årsplan at kopiere til. Opret en årsplan under Planlægning."
+            }
+            LibraryKey::CopyInto => "Kopiér til årsplanen",
+            LibraryKey::CopyUnit => "Kopiér",
+            LibraryKey::CopiedNotice => "Forløbet er kopieret til din årsplan.",
+            LibraryKey::OpenCopy => "Åbn kopien",
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Small pieces several planning screens share: icons for tasks and materials, dates from date
+//! fields, and the archive button with its confirmation.
+
+use crate::i18n::PlanningKey;
+use crate::i18n::t;
+use domain::calendar::Date;
+use domain::planning::{MaterialKind, TaskIcon};
+use leptos::prelude::*;
+
+pub(super) fn date_of(text: &str) -> Option<Date> {
+    Date::parse(text, "date").ok()
+}
+
+pub fn icon_of(icon: TaskIcon) -> icondata::Icon {
+    match icon {
+        TaskIcon::Read => icondata::LuBookOpen,
+        TaskIcon::Write => icondata::LuPencil,
+        TaskIcon::Count => icondata::LuCalculator,
+        TaskIcon::Draw => icondata::LuPalette,
+        TaskIcon::Listen => icondata::LuHeadphones,
+        TaskIcon::Talk => icondata::LuMessageCircle,
+        TaskIcon::Build => icondata::LuBlocks,
+        TaskIcon::Move => icondata::LuBike,
+        TaskIcon::Photo => icondata::LuCamera,
+    }
+}
+
+pub(super) fn material_icon(kind: MaterialKind) -> icondata::Icon {
+    match kind {
+        MaterialKind::Office365 => icondata::LuFileText,
+        MaterialKind::GoogleDocs => icondata::LuFileText,
+        MaterialKind::Link => icondata::LuExternalLink,
+        MaterialKind::File => icondata::LuPaperclip,
+    }
+}
+
+/// "Arkivér …", said plainly: nothing is deleted, and it can be brought back. Asks first.
+#[component]
+pub(super) fn ArchiveSection(label: PlanningKey, on_confirmed: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="card danger-zone" aria-labelledby="archive-title">
+            <h2 id="archive-title">{t(label)}</h2>
+            <p>{t(PlanningKey::ArchiveExplained)}</p>
+            <button type="button" on:click=move |_| {
+                let confirmed = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(t(PlanningKey::ConfirmArchive)).ok())
+                    .unwrap_or(false);
+                if confirmed {
+                    on_confirmed.run(());
+                }
+            }>
+                {t(label)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,339 @@
+//! A forløb's tasks on its screen: the list, archived tasks to restore, the task form with
+//! audience and variants, and the preview of what pupils see.
+
+use super::api::*;
+use crate::components::{DecorativeIcon, ErrorNote, area_value, input_value};
+use crate::i18n::PlanningKey;
+use crate::i18n::{Key, t, task_icon_name, variant_name};
+use domain::AppError;
+use domain::planning::{Audience, GoalKind, Task, TaskIcon, TaskInput, TaskWhen, Unit, Variant};
+use leptos::html::{Input, Textarea};
+use leptos::prelude::*;
+
+use super::parts::*;
+
+pub(super) fn when_text(when: TaskWhen) -> String {
+    match when {
+        TaskWhen::Day(d) => d.danish_long(),
+        TaskWhen::Week(d) => format!("{} {}", t(Key::WeekWord), d.iso_week().week),
+    }
+}
+
+pub(super) fn audience_text(task: &Task) -> String {
+    match &task.audience {
+        Audience::Hold => t(PlanningKey::WholeHold).to_owned(),
+        Audience::Group(name) => format!("{}: {name}", t(PlanningKey::GroupWord)),
+        Audience::Pupils => t(PlanningKey::ChosenPupils).to_owned(),
+    }
+}
+
+#[component]
+pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
+    let create = ServerAction::<CreateTask>::new();
+    let save = ServerAction::<SaveTask>::new();
+    let archive = ServerAction::<ArchiveTask>::new();
+    let restore = ServerAction::<RestoreTask>::new();
+    // The task being changed, and the version the teacher started from.
+    let editing = RwSignal::new(None::<(i64, i64, String)>);
+    Effect::new(move |_| {
+        if matches!(create.value().get(), Some(Ok(_)))
+            || matches!(save.value().get(), Some(Ok(_)))
+            || matches!(archive.value().get(), Some(Ok(())))
+            || matches!(restore.value().get(), Some(Ok(())))
+        {
+            reload.run(());
+        }
+    });
+    let (title, date, group) = (
+        NodeRef::<Input>::new(),
+        NodeRef::<Input>::new(),
+        NodeRef::<Input>::new(),
+    );
+    let (instruction, easier, harder) = (
+        NodeRef::<Textarea>::new(),
+        NodeRef::<Textarea>::new(),
+        NodeRef::<Textarea>::new(),
+    );
+    let icon = RwSignal::new(TaskIcon::Read);
+    let by_week = RwSignal::new(false);
+    let audience = RwSignal::new("hold");
+    // Chosen pupils and the variant each gets.
+    let picked = RwSignal::new(std::collections::HashMap::<i64, Variant>::new());
+    let unit_id = unit.id;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(day) = date_of(&input_value(date)) else {
+            create.value().set(Some(Err(AppError::invalid("when"))));
+            return;
+        };
+        let optional = |r: NodeRef<Textarea>| Some(area_value(r)).filter(|s| !s.trim().is_empty());
+        let input = TaskInput {
+            title: input_value(title),
+            instruction: area_value(instruction),
+            icon: icon.get_untracked(),
+            when: if by_week.get_untracked() {
+                TaskWhen::Week(day)
+            } else {
+                TaskWhen::Day(day)
+            },
+            audience: match audience.get_untracked() {
+                "group" => Audience::Group(input_value(group)),
+                "pupils" => Audience::Pupils,
+                _ => Audience::Hold,
+            },
+            pupils: picked.get_untracked().into_iter().collect(),
+            easier: optional(easier),
+            harder: optional(harder),
+        };
+        match editing.get_untracked() {
+            Some((task_id, version, _)) => {
+                save.dispatch(SaveTask {
+                    task_id,
+                    version,
+                    input,
+                });
+            }
+            None => {
+                create.dispatch(CreateTask { unit_id, input });
+            }
+        }
+    };
+    // Fills the form with a task to change it.
+    let start_edit = move |task: Task| {
+        let set_input = |r: NodeRef<Input>, v: &str| {
+            if let Some(el) = r.get() {
+                el.set_value(v);
+            }
+        };
+        let set_area = |r: NodeRef<Textarea>, v: &str| {
+            if let Some(el) = r.get() {
+                el.set_value(v);
+            }
+        };
+        set_input(title, &task.title);
+        set_area(instruction, &task.instruction);
+        set_area(easier, task.easier.as_deref().unwrap_or_default());
+        set_area(harder, task.harder.as_deref().unwrap_or_default());
+        let (week, day) = match task.when {
+            TaskWhen::Week(d) => (true, d),
+            TaskWhen::Day(d) => (false, d),
+        };
+        by_week.set(week);
+        set_input(date, &day.to_string());
+        icon.set(task.icon);
+        match &task.audience {
+            Audience::Hold => audience.set("hold"),
+            Audience::Group(name) => {
+                audience.set("group");
+                set_input(group, name);
+            }
+            Audience::Pupils => audience.set("pupils"),
+        }
+        picked.set(
+            task.pupils
+                .iter()
+                .map(|p| (p.pupil_id, p.variant))
+                .collect(),
+        );
+        editing.set(Some((task.id, task.version, task.title.clone())));
+        if let Some(el) = title.get() {
+            let _ = el.focus();
+        }
+    };
+    let pupils = unit.pupils.clone();
+    view! {
+        <section class="card" aria-labelledby="tasks-title">
+            <h2 id="tasks-title">{t(Key::TasksTitle)}</h2>
+            {unit.tasks.is_empty().then(|| view! { <p>{t(PlanningKey::NoTasks)}</p> })}
+            <ul class="plain-list task-list">
+                {unit.tasks.iter().map(|task| {
+                    let id = task.id;
+                    let who = task.pupils.iter().map(|p| format!("{} ({})", p.name, variant_name(p.variant))).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <li>
+                            <p>
+                                <DecorativeIcon icon=icon_of(task.icon) />
+                                <strong>{task.title.clone()}</strong>" · "{when_text(task.when)}" · "{audience_text(task)}
+                            </p>
+                            <p>{task.instruction.clone()}</p>
+                            {(!who.is_empty()).then(|| view! { <p class="muted">{who}</p> })}
+                            {task.easier.clone().map(|e| view! { <p class="muted">{t(PlanningKey::EasierLabel)}": "{e}</p> })}
+                            {task.harder.clone().map(|h| view! { <p class="muted">{t(PlanningKey::HarderLabel)}": "{h}</p> })}
+                            <button type="button" on:click={
+                                let task = task.clone();
+                                move |_| start_edit(task.clone())
+                            }>
+                                {t(PlanningKey::EditTask)}": "{task.title.clone()}
+                            </button>
+                            " "
+                            <button type="button" on:click=move |_| { archive.dispatch(ArchiveTask { task_id: id }); }>
+                                {t(PlanningKey::ArchiveTask)}": "{task.title.clone()}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(!unit.archived_tasks.is_empty()).then(|| view! {
+                <h3>{t(PlanningKey::ArchivedTasks)}</h3>
+                <ul class="plain-list">
+                    {unit.archived_tasks.iter().map(|task| {
+                        let id = task.id;
+                        view! {
+                            <li>
+                                {task.title.clone()}" "
+                                <button type="button" on:click=move |_| { restore.dispatch(RestoreTask { task_id: id }); }>
+                                    {t(PlanningKey::Restore)}" "{task.title.clone()}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            <form class="admin-form" on:submit=submit novalidate=true aria-labelledby="new-task-title">
+                <h3 id="new-task-title">
+                    {move || match editing.get() {
+                        Some((_, _, name)) => format!("{}: {name}", t(PlanningKey::EditTask)),
+                        None => t(PlanningKey::NewTaskTitle).to_owned(),
+                    }}
+                </h3>
+                {move || match (create.value().get(), save.value().get()) {
+                    (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
+                    _ => None,
+                }}
+                <div class="field"><label for="task-title">{t(PlanningKey::TitleLabel)}</label><input id="task-title" type="text" node_ref=title /></div>
+                <div class="field">
+                    <label for="task-instruction">{t(PlanningKey::InstructionLabel)}</label>
+                    <p class="hint" id="task-instruction-hint">{t(PlanningKey::InstructionHint)}</p>
+                    <textarea id="task-instruction" rows="2" aria-describedby="task-instruction-hint" node_ref=instruction></textarea>
+                </div>
+                <fieldset class="icon-choices">
+                    <legend>{t(PlanningKey::TaskIconLegend)}</legend>
+                    {TaskIcon::ALL.into_iter().map(|i| {
+                        let id = format!("task-icon-{}", i.as_str());
+                        let label_for = id.clone();
+                        view! {
+                            <label for=label_for class="choice icon-choice">
+                                <input id=id type="radio" name="task-icon" checked=move || icon.get() == i on:change=move |_| icon.set(i) />
+                                <DecorativeIcon icon=icon_of(i) />
+                                {task_icon_name(i)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>{t(PlanningKey::WhenLegend)}</legend>
+                    <label for="when-day" class="choice">
+                        <input id="when-day" type="radio" name="task-when" checked=move || !by_week.get() on:change=move |_| by_week.set(false) />
+                        {t(PlanningKey::OnADay)}
+                    </label>
+                    <label for="when-week" class="choice">
+                        <input id="when-week" type="radio" name="task-when" checked=move || by_week.get() on:change=move |_| by_week.set(true) />
+                        {t(PlanningKey::InAWeek)}
+                    </label>
+                    <div class="field"><label for="task-date">{t(PlanningKey::DateLabel)}</label><input id="task-date" type="date" node_ref=date /></div>
+                </fieldset>
+                <fieldset>
+                    <legend>{t(PlanningKey::AudienceLegend)}</legend>
+                    {[("hold", PlanningKey::WholeHold), ("group", PlanningKey::AGroup), ("pupils", PlanningKey::ChosenPupils)].into_iter().map(|(value, key)| {
+                        let id = format!("audience-{value}");
+                        let label_for = id.clone();
+                        view! {
+                            <label for=label_for class="choice">
+                                <input id=id type="radio" name="task-audience" checked=move || audience.get() == value on:change=move |_| audience.set(value) />
+                                {t(key)}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <div class="field" hidden=move || audience.get() != "group">
+                        <label for="task-group">{t(PlanningKey::GroupNameLabel)}</label>
+                        <input id="task-group" type="text" node_ref=group />
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{t(PlanningKey::PupilsAndVariants)}</legend>
+                    <p class="hint">{t(PlanningKey::PupilsAndVariantsHint)}</p>
+                    <ul class="plain-list pupil-variants">
+                        {pupils.into_iter().map(|p| {
+                            let id = p.id;
+                            let check_id = format!("pick-{id}");
+                            let check_for = check_id.clone();
+                            let variant_id = format!("variant-{id}");
+                            let variant_for = variant_id.clone();
+                            view! {
+                                <li>
+                                    <label for=check_for class="choice">
+                                        <input id=check_id type="checkbox" prop:checked=move || picked.with(|m| m.contains_key(&id)) on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            picked.update(|m| { if on { m.entry(id).or_insert(Variant::Standard); } else { m.remove(&id); } });
+                                        } />
+                                        {p.name.clone()}
+                                    </label>
+                                    <label for=variant_for class="visually-hidden">{t(PlanningKey::VariantFor)}" "{p.name.clone()}</label>
+                                    <select id=variant_id prop:value=move || picked.with(|m| m.get(&id).copied().unwrap_or(Variant::Standard).as_str()) on:change=move |ev| {
+                                        let v = Variant::parse(&event_target_value(&ev)).unwrap_or(Variant::Standard);
+                                        picked.update(|m| { m.insert(id, v); });
+                                    }>
+                                        {[Variant::Standard, Variant::Easier, Variant::Harder].into_iter().map(|v| view! {
+                                            <option value=v.as_str()>{variant_name(v)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+                <div class="field"><label for="task-easier">{t(PlanningKey::EasierLabel)}</label><textarea id="task-easier" rows="2" node_ref=easier></textarea></div>
+                <div class="field"><label for="task-harder">{t(PlanningKey::HarderLabel)}</label><textarea id="task-harder" rows="2" node_ref=harder></textarea></div>
+                <button type="submit" class="primary">
+                    {move || if editing.get().is_some() { t(PlanningKey::SaveTask) } else { t(PlanningKey::AddTask) }}
+                </button>
+                <Show when=move || editing.get().is_some()>
+                    " "
+                    <button type="button" on:click=move |_| reload.run(())>{t(PlanningKey::CancelEdit)}</button>
+                </Show>
+            </form>
+        </section>
+    }
+}
+
+/// The pupil-facing parts as a pupil will see them: each task with its picture and a speaker,
+/// and the goals they evaluate themselves on, with faces.
+#[component]
+pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
+    let faces = ["😟", "🙂", "😀"];
+    view! {
+        <section class="card pupil-preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{t(PlanningKey::PupilPreviewTitle)}</h2>
+            <p class="hint">{t(PlanningKey::PupilPreviewHint)}</p>
+            <ul class="tiles preview-tiles" aria-label=t(PlanningKey::PupilPreviewTitle)>
+                {unit.tasks.iter().map(|task| {
+                    let text = task.instruction.clone();
+                    view! {
+                        <li class="tile preview-task">
+                            <DecorativeIcon icon=icon_of(task.icon) />
+                            <span class="preview-title">{task.title.clone()}</span>
+                            <span>{task.instruction.clone()}</span>
+                            <button type="button" class="read-aloud" on:click=move |_| crate::speech::speak(&text, || ())>
+                                <DecorativeIcon icon=icondata::LuVolume2 />
+                                <span>{t(Key::ReadAloud)}" "{task.title.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ul class="plain-list">
+                {unit.goals.iter().filter(|g| g.kind == GoalKind::Refleksion).map(|g| view! {
+                    <li class="preview-goal">
+                        <p>{g.text.clone()}</p>
+                        <p>
+                            {g.scale.faces.then(|| view! {
+                                <span aria-hidden="true" class="faces">{faces.join(" ")}</span>" "
+                            })}
+                            <span>{g.scale.steps.join(" · ")}</span>
+                        </p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
