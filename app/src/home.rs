@@ -83,3 +83,10 @@ pub fn HomePage(views: HomeViews) -> impl IntoView {
         </Suspense>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<HomeScreen>();
+}

@@ -202,91 +202,19 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-/// Registers every server function with the server. Registration by linker section alone is not
-/// reliable (a test binary may drop the objects that carry it), so the list is explicit; the
-/// authorization matrix test fails for a server function missing here.
+/// Registers every server function with the server, each feature its own. Registration by linker
+/// section alone is not reliable (a test binary may drop the objects that carry it), so the lists
+/// are explicit; the authorization matrix test fails for a server function missing from them.
 #[cfg(feature = "ssr")]
 pub fn register_server_functions() {
-    use server_fn::axum::register_explicit;
-    register_explicit::<identity::SignIn>();
-    register_explicit::<identity::SignOut>();
-    register_explicit::<identity::CurrentUser>();
-    register_explicit::<identity::LoadSignInOptions>();
-    register_explicit::<identity::SignOutEverywhere>();
-    register_explicit::<identity::SwitchRole>();
-    register_explicit::<identity::ClassDeviceStatus>();
-    register_explicit::<identity::OpenClassDevice>();
-    register_explicit::<identity::CloseClassDevice>();
-    register_explicit::<identity::SignInPupil>();
-    register_explicit::<identity::MakeLoginCards>();
-    register_explicit::<identity::SignInWithCode>();
-    register_explicit::<identity::roster::LoadRoster>();
-    register_explicit::<identity::roster::ImportRoster>();
-    register_explicit::<identity::roster::MovePupil>();
-    register_explicit::<identity::roster::MarkPupilLeft>();
-    register_explicit::<identity::roster_forms::CreateClass>();
-    register_explicit::<identity::roster_forms::AddPupil>();
-    register_explicit::<identity::roster_forms::AddStaff>();
-    register_explicit::<identity::roster_forms::LinkGuardian>();
-    register_explicit::<identity::roster_forms::CreateTeam>();
-    register_explicit::<identity::school_years::SchoolYears>();
-    register_explicit::<identity::school_years::SaveSchoolYear>();
-    register_explicit::<identity::reading::LoadReadingSettings>();
-    register_explicit::<identity::reading::SaveReadingSettings>();
-    register_explicit::<home::HomeScreen>();
-    register_explicit::<pupil::LoadToday>();
-    register_explicit::<pupil::MarkTaskDone>();
-    register_explicit::<pupil::AddWork>();
-    register_explicit::<pupil::LoadMyWork>();
-    register_explicit::<pupil::ShareWork>();
-    register_explicit::<family::LoadChildWeek>();
-    register_explicit::<family::MakeCalendarLink>();
-    register_explicit::<family::RevokeCalendarLink>();
-    register_explicit::<family::LoadDigest>();
-    register_explicit::<evaluation::LoadEvaluationGrid>();
-    register_explicit::<evaluation::Evaluate>();
-    register_explicit::<evaluation::SelfEvaluate>();
-    register_explicit::<evaluation::LoadEvaluationHistory>();
-    register_explicit::<evaluation::LoadMyGoals>();
-    register_explicit::<pupil_plan::LoadPupilPlans>();
-    register_explicit::<pupil_plan::StartPupilPlan>();
-    register_explicit::<pupil_plan::LoadPlanDraft>();
-    register_explicit::<pupil_plan::SavePupilPlan>();
-    register_explicit::<pupil_plan::PreviewPupilPlan>();
-    register_explicit::<pupil_plan::PublishPupilPlan>();
-    register_explicit::<pupil_plan::LoadCollectedPlan>();
-    register_explicit::<pupil_plan::LoadPlanVersion>();
-    register_explicit::<pupil_plan::LoadMyPlans>();
-    register_explicit::<pupil_plan::ReflectOnPlan>();
-    register_explicit::<pupil_plan::ExportPupil>();
-    register_explicit::<pupil_plan::ImportPupil>();
-    register_explicit::<planning::api::LoadPlanning>();
-    register_explicit::<planning::api::CreateYearPlan>();
-    register_explicit::<planning::api::LoadYearPlan>();
-    register_explicit::<planning::api::RenameYearPlan>();
-    register_explicit::<planning::api::ArchiveYearPlan>();
-    register_explicit::<planning::api::RestoreYearPlan>();
-    register_explicit::<planning::api::CreateUnit>();
-    register_explicit::<planning::api::LoadUnit>();
-    register_explicit::<planning::api::SaveUnit>();
-    register_explicit::<planning::api::ArchiveUnit>();
-    register_explicit::<planning::api::RestoreUnit>();
-    register_explicit::<planning::api::ShareUnit>();
-    register_explicit::<planning::api::AddGoal>();
-    register_explicit::<planning::api::ArchiveGoal>();
-    register_explicit::<planning::api::RestoreGoal>();
-    register_explicit::<planning::api::CreateTask>();
-    register_explicit::<planning::api::SaveTask>();
-    register_explicit::<planning::api::ArchiveTask>();
-    register_explicit::<planning::api::RestoreTask>();
-    register_explicit::<planning::api::LoadScales>();
-    register_explicit::<planning::api::CreateScale>();
-    register_explicit::<planning::api::SearchGoals>();
-    register_explicit::<planning::api::UploadMaterial>();
-    register_explicit::<planning::api::RemoveMaterial>();
-    register_explicit::<library::LibrarySearch>();
-    register_explicit::<library::LibraryPreview>();
-    register_explicit::<library::LibraryCopy>();
+    identity::register_server_functions();
+    home::register_server_functions();
+    pupil::register_server_functions();
+    family::register_server_functions();
+    evaluation::register_server_functions();
+    pupil_plan::register_server_functions();
+    planning::register_server_functions();
+    library::register_server_functions();
 }
 
 /// The request context a server function runs in, provided by the server for every call.

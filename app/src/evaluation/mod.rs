@@ -477,3 +477,14 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
         </li>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LoadEvaluationGrid>();
+    register_explicit::<Evaluate>();
+    register_explicit::<SelfEvaluate>();
+    register_explicit::<LoadEvaluationHistory>();
+    register_explicit::<LoadMyGoals>();
+}

@@ -342,3 +342,13 @@ pub fn DigestPage() -> impl IntoView {
         </StaffShell>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LoadChildWeek>();
+    register_explicit::<MakeCalendarLink>();
+    register_explicit::<RevokeCalendarLink>();
+    register_explicit::<LoadDigest>();
+}

@@ -356,3 +356,34 @@ fn DemoLogins(logins: Vec<DemoLogin>, sign_in: ServerAction<SignIn>) -> impl Int
         </section>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<SignIn>();
+    register_explicit::<SignOut>();
+    register_explicit::<CurrentUser>();
+    register_explicit::<LoadSignInOptions>();
+    register_explicit::<SignOutEverywhere>();
+    register_explicit::<SwitchRole>();
+    register_explicit::<ClassDeviceStatus>();
+    register_explicit::<OpenClassDevice>();
+    register_explicit::<CloseClassDevice>();
+    register_explicit::<SignInPupil>();
+    register_explicit::<MakeLoginCards>();
+    register_explicit::<SignInWithCode>();
+    register_explicit::<roster::LoadRoster>();
+    register_explicit::<roster::ImportRoster>();
+    register_explicit::<roster::MovePupil>();
+    register_explicit::<roster::MarkPupilLeft>();
+    register_explicit::<roster_forms::CreateClass>();
+    register_explicit::<roster_forms::AddPupil>();
+    register_explicit::<roster_forms::AddStaff>();
+    register_explicit::<roster_forms::LinkGuardian>();
+    register_explicit::<roster_forms::CreateTeam>();
+    register_explicit::<school_years::SchoolYears>();
+    register_explicit::<school_years::SaveSchoolYear>();
+    register_explicit::<reading::LoadReadingSettings>();
+    register_explicit::<reading::SaveReadingSettings>();
+}

@@ -203,3 +203,12 @@ fn Preview(unit: Unit) -> impl IntoView {
         </section>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LibrarySearch>();
+    register_explicit::<LibraryPreview>();
+    register_explicit::<LibraryCopy>();
+}

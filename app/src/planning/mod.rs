@@ -166,3 +166,33 @@ fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
         </section>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<api::LoadPlanning>();
+    register_explicit::<api::CreateYearPlan>();
+    register_explicit::<api::LoadYearPlan>();
+    register_explicit::<api::RenameYearPlan>();
+    register_explicit::<api::ArchiveYearPlan>();
+    register_explicit::<api::RestoreYearPlan>();
+    register_explicit::<api::CreateUnit>();
+    register_explicit::<api::LoadUnit>();
+    register_explicit::<api::SaveUnit>();
+    register_explicit::<api::ArchiveUnit>();
+    register_explicit::<api::RestoreUnit>();
+    register_explicit::<api::ShareUnit>();
+    register_explicit::<api::AddGoal>();
+    register_explicit::<api::ArchiveGoal>();
+    register_explicit::<api::RestoreGoal>();
+    register_explicit::<api::CreateTask>();
+    register_explicit::<api::SaveTask>();
+    register_explicit::<api::ArchiveTask>();
+    register_explicit::<api::RestoreTask>();
+    register_explicit::<api::LoadScales>();
+    register_explicit::<api::CreateScale>();
+    register_explicit::<api::SearchGoals>();
+    register_explicit::<api::UploadMaterial>();
+    register_explicit::<api::RemoveMaterial>();
+}

@@ -202,3 +202,14 @@ pub fn SpokenText(text: String, now: ReadSignal<Option<u32>>) -> impl IntoView {
         </p>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LoadToday>();
+    register_explicit::<MarkTaskDone>();
+    register_explicit::<AddWork>();
+    register_explicit::<LoadMyWork>();
+    register_explicit::<ShareWork>();
+}

@@ -184,3 +184,21 @@ pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
         </article>
     }
 }
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LoadPupilPlans>();
+    register_explicit::<StartPupilPlan>();
+    register_explicit::<LoadPlanDraft>();
+    register_explicit::<SavePupilPlan>();
+    register_explicit::<PreviewPupilPlan>();
+    register_explicit::<PublishPupilPlan>();
+    register_explicit::<LoadCollectedPlan>();
+    register_explicit::<LoadPlanVersion>();
+    register_explicit::<LoadMyPlans>();
+    register_explicit::<ReflectOnPlan>();
+    register_explicit::<ExportPupil>();
+    register_explicit::<ImportPupil>();
+}

@@ -1,16 +1,19 @@
 //! The demo school's planning: goals of its own (written for the demo, not taken from Fælles
 //! Mål), and one shared forløb in Bo's årsplan for maths in 1.A, so the library is not empty.
 
-use crate::entity::{scale, task, unit, unit_goal, year_plan};
+use crate::entity::scale;
 use crate::planning::framework::{self, Association, FORMAT, FrameworkFile, Header, ItemIn};
-use crate::{clock, db_err};
+use crate::planning::plans;
+use crate::{Principal, clock, db_err};
 use domain::AppError;
-use domain::calendar::Date;
+use domain::calendar::{DEFAULT_TIME_ZONE, Date};
 use domain::framework::ItemKind;
-use domain::school::Subject;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+use domain::identity::Role;
+use domain::planning::{
+    Audience, GoalInput, GoalKind, MaterialInput, TaskIcon, TaskInput, TaskWhen, UnitInput, Variant,
 };
+use domain::school::Subject;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 pub const FRAMEWORK_KEY: &str = "solbakken";
 
@@ -131,9 +134,12 @@ fn framework_file(start_year: i32) -> FrameworkFile {
     }
 }
 
+/// Bo's årsplan for maths in 1.A with one shared forløb, its goals and tasks, made through the
+/// same use cases as Bo's planning screens (as Bo, in the seed's transaction), so the demo stores
+/// exactly what the screens store: week tasks by their Monday, variants as the task form gives them.
 pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    _school_id: i32,
+    school_id: i32,
     year: i32,
     bo: i32,
     maths_1a: i32,
@@ -142,43 +148,35 @@ pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
     framework::import(db, &framework_file(year))
         .await
         .map_err(|_| AppError::internal())?;
-    let now = clock::now();
-    let plan = year_plan::ActiveModel {
-        team_id: Set(maths_1a),
-        school_year: Set(year),
-        title: Set("Matematik i 1.A".into()),
-        version: Set(1),
-        archived_at: Set(None),
-        created_by: Set(bo),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
+    let today = clock::day_at(clock::now(), DEFAULT_TIME_ZONE)?;
+    let bo = Principal {
+        person_id: bo,
+        school_id,
+        role: Role::Teacher,
+        roles: vec![Role::Teacher],
+        name: "Bo Nielsen".into(),
+        school_year: year,
+        today,
+        time_zone: DEFAULT_TIME_ZONE.into(),
+    };
+    let plan = plans::create_year_plan_as(db, &bo, i64::from(maths_1a), "Matematik i 1.A").await?;
     let week = |n: u8| Date::monday_of_iso_week(year, n).ok_or_else(AppError::internal);
-    let numbers = unit::ActiveModel {
-        year_plan_id: Set(plan.id),
-        title: Set("Tal til 20".into()),
-        description: Set(
-            "Vi tæller ting i klassen og i skolegården, laver talbilleder og fortæller regnehistorier."
-                .into(),
-        ),
-        first_week: Set(week(36)?.to_string()),
-        last_week: Set(week(39)?.to_string()),
-        version: Set(1),
-        archived_at: Set(None),
-        shared_at: Set(Some(now)),
-        copied_from: Set(None),
-        created_by: Set(bo),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
+    let unit = plans::create_unit_as(
+        db,
+        &bo,
+        plan,
+        &UnitInput {
+            title: "Tal til 20".into(),
+            description: "Vi tæller ting i klassen og i skolegården, laver talbilleder og fortæller regnehistorier.".into(),
+            first_week: week(36)?,
+            last_week: week(39)?,
+            materials: vec![MaterialInput {
+                title: "Talbilleder til 20".into(),
+                url: "https://www.emu.dk/grundskole/matematik".into(),
+            }],
+        },
+    )
+    .await?;
     let faces = scale::Entity::find()
         .filter(scale::Column::Faces.eq(true))
         .one(db)
@@ -191,133 +189,88 @@ pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
         .await
         .map_err(db_err)?
         .ok_or_else(AppError::internal)?;
-    for (position, (kind, own, item, signs)) in [
-        (
-            "refleksion",
-            Some("Jeg kan tælle til 20"),
-            None,
-            "Eleven tæller uden at springe over.",
-        ),
-        (
-            "faglig",
-            None,
-            Some(goal_item.id),
-            "Eleven kan sige, hvilken mængde der er størst.",
-        ),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        unit_goal::ActiveModel {
-            unit_id: Set(numbers.id),
-            kind: Set(kind.into()),
-            own_text: Set(own.map(Into::into)),
-            framework_item_id: Set(item),
-            scale_id: Set(faces.id),
-            signs: Set(signs.into()),
-            position: Set(i32::try_from(position).unwrap_or(0)),
-            archived_at: Set(None),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .map_err(db_err)?;
+    let goals = [
+        GoalInput {
+            kind: GoalKind::Refleksion,
+            own_text: Some("Jeg kan tælle til 20".into()),
+            framework_item_id: None,
+            scale_id: i64::from(faces.id),
+            signs: "Eleven tæller uden at springe over.".into(),
+        },
+        GoalInput {
+            kind: GoalKind::Faglig,
+            own_text: None,
+            framework_item_id: Some(i64::from(goal_item.id)),
+            scale_id: i64::from(faces.id),
+            signs: "Eleven kan sige, hvilken mængde der er størst.".into(),
+        },
+    ];
+    // A new forløb is at version 1, and each goal moves it on by one.
+    for (version, goal) in (1..).zip(&goals) {
+        plans::add_goal_as(db, &bo, unit, version, goal).await?;
     }
-    task::ActiveModel {
-        unit_id: Set(numbers.id),
-        title: Set("Tæl blyanter".into()),
-        instruction: Set("Tæl blyanterne i dit penalhus. Tegn lige så mange streger.".into()),
-        icon: Set("count".into()),
-        due_kind: Set("week".into()),
-        due_on: Set(week(36)?.to_string()),
-        audience: Set("hold".into()),
-        group_name: Set(None),
-        easier: Set(Some("Tæl de røde blyanter.".into())),
-        harder: Set(Some("Tæl alle blyanter i klassen, to ad gangen.".into())),
-        version: Set(1),
-        archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+    let task = |title: &str, instruction: &str, icon, when| TaskInput {
+        title: title.into(),
+        instruction: instruction.into(),
+        icon,
+        when,
+        audience: Audience::Hold,
+        pupils: vec![],
+        easier: None,
+        harder: None,
+    };
+    plans::create_task_as(
+        db,
+        &bo,
+        unit,
+        &TaskInput {
+            easier: Some("Tæl de røde blyanter.".into()),
+            harder: Some("Tæl alle blyanter i klassen, to ad gangen.".into()),
+            ..task(
+                "Tæl blyanter",
+                "Tæl blyanterne i dit penalhus. Tegn lige så mange streger.",
+                TaskIcon::Count,
+                TaskWhen::Week(week(36)?),
+            )
+        },
+    )
+    .await?;
+    // Tasks for the day the demo is made, so a pupil's "I dag" is not empty: one for today, and
+    // one for the week, whose harder version is Ida's. In the summer holidays there is no school
+    // day to give them.
+    let (first_day, last_day) = crate::planning::access::year_dates(db, school_id, year).await?;
+    if first_day.monday() <= today && today <= last_day {
+        plans::create_task_as(
+            db,
+            &bo,
+            unit,
+            &TaskInput {
+                easier: Some("Tegn 5 ting, du kan lide.".into()),
+                ..task(
+                    "Tegn 10 ting",
+                    "Tegn 10 ting, du kan lide. Tæl dem bagefter.",
+                    TaskIcon::Draw,
+                    TaskWhen::Day(today),
+                )
+            },
+        )
+        .await?;
+        plans::create_task_as(
+            db,
+            &bo,
+            unit,
+            &TaskInput {
+                pupils: vec![(i64::from(ida), Variant::Harder)],
+                harder: Some("Find tal over 10 i klassen, og tag et billede af dem.".into()),
+                ..task(
+                    "Find tal i klassen",
+                    "Find tre tal i klassen, og tag et billede af dem.",
+                    TaskIcon::Photo,
+                    TaskWhen::Week(today),
+                )
+            },
+        )
+        .await?;
     }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    seed_this_week(db, numbers.id, ida, now).await
-}
-
-/// Tasks dated from the day the demo is made, so a pupil's "I dag" is not empty: one for today,
-/// and one for the week, whose harder version is Ida's.
-async fn seed_this_week<C: ConnectionTrait>(
-    db: &C,
-    unit_id: i32,
-    ida: i32,
-    now: i64,
-) -> Result<(), AppError> {
-    let today = crate::clock::day_at(now, domain::calendar::DEFAULT_TIME_ZONE)?;
-    let monday = today.monday();
-    crate::entity::unit_material::ActiveModel {
-        unit_id: Set(unit_id),
-        title: Set("Talbilleder til 20".into()),
-        url: Set("https://www.emu.dk/grundskole/matematik".into()),
-        kind: Set("link".into()),
-        position: Set(0),
-        file_id: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    for (title, instruction, icon, kind, due, easier, harder) in [
-        (
-            "Tegn 10 ting",
-            "Tegn 10 ting, du kan lide. Tæl dem bagefter.",
-            "draw",
-            "day",
-            today,
-            Some("Tegn 5 ting, du kan lide."),
-            None,
-        ),
-        (
-            "Find tal i klassen",
-            "Find tre tal i klassen, og tag et billede af dem.",
-            "photo",
-            "week",
-            monday,
-            None,
-            Some("Find tal over 10 i klassen, og tag et billede af dem."),
-        ),
-    ] {
-        let task = task::ActiveModel {
-            unit_id: Set(unit_id),
-            title: Set(title.into()),
-            instruction: Set(instruction.into()),
-            icon: Set(icon.into()),
-            due_kind: Set(kind.into()),
-            due_on: Set(due.to_string()),
-            audience: Set("hold".into()),
-            group_name: Set(None),
-            easier: Set(easier.map(Into::into)),
-            harder: Set(harder.map(Into::into)),
-            version: Set(1),
-            archived_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .map_err(db_err)?;
-        if harder.is_some() {
-            crate::entity::task_pupil::ActiveModel {
-                task_id: Set(task.id),
-                pupil_id: Set(ida),
-                variant: Set("harder".into()),
-            }
-            .insert(db)
-            .await
-            .map_err(db_err)?;
-        }
-    }
-    Ok(())
+    plans::share_unit_as(db, &bo, unit, true).await
 }

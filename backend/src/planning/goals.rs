@@ -7,13 +7,13 @@ use super::scales::*;
 use super::units::bump_unit;
 use crate::entity::{scale, unit_goal};
 use crate::identity::current_principal;
-use crate::{RequestCtx, clock, db_err};
+use crate::{Principal, RequestCtx, clock, db_err};
 use domain::AppError;
 use domain::planning::{GoalInput, LongText, Scale};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -81,9 +81,20 @@ pub async fn add_goal(
     input: &GoalInput,
 ) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let (u, _, access) = unit_with_access(db, &p, unit_id).await?;
-    require_edit(&p, &access)?;
+    add_goal_as(&ctx.db, &p, unit_id, version, input).await
+}
+
+/// `add_goal` for a principal already known, in any connection or transaction: the demo seed
+/// plans through here, as the screens do.
+pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    p: &Principal,
+    unit_id: i64,
+    version: i64,
+    input: &GoalInput,
+) -> Result<i64, AppError> {
+    let (u, _, access) = unit_with_access(db, p, unit_id).await?;
+    require_edit(p, &access)?;
     let own = match input.own_text.as_deref().map(str::trim) {
         Some("") | None => None,
         Some(text) => Some(LongText::parse(text, "own_text")?),

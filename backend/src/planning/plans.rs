@@ -10,10 +10,14 @@
 //! in one place for the screens' adapters and the tests.
 
 pub(crate) use super::copy::copy_unit_into;
+pub(crate) use super::goals::add_goal_as;
 pub use super::goals::*;
 pub use super::materials::*;
 pub use super::scales::*;
+pub(crate) use super::tasks::create_task_as;
 pub use super::tasks::*;
 pub use super::unit_view::*;
 pub use super::units::*;
+pub(crate) use super::units::{create_unit_as, share_unit_as};
+pub(crate) use super::year_plans::create_year_plan_as;
 pub use super::year_plans::*;

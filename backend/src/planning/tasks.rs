@@ -5,13 +5,16 @@ use super::access::*;
 use crate::entity::{task, task_pupil, year_plan};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
-use crate::{RequestCtx, clock, db_err, next_version};
+use crate::{Principal, RequestCtx, clock, db_err, next_version};
 use domain::AppError;
 use domain::planning::{
     Audience, Instruction, Task, TaskIcon, TaskInput, TaskPupil, TaskWhen, Title, Variant,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
 use std::collections::HashSet;
 
 pub(crate) fn to_task(t: &task::Model, pupils: Vec<TaskPupil>) -> Result<Task, AppError> {
@@ -166,9 +169,19 @@ pub async fn create_task(
     input: &TaskInput,
 ) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let (u, plan, access) = unit_with_access(db, &p, unit_id).await?;
-    require_edit(&p, &access)?;
+    create_task_as(&ctx.db, &p, unit_id, input).await
+}
+
+/// `create_task` for a principal already known, in any connection or transaction: the demo seed
+/// plans through here, as the screens do.
+pub(crate) async fn create_task_as<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    p: &Principal,
+    unit_id: i64,
+    input: &TaskInput,
+) -> Result<i64, AppError> {
+    let (u, plan, access) = unit_with_access(db, p, unit_id).await?;
+    require_edit(p, &access)?;
     let c = check_task(db, &plan, &access, input).await?;
     let (due_kind, due_on) = due_parts(c.when);
     let now = clock::now();

@@ -9,7 +9,10 @@ use domain::AppError;
 use domain::calendar::Date;
 use domain::planning::{Link, LongText, Title, UnitInput};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
 
 pub(crate) const MAX_MATERIALS: usize = 30;
 
@@ -67,15 +70,25 @@ pub async fn create_unit(
     input: &UnitInput,
 ) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let (plan, access) = plan_with_access(db, &p, year_plan_id).await?;
-    require_edit(&p, &access)?;
+    create_unit_as(&ctx.db, &p, year_plan_id, input).await
+}
+
+/// `create_unit` for a principal already known, in any connection or transaction: the demo seed
+/// plans through here, as the screens do.
+pub(crate) async fn create_unit_as<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    p: &Principal,
+    year_plan_id: i64,
+    input: &UnitInput,
+) -> Result<i64, AppError> {
+    let (plan, access) = plan_with_access(db, p, year_plan_id).await?;
+    require_edit(p, &access)?;
     if plan.archived_at.is_some() {
         return Err(AppError::invalid("year_plan"));
     }
     let checked = check_unit(db, &plan, access.team.school_id, input).await?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
-    let id = insert_unit(&txn, &p, plan.id, &checked, None).await?;
+    let id = insert_unit(&txn, p, plan.id, &checked, None).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(id))
 }
@@ -208,9 +221,19 @@ pub async fn restore_unit(ctx: &RequestCtx, unit_id: i64) -> Result<(), AppError
 /// Shares a forløb with the school's library, or takes it back.
 pub async fn share_unit(ctx: &RequestCtx, unit_id: i64, shared: bool) -> Result<(), AppError> {
     let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let (u, _, access) = unit_with_access(db, &p, unit_id).await?;
-    require_edit(&p, &access)?;
+    share_unit_as(&ctx.db, &p, unit_id, shared).await
+}
+
+/// `share_unit` for a principal already known, in any connection or transaction: the demo seed
+/// plans through here, as the screens do.
+pub(crate) async fn share_unit_as<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    p: &Principal,
+    unit_id: i64,
+    shared: bool,
+) -> Result<(), AppError> {
+    let (u, _, access) = unit_with_access(db, p, unit_id).await?;
+    require_edit(p, &access)?;
     let at = shared.then(clock::now);
     set_unit_column(db, &u, unit::Column::SharedAt, at).await
 }

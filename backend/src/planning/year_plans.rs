@@ -5,7 +5,7 @@ use crate::entity::team_member::MemberRole;
 use crate::entity::{task, team, team_member, unit, unit_goal, year_plan};
 use crate::facts::hold_access;
 use crate::identity::current_principal;
-use crate::{RequestCtx, clock, db_err, next_version, policy, write_err};
+use crate::{Principal, RequestCtx, clock, db_err, next_version, policy, write_err};
 use domain::AppError;
 use domain::calendar::school_year_name;
 use domain::planning::{
@@ -16,7 +16,7 @@ use domain::school::Subject;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -132,10 +132,20 @@ pub async fn create_year_plan(
     title: &str,
 ) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let access = hold_access(db, &p, id32(team_id)?).await?;
-    hide_other_schools(&p, &access)?;
-    require_edit(&p, &access)?;
+    create_year_plan_as(&ctx.db, &p, team_id, title).await
+}
+
+/// `create_year_plan` for a principal already known, in any connection or transaction: the demo seed
+/// plans through here, as the screens do.
+pub(crate) async fn create_year_plan_as<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    p: &Principal,
+    team_id: i64,
+    title: &str,
+) -> Result<i64, AppError> {
+    let access = hold_access(db, p, id32(team_id)?).await?;
+    hide_other_schools(p, &access)?;
+    require_edit(p, &access)?;
     let title = Title::parse(title, "title")?;
     if access.team.archived_at.is_some() || access.team.school_year != p.school_year {
         return Err(AppError::invalid("team"));
