@@ -3,12 +3,11 @@
 //! for printing or e-mail (`GET /ugebrev.html`), in Danish from the app's catalogue.
 
 use crate::AppState;
-use crate::server_fns::{SESSION_COOKIE, cookie};
+use crate::context::{ApiError, Ctx};
 use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name, t};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use backend::RequestCtx;
 use domain::family::Digest;
 
 pub async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
@@ -29,18 +28,11 @@ pub async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -
             );
             res
         }
-        Err(e) => StatusCode::from_u16(e.code.http_status())
-            .unwrap_or(StatusCode::NOT_FOUND)
-            .into_response(),
+        Err(e) => ApiError(e).into_response(),
     }
 }
 
-pub async fn digest(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let ctx = RequestCtx::new(
-        state.db.clone(),
-        cookie(&headers, SESSION_COOKIE),
-        state.demo,
-    );
+pub async fn digest(Ctx(ctx): Ctx) -> Response {
     match backend::family::digest(&ctx).await {
         Ok(d) => {
             let mut res = render(&d).into_response();
@@ -55,9 +47,7 @@ pub async fn digest(State(state): State<AppState>, headers: HeaderMap) -> Respon
             );
             res
         }
-        Err(e) => StatusCode::from_u16(e.code.http_status())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        Err(e) => ApiError(e).into_response(),
     }
 }
 

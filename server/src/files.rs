@@ -4,12 +4,10 @@
 //! by their first bytes and sandboxed: `GET /arbejde/{id}`, a pupil's photo, drawing or voice note,
 //! and `GET /tale`, the spoken fallback for devices without a voice.
 
-use crate::AppState;
-use crate::server_fns::{SESSION_COOKIE, cookie};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use crate::context::{ApiError, Ctx};
+use axum::extract::Path;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use backend::RequestCtx;
 use domain::AppError;
 
 /// RFC 5987 encoding of a file name for `Content-Disposition`.
@@ -25,13 +23,6 @@ fn encoded_name(name: &str) -> String {
         .collect()
 }
 
-fn ctx(state: &AppState, headers: &HeaderMap) -> RequestCtx {
-    RequestCtx::new(
-        state.db.clone(),
-        cookie(headers, SESSION_COOKIE),
-        state.demo,
-    )
-}
 
 /// A download: `Content-Disposition: attachment`, never cached.
 fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
@@ -51,32 +42,28 @@ fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     response
 }
 
-fn refused(e: &AppError) -> Response {
-    StatusCode::from_u16(e.code.http_status())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-        .into_response()
+fn refused(e: AppError) -> Response {
+    ApiError(e).into_response()
 }
 
 /// `GET /filer/{key}`: a forløb's file, by its unguessable key.
 pub async fn download(
-    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
     Path(key): Path<String>,
-    headers: HeaderMap,
 ) -> Response {
-    match backend::planning::files::read_file(&ctx(&state, &headers), &key).await {
+    match backend::planning::files::read_file(&ctx, &key).await {
         Ok((name, content_type, bytes)) => attachment(&name, &content_type, bytes),
-        Err(e) => refused(&e),
+        Err(e) => refused(e),
     }
 }
 
 /// `GET /elevpakke/{pupil id}`: the pupil's package (`docs/pupil-package.md`) as a JSON file, for
 /// the school's leader or administration.
 pub async fn pupil_package(
-    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
     Path(id): Path<i64>,
-    headers: HeaderMap,
 ) -> Response {
-    match backend::pupil_plan::package::export_pupil(&ctx(&state, &headers), id).await {
+    match backend::pupil_plan::package::export_pupil(&ctx, id).await {
         Ok(package) => match serde_json::to_vec_pretty(&package) {
             Ok(bytes) => {
                 let name = format!(
@@ -85,9 +72,9 @@ pub async fn pupil_package(
                 );
                 attachment(&name, "application/json", bytes)
             }
-            Err(_) => refused(&AppError::internal()),
+            Err(_) => refused(AppError::internal()),
         },
-        Err(e) => refused(&e),
+        Err(e) => refused(e),
     }
 }
 
@@ -95,13 +82,12 @@ pub async fn pupil_package(
 /// "Mit arbejde", a voice note in a player). Its type was checked by its first bytes when it was
 /// stored, and `nosniff` plus a sandbox keep the browser from treating it as anything else.
 pub async fn work_file(
-    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
     Path(id): Path<i64>,
-    headers: HeaderMap,
 ) -> Response {
-    match backend::pupil::work::work_file(&ctx(&state, &headers), id).await {
+    match backend::pupil::work::work_file(&ctx, id).await {
         Ok((content_type, bytes)) => inline(&content_type, bytes),
-        Err(e) => refused(&e),
+        Err(e) => refused(e),
     }
 }
 
@@ -112,13 +98,12 @@ pub struct SpeechQuery {
 
 /// `GET /tale?tekst=…`: the text spoken in Danish as WAV, for a device without a voice of its own.
 pub async fn speech(
-    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
     axum::extract::Query(q): axum::extract::Query<SpeechQuery>,
-    headers: HeaderMap,
 ) -> Response {
-    match backend::speech::speak(&ctx(&state, &headers), &q.tekst).await {
+    match backend::speech::speak(&ctx, &q.tekst).await {
         Ok(wav) => inline("audio/wav", fix_wav_lengths(wav)),
-        Err(e) => refused(&e),
+        Err(e) => refused(e),
     }
 }
 

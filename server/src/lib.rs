@@ -2,6 +2,7 @@
 //! compression, a health endpoint and security headers on everything.
 
 pub mod config;
+mod context;
 mod family;
 mod files;
 mod load_shed;

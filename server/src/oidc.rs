@@ -6,17 +6,16 @@ use crate::server_fns::{SESSION_COOKIE, set_cookie};
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use backend::RequestCtx;
+use crate::context::Ctx;
 use serde::Deserialize;
 
 /// Where a failed sign-in lands: the sign-in page shows what `fejl=uni-login` means.
 const FAILED: &str = "/log-ind?fejl=uni-login";
 
-pub async fn start(State(state): State<AppState>) -> Response {
+pub async fn start(State(state): State<AppState>, Ctx(ctx): Ctx) -> Response {
     let Some(config) = &state.oidc else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let ctx = RequestCtx::new(state.db.clone(), None, state.demo);
     match backend::identity::oidc::start(&ctx, config).await {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(_) => Redirect::to(FAILED).into_response(),
@@ -29,14 +28,17 @@ pub struct Callback {
     state: Option<String>,
 }
 
-pub async fn callback(State(state): State<AppState>, Query(query): Query<Callback>) -> Response {
+pub async fn callback(
+    State(state): State<AppState>,
+    Ctx(ctx): Ctx,
+    Query(query): Query<Callback>,
+) -> Response {
     let Some(config) = &state.oidc else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let (Some(code), Some(flow_state)) = (query.code, query.state) else {
         return Redirect::to(FAILED).into_response();
     };
-    let ctx = RequestCtx::new(state.db.clone(), None, state.demo);
     match backend::identity::oidc::finish(&ctx, config, &code, &flow_state).await {
         Ok(_) => {
             let mut response = Redirect::to("/").into_response();

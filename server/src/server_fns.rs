@@ -2,18 +2,16 @@
 //! cookie in both directions, a same-origin check, and status codes that match the error.
 
 use crate::AppState;
+pub use crate::context::{DEVICE_COOKIE, SESSION_COOKIE};
+use crate::context::{ApiError, request_ctx};
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use backend::{RequestCtx, SessionChange};
+use backend::SessionChange;
 use domain::{AppError, ErrorCode};
 use leptos::prelude::provide_context;
 use std::net::SocketAddr;
-
-pub const SESSION_COOKIE: &str = "spire_session";
-/// Marks a class iPad; lives beside whichever pupil's session is current.
-pub const DEVICE_COOKIE: &str = "spire_device";
 
 /// Error bodies are a code and a field name; anything bigger is not one of ours.
 const MAX_ERROR_BODY: usize = 16 * 1024;
@@ -29,38 +27,9 @@ pub fn server_function_paths() -> Vec<&'static str> {
 }
 
 pub(crate) fn error_response(error: AppError) -> Response {
-    let status =
-        StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_string(&error).unwrap_or_default();
-    (
-        status,
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-            // Marks the body as a server-function error for the client, as leptos does.
-            (
-                header::HeaderName::from_static("serverfnerror"),
-                HeaderValue::from_static("1"),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    ApiError(error).into_response()
 }
 
-pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-        .filter(|v| !v.is_empty())
-}
 
 /// Refuses calls a browser made from another site. The session cookie is `SameSite=Lax`, which
 /// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that. Uses
@@ -111,18 +80,11 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     if from_another_origin(req.headers(), req.uri().authority().map(|a| a.as_str())) {
         return error_response(AppError::forbidden());
     }
-    let client_addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string());
-    let ctx = RequestCtx::new(
-        state.db.clone(),
-        cookie(req.headers(), SESSION_COOKIE),
-        state.demo,
-    )
-    .with_device_token(cookie(req.headers(), DEVICE_COOKIE))
-    .with_client_addr(client_addr)
-    .with_oidc_enabled(state.oidc.is_some());
+    let ctx = request_ctx(
+        &state,
+        req.headers(),
+        req.extensions().get::<ConnectInfo<SocketAddr>>(),
+    );
     // The body is kept so that a decoding error can name the field it stopped at. The size was
     // already capped by the body-limit layer in front of this handler.
     let (parts, body) = req.into_parts();
@@ -203,17 +165,6 @@ mod tests {
             );
         }
         h
-    }
-
-    #[test]
-    fn the_session_token_is_read_from_among_other_cookies() {
-        let h = headers(&[("cookie", "theme=dark; spire_session=abc123; other=1")]);
-        assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc123"));
-        assert_eq!(
-            cookie(&headers(&[("cookie", "spire_session=")]), SESSION_COOKIE),
-            None
-        );
-        assert_eq!(cookie(&HeaderMap::new(), SESSION_COOKIE), None);
     }
 
     #[test]

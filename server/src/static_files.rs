@@ -4,12 +4,11 @@
 //! router can take over.
 
 use crate::AppState;
-use crate::server_fns::{SESSION_COOKIE, cookie};
+
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use backend::RequestCtx;
 use base64::Engine;
 use domain::identity::{Audience, Role};
 use sha2::{Digest, Sha256};
@@ -150,11 +149,7 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
 
 /// The role of whoever the request's session belongs to, if it is a live one.
 async fn principal_role(state: &AppState, headers: &HeaderMap) -> Option<Role> {
-    let ctx = RequestCtx::new(
-        state.db.clone(),
-        cookie(headers, SESSION_COOKIE),
-        state.demo,
-    );
+    let ctx = crate::context::request_ctx(state, headers, None);
     backend::identity::current_principal(&ctx)
         .await
         .ok()

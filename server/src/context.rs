@@ -1,0 +1,122 @@
+//! What HTTP owns about a request, turned into what a use case sees: the one place a
+//! `backend::RequestCtx` is built from a request (session and class-iPad cookies, the caller's
+//! address, whether OpenID Connect is on), and the one error response every route answers with.
+
+use crate::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use backend::RequestCtx;
+use domain::AppError;
+use std::net::SocketAddr;
+
+pub const SESSION_COOKIE: &str = "spire_session";
+/// Marks a class iPad; lives beside whichever pupil's session is current.
+pub const DEVICE_COOKIE: &str = "spire_device";
+
+pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The context of a request as its use case sees it.
+pub(crate) fn request_ctx(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: Option<&ConnectInfo<SocketAddr>>,
+) -> RequestCtx {
+    RequestCtx::new(
+        state.db.clone(),
+        cookie(headers, SESSION_COOKIE),
+        state.demo,
+    )
+    .with_device_token(cookie(headers, DEVICE_COOKIE))
+    .with_client_addr(client.map(|ConnectInfo(addr)| addr.ip().to_string()))
+    .with_oidc_enabled(state.oidc.is_some())
+}
+
+/// The extractor routes take their context by: `Ctx(ctx)`.
+pub(crate) struct Ctx(pub RequestCtx);
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let client = parts.extensions.get::<ConnectInfo<SocketAddr>>();
+        Ok(Ctx(request_ctx(state, &parts.headers, client)))
+    }
+}
+
+/// Every error a route answers: the status its code means, and the code (and field) as JSON —
+/// the body a server function's client reads (`serverfnerror` marks it so), and all an HTTP
+/// client needs. Nothing internal is ever in it.
+pub(crate) struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        Self(error)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.0.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_string(&self.0).unwrap_or_default();
+        (
+            status,
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                ),
+                (
+                    header::HeaderName::from_static("serverfnerror"),
+                    HeaderValue::from_static("1"),
+                ),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+            body,
+        )
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_token_is_read_from_among_other_cookies() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; spire_session=abc123; other=1"),
+        );
+        assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc123"));
+        let mut empty = HeaderMap::new();
+        empty.append(header::COOKIE, HeaderValue::from_static("spire_session="));
+        assert_eq!(cookie(&empty, SESSION_COOKIE), None);
+        assert_eq!(cookie(&HeaderMap::new(), SESSION_COOKIE), None);
+    }
+
+    #[test]
+    fn an_error_answers_its_status_with_its_code_and_nothing_else() {
+        let res = ApiError(AppError::invalid("version")).into_response();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(res.headers()["serverfnerror"], "1");
+        let res = ApiError(AppError::forbidden()).into_response();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+}
