@@ -24,41 +24,8 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-/// Paths of the screens, in one place so links and redirects agree.
-pub mod paths {
-    pub const HOME: &str = "/";
-    pub const SIGN_IN: &str = "/log-ind";
-    pub const CLASS_PICKER: &str = "/klasse";
-    pub const CODE_SIGN_IN: &str = "/kode";
-    pub const SCAN_CARD: &str = "/kort";
-    pub const PLANNING: &str = "/planlaegning";
-    /// Followed by `/{id}`.
-    pub const YEAR_PLAN: &str = "/aarsplan";
-    /// Followed by `/{id}`.
-    pub const UNIT: &str = "/forloeb";
-    pub const LIBRARY: &str = "/bibliotek";
-    /// Followed by `/{unit id}`.
-    pub const EVALUATION: &str = "/evaluering";
-    pub const MY_GOALS: &str = "/mine-maal";
-    /// Followed by `/{task id}` for one task.
-    pub const TODAY: &str = "/i-dag";
-    pub const HOW_DID_IT_GO: &str = "/hvordan-gik-det";
-    pub const MY_WORK: &str = "/mit-arbejde";
-    pub const READING: &str = "/laesning";
-    /// Followed by `/{pupil id}`: a child's week, for their guardian.
-    pub const CHILD: &str = "/barn";
-    pub const DIGEST: &str = "/ugebrev";
-    /// Followed by `/{pupil id}`: a pupil's elevplaner, for their teachers.
-    pub const PUPIL_PLANS: &str = "/elevplaner";
-    /// Followed by `/{plan id}`: one plan's editor.
-    pub const PUPIL_PLAN: &str = "/elevplan";
-    /// Followed by `/{pupil id}`: the published plans, for the family and the pupil.
-    pub const COLLECTED_PLAN: &str = "/samlet-elevplan";
-    pub const MY_PLAN: &str = "/min-elevplan";
-    /// Followed by `/{pupil id}`: the pupil's package as a JSON download (a server route).
-    pub const PUPIL_PACKAGE: &str = "/elevpakke";
-    pub const ADMINISTRATION: &str = "/administration";
-}
+/// Paths of the screens and the server, in one place so links, redirects and routes agree.
+pub use domain::paths;
 
 /// The skip link every screen starts with. Handled here rather than by the router, which would
 /// treat the fragment as navigation and leave keyboard focus where it was.

@@ -13,7 +13,11 @@ thread_local! {
 
 /// Where the server speaks `text` (see `server::files::speech`).
 pub fn fallback_url(text: &str) -> String {
-    format!("/tale?tekst={}", js_sys::encode_uri_component(text))
+    format!(
+        "{}?tekst={}",
+        crate::paths::SPEECH,
+        js_sys::encode_uri_component(text)
+    )
 }
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {

@@ -79,10 +79,14 @@ pub enum Audience {
 impl Audience {
     /// Screens where nobody is signed in yet: always the sign-in build. Signing in moves everyone
     /// to their own build by a page load.
-    pub const SIGN_IN_PATHS: [&'static str; 3] = ["/log-ind", "/klasse", "/kode"];
+    pub const SIGN_IN_PATHS: [&'static str; 3] = [
+        crate::paths::SIGN_IN,
+        crate::paths::CLASS_PICKER,
+        crate::paths::CODE_SIGN_IN,
+    ];
     /// The class iPad's card scanner: a child signs in there too, but it is the family build's
     /// (its camera code would weigh down the first screen, and the child needs that build next).
-    pub const SCANNER_PATH: &'static str = "/kort";
+    pub const SCANNER_PATH: &'static str = crate::paths::SCAN_CARD;
 
     /// The build for a page: `role` is the session's, if anyone is signed in.
     pub fn for_page(path: &str, role: Option<Role>) -> Audience {

@@ -10,6 +10,7 @@ pub mod family;
 pub mod framework;
 pub mod home;
 pub mod identity;
+pub mod paths;
 pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;

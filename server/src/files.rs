@@ -23,7 +23,6 @@ fn encoded_name(name: &str) -> String {
         .collect()
 }
 
-
 /// A download: `Content-Disposition: attachment`, never cached.
 fn attachment(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     let disposition = format!("attachment; filename*=UTF-8''{}", encoded_name(name));
@@ -47,10 +46,7 @@ fn refused(e: AppError) -> Response {
 }
 
 /// `GET /filer/{key}`: a forløb's file, by its unguessable key.
-pub async fn download(
-    Ctx(ctx): Ctx,
-    Path(key): Path<String>,
-) -> Response {
+pub async fn download(Ctx(ctx): Ctx, Path(key): Path<String>) -> Response {
     match backend::planning::files::read_file(&ctx, &key).await {
         Ok((name, content_type, bytes)) => attachment(&name, &content_type, bytes),
         Err(e) => refused(e),
@@ -59,10 +55,7 @@ pub async fn download(
 
 /// `GET /elevpakke/{pupil id}`: the pupil's package (`docs/pupil-package.md`) as a JSON file, for
 /// the school's leader or administration.
-pub async fn pupil_package(
-    Ctx(ctx): Ctx,
-    Path(id): Path<i64>,
-) -> Response {
+pub async fn pupil_package(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
     match backend::pupil_plan::package::export_pupil(&ctx, id).await {
         Ok(package) => match serde_json::to_vec_pretty(&package) {
             Ok(bytes) => {
@@ -81,10 +74,7 @@ pub async fn pupil_package(
 /// `GET /arbejde/{item id}`: the file of a piece of a pupil's work, shown inline (a photo in
 /// "Mit arbejde", a voice note in a player). Its type was checked by its first bytes when it was
 /// stored, and `nosniff` plus a sandbox keep the browser from treating it as anything else.
-pub async fn work_file(
-    Ctx(ctx): Ctx,
-    Path(id): Path<i64>,
-) -> Response {
+pub async fn work_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
     match backend::pupil::work::work_file(&ctx, id).await {
         Ok((content_type, bytes)) => inline(&content_type, bytes),
         Err(e) => refused(e),

@@ -16,6 +16,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json};
 use axum::routing::{get, post};
 use backend::DatabaseConnection;
+use domain::paths;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -79,15 +80,15 @@ pub fn router(state: AppState) -> Router {
     // Calls are small; only a file upload may be big (10 MB, base64 in JSON).
     let api = Router::new()
         .route(
-            "/api/upload_material",
+            &format!("{}/upload_material", paths::API),
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
         )
         .route(
-            "/api/add_work",
+            &format!("{}/add_work", paths::API),
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
         )
         .route(
-            "/api/{*fn_name}",
+            &format!("{}/{{*fn_name}}", paths::API),
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(CALL_BODY_LIMIT)),
         )
         .layer(CompressionLayer::new())
@@ -101,16 +102,25 @@ pub fn router(state: AppState) -> Router {
         ));
     let csp = state.client.content_security_policy();
     Router::new()
-        .route("/health", get(health))
-        .route("/version", get(version))
-        .route("/auth/oidc/start", get(oidc::start))
-        .route("/auth/oidc/callback", get(oidc::callback))
-        .route("/filer/{key}", get(files::download))
-        .route("/elevpakke/{id}", get(files::pupil_package))
-        .route("/arbejde/{id}", get(files::work_file))
-        .route("/tale", get(files::speech))
-        .route("/kalender/{file}", get(family::calendar))
-        .route("/ugebrev.html", get(family::digest))
+        .route(paths::HEALTH, get(health))
+        .route(paths::VERSION, get(version))
+        .route(paths::OIDC_START, get(oidc::start))
+        .route(paths::OIDC_CALLBACK, get(oidc::callback))
+        .route(&format!("{}/{{key}}", paths::FILES), get(files::download))
+        .route(
+            &format!("{}/{{id}}", paths::PUPIL_PACKAGE),
+            get(files::pupil_package),
+        )
+        .route(
+            &format!("{}/{{id}}", paths::WORK_FILES),
+            get(files::work_file),
+        )
+        .route(paths::SPEECH, get(files::speech))
+        .route(
+            &format!("{}/{{file}}", paths::CALENDAR),
+            get(family::calendar),
+        )
+        .route(paths::DIGEST_HTML, get(family::digest))
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

@@ -2,11 +2,11 @@
 //! the browser lands on the sign-in page with a code the page explains in Danish.
 
 use crate::AppState;
+use crate::context::Ctx;
 use crate::server_fns::{SESSION_COOKIE, set_cookie};
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use crate::context::Ctx;
 use serde::Deserialize;
 
 /// Where a failed sign-in lands: the sign-in page shows what `fejl=uni-login` means.

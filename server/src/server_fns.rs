@@ -2,8 +2,8 @@
 //! cookie in both directions, a same-origin check, and status codes that match the error.
 
 use crate::AppState;
-pub use crate::context::{DEVICE_COOKIE, SESSION_COOKIE};
 use crate::context::{ApiError, request_ctx};
+pub use crate::context::{DEVICE_COOKIE, SESSION_COOKIE};
 use axum::body::{Body, to_bytes};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
@@ -29,7 +29,6 @@ pub fn server_function_paths() -> Vec<&'static str> {
 pub(crate) fn error_response(error: AppError) -> Response {
     ApiError(error).into_response()
 }
-
 
 /// Refuses calls a browser made from another site. The session cookie is `SameSite=Lax`, which
 /// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that. Uses

@@ -309,7 +309,7 @@ pub fn DigestPage() -> impl IntoView {
                 </div>
                 <p>{t(FamilyKey::DigestIntro)}</p>
                 <div class="button-row no-print">
-                    <a href="/ugebrev.html" target="_blank" rel="noopener">{t(FamilyKey::DigestAsEmail)}</a>
+                    <a href=crate::paths::DIGEST_HTML target="_blank" rel="noopener">{t(FamilyKey::DigestAsEmail)}</a>
                     <button type="button" on:click=|_| {
                         if let Some(w) = web_sys::window() {
                             let _ = w.print();

@@ -14,7 +14,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// Where a feed is served: followed by the secret and `.ics`.
-pub const CALENDAR_PATH: &str = "/kalender";
+pub use domain::paths::CALENDAR as CALENDAR_PATH;
 
 pub(crate) async fn active_link(
     db: &impl ConnectionTrait,

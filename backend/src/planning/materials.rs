@@ -11,7 +11,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// Where the server serves an uploaded file, followed by `/{id}`.
-pub const FILES_PATH: &str = "/filer";
+pub use domain::paths::FILES as FILES_PATH;
 
 pub(crate) async fn write_materials(
     db: &impl ConnectionTrait,

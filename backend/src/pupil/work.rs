@@ -18,7 +18,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 /// Where a piece of work's file is shown from.
-pub const WORK_FILES_PATH: &str = "/arbejde";
+pub use domain::paths::WORK_FILES as WORK_FILES_PATH;
 
 fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)

@@ -1,0 +1,56 @@
+//! Every address Spire answers, in one place, so the client's links, the server's routes and the
+//! backend's URLs agree.
+
+// Screens (the client's routes).
+pub const HOME: &str = "/";
+pub const SIGN_IN: &str = "/log-ind";
+pub const CLASS_PICKER: &str = "/klasse";
+pub const CODE_SIGN_IN: &str = "/kode";
+pub const SCAN_CARD: &str = "/kort";
+pub const PLANNING: &str = "/planlaegning";
+/// Followed by `/{id}`.
+pub const YEAR_PLAN: &str = "/aarsplan";
+/// Followed by `/{id}`.
+pub const UNIT: &str = "/forloeb";
+pub const LIBRARY: &str = "/bibliotek";
+/// Followed by `/{unit id}`.
+pub const EVALUATION: &str = "/evaluering";
+pub const MY_GOALS: &str = "/mine-maal";
+/// Followed by `/{task id}` for one task.
+pub const TODAY: &str = "/i-dag";
+pub const HOW_DID_IT_GO: &str = "/hvordan-gik-det";
+pub const MY_WORK: &str = "/mit-arbejde";
+pub const READING: &str = "/laesning";
+/// Followed by `/{pupil id}`: a child's week, for their guardian.
+pub const CHILD: &str = "/barn";
+pub const DIGEST: &str = "/ugebrev";
+/// Followed by `/{pupil id}`: a pupil's elevplaner, for their teachers.
+pub const PUPIL_PLANS: &str = "/elevplaner";
+/// Followed by `/{plan id}`: one plan's editor.
+pub const PUPIL_PLAN: &str = "/elevplan";
+/// Followed by `/{pupil id}`: the published plans, for the family and the pupil.
+pub const COLLECTED_PLAN: &str = "/samlet-elevplan";
+pub const MY_PLAN: &str = "/min-elevplan";
+/// Followed by `/{pupil id}`: the pupil's package as a JSON download (a server route).
+pub const PUPIL_PACKAGE: &str = "/elevpakke";
+pub const ADMINISTRATION: &str = "/administration";
+
+// Server routes outside the server functions.
+/// `GET`: whether the server and its database answer.
+pub const HEALTH: &str = "/health";
+/// `GET`: static JSON, the load benchmark's ceiling.
+pub const VERSION: &str = "/version";
+pub const OIDC_START: &str = "/auth/oidc/start";
+pub const OIDC_CALLBACK: &str = "/auth/oidc/callback";
+/// Followed by `/{key}`: a forløb's file, as a download.
+pub const FILES: &str = "/filer";
+/// Followed by `/{item id}`: the file of a piece of a pupil's work, shown inline.
+pub const WORK_FILES: &str = "/arbejde";
+/// `?tekst=…`: Danish speech as WAV, for devices without a voice.
+pub const SPEECH: &str = "/tale";
+/// Followed by `/{secret}.ics`: a child's calendar feed.
+pub const CALENDAR: &str = "/kalender";
+/// The weekly digest as a self-contained page, for print or e-mail.
+pub const DIGEST_HTML: &str = "/ugebrev.html";
+/// The prefix of every server function (`/api/{name}`).
+pub const API: &str = "/api";
