@@ -31,7 +31,7 @@ pub fn day_of(unix_secs: i64) -> Option<Date> {
         )
         .ok()?
         .as_string()?;
-    Date::parse(&text, "date").ok()
+    Date::parse(&text, domain::Field::Date).ok()
 }
 
 /// The school's day at `unix_secs`.

@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     fn d(text: &str) -> Result<Date, AppError> {
-        Date::parse(text, "d")
+        Date::parse(text, domain::Field::Date)
     }
 
     fn unix(text: &str) -> i64 {

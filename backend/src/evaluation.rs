@@ -9,6 +9,7 @@ use crate::planning::access::{require_edit, unit_with_access};
 use crate::planning::goals::{GoalContext, active_goals};
 use crate::planning::scales::scales_by_id;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::Field;
 use domain::evaluation::{
     EvaluationGrid, EvaluationHistory, EvaluationValue, GridCell, GridGoal, GridPupil,
     parse_comment,
@@ -24,7 +25,7 @@ fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
 }
 
-fn id32(id: i64, field: &str) -> Result<i32, AppError> {
+fn id32(id: i64, field: Field) -> Result<i32, AppError> {
     i32::try_from(id).map_err(|_| AppError::invalid(field))
 }
 
@@ -77,13 +78,13 @@ fn check_value(
     let comment = parse_comment(comment)?;
     let step = match step {
         Some(s) if s >= 0 && usize::try_from(s).is_ok_and(|s| s < scale.steps.len()) => {
-            Some(i16::try_from(s).map_err(|_| AppError::invalid("step"))?)
+            Some(i16::try_from(s).map_err(|_| AppError::invalid(Field::Step))?)
         }
-        Some(_) => return Err(AppError::invalid("step")),
+        Some(_) => return Err(AppError::invalid(Field::Step)),
         None => None,
     };
     if step.is_none() && comment.is_empty() {
-        return Err(AppError::invalid("step"));
+        return Err(AppError::invalid(Field::Step));
     }
     Ok((step, comment))
 }
@@ -124,13 +125,13 @@ pub async fn evaluate(
     let db = &ctx.db;
     let (goal, access) = goal_with_access(db, &p, goal_id, Archived::Hidden).await?;
     require_edit(&p, &access)?;
-    let pupil_id = id32(pupil_id, "pupil")?;
+    let pupil_id = id32(pupil_id, Field::Pupil)?;
     let in_hold = hold_pupils(db, access.team.id)
         .await?
         .iter()
         .any(|pupil| pupil.id == i64::from(pupil_id));
     if !in_hold {
-        return Err(AppError::invalid("pupil"));
+        return Err(AppError::invalid(Field::Pupil));
     }
     let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
     record(db, goal.id, pupil_id, p.person_id, false, checked).await
@@ -152,7 +153,7 @@ pub async fn self_evaluate(
         .any(|pupil| pupil.id == i64::from(p.person_id));
     policy::require(policy::can_self_evaluate(&p, in_hold))?;
     if GoalKind::parse(&goal.kind) != Some(GoalKind::Refleksion) {
-        return Err(AppError::invalid("goal"));
+        return Err(AppError::invalid(Field::Goal));
     }
     let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
     record(db, goal.id, p.person_id, p.person_id, true, checked).await
@@ -239,7 +240,7 @@ pub async fn history(
     ))?;
     let rows = evaluation::Entity::find()
         .filter(evaluation::Column::GoalId.eq(goal.id))
-        .filter(evaluation::Column::PupilId.eq(id32(pupil_id, "pupil")?))
+        .filter(evaluation::Column::PupilId.eq(id32(pupil_id, Field::Pupil)?))
         .order_by_asc(evaluation::Column::Id)
         .all(db)
         .await

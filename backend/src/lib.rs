@@ -26,6 +26,7 @@ pub use request::{RequestCtx, SessionChange};
 pub use sea_orm::DatabaseConnection;
 
 use domain::AppError;
+use domain::Field;
 
 /// A database failure is never the user's fault and never shown to them: log it, answer
 /// `Internal`. Constraint violations that *are* the user's fault are mapped where they can happen.
@@ -51,5 +52,5 @@ pub(crate) fn write_err(err: sea_orm::DbErr) -> AppError {
 pub(crate) fn next_version(version: i64) -> Result<i64, AppError> {
     version
         .checked_add(1)
-        .ok_or_else(|| AppError::invalid("version"))
+        .ok_or_else(|| AppError::invalid(Field::Version))
 }

@@ -13,6 +13,7 @@ use crate::facts::hold_access;
 use crate::identity::current_principal;
 use crate::planning::plans::{copy_unit_into, load_unit};
 use crate::{RequestCtx, db_err, policy};
+use domain::Field;
 use domain::planning::{LibraryAuthor, LibraryEntry, LibraryFilter, LibraryPage, Unit};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -73,7 +74,7 @@ pub async fn search(ctx: &RequestCtx, filter: &LibraryFilter) -> Result<LibraryP
     let p = current_principal(ctx).await?;
     policy::require(policy::can_use_library(&p, p.school_id))?;
     if filter.words.chars().count() > 200 || filter.goal.chars().count() > 200 {
-        return Err(AppError::invalid("words"));
+        return Err(AppError::invalid(Field::Words));
     }
     let db = &ctx.db;
     let teams: HashMap<i32, team::Model> = team::Entity::find()
@@ -195,8 +196,8 @@ pub async fn search(ctx: &RequestCtx, filter: &LibraryFilter) -> Result<LibraryP
             continue;
         }
         let weeks = match (
-            domain::calendar::Date::parse(&u.first_week, "d"),
-            domain::calendar::Date::parse(&u.last_week, "d"),
+            domain::calendar::Date::parse(&u.first_week, domain::Field::FirstWeek),
+            domain::calendar::Date::parse(&u.last_week, domain::Field::LastWeek),
         ) {
             (Ok(a), Ok(b)) => u32::try_from(a.days_until(b) / 7 + 1).unwrap_or(1),
             _ => 1,

@@ -4,6 +4,7 @@
 
 use crate::identity::current_principal;
 use crate::{RequestCtx, policy};
+use domain::Field;
 use domain::{AppError, ErrorCode};
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command;
@@ -22,7 +23,7 @@ pub async fn speak(ctx: &RequestCtx, text: &str) -> Result<Vec<u8>, AppError> {
     policy::require(policy::can_hear_server_speech(&p))?;
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_SPOKEN_CHARS {
-        return Err(AppError::invalid("text"));
+        return Err(AppError::invalid(Field::Text));
     }
     let mut child = Command::new(program())
         .args(["-v", "da", "-s", "150", "--stdout"])

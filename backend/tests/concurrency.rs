@@ -10,6 +10,7 @@ use backend::planning::plans;
 use backend::{evaluation, pupil_plan};
 use common::{TestDb, as_user, dansk_forloeb, seeded};
 use domain::ErrorCode;
+use domain::Field;
 use domain::school::Subject;
 
 /// Runs `n` copies of a call at once and returns their results.
@@ -155,7 +156,7 @@ async fn a_version_at_the_end_of_its_range_is_refused_as_input(t: TestDb) {
     let err = plans::save_unit(&f.anne, f.unit, i64::MAX, &input)
         .await
         .unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("version"));
+    assert_eq!(err, domain::AppError::invalid(Field::Version));
     assert_eq!(
         plans::unit(&f.anne, f.unit).await.unwrap().version,
         u.version

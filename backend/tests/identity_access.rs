@@ -10,6 +10,7 @@ use backend::identity::{self, class_device as device, login_cards as cards, rate
 use backend::{RequestCtx, SessionChange, demo, home};
 use common::{TestDb, home_of, seeded, session_count, token_for};
 use domain::ErrorCode;
+use domain::Field;
 use domain::home::Home;
 use domain::identity::Role;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -411,7 +412,7 @@ async fn a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped
     let sessions_before = session_count(&t).await;
     let ctx = || t.ctx(None).with_client_addr(Some("10.1.1.1".into()));
     let err = cards::sign_in_with_code(&ctx(), "ABC").await.unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("code"));
+    assert_eq!(err, domain::AppError::invalid(Field::Code));
     for _ in 0..rate_limit::MAX_FAILURES_PER_ADDRESS {
         let err = cards::sign_in_with_code(&ctx(), "AAAA-AAAA")
             .await

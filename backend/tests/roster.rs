@@ -9,6 +9,7 @@ use backend::identity::{roster, roster_import};
 use backend::{RequestCtx, home};
 use common::{TestDb, home_of, seeded, token_for};
 use domain::ErrorCode;
+use domain::Field;
 use domain::home::Home;
 use domain::identity::Role;
 use domain::roster::ProblemKind;
@@ -164,7 +165,7 @@ async fn a_file_that_is_not_a_roster_is_invalid_input(t: TestDb) {
     let err = roster_import::import_roster(&ctx, "", true)
         .await
         .unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("file"));
+    assert_eq!(err, domain::AppError::invalid(Field::File));
     let report = roster_import::import_roster(&ctx, "navn;alder\nIda;7", true)
         .await
         .unwrap();
@@ -208,7 +209,7 @@ async fn moving_to_a_class_that_is_not_this_schools_is_invalid(t: TestDb) {
     let err = roster::move_pupil(&ctx, pupil_id(&t, "Ida Jensen").await, 9999)
         .await
         .unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("class"));
+    assert_eq!(err, domain::AppError::invalid(Field::Class));
     let err = roster::move_pupil(&ctx, 9999, class_id(&t, "5.B").await)
         .await
         .unwrap_err();
@@ -321,9 +322,9 @@ async fn a_leader_creates_a_class_and_adds_a_pupil_to_it(t: TestDb) {
         .unwrap();
     assert_eq!(pupil_names(&t, "2.C").await, ["Otto Lind"]);
     let err = roster::create_class(&ctx, "2.C", 2).await.unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("name_taken"));
+    assert_eq!(err, domain::AppError::invalid(Field::NameTaken));
     let err = roster::create_class(&ctx, "2.D", 11).await.unwrap_err();
-    assert_eq!(err, domain::AppError::invalid("grade"));
+    assert_eq!(err, domain::AppError::invalid(Field::Grade));
 }
 
 async fn bad_names_are_refused_and_write_nothing(t: TestDb) {
@@ -335,13 +336,13 @@ async fn bad_names_are_refused_and_write_nothing(t: TestDb) {
         roster::add_pupil(&ctx, " ", "Lind", class)
             .await
             .unwrap_err(),
-        domain::AppError::invalid("given_name")
+        domain::AppError::invalid(Field::GivenName)
     );
     assert_eq!(
         roster::add_pupil(&ctx, "Otto", "Lind", 9999)
             .await
             .unwrap_err(),
-        domain::AppError::invalid("class")
+        domain::AppError::invalid(Field::Class)
     );
     assert_eq!(person::Entity::find().count(&t.db).await.unwrap(), people);
 }
@@ -411,15 +412,15 @@ async fn staff_accounts_need_a_free_username_and_a_long_password(t: TestDb) {
     .await;
     assert_eq!(
         taken.unwrap_err(),
-        domain::AppError::invalid("username_taken")
+        domain::AppError::invalid(Field::UsernameTaken)
     );
     let short = roster::add_staff(&ctx, "Kim", "Storm", Role::Teacher, "kim", "kort").await;
     assert_eq!(
         short.unwrap_err(),
-        domain::AppError::invalid("new_password")
+        domain::AppError::invalid(Field::NewPassword)
     );
     let pupil = roster::add_staff(&ctx, "Kim", "Storm", Role::Pupil, "kim", "lang-nok-kode").await;
-    assert_eq!(pupil.unwrap_err(), domain::AppError::invalid("role"));
+    assert_eq!(pupil.unwrap_err(), domain::AppError::invalid(Field::Role));
     assert!(
         person::Entity::find()
             .filter(person::Column::GivenName.eq("Kim"))

@@ -9,6 +9,7 @@ use backend::entity::{school, school_class, school_year};
 use backend::identity::{roster, school_year as years};
 use common::{TestDb, seeded, token_for};
 use domain::ErrorCode;
+use domain::Field;
 use domain::calendar::Date;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -17,7 +18,7 @@ async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
 }
 
 fn d(text: &str) -> Date {
-    Date::parse(text, "date").unwrap()
+    Date::parse(text, Field::Date).unwrap()
 }
 
 async fn demo_school(t: &TestDb) -> i32 {

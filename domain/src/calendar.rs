@@ -2,6 +2,7 @@
 //! school year (skoleår) that runs from August to the summer holidays.
 
 use crate::AppError;
+use crate::Field;
 use jiff::civil;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -142,7 +143,7 @@ impl Date {
     }
 
     /// Parses `YYYY-MM-DD` (what `<input type="date">` gives); `field` names the input for the error.
-    pub fn parse(text: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(text: &str, field: Field) -> Result<Self, AppError> {
         let invalid = || AppError::invalid(field);
         let mut parts = text.trim().splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
@@ -261,7 +262,7 @@ impl From<Date> for String {
 impl TryFrom<String> for Date {
     type Error = AppError;
     fn try_from(s: String) -> Result<Self, AppError> {
-        Date::parse(&s, "date")
+        Date::parse(&s, Field::Date)
     }
 }
 
@@ -294,10 +295,10 @@ impl SchoolYear {
     /// year and ends in May–July of the next, so a typo of a year or a swapped pair is caught.
     pub fn check_dates(start_year: i32, first_day: Date, last_day: Date) -> Result<(), AppError> {
         if first_day.year() != start_year || !(7..=9).contains(&first_day.month()) {
-            return Err(AppError::invalid("first_day"));
+            return Err(AppError::invalid(Field::FirstDay));
         }
         if last_day.year() != start_year + 1 || !(5..=7).contains(&last_day.month()) {
-            return Err(AppError::invalid("last_day"));
+            return Err(AppError::invalid(Field::LastDay));
         }
         Ok(())
     }
@@ -312,7 +313,7 @@ mod tests {
     use super::*;
 
     fn d(text: &str) -> Date {
-        Date::parse(text, "date").unwrap()
+        Date::parse(text, Field::Date).unwrap()
     }
 
     #[test]
@@ -332,10 +333,10 @@ mod tests {
             "",
             "i morgen",
         ] {
-            let err = Date::parse(bad, "first_day").unwrap_err();
+            let err = Date::parse(bad, Field::FirstDay).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("first_day"), "{bad}");
         }
-        assert!(Date::parse("2028-02-29", "d").is_ok());
+        assert!(Date::parse("2028-02-29", Field::Date).is_ok());
     }
 
     #[test]

@@ -64,10 +64,19 @@ impl AppError {
         Self { code, field: None }
     }
 
-    pub fn invalid(field: &str) -> Self {
+    pub fn invalid(field: crate::Field) -> Self {
         Self {
             code: ErrorCode::InvalidInput,
-            field: Some(field.to_owned()),
+            field: Some(field.as_str().to_owned()),
+        }
+    }
+
+    /// Invalid input named by a key of the body that did not decode: any argument of any call,
+    /// so not necessarily one of the `Field`s a form has.
+    pub fn invalid_named(key: &str) -> Self {
+        Self {
+            code: ErrorCode::InvalidInput,
+            field: Some(key.to_owned()),
         }
     }
 
@@ -102,7 +111,7 @@ impl FromServerFnError for AppError {
         match value {
             // The request never carried valid arguments: the caller's fault, not ours.
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
-                AppError::invalid(&decode_error_field(&m))
+                AppError::invalid_named(&decode_error_field(&m))
             }
             // On the server, a body that does not decode is the caller's bad input (a 400 that
             // names the field); only the client meets an unreadable *answer*, the network's fault.
@@ -110,7 +119,7 @@ impl FromServerFnError for AppError {
                 if cfg!(target_arch = "wasm32") {
                     AppError::new(ErrorCode::Network)
                 } else {
-                    AppError::invalid(&decode_error_field(&m))
+                    AppError::invalid_named(&decode_error_field(&m))
                 }
             }
             _ => AppError::internal(),
@@ -190,13 +199,14 @@ impl From<ServerFnError> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Field;
 
     #[test]
     fn an_error_travels_as_its_code_and_field_only() {
-        let json = serde_json::to_string(&AppError::invalid("username")).unwrap();
+        let json = serde_json::to_string(&AppError::invalid(Field::Username)).unwrap();
         assert_eq!(json, r#"{"code":"invalid_input","field":"username"}"#);
         let back: AppError = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, AppError::invalid("username"));
+        assert_eq!(back, AppError::invalid(Field::Username));
     }
 
     #[test]
@@ -211,15 +221,15 @@ mod tests {
         let missing = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
             "missing field `version` at line 1 column 12".into(),
         ));
-        assert_eq!(missing, AppError::invalid("version"));
+        assert_eq!(missing, AppError::invalid(Field::Version));
         assert_eq!(missing.code.http_status(), 400);
         let typed = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
             "invalid type: string \"x\", expected i64 at line 1 column 24".into(),
         ));
-        assert_eq!(typed, AppError::invalid("@1:24"));
+        assert_eq!(typed, AppError::invalid_named("@1:24"));
         let garbage =
             AppError::from_server_fn_error(ServerFnErrorErr::Deserialization("EOF".into()));
-        assert_eq!(garbage, AppError::invalid("body"));
+        assert_eq!(garbage, AppError::invalid(Field::Body));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! side, never averaged.
 
 use crate::AppError;
+use crate::Field;
 use crate::planning::{GoalKind, Scale};
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +61,7 @@ pub struct EvaluationHistory {
 pub fn parse_comment(text: &str) -> Result<String, AppError> {
     let t = text.trim();
     if t.chars().count() > 2000 || t.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::invalid("comment"));
+        return Err(AppError::invalid(Field::Comment));
     }
     Ok(t.to_owned())
 }

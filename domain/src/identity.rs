@@ -1,5 +1,6 @@
 //! Who someone is: roles, sign-in input and what the client may know about the signed-in person.
 
+use crate::Field;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +58,7 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| AppError::invalid("role"))
+            .ok_or_else(|| AppError::invalid(Field::Role))
     }
 }
 
@@ -117,7 +118,7 @@ impl Username {
         let len = name.chars().count();
         let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '_');
         if !(2..=64).contains(&len) || !name.chars().all(allowed) {
-            return Err(AppError::invalid("username"));
+            return Err(AppError::invalid(Field::Username));
         }
         Ok(Self(name))
     }
@@ -137,7 +138,7 @@ impl Password {
 
     pub fn parse(raw: &str) -> Result<Self, AppError> {
         if raw.is_empty() || raw.len() > Self::MAX_LEN {
-            return Err(AppError::invalid("password"));
+            return Err(AppError::invalid(Field::Password));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -200,7 +201,7 @@ impl PupilCode {
         if valid {
             Ok(Self(code))
         } else {
-            Err(AppError::invalid("code"))
+            Err(AppError::invalid(Field::Code))
         }
     }
 
@@ -366,7 +367,7 @@ mod tests {
     fn a_username_with_spaces_or_symbols_is_refused_with_its_field_named() {
         for bad in ["", "a", "anne larsen", "anne@skole", &"x".repeat(65)] {
             let err = Username::parse(bad).unwrap_err();
-            assert_eq!(err, AppError::invalid("username"), "{bad:?}");
+            assert_eq!(err, AppError::invalid(Field::Username), "{bad:?}");
         }
     }
 
@@ -404,7 +405,7 @@ mod tests {
         ] {
             assert_eq!(
                 PupilCode::parse(bad).unwrap_err(),
-                AppError::invalid("code"),
+                AppError::invalid(Field::Code),
                 "{bad:?}"
             );
         }

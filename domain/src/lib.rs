@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod error;
 pub mod evaluation;
 pub mod family;
+pub mod field;
 pub mod framework;
 pub mod home;
 pub mod identity;
@@ -18,3 +19,4 @@ pub mod roster;
 pub mod school;
 
 pub use error::{AppError, ErrorCode};
+pub use field::Field;

@@ -3,6 +3,7 @@
 //! at the bottom, each with its `parse`.
 
 use crate::AppError;
+use crate::Field;
 use crate::calendar::Date;
 use crate::framework::FrameworkItem;
 use crate::school::Subject;
@@ -380,7 +381,7 @@ pub struct LibraryPage {
 }
 
 /// Text with a length limit, required or not. `field` names the input for the error.
-fn bounded(text: &str, field: &str, min: usize, max: usize) -> Result<String, AppError> {
+fn bounded(text: &str, field: Field, min: usize, max: usize) -> Result<String, AppError> {
     let trimmed = text.trim();
     let n = trimmed.chars().count();
     if n < min
@@ -401,7 +402,7 @@ pub struct Title(String);
 impl Title {
     pub const MAX: usize = 120;
 
-    pub fn parse(text: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(text: &str, field: Field) -> Result<Self, AppError> {
         let t = bounded(text, field, 1, Self::MAX)?;
         if t.contains('\n') {
             return Err(AppError::invalid(field));
@@ -421,7 +422,7 @@ pub struct LongText(String);
 impl LongText {
     pub const MAX: usize = 10_000;
 
-    pub fn parse(text: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(text: &str, field: Field) -> Result<Self, AppError> {
         bounded(text, field, 0, Self::MAX).map(Self)
     }
 
@@ -437,7 +438,7 @@ pub struct Instruction(String);
 impl Instruction {
     pub const MAX: usize = 300;
 
-    pub fn parse(text: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(text: &str, field: Field) -> Result<Self, AppError> {
         bounded(text, field, 1, Self::MAX).map(Self)
     }
 
@@ -453,7 +454,7 @@ pub struct Link(String);
 impl Link {
     pub const MAX: usize = 2000;
 
-    pub fn parse(text: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(text: &str, field: Field) -> Result<Self, AppError> {
         let t = bounded(text, field, 1, Self::MAX)?;
         let lower = t.to_lowercase();
         let rest = lower
@@ -510,9 +511,12 @@ pub fn file_type_of(name: &str) -> Option<&'static str> {
 /// A scale's steps: 2–7, each 1–40 characters.
 pub fn parse_scale_steps(steps: &[String]) -> Result<Vec<String>, AppError> {
     if !(2..=7).contains(&steps.len()) {
-        return Err(AppError::invalid("steps"));
+        return Err(AppError::invalid(Field::Steps));
     }
-    steps.iter().map(|s| bounded(s, "steps", 1, 40)).collect()
+    steps
+        .iter()
+        .map(|s| bounded(s, Field::Steps, 1, 40))
+        .collect()
 }
 
 #[cfg(test)]
@@ -522,14 +526,14 @@ mod tests {
     #[test]
     fn titles_are_one_line_of_at_most_120_characters() {
         assert_eq!(
-            Title::parse("  Eventyr  ", "title").unwrap().as_str(),
+            Title::parse("  Eventyr  ", Field::Title).unwrap().as_str(),
             "Eventyr"
         );
-        assert!(Title::parse("", "title").is_err());
-        assert!(Title::parse("To\nlinjer", "title").is_err());
-        assert!(Title::parse(&"å".repeat(120), "title").is_ok());
+        assert!(Title::parse("", Field::Title).is_err());
+        assert!(Title::parse("To\nlinjer", Field::Title).is_err());
+        assert!(Title::parse(&"å".repeat(120), Field::Title).is_ok());
         assert_eq!(
-            Title::parse(&"å".repeat(121), "title")
+            Title::parse(&"å".repeat(121), Field::Title)
                 .unwrap_err()
                 .field
                 .as_deref(),
@@ -539,22 +543,25 @@ mod tests {
 
     #[test]
     fn long_text_may_be_empty_but_not_endless() {
-        assert_eq!(LongText::parse("", "description").unwrap().as_str(), "");
-        assert!(LongText::parse(&"x".repeat(10_001), "description").is_err());
-        assert!(LongText::parse("linje\nlinje", "description").is_ok());
+        assert_eq!(
+            LongText::parse("", Field::Description).unwrap().as_str(),
+            ""
+        );
+        assert!(LongText::parse(&"x".repeat(10_001), Field::Description).is_err());
+        assert!(LongText::parse("linje\nlinje", Field::Description).is_ok());
     }
 
     #[test]
     fn instructions_are_short_enough_to_read_aloud() {
-        assert!(Instruction::parse("Læs side 4.", "instruction").is_ok());
-        assert!(Instruction::parse(" ", "instruction").is_err());
-        assert!(Instruction::parse(&"a".repeat(301), "instruction").is_err());
+        assert!(Instruction::parse("Læs side 4.", Field::Instruction).is_ok());
+        assert!(Instruction::parse(" ", Field::Instruction).is_err());
+        assert!(Instruction::parse(&"a".repeat(301), Field::Instruction).is_err());
     }
 
     #[test]
     fn only_web_addresses_are_links() {
-        assert!(Link::parse("https://www.gyldendal.dk/dansk", "url").is_ok());
-        assert!(Link::parse("http://skole.dk", "url").is_ok());
+        assert!(Link::parse("https://www.gyldendal.dk/dansk", Field::MaterialUrl).is_ok());
+        assert!(Link::parse("http://skole.dk", Field::MaterialUrl).is_ok());
         for bad in [
             "javascript:alert(1)",
             "ftp://x.dk",
@@ -562,7 +569,7 @@ mod tests {
             "www.dr.dk",
             "https://a b.dk",
         ] {
-            assert!(Link::parse(bad, "url").is_err(), "{bad}");
+            assert!(Link::parse(bad, Field::MaterialUrl).is_err(), "{bad}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The pupil's day and work as they cross the wire: "I dag" (today's tasks with differentiation
 //! applied) and "Mit arbejde" (photos, drawings, voice notes and words, linked to a task or goal).
 
+use crate::Field;
 use crate::calendar::Date;
 use crate::error::AppError;
 use crate::planning::{Material, TaskIcon};
@@ -103,7 +104,7 @@ impl ClientKey {
         if ok {
             Ok(Self(text.to_owned()))
         } else {
-            Err(AppError::invalid("client_key"))
+            Err(AppError::invalid(Field::ClientKey))
         }
     }
 
@@ -130,13 +131,13 @@ impl WorkUpload {
     pub fn check(&self) -> Result<ClientKey, AppError> {
         let key = ClientKey::parse(&self.client_key)?;
         if self.text.chars().count() > MAX_WORK_TEXT {
-            return Err(AppError::invalid("work_text"));
+            return Err(AppError::invalid(Field::WorkText));
         }
         match (self.kind, &self.content_type, &self.data_base64) {
             (WorkKind::Text, None, None) if !self.text.trim().is_empty() => Ok(key),
-            (WorkKind::Text, _, _) => Err(AppError::invalid("work_text")),
+            (WorkKind::Text, _, _) => Err(AppError::invalid(Field::WorkText)),
             (kind, Some(t), Some(_)) if kind.accepts(t) => Ok(key),
-            _ => Err(AppError::invalid("work_file_type")),
+            _ => Err(AppError::invalid(Field::WorkFileType)),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! version that the pupil and the family read, and earlier versions stay readable.
 
 use crate::AppError;
+use crate::Field;
 use crate::planning::GoalKind;
 use crate::school::Subject;
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ impl PlanTexts {
 
     /// Trims every section and checks its length; the error names the section.
     pub fn parse(raw: &PlanTexts) -> Result<PlanTexts, AppError> {
-        let one = |text: &str, field: &str| -> Result<String, AppError> {
+        let one = |text: &str, field: Field| -> Result<String, AppError> {
             let t = text.trim();
             let bad_char = t.chars().any(|c| c.is_control() && c != '\n' && c != '\r');
             if t.chars().count() > Self::MAX || bad_char {
@@ -42,13 +43,13 @@ impl PlanTexts {
             Ok(t.to_owned())
         };
         Ok(PlanTexts {
-            status: one(&raw.status, "status")?,
-            goals: one(&raw.goals, "goals")?,
-            follow_up: one(&raw.follow_up, "follow_up")?,
-            wellbeing: one(&raw.wellbeing, "wellbeing")?,
-            all_round: one(&raw.all_round, "all_round")?,
-            education: one(&raw.education, "education")?,
-            support: one(&raw.support, "support")?,
+            status: one(&raw.status, Field::Status)?,
+            goals: one(&raw.goals, Field::Goals)?,
+            follow_up: one(&raw.follow_up, Field::FollowUp)?,
+            wellbeing: one(&raw.wellbeing, Field::Wellbeing)?,
+            all_round: one(&raw.all_round, Field::AllRound)?,
+            education: one(&raw.education, Field::Education)?,
+            support: one(&raw.support, Field::Support)?,
         })
     }
 
@@ -62,7 +63,7 @@ impl PlanTexts {
 pub fn parse_reflection(text: &str) -> Result<String, AppError> {
     let t = text.trim();
     if t.chars().count() > 2000 || t.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::invalid("reflection"));
+        return Err(AppError::invalid(Field::Reflection));
     }
     Ok(t.to_owned())
 }
@@ -352,14 +353,14 @@ impl PupilPackage {
     /// bounds and each evaluation's step on its own scale. The error names the part.
     pub fn check(&self) -> Result<(), AppError> {
         if self.format != PACKAGE_FORMAT {
-            return Err(AppError::invalid("package_format"));
+            return Err(AppError::invalid(Field::PackageFormat));
         }
         for plan in &self.plans {
             for version in &plan.versions {
                 let texts = PlanTexts::parse(&version.texts)
-                    .map_err(|_| AppError::invalid("package_plans"))?;
+                    .map_err(|_| AppError::invalid(Field::PackagePlans))?;
                 if texts != version.texts || parse_reflection(&version.pupil_reflection).is_err() {
-                    return Err(AppError::invalid("package_plans"));
+                    return Err(AppError::invalid(Field::PackagePlans));
                 }
             }
         }
@@ -369,7 +370,7 @@ impl PupilPackage {
                 && e.comment.chars().count() <= 2_000
                 && e.scale.len() <= 10;
             if !step_ok || !bounded {
-                return Err(AppError::invalid("package_evaluations"));
+                return Err(AppError::invalid(Field::PackageEvaluations));
             }
         }
         Ok(())

@@ -1,5 +1,6 @@
 //! The school's structure as the client sees it: grades, stages, subjects and picture avatars.
 
+use crate::Field;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +22,7 @@ impl Grade {
             .ok()
             .filter(|g| *g <= 10)
             .map(Grade)
-            .ok_or_else(|| AppError::invalid("grade"))
+            .ok_or_else(|| AppError::invalid(Field::Grade))
     }
 
     pub fn value(self) -> u8 {
@@ -77,7 +78,7 @@ impl Subject {
         Subject::ALL
             .into_iter()
             .find(|x| x.as_str() == s)
-            .ok_or_else(|| AppError::invalid("subject"))
+            .ok_or_else(|| AppError::invalid(Field::Subject))
     }
 }
 
@@ -86,7 +87,7 @@ impl Subject {
 pub struct PersonName(String);
 
 impl PersonName {
-    pub fn parse(raw: &str, field: &str) -> Result<Self, AppError> {
+    pub fn parse(raw: &str, field: Field) -> Result<Self, AppError> {
         let name = raw.trim();
         let len = name.chars().count();
         if (1..=100).contains(&len) && !name.chars().any(char::is_control) {
@@ -112,7 +113,7 @@ impl GroupName {
         if (1..=40).contains(&len) && !name.chars().any(char::is_control) {
             Ok(Self(name.to_owned()))
         } else {
-            Err(AppError::invalid("name"))
+            Err(AppError::invalid(Field::Name))
         }
     }
 
@@ -191,7 +192,7 @@ impl Avatar {
     }
 
     pub fn parse(key: &str) -> Result<Self, AppError> {
-        let err = || AppError::invalid("avatar");
+        let err = || AppError::invalid(Field::Avatar);
         let (shape, color) = key.split_once(':').ok_or_else(err)?;
         let shape =
             serde_json::from_value(serde_json::Value::String(shape.into())).map_err(|_| err())?;
@@ -216,28 +217,36 @@ mod tests {
 
     #[test]
     fn a_grade_outside_zero_to_ten_is_refused() {
-        assert_eq!(Grade::parse(11).unwrap_err(), AppError::invalid("grade"));
+        assert_eq!(
+            Grade::parse(11).unwrap_err(),
+            AppError::invalid(Field::Grade)
+        );
         assert!(Grade::parse(-1).is_err());
     }
 
     #[test]
     fn names_are_trimmed_and_must_be_one_to_a_hundred_characters() {
         assert_eq!(
-            PersonName::parse("  Åse ", "given_name").unwrap().as_str(),
+            PersonName::parse("  Åse ", Field::GivenName)
+                .unwrap()
+                .as_str(),
             "Åse"
         );
         assert_eq!(
-            PersonName::parse(" ", "given_name").unwrap_err(),
-            AppError::invalid("given_name")
+            PersonName::parse(" ", Field::GivenName).unwrap_err(),
+            AppError::invalid(Field::GivenName)
         );
-        assert!(PersonName::parse(&"a".repeat(101), "family_name").is_err());
-        assert!(PersonName::parse("Bo\u{0}", "given_name").is_err());
+        assert!(PersonName::parse(&"a".repeat(101), Field::FamilyName).is_err());
+        assert!(PersonName::parse("Bo\u{0}", Field::GivenName).is_err());
     }
 
     #[test]
     fn a_group_name_is_one_to_forty_characters() {
         assert_eq!(GroupName::parse(" 2.C ").unwrap().as_str(), "2.C");
-        assert_eq!(GroupName::parse("").unwrap_err(), AppError::invalid("name"));
+        assert_eq!(
+            GroupName::parse("").unwrap_err(),
+            AppError::invalid(Field::Name)
+        );
         assert!(GroupName::parse(&"x".repeat(41)).is_err());
     }
 

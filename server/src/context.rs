@@ -96,6 +96,7 @@ impl IntoResponse for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::Field;
 
     #[test]
     fn the_session_token_is_read_from_among_other_cookies() {
@@ -113,7 +114,7 @@ mod tests {
 
     #[test]
     fn an_error_answers_its_status_with_its_code_and_nothing_else() {
-        let res = ApiError(AppError::invalid("version")).into_response();
+        let res = ApiError(AppError::invalid(Field::Version)).into_response();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         assert_eq!(res.headers()["serverfnerror"], "1");
         let res = ApiError(AppError::forbidden()).into_response();

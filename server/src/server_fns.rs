@@ -9,6 +9,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use backend::SessionChange;
+use domain::Field;
 use domain::{AppError, ErrorCode};
 use leptos::prelude::provide_context;
 use std::net::SocketAddr;
@@ -70,7 +71,7 @@ pub(crate) fn set_cookie(name: &str, change: &SessionChange, secure: bool) -> Op
 
 pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Response {
     if req.method() != Method::POST {
-        return error_response(AppError::invalid("method"));
+        return error_response(AppError::invalid(Field::Method));
     }
     let path = req.uri().path().to_owned();
     if !server_fn::axum::server_fn_paths().any(|(p, _)| p == path) {
@@ -88,7 +89,7 @@ pub async fn handle(State(state): State<AppState>, req: Request<Body>) -> Respon
     // already capped by the body-limit layer in front of this handler.
     let (parts, body) = req.into_parts();
     let Ok(body) = to_bytes(body, usize::MAX).await else {
-        return error_response(AppError::invalid("body"));
+        return error_response(AppError::invalid(Field::Body));
     };
     let req = Request::from_parts(parts, Body::from(body.clone()));
     let provided = ctx.clone();
@@ -143,7 +144,7 @@ async fn with_error_status(response: Response, path: &str, request_body: &[u8]) 
                 column.parse().ok()?,
             )
         });
-        error = AppError::invalid(key.as_deref().unwrap_or("body"));
+        error = AppError::invalid_named(key.as_deref().unwrap_or("body"));
         return error_response(error);
     }
     parts.status =

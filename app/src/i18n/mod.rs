@@ -24,9 +24,9 @@ pub use planning::PlanningKey;
 pub use pupil::PupilKey;
 pub use pupil_plan::PupilPlanKey;
 
-use domain::ErrorCode;
 use domain::identity::Role;
 use domain::school::Subject;
+use domain::{ErrorCode, Field};
 
 /// A key of one of the feature catalogues.
 pub trait Text: Copy {
@@ -58,84 +58,104 @@ pub fn error_text(code: ErrorCode) -> &'static str {
     }
 }
 
-/// The Danish message for an invalid field, where the form can point at it.
+/// The Danish message for an invalid field, where the form can point at it. A code that is not
+/// one of the `Field`s (a decoding error names any key of a body) gets the general message.
 pub fn field_error_text(field: &str) -> Option<&'static str> {
+    Field::from_code(field).map(field_text)
+}
+
+/// Every field's message: a new `Field` without one does not compile.
+fn field_text(field: Field) -> &'static str {
     match field {
-        "username" => Some("Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg."),
-        "password" => Some("Skriv din adgangskode."),
-        "code" => Some("Koden består af 8 tegn, fx ABCD-EFGH."),
-        "file" => Some("Filen er tom eller for stor (højst 1 MB)."),
-        "class" => Some("Vælg en af skolens klasser."),
-        "given_name" => Some("Skriv et fornavn (højst 100 tegn)."),
-        "family_name" => Some("Skriv et efternavn (højst 100 tegn)."),
-        "name" => Some("Skriv et navn (højst 40 tegn)."),
-        "name_taken" => Some("Der findes allerede en klasse med det navn i dette skoleår."),
-        "grade" => Some("Klassetrin skal være fra 0 til 10."),
-        "username_taken" => Some("Brugernavnet er optaget. Vælg et andet."),
-        "new_password" => Some("Adgangskoden skal have mindst 10 tegn."),
-        "role" => Some("Vælg en rolle for medarbejderen."),
-        "teacher" => Some("Vælg en lærer eller pædagog."),
-        "title" => Some("Skriv en titel på én linje (højst 120 tegn)."),
-        "description" => Some("Beskrivelsen er for lang (højst 10.000 tegn)."),
-        "first_week" => Some("Vælg en første uge inden for skoleåret."),
-        "last_week" => Some("Den sidste uge skal ligge efter den første og inden for skoleåret."),
-        "material_title" => Some("Giv hvert materiale et navn (højst 120 tegn)."),
-        "material_url" => Some("Et materiale skal være et link, der begynder med https://."),
-        "materials" => Some("Højst 30 materialer pr. forløb."),
-        "own_text" => {
-            Some("Skriv målet med egne ord eller vælg et mål fra Fælles Mål (ikke begge).")
+        Field::Username => "Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg.",
+        Field::Password => "Skriv din adgangskode.",
+        Field::Code => "Koden består af 8 tegn, fx ABCD-EFGH.",
+        Field::File => "Filen er tom eller for stor (højst 1 MB).",
+        Field::Class => "Vælg en af skolens klasser.",
+        Field::GivenName => "Skriv et fornavn (højst 100 tegn).",
+        Field::FamilyName => "Skriv et efternavn (højst 100 tegn).",
+        Field::Name => "Skriv et navn (højst 40 tegn).",
+        Field::NameTaken => "Der findes allerede en klasse med det navn i dette skoleår.",
+        Field::Grade => "Klassetrin skal være fra 0 til 10.",
+        Field::UsernameTaken => "Brugernavnet er optaget. Vælg et andet.",
+        Field::NewPassword => "Adgangskoden skal have mindst 10 tegn.",
+        Field::Role => "Vælg en rolle for medarbejderen.",
+        Field::Teacher => "Vælg en lærer eller pædagog.",
+        Field::Title => "Skriv en titel på én linje (højst 120 tegn).",
+        Field::Description => "Beskrivelsen er for lang (højst 10.000 tegn).",
+        Field::FirstWeek => "Vælg en første uge inden for skoleåret.",
+        Field::LastWeek => "Den sidste uge skal ligge efter den første og inden for skoleåret.",
+        Field::MaterialTitle => "Giv hvert materiale et navn (højst 120 tegn).",
+        Field::MaterialUrl => "Et materiale skal være et link, der begynder med https://.",
+        Field::Materials => "Højst 30 materialer pr. forløb.",
+        Field::OwnText => "Skriv målet med egne ord eller vælg et mål fra Fælles Mål (ikke begge).",
+        Field::FrameworkItem => "Det valgte mål findes ikke. Søg igen.",
+        Field::Scale => "Vælg en målestok.",
+        Field::Signs => "Tegn på læring er for langt (højst 10.000 tegn).",
+        Field::Instruction => "Skriv en kort instruktion (1 til 300 tegn).",
+        Field::Easier | Field::Harder => "En udgave må højst være 300 tegn.",
+        Field::When => "Vælg en dato inden for skoleåret.",
+        Field::Pupils => "Vælg elever fra holdet (mindst én for en gruppe eller udvalgte elever).",
+        Field::GroupName => "Giv gruppen et navn.",
+        Field::Variant => "Skriv den lettere eller sværere udgave, før du giver den til en elev.",
+        Field::Step => "Vælg et trin på målestokken, eller skriv en kommentar.",
+        Field::Comment => "Kommentaren er for lang (højst 2.000 tegn).",
+        Field::Pupil => "Eleven er ikke på holdet.",
+        Field::Goal => "Eleven vurderer kun sig selv på mål og refleksion.",
+        Field::ScaleName => "Giv målestokken et navn (højst 120 tegn).",
+        Field::FileName => "Filens navn må højst være 120 tegn.",
+        Field::FileType => {
+            "Den slags fil kan ikke vedhæftes. Brug PDF, billeder, Office-dokumenter, ODT, tekst eller MP3."
         }
-        "framework_item" => Some("Det valgte mål findes ikke. Søg igen."),
-        "scale" => Some("Vælg en målestok."),
-        "signs" => Some("Tegn på læring er for langt (højst 10.000 tegn)."),
-        "instruction" => Some("Skriv en kort instruktion (1 til 300 tegn)."),
-        "easier" | "harder" => Some("En udgave må højst være 300 tegn."),
-        "when" => Some("Vælg en dato inden for skoleåret."),
-        "pupils" => Some("Vælg elever fra holdet (mindst én for en gruppe eller udvalgte elever)."),
-        "group_name" => Some("Giv gruppen et navn."),
-        "variant" => Some("Skriv den lettere eller sværere udgave, før du giver den til en elev."),
-        "step" => Some("Vælg et trin på målestokken, eller skriv en kommentar."),
-        "comment" => Some("Kommentaren er for lang (højst 2.000 tegn)."),
-        "pupil" => Some("Eleven er ikke på holdet."),
-        "goal" => Some("Eleven vurderer kun sig selv på mål og refleksion."),
-        "scale_name" => Some("Giv målestokken et navn (højst 120 tegn)."),
-        "file_name" => Some("Filens navn må højst være 120 tegn."),
-        "file_type" => Some(
-            "Den slags fil kan ikke vedhæftes. Brug PDF, billeder, Office-dokumenter, ODT, tekst eller MP3.",
-        ),
-        "file_size" => Some("Filen er tom eller for stor (højst 10 MB)."),
-        "steps" => Some("En målestok har 2 til 7 trin, hvert på højst 40 tegn."),
-        "year_plan" => Some("Årsplanen er arkiveret. Gendan den først."),
-        "words" => Some("Søgningen er for lang (højst 200 tegn)."),
-        "first_day" => Some(
-            "Første skoledag skal være en dato i juli, august eller september i skoleårets første år.",
-        ),
-        "last_day" => {
-            Some("Sidste skoledag skal være en dato i maj, juni eller juli i skoleårets andet år.")
+        Field::FileSize => "Filen er tom eller for stor (højst 10 MB).",
+        Field::Steps => "En målestok har 2 til 7 trin, hvert på højst 40 tegn.",
+        Field::YearPlan => "Årsplanen er arkiveret. Gendan den først.",
+        Field::Words => "Søgningen er for lang (højst 200 tegn).",
+        Field::FirstDay => {
+            "Første skoledag skal være en dato i juli, august eller september i skoleårets første år."
         }
-        "start_year" => Some("Kun dette og næste skoleår kan ændres."),
-        "status" | "goals" | "follow_up" | "wellbeing" | "all_round" | "education" | "support" => {
-            Some("Et afsnit må højst være 10.000 tegn.")
+        Field::LastDay => {
+            "Sidste skoledag skal være en dato i maj, juni eller juli i skoleårets andet år."
         }
-        "goal_ids" => Some("Vælg kun mål fra fagets forløb for eleven."),
-        "reflection" => Some("Din tekst må højst være 2.000 tegn."),
-        "work_text" => Some("Skriv noget først (højst 2.000 tegn)."),
-        "work_file" | "work_file_type" => {
-            Some("Det kunne ikke gemmes. Tag billedet, tegn eller indtal igen.")
+        Field::StartYear => "Kun dette og næste skoleår kan ændres.",
+        Field::Status
+        | Field::Goals
+        | Field::FollowUp
+        | Field::Wellbeing
+        | Field::AllRound
+        | Field::Education
+        | Field::Support => "Et afsnit må højst være 10.000 tegn.",
+        Field::GoalIds => "Vælg kun mål fra fagets forløb for eleven.",
+        Field::Reflection => "Din tekst må højst være 2.000 tegn.",
+        Field::WorkText => "Skriv noget først (højst 2.000 tegn).",
+        Field::WorkFile | Field::WorkFileType => {
+            "Det kunne ikke gemmes. Tag billedet, tegn eller indtal igen."
         }
-        "work_file_size" => Some("Det er for stort til at gemme (højst 5 MB)."),
-        "task_id" => Some("Opgaven findes ikke længere."),
-        "goal_id" => Some("Målet findes ikke længere."),
-        "package_format" => Some("Filen er ikke en elevpakke fra Spire (spire-pupil/1)."),
-        "package_plans" | "package_evaluations" => {
-            Some("Pakken indeholder noget, der ikke kan læses. Intet er indlæst.")
+        Field::WorkFileSize => "Det er for stort til at gemme (højst 5 MB).",
+        Field::TaskId => "Opgaven findes ikke længere.",
+        Field::GoalId => "Målet findes ikke længere.",
+        Field::PackageFormat => "Filen er ikke en elevpakke fra Spire (spire-pupil/1).",
+        Field::PackagePlans | Field::PackageEvaluations => {
+            "Pakken indeholder noget, der ikke kan læses. Intet er indlæst."
         }
-        "package_school" => Some(
-            "Pakken er fra jeres egen skole. Elevpakker indlæses kun for elever, der kommer fra en anden skole.",
-        ),
-        "package_pupil" => Some("Pakken er til en anden elev. Vælg eleven med samme navn."),
-        "version" => Some("Siden er forældet. Hent den igen, og prøv igen."),
-        _ => None,
+        Field::PackageSchool => {
+            "Pakken er fra jeres egen skole. Elevpakker indlæses kun for elever, der kommer fra en anden skole."
+        }
+        Field::PackagePupil => "Pakken er til en anden elev. Vælg eleven med samme navn.",
+        Field::Version => "Siden er forældet. Hent den igen, og prøv igen.",
+        Field::Avatar => "Vælg et billede.",
+        Field::Database => {
+            "Databasen er ikke tom: den genererede kommune skrives kun i en tom database."
+        }
+        Field::State => "Log-ind-forsøget er udløbet eller blev startet et andet sted. Prøv igen.",
+        Field::Body => "Det sendte kunne ikke læses. Hent siden igen, og prøv igen.",
+        Field::ClientKey => "Det kunne ikke gemmes. Prøv igen.",
+        Field::Date => "Skriv en dato som 7. september 2026 (dag, måned og år).",
+        Field::DueOn => "Vælg en dato inden for skoleåret.",
+        Field::Method => "Siden bad om noget, den ikke kan. Hent siden igen.",
+        Field::Subject => "Vælg et fag.",
+        Field::Team => "Vælg et hold i dette skoleår, som ikke er arkiveret.",
+        Field::Text => "Der er ingen tekst at læse op, eller den er for lang (højst 1.500 tegn).",
     }
 }
 

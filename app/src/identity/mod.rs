@@ -15,6 +15,7 @@ use crate::components::{
 use crate::i18n::IdentityKey;
 use crate::i18n::{Key, role_name, t};
 use crate::paths;
+use domain::Field;
 use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role, SignInOptions};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
@@ -116,19 +117,19 @@ pub fn SignInPage() -> impl IntoView {
         _ => None,
     };
     // Which fields the last error concerns, for aria-invalid and aria-describedby.
-    let field_in_error = move |field: &'static str| {
+    let field_in_error = move |field: Field| {
         move || match sign_in.value().get() {
             Some(Err(e)) => {
-                e.code == ErrorCode::WrongCredentials || e.field.as_deref() == Some(field)
+                e.code == ErrorCode::WrongCredentials || e.field.as_deref() == Some(field.as_str())
             }
             _ => false,
         }
     };
-    let invalid = move |field: &'static str| {
+    let invalid = move |field: Field| {
         let in_error = field_in_error(field);
         move || if in_error() { "true" } else { "false" }
     };
-    let described_by = move |field: &'static str| {
+    let described_by = move |field: Field| {
         let in_error = field_in_error(field);
         move || in_error().then_some(ERROR_ID)
     };
@@ -164,8 +165,8 @@ pub fn SignInPage() -> impl IntoView {
                     autocapitalize="none"
                     spellcheck="false"
                     required=true
-                    aria-invalid=invalid("username")
-                    aria-describedby=described_by("username")
+                    aria-invalid=invalid(Field::Username)
+                    aria-describedby=described_by(Field::Username)
                     node_ref=username
                 />
                 <label for="password">{t(IdentityKey::Password)}</label>
@@ -175,8 +176,8 @@ pub fn SignInPage() -> impl IntoView {
                     type="password"
                     autocomplete="current-password"
                     required=true
-                    aria-invalid=invalid("password")
-                    aria-describedby=described_by("password")
+                    aria-invalid=invalid(Field::Password)
+                    aria-describedby=described_by(Field::Password)
                     node_ref=password
                 />
                 <button type="submit" class="primary" disabled=move || pending.get()>

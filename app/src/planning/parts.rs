@@ -3,12 +3,13 @@
 
 use crate::i18n::PlanningKey;
 use crate::i18n::t;
+use domain::Field;
 use domain::calendar::Date;
 use domain::planning::{MaterialKind, TaskIcon};
 use leptos::prelude::*;
 
 pub(super) fn date_of(text: &str) -> Option<Date> {
-    Date::parse(text, "date").ok()
+    Date::parse(text, Field::Date).ok()
 }
 
 pub fn icon_of(icon: TaskIcon) -> icondata::Icon {

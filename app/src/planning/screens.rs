@@ -12,6 +12,7 @@ use crate::i18n::{Key, counts, subject_name, t, week_range};
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use crate::pupil::subject_icon;
+use domain::Field;
 use domain::planning::{MaterialInput, MaterialKind, Scale, Unit, UnitInput, YearPlan};
 use domain::{AppError, ErrorCode};
 use leptos::html::{Input, Textarea};
@@ -175,7 +176,7 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
         else {
             create
                 .value()
-                .set(Some(Err(AppError::invalid("first_week"))));
+                .set(Some(Err(AppError::invalid(Field::FirstWeek))));
             return;
         };
         create.dispatch(CreateUnit {
@@ -400,7 +401,9 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     input,
                 });
             }
-            None => save.value().set(Some(Err(AppError::invalid("first_week")))),
+            None => save
+                .value()
+                .set(Some(Err(AppError::invalid(Field::FirstWeek)))),
         }
     };
     Effect::new(move |_| match save.value().get() {

@@ -6,6 +6,7 @@ use crate::components::{DecorativeIcon, ErrorNote, area_value, input_value};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, t, task_icon_name, variant_name};
 use domain::AppError;
+use domain::Field;
 use domain::planning::{Audience, GoalKind, Task, TaskIcon, TaskInput, TaskWhen, Unit, Variant};
 use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
@@ -63,7 +64,9 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = date_of(&input_value(date)) else {
-            create.value().set(Some(Err(AppError::invalid("when"))));
+            create
+                .value()
+                .set(Some(Err(AppError::invalid(Field::When))));
             return;
         };
         let optional = |r: NodeRef<Textarea>| Some(area_value(r)).filter(|s| !s.trim().is_empty());

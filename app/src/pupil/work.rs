@@ -116,7 +116,7 @@ fn PhotoInput(submit: Callback<Piece>, status: RwSignal<Option<Outcome>>) -> imp
                     Some(("image/jpeg".into(), data)),
                 )),
                 Err(_) => status.set(Some(Outcome::Refused(domain::AppError::invalid(
-                    "work_file",
+                    domain::Field::WorkFile,
                 )))),
             }
         });

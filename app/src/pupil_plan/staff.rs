@@ -10,6 +10,7 @@ use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, counts, subject_name, t};
 use crate::identity::shell::StaffShell;
 use crate::paths;
+use domain::Field;
 use domain::pupil_plan::{
     ImportSummary, PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPackage, PupilPlans,
 };
@@ -119,7 +120,7 @@ fn PackageSection(pupil_id: i64) -> impl IntoView {
             .and_then(|input| input.files())
             .and_then(|files| files.get(0))
         else {
-            result.set(Some(Err(AppError::invalid("package_format"))));
+            result.set(Some(Err(AppError::invalid(Field::PackageFormat))));
             return;
         };
         leptos::task::spawn_local(async move {

@@ -8,6 +8,7 @@ use crate::facts::classes_taught;
 use crate::facts::current_pupils_of_class;
 use crate::pupil::avatar_of;
 use crate::{RequestCtx, SessionChange, clock, db_err, policy};
+use domain::Field;
 use domain::identity::{ClassDevice, Me, PupilTile, Role};
 use domain::{AppError, ErrorCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -24,7 +25,7 @@ pub(crate) async fn authorize_class_sign_in(
     class_id: i64,
 ) -> Result<(Principal, school_class::Model), AppError> {
     let p = current_principal(ctx).await?;
-    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid(Field::Class))?;
     let db = &ctx.db;
     let class = school_class::Entity::find_by_id(class_id)
         .one(db)
@@ -117,7 +118,7 @@ pub async fn status(ctx: &RequestCtx) -> Result<Option<ClassDevice>, AppError> {
 /// A pupil taps their picture on the class iPad: signed in, as themselves, with no password.
 pub async fn sign_in_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<Me, AppError> {
     let device = this_device(ctx).await?.ok_or_else(AppError::forbidden)?;
-    let pupil_id = i32::try_from(pupil_id).map_err(|_| AppError::invalid("pupil"))?;
+    let pupil_id = i32::try_from(pupil_id).map_err(|_| AppError::invalid(Field::Pupil))?;
     let placement = pupil::Entity::find_by_id(pupil_id)
         .one(&ctx.db)
         .await

@@ -116,7 +116,7 @@ pub async fn finish(
         .await
         .map_err(db_err)?
         .filter(|f| f.expires_at > now)
-        .ok_or_else(|| AppError::invalid("state"))?;
+        .ok_or_else(|| AppError::invalid(domain::Field::State))?;
     // Used once, whatever happens next.
     oidc_flow::Entity::delete_by_id(flow.state_hash.clone())
         .exec(db)

@@ -9,6 +9,7 @@ use crate::entity::{
 };
 use crate::facts::current_pupils_of_class;
 use crate::{RequestCtx, clock, db_err, policy};
+use domain::Field;
 use domain::identity::{Password, Role, Username};
 use domain::roster::{Roster, RosterClass, RosterPupil, RosterTeam, StaffMember};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Grade, GroupName, PersonName, Subject};
@@ -195,7 +196,7 @@ pub(super) async fn staff_and_teams(
 
 /// A unique-constraint violation is the user's input colliding with what exists; anything else
 /// is ours.
-pub(super) fn taken_or_internal(err: sea_orm::DbErr, field: &str) -> AppError {
+pub(super) fn taken_or_internal(err: sea_orm::DbErr, field: Field) -> AppError {
     match err.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid(field),
         _ => db_err(err),
@@ -217,7 +218,7 @@ pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i6
     }
     .insert(&ctx.db)
     .await
-    .map_err(|e| taken_or_internal(e, "name_taken"))?;
+    .map_err(|e| taken_or_internal(e, Field::NameTaken))?;
     Ok(i64::from(created.id))
 }
 
@@ -226,12 +227,12 @@ pub(super) async fn class_of_school(
     p: &super::Principal,
     class_id: i64,
 ) -> Result<school_class::Model, AppError> {
-    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid(Field::Class))?;
     current_classes(db, p.school_id, p.school_year)
         .await?
         .into_iter()
         .find(|c| c.id == class_id)
-        .ok_or_else(|| AppError::invalid("class"))
+        .ok_or_else(|| AppError::invalid(Field::Class))
 }
 
 /// Adds a pupil to a class, with the next free picture of that class.
@@ -242,8 +243,8 @@ pub async fn add_pupil(
     class_id: i64,
 ) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
-    let given = PersonName::parse(given, "given_name")?;
-    let family = PersonName::parse(family, "family_name")?;
+    let given = PersonName::parse(given, Field::GivenName)?;
+    let family = PersonName::parse(family, Field::FamilyName)?;
     let class = class_of_school(&ctx.db, &p, class_id).await?;
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let in_class = pupil::Entity::find()
@@ -292,7 +293,7 @@ pub(super) fn new_account(
     let username = Username::parse(username)?;
     // A new password must be long enough to resist guessing; passphrases are welcome.
     if password.chars().count() < 10 {
-        return Err(AppError::invalid("new_password"));
+        return Err(AppError::invalid(Field::NewPassword));
     }
     Ok(Some((username, Password::parse(password)?)))
 }
@@ -312,7 +313,7 @@ pub(super) async fn add_account(
     }
     .insert(db)
     .await
-    .map_err(|e| taken_or_internal(e, "username_taken"))?;
+    .map_err(|e| taken_or_internal(e, Field::UsernameTaken))?;
     Ok(())
 }
 
@@ -327,12 +328,13 @@ pub async fn add_staff(
 ) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
     if matches!(role, Role::Pupil | Role::Parent) {
-        return Err(AppError::invalid("role"));
+        return Err(AppError::invalid(Field::Role));
     }
     policy::require(policy::can_give_staff_role(&p, role))?;
-    let given = PersonName::parse(given, "given_name")?;
-    let family = PersonName::parse(family, "family_name")?;
-    let account = new_account(username, password)?.ok_or_else(|| AppError::invalid("username"))?;
+    let given = PersonName::parse(given, Field::GivenName)?;
+    let family = PersonName::parse(family, Field::FamilyName)?;
+    let account =
+        new_account(username, password)?.ok_or_else(|| AppError::invalid(Field::Username))?;
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let id = new_person(
         &txn,
@@ -361,8 +363,8 @@ pub async fn link_guardian(
 ) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
     let pupil = pupil_of_school(&ctx.db, p.school_id, pupil_id).await?;
-    let given = PersonName::parse(given, "given_name")?;
-    let family = PersonName::parse(family, "family_name")?;
+    let given = PersonName::parse(given, Field::GivenName)?;
+    let family = PersonName::parse(family, Field::FamilyName)?;
     let account = new_account(username, password)?;
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     let id = new_person(
@@ -402,7 +404,7 @@ pub async fn create_team(
     let name = GroupName::parse(name)?;
     let db = &ctx.db;
     let class = class_of_school(db, &p, class_id).await?;
-    let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid("teacher"))?;
+    let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid(Field::Teacher))?;
     let teacher = person::Entity::find_by_id(teacher_id)
         .one(db)
         .await
@@ -416,7 +418,7 @@ pub async fn create_team(
         None => false,
     };
     if !teaches {
-        return Err(AppError::invalid("teacher"));
+        return Err(AppError::invalid(Field::Teacher));
     }
     let pupils: Vec<i32> = person::Entity::find()
         .select_only()
@@ -462,7 +464,7 @@ pub(super) async fn pupil_of_school(
     school_id: i32,
     pupil_id: i64,
 ) -> Result<person::Model, AppError> {
-    let id = i32::try_from(pupil_id).map_err(|_| AppError::invalid("pupil"))?;
+    let id = i32::try_from(pupil_id).map_err(|_| AppError::invalid(Field::Pupil))?;
     let found = person::Entity::find_by_id(id)
         .one(db)
         .await
@@ -482,12 +484,12 @@ pub async fn move_pupil(ctx: &RequestCtx, pupil_id: i64, class_id: i64) -> Resul
     let p = admin(ctx).await?;
     let db = &ctx.db;
     let pupil = pupil_of_school(db, p.school_id, pupil_id).await?;
-    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid("class"))?;
+    let class_id = i32::try_from(class_id).map_err(|_| AppError::invalid(Field::Class))?;
     let class = current_classes(db, p.school_id, p.school_year)
         .await?
         .into_iter()
         .find(|c| c.id == class_id)
-        .ok_or_else(|| AppError::invalid("class"))?;
+        .ok_or_else(|| AppError::invalid(Field::Class))?;
     pupil::ActiveModel {
         person_id: Set(pupil.id),
         class_id: Set(class.id),

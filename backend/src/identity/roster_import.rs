@@ -5,6 +5,7 @@ use super::roster::*;
 use crate::entity::{guardianship, person, pupil, school_class};
 use crate::{RequestCtx, clock, db_err};
 use domain::AppError;
+use domain::Field;
 use domain::identity::Role;
 use domain::roster::{IMPORT_COLUMNS, ImportReport, MAX_IMPORT_BYTES, ProblemKind, RowProblem};
 use domain::school::Grade;
@@ -141,12 +142,12 @@ pub async fn import_roster(
 ) -> Result<ImportReport, AppError> {
     let p = admin(ctx).await?;
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(AppError::invalid("file"));
+        return Err(AppError::invalid(Field::File));
     }
     let db = &ctx.db;
     let (rows, mut problems) = parse(text);
     if rows.is_empty() && problems.is_empty() {
-        return Err(AppError::invalid("file"));
+        return Err(AppError::invalid(Field::File));
     }
 
     let existing = current_classes(db, p.school_id, p.school_year).await?;

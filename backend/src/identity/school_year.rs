@@ -6,6 +6,7 @@ use super::{Principal, current_principal};
 use crate::entity::school_year;
 use crate::{RequestCtx, db_err, policy};
 use domain::AppError;
+use domain::Field;
 use domain::calendar::{Date, SchoolYear};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SelectStatement};
 use sea_orm::{
@@ -67,7 +68,7 @@ pub(crate) async fn ensure(
     start_year: i32,
 ) -> Result<(), AppError> {
     let (first, last) =
-        SchoolYear::default_dates(start_year).ok_or_else(|| AppError::invalid("start_year"))?;
+        SchoolYear::default_dates(start_year).ok_or_else(|| AppError::invalid(Field::StartYear))?;
     school_year::Entity::insert(school_year::ActiveModel {
         school_id: Set(school_id),
         start_year: Set(start_year),
@@ -88,8 +89,9 @@ pub(crate) async fn ensure(
 fn to_domain(row: &school_year::Model, current: i32) -> Result<SchoolYear, AppError> {
     Ok(SchoolYear {
         start_year: row.start_year,
-        first_day: Date::parse(&row.first_day, "first_day").map_err(|_| AppError::internal())?,
-        last_day: Date::parse(&row.last_day, "last_day").map_err(|_| AppError::internal())?,
+        first_day: Date::parse(&row.first_day, Field::FirstDay)
+            .map_err(|_| AppError::internal())?,
+        last_day: Date::parse(&row.last_day, Field::LastDay).map_err(|_| AppError::internal())?,
         current: row.start_year == current,
     })
 }
@@ -127,9 +129,9 @@ pub async fn save(
     let start_year = i32::try_from(start_year)
         .ok()
         .filter(|y| (p.school_year..=p.school_year + 1).contains(y))
-        .ok_or_else(|| AppError::invalid("start_year"))?;
-    let first = Date::parse(first_day, "first_day")?;
-    let last = Date::parse(last_day, "last_day")?;
+        .ok_or_else(|| AppError::invalid(Field::StartYear))?;
+    let first = Date::parse(first_day, Field::FirstDay)?;
+    let last = Date::parse(last_day, Field::LastDay)?;
     SchoolYear::check_dates(start_year, first, last)?;
     let db = &ctx.db;
     ensure(db, p.school_id, start_year).await?;

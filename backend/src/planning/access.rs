@@ -4,6 +4,7 @@
 use crate::entity::{school_year, task, unit, year_plan};
 use crate::facts::{HoldAccess, hold_access};
 use crate::{Principal, db_err, policy};
+use domain::Field;
 use domain::calendar::Date;
 use domain::{AppError, ErrorCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -92,8 +93,8 @@ pub(crate) async fn year_dates(
         .map_err(db_err)?;
     match row {
         Some(r) => Ok((
-            Date::parse(&r.first_day, "first_day").map_err(|_| AppError::internal())?,
-            Date::parse(&r.last_day, "last_day").map_err(|_| AppError::internal())?,
+            Date::parse(&r.first_day, Field::FirstDay).map_err(|_| AppError::internal())?,
+            Date::parse(&r.last_day, Field::LastDay).map_err(|_| AppError::internal())?,
         )),
         None => {
             domain::calendar::SchoolYear::default_dates(start_year).ok_or_else(AppError::internal)
@@ -113,7 +114,7 @@ pub(crate) fn mondays(first: Date, last: Date) -> Result<Vec<Date>, AppError> {
 }
 
 pub(crate) fn parse_stored_date(text: &str) -> Result<Date, AppError> {
-    Date::parse(text, "date").map_err(|_| AppError::internal())
+    Date::parse(text, Field::Date).map_err(|_| AppError::internal())
 }
 
 pub(crate) async fn task_with_access(

@@ -5,6 +5,7 @@ use super::units::*;
 use crate::entity::{task, unit_goal, unit_material};
 use crate::{Principal, clock, db_err};
 use domain::AppError;
+use domain::Field;
 use domain::calendar::Date;
 use domain::planning::{Link, LongText, MaterialKind, Title, Unit};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -21,7 +22,7 @@ pub(crate) async fn copy_unit_into(
     let (plan, access) = plan_with_access(db, p, target_plan_id).await?;
     require_edit(p, &access)?;
     if plan.archived_at.is_some() {
-        return Err(AppError::invalid("year_plan"));
+        return Err(AppError::invalid(Field::YearPlan));
     }
     let (first_day, last_day) = year_dates(db, access.team.school_id, plan.school_year).await?;
     // A forløb copied from another year keeps its length and lands inside this year.
@@ -36,8 +37,8 @@ pub(crate) async fn copy_unit_into(
         })
     };
     let checked = CheckedUnit {
-        title: Title::parse(&source.title, "title")?,
-        description: LongText::parse(&source.description, "description")?,
+        title: Title::parse(&source.title, Field::Title)?,
+        description: LongText::parse(&source.description, Field::Description)?,
         first_week: clamp(source.first_week)?,
         last_week: clamp(source.last_week)?.max(clamp(source.first_week)?),
         materials: source
@@ -46,8 +47,8 @@ pub(crate) async fn copy_unit_into(
             .filter(|m| m.kind != MaterialKind::File)
             .map(|m| {
                 Ok((
-                    Title::parse(&m.title, "title")?,
-                    Link::parse(&m.url, "url")?,
+                    Title::parse(&m.title, Field::Title)?,
+                    Link::parse(&m.url, Field::MaterialUrl)?,
                 ))
             })
             .collect::<Result<_, AppError>>()?,

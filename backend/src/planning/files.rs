@@ -7,6 +7,7 @@ use crate::entity::stored_file::FileKind;
 use crate::entity::{stored_file, unit_material};
 use crate::identity::current_principal;
 use crate::{RequestCtx, clock, db_err, policy};
+use domain::Field;
 use domain::planning::{MAX_FILE_BYTES, Title, file_type_of};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
@@ -51,13 +52,14 @@ pub async fn upload_material(
     let db = &ctx.db;
     let (u, _, access) = unit_with_access(db, &p, unit_id).await?;
     require_edit(&p, &access)?;
-    let name = Title::parse(name, "file_name")?;
-    let content_type = file_type_of(name.as_str()).ok_or_else(|| AppError::invalid("file_type"))?;
+    let name = Title::parse(name, Field::FileName)?;
+    let content_type =
+        file_type_of(name.as_str()).ok_or_else(|| AppError::invalid(Field::FileType))?;
     if bytes.is_empty() || bytes.len() > MAX_FILE_BYTES {
-        return Err(AppError::invalid("file_size"));
+        return Err(AppError::invalid(Field::FileSize));
     }
     if !content_matches(content_type, bytes) {
-        return Err(AppError::invalid("file_type"));
+        return Err(AppError::invalid(Field::FileType));
     }
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let next = bump_unit(&txn, u.id, version, None).await?;
@@ -106,7 +108,7 @@ pub async fn upload_material_base64(
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data_base64.as_bytes())
-        .map_err(|_| AppError::invalid("file"))?;
+        .map_err(|_| AppError::invalid(Field::File))?;
     upload_material(ctx, unit_id, version, name, &bytes).await
 }
 

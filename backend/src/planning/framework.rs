@@ -11,6 +11,7 @@ pub use super::transcription::parse_file;
 use crate::entity::{framework, framework_crosswalk, framework_item};
 use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
+use domain::Field;
 use domain::framework::{FrameworkImport, FrameworkItem, FrameworkVersion, GoalSearch, ItemKind};
 use domain::school::Subject;
 use sea_orm::{
@@ -371,10 +372,10 @@ pub async fn search_goals(
 ) -> Result<Vec<FrameworkItem>, AppError> {
     policy::require(policy::can_plan(p))?;
     if search.words.chars().count() > 200 {
-        return Err(AppError::invalid("words"));
+        return Err(AppError::invalid(Field::Words));
     }
     if search.grade.is_some_and(|g| g > 10) {
-        return Err(AppError::invalid("grade"));
+        return Err(AppError::invalid(Field::Grade));
     }
     let newest = newest_versions(db).await?;
     let mut query = framework_item::Entity::find()

@@ -9,6 +9,7 @@ use crate::entity::{scale, unit_goal};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err};
 use domain::AppError;
+use domain::Field;
 use domain::planning::{GoalInput, LongText, Scale};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -97,29 +98,29 @@ pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait>(
     require_edit(p, &access)?;
     let own = match input.own_text.as_deref().map(str::trim) {
         Some("") | None => None,
-        Some(text) => Some(LongText::parse(text, "own_text")?),
+        Some(text) => Some(LongText::parse(text, Field::OwnText)?),
     };
     let item_id = match input.framework_item_id {
         Some(id) => {
-            let id = id32(id).map_err(|_| AppError::invalid("framework_item"))?;
+            let id = id32(id).map_err(|_| AppError::invalid(Field::FrameworkItem))?;
             framework::item(db, id)
                 .await?
-                .ok_or_else(|| AppError::invalid("framework_item"))?;
+                .ok_or_else(|| AppError::invalid(Field::FrameworkItem))?;
             Some(id)
         }
         None => None,
     };
     if own.is_some() == item_id.is_some() {
-        return Err(AppError::invalid("own_text"));
+        return Err(AppError::invalid(Field::OwnText));
     }
-    let scale_id = id32(input.scale_id).map_err(|_| AppError::invalid("scale"))?;
+    let scale_id = id32(input.scale_id).map_err(|_| AppError::invalid(Field::Scale))?;
     let scale_row = scale::Entity::find_by_id(scale_id)
         .one(db)
         .await
         .map_err(db_err)?
         .filter(|s| s.school_id.is_none() || s.school_id == Some(p.school_id))
-        .ok_or_else(|| AppError::invalid("scale"))?;
-    let signs = LongText::parse(&input.signs, "signs")?;
+        .ok_or_else(|| AppError::invalid(Field::Scale))?;
+    let signs = LongText::parse(&input.signs, Field::Signs)?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     bump_unit(&txn, u.id, version, None).await?;
     let position = unit_goal::Entity::find()

@@ -4,6 +4,7 @@ use crate::entity::scale;
 use crate::identity::current_principal;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::AppError;
+use domain::Field;
 use domain::planning::{Scale, Title};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -57,7 +58,7 @@ pub async fn scales(ctx: &RequestCtx) -> Result<Vec<Scale>, AppError> {
 pub async fn create_scale(ctx: &RequestCtx, name: &str, steps: &[String]) -> Result<i64, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_create_scale(&p))?;
-    let name = Title::parse(name, "scale_name")?;
+    let name = Title::parse(name, Field::ScaleName)?;
     let steps = domain::planning::parse_scale_steps(steps)?;
     let created = scale::ActiveModel {
         school_id: Set(Some(p.school_id)),

@@ -7,6 +7,7 @@ use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version};
 use domain::AppError;
+use domain::Field;
 use domain::planning::{
     Audience, Instruction, Task, TaskIcon, TaskInput, TaskPupil, TaskWhen, Title, Variant,
 };
@@ -58,14 +59,14 @@ pub(crate) async fn check_task(
     access: &HoldAccess,
     input: &TaskInput,
 ) -> Result<CheckedTask, AppError> {
-    let title = Title::parse(&input.title, "title")?;
-    let instruction = Instruction::parse(&input.instruction, "instruction")?;
-    let optional = |text: &Option<String>, field: &str| match text.as_deref().map(str::trim) {
+    let title = Title::parse(&input.title, Field::Title)?;
+    let instruction = Instruction::parse(&input.instruction, Field::Instruction)?;
+    let optional = |text: &Option<String>, field: Field| match text.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(t) => Instruction::parse(t, field).map(Some),
     };
-    let easier = optional(&input.easier, "easier")?;
-    let harder = optional(&input.harder, "harder")?;
+    let easier = optional(&input.easier, Field::Easier)?;
+    let harder = optional(&input.harder, Field::Harder)?;
     let (first_day, last_day) = year_dates(db, access.team.school_id, plan.school_year).await?;
     let when = match input.when {
         TaskWhen::Day(d) => TaskWhen::Day(d),
@@ -75,7 +76,7 @@ pub(crate) async fn check_task(
         TaskWhen::Day(d) | TaskWhen::Week(d) => d,
     };
     if day < first_day.monday() || day > last_day {
-        return Err(AppError::invalid("when"));
+        return Err(AppError::invalid(Field::When));
     }
     let hold: HashSet<i64> = hold_pupils(db, access.team.id)
         .await?
@@ -86,26 +87,26 @@ pub(crate) async fn check_task(
     let mut pupils = Vec::new();
     for (id, variant) in &input.pupils {
         if !hold.contains(id) || !seen.insert(*id) {
-            return Err(AppError::invalid("pupils"));
+            return Err(AppError::invalid(Field::Pupils));
         }
         pupils.push((
-            id32(*id).map_err(|_| AppError::invalid("pupils"))?,
+            id32(*id).map_err(|_| AppError::invalid(Field::Pupils))?,
             *variant,
         ));
     }
     let group_name = match &input.audience {
-        Audience::Group(name) => Some(Title::parse(name, "group_name")?),
+        Audience::Group(name) => Some(Title::parse(name, Field::GroupName)?),
         _ => None,
     };
     if !matches!(input.audience, Audience::Hold) && pupils.is_empty() {
-        return Err(AppError::invalid("pupils"));
+        return Err(AppError::invalid(Field::Pupils));
     }
     // A variant nobody wrote cannot be given to anyone.
     for (_, variant) in &pupils {
         if (*variant == Variant::Easier && easier.is_none())
             || (*variant == Variant::Harder && harder.is_none())
         {
-            return Err(AppError::invalid("variant"));
+            return Err(AppError::invalid(Field::Variant));
         }
     }
     if matches!(input.audience, Audience::Hold) {

@@ -6,6 +6,7 @@ use crate::entity::{unit, year_plan};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version};
 use domain::AppError;
+use domain::Field;
 use domain::calendar::Date;
 use domain::planning::{Link, LongText, Title, UnitInput};
 use sea_orm::sea_query::Expr;
@@ -30,27 +31,27 @@ pub(crate) async fn check_unit(
     school_id: i32,
     input: &UnitInput,
 ) -> Result<CheckedUnit, AppError> {
-    let title = Title::parse(&input.title, "title")?;
-    let description = LongText::parse(&input.description, "description")?;
+    let title = Title::parse(&input.title, Field::Title)?;
+    let description = LongText::parse(&input.description, Field::Description)?;
     let (first_day, last_day) = year_dates(db, school_id, plan.school_year).await?;
     let first_week = input.first_week.monday();
     let last_week = input.last_week.monday();
     if first_week < first_day.monday() || first_week > last_day {
-        return Err(AppError::invalid("first_week"));
+        return Err(AppError::invalid(Field::FirstWeek));
     }
     if last_week < first_week || last_week > last_day {
-        return Err(AppError::invalid("last_week"));
+        return Err(AppError::invalid(Field::LastWeek));
     }
     if input.materials.len() > MAX_MATERIALS {
-        return Err(AppError::invalid("materials"));
+        return Err(AppError::invalid(Field::Materials));
     }
     let materials = input
         .materials
         .iter()
         .map(|m| {
             Ok((
-                Title::parse(&m.title, "material_title")?,
-                Link::parse(&m.url, "material_url")?,
+                Title::parse(&m.title, Field::MaterialTitle)?,
+                Link::parse(&m.url, Field::MaterialUrl)?,
             ))
         })
         .collect::<Result<Vec<_>, AppError>>()?;
@@ -84,7 +85,7 @@ pub(crate) async fn create_unit_as<C: ConnectionTrait + TransactionTrait>(
     let (plan, access) = plan_with_access(db, p, year_plan_id).await?;
     require_edit(p, &access)?;
     if plan.archived_at.is_some() {
-        return Err(AppError::invalid("year_plan"));
+        return Err(AppError::invalid(Field::YearPlan));
     }
     let checked = check_unit(db, &plan, access.team.school_id, input).await?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;

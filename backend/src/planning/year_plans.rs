@@ -7,6 +7,7 @@ use crate::facts::hold_access;
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version, policy, write_err};
 use domain::AppError;
+use domain::Field;
 use domain::calendar::school_year_name;
 use domain::planning::{
     ArchivedYearPlan, PlanWeek, PlanningOverview, PlanningTeam, Title, UnitSummary, YearPlan,
@@ -146,9 +147,9 @@ pub(crate) async fn create_year_plan_as<C: ConnectionTrait + TransactionTrait>(
     let access = hold_access(db, p, id32(team_id)?).await?;
     hide_other_schools(p, &access)?;
     require_edit(p, &access)?;
-    let title = Title::parse(title, "title")?;
+    let title = Title::parse(title, Field::Title)?;
     if access.team.archived_at.is_some() || access.team.school_year != p.school_year {
-        return Err(AppError::invalid("team"));
+        return Err(AppError::invalid(Field::Team));
     }
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     if active_plan_of(&txn, access.team.id, p.school_year)
@@ -295,7 +296,7 @@ pub async fn rename_year_plan(
     let db = &ctx.db;
     let (plan, access) = plan_with_access(db, &p, year_plan_id).await?;
     require_edit(&p, &access)?;
-    let title = Title::parse(title, "title")?;
+    let title = Title::parse(title, Field::Title)?;
     let next = next_version(version)?;
     let done = year_plan::Entity::update_many()
         .col_expr(year_plan::Column::Title, Expr::value(title.as_str()))

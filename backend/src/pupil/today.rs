@@ -5,6 +5,7 @@ use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
 use crate::planning::plans::{GoalContext, materials_of};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::Field;
 use domain::calendar::Date;
 use domain::planning::{GoalKind, TaskIcon, Variant};
 use domain::pupil::{TaskGoal, Today, TodayTask};
@@ -160,7 +161,7 @@ pub(crate) async fn as_seen_by_pupil(
             .team_of(u)
             .and_then(|team| Subject::parse(&team.subject).ok())
             .ok_or_else(AppError::internal)?;
-        let due_on = Date::parse(&t.due_on, "due_on").map_err(|_| AppError::internal())?;
+        let due_on = Date::parse(&t.due_on, Field::DueOn).map_err(|_| AppError::internal())?;
         out.push(TodayTask {
             id: i64::from(t.id),
             title: t.title.clone(),

@@ -10,6 +10,7 @@ use crate::facts::CurrentUnits;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::Field;
 use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkKind, WorkUpload};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
@@ -64,9 +65,9 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
     }
     let task_id = match upload.task_id {
         Some(id) => {
-            let id = i32::try_from(id).map_err(|_| AppError::invalid("task_id"))?;
+            let id = i32::try_from(id).map_err(|_| AppError::invalid(Field::TaskId))?;
             if !is_my_task(db, &p, id).await? {
-                return Err(AppError::invalid("task_id"));
+                return Err(AppError::invalid(Field::TaskId));
             }
             Some(id)
         }
@@ -81,12 +82,12 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
             use base64::Engine;
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(data.as_bytes())
-                .map_err(|_| AppError::invalid("work_file"))?;
+                .map_err(|_| AppError::invalid(Field::WorkFile))?;
             if bytes.is_empty() || bytes.len() > MAX_WORK_BYTES {
-                return Err(AppError::invalid("work_file_size"));
+                return Err(AppError::invalid(Field::WorkFileSize));
             }
             if !content_matches(content_type, &bytes) {
-                return Err(AppError::invalid("work_file_type"));
+                return Err(AppError::invalid(Field::WorkFileType));
             }
             Some((content_type.clone(), bytes))
         }
@@ -151,18 +152,18 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
 
 /// A "mål og refleksion" goal of one of the pupil's current forløb.
 async fn my_goal(db: &impl ConnectionTrait, p: &Principal, goal_id: i64) -> Result<i32, AppError> {
-    let id = i32::try_from(goal_id).map_err(|_| AppError::invalid("goal_id"))?;
+    let id = i32::try_from(goal_id).map_err(|_| AppError::invalid(Field::GoalId))?;
     let goal = unit_goal::Entity::find_by_id(id)
         .one(db)
         .await
         .map_err(db_err)?
         .filter(|g| g.archived_at.is_none())
-        .ok_or_else(|| AppError::invalid("goal_id"))?;
+        .ok_or_else(|| AppError::invalid(Field::GoalId))?;
     let current = CurrentUnits::of_pupil(db, p).await?;
     if current.units.contains_key(&goal.unit_id) {
         Ok(id)
     } else {
-        Err(AppError::invalid("goal_id"))
+        Err(AppError::invalid(Field::GoalId))
     }
 }
 

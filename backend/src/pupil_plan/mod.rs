@@ -13,6 +13,7 @@ use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
 use crate::policy::{self};
 use crate::{Principal, RequestCtx, clock, db_err};
+use domain::Field;
 use domain::planning::{GoalKind, Scale};
 use domain::pupil_plan::{
     CollectedPlan, PlanContent, PlanDraft, PlanEdit, PlanGoalChoice, PlanSummary, PlanTexts,
@@ -462,16 +463,16 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
     allowed.extend(chosen_goals(&txn, plan.id).await?.iter().map(|g| g.id));
     let mut goal_ids = BTreeSet::new();
     for id in &edit.goal_ids {
-        let id = i32::try_from(*id).map_err(|_| AppError::invalid("goal_ids"))?;
+        let id = i32::try_from(*id).map_err(|_| AppError::invalid(Field::GoalIds))?;
         if !allowed.contains(&id) {
-            return Err(AppError::invalid("goal_ids"));
+            return Err(AppError::invalid(Field::GoalIds));
         }
         goal_ids.insert(id);
     }
     let new_version = plan
         .version
         .checked_add(1)
-        .ok_or_else(|| AppError::invalid("version"))?;
+        .ok_or_else(|| AppError::invalid(Field::Version))?;
     // The version check and the write are one statement, so two saves cannot both pass it.
     let updated = pupil_plan::Entity::update_many()
         .set(pupil_plan::ActiveModel {

@@ -11,6 +11,7 @@ use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
+use domain::Field;
 use domain::planning::GoalKind;
 use domain::pupil_plan::{
     ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PupilPackage,
@@ -198,12 +199,12 @@ pub async fn import_pupil(
     // own (whose plans only its teachers publish), and only for the pupil it names.
     let here = school_name(&txn, facts.person.school_id).await?;
     if same_words(&package.school, &here) {
-        return Err(AppError::invalid("package_school"));
+        return Err(AppError::invalid(Field::PackageSchool));
     }
     if !same_words(&package.pupil.given_name, &facts.person.given_name)
         || !same_words(&package.pupil.family_name, &facts.person.family_name)
     {
-        return Err(AppError::invalid("package_pupil"));
+        return Err(AppError::invalid(Field::PackagePupil));
     }
     let now = clock::now();
     let mut summary = ImportSummary::default();
@@ -315,6 +316,6 @@ pub async fn import_pupil_file(
     let p = current_principal(ctx).await?;
     mover(&ctx.db, &p, pupil_id).await?;
     let package: PupilPackage =
-        serde_json::from_str(text).map_err(|_| AppError::invalid("package_format"))?;
+        serde_json::from_str(text).map_err(|_| AppError::invalid(Field::PackageFormat))?;
     import_pupil(ctx, pupil_id, &package).await
 }

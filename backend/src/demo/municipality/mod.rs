@@ -141,7 +141,7 @@ async fn framework_goals(
 /// a failure leaves nothing behind.
 pub async fn generate(db: &DatabaseConnection, p: &Params) -> Result<Report, AppError> {
     if school::Entity::find().count(db).await.map_err(db_err)? > 0 {
-        return Err(AppError::invalid("database"));
+        return Err(AppError::invalid(domain::Field::Database));
     }
     let scales = scales(db).await?;
     let framework = framework_goals(db).await?;
