@@ -54,18 +54,7 @@ async fn a_pupils_package_downloads_as_json_for_the_leader_and_nobody_else() {
 async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a_page() {
     let s = TestServer::start().await;
     let ida = s.sign_in("ida").await;
-    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-    let res = s
-        .call(
-            "add_work",
-            &format!(
-                r#"{{"upload":{{"client_key":"photo-0001","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{png}"}}}}"#
-            ),
-            Some(&ida),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let id = json(res).await.to_string();
+    let id = add_photo(&s, &ida).await;
     let path = format!("/arbejde/{id}");
     let res = get_as(&s, &path, Some(&ida)).await;
     assert_eq!(res.status(), StatusCode::OK);

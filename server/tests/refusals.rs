@@ -11,24 +11,13 @@ use backend::entity::stored_file::{self, FileKind};
 use common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-
 const STAFF: [&str; 6] = ["anne", "bo", "dorte", "pia", "lene", "ole"];
 
 #[tokio::test]
 async fn a_pupils_photo_is_never_served_as_teaching_material_to_anyone() {
     let s = TestServer::start().await;
     let ida = s.sign_in("ida").await;
-    let res = s
-        .call(
-            "add_work",
-            &format!(
-                r#"{{"upload":{{"client_key":"photo-0001","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{PNG}"}}}}"#
-            ),
-            Some(&ida),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
+    add_photo(&s, &ida).await;
     let file = stored_file::Entity::find()
         .filter(stored_file::Column::Kind.eq(FileKind::PupilWork))
         .one(&s.db)

@@ -394,3 +394,21 @@ pub fn set_cookies(res: &Response<Body>) -> Vec<String> {
         .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
         .collect()
 }
+
+/// A 1 × 1 PNG, as a pupil's photo travels (base64).
+pub const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/// The signed-in pupil keeps a photo in "Mit arbejde"; returns the piece's id.
+pub async fn add_photo(s: &TestServer, pupil_cookie: &str) -> String {
+    let res = s
+        .call(
+            "add_work",
+            &format!(
+                r#"{{"upload":{{"client_key":"photo-0001","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{PNG}"}}}}"#
+            ),
+            Some(pupil_cookie),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "the photo is kept");
+    json(res).await.to_string()
+}
