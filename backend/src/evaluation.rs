@@ -152,7 +152,7 @@ pub async fn self_evaluate(
         .iter()
         .any(|pupil| pupil.id == i64::from(p.person_id));
     policy::require(policy::can_self_evaluate(&p, in_hold))?;
-    if GoalKind::parse(&goal.kind) != Some(GoalKind::Refleksion) {
+    if goal.kind != GoalKind::Refleksion {
         return Err(AppError::invalid(Field::Goal));
     }
     let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
@@ -178,7 +178,7 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
             Ok(GridGoal {
                 id: i64::from(g.id),
                 text: context.text(g),
-                kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
+                kind: g.kind,
                 scale: context.scale(g)?,
             })
         })
@@ -271,7 +271,7 @@ pub(crate) async fn reflection_goals_of(
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
         .filter(unit_goal::Column::ArchivedAt.is_null())
-        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion.as_str()))
+        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
         .order_by_asc(unit_goal::Column::UnitId)
         .order_by_asc(unit_goal::Column::Position)
         .all(db)

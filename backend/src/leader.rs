@@ -91,7 +91,7 @@ pub async fn school_overview(
         .and_where(person::Column::SchoolId.eq(school_id))
         .to_owned();
     let teacher_count = person_role::Entity::find()
-        .filter(person_role::Column::Role.eq(Role::Teacher.as_str()))
+        .filter(person_role::Column::Role.eq(Role::Teacher))
         .filter(person_role::Column::PersonId.in_subquery(school_people))
         .count(db)
         .await

@@ -551,7 +551,7 @@ async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
     let niels = person("Niels", "Nabo").insert(db).await.unwrap();
     person_role::ActiveModel {
         person_id: Set(niels.id),
-        role: Set("leader".into()),
+        role: Set(domain::identity::Role::Leader),
         ..Default::default()
     }
     .insert(db)
@@ -579,7 +579,7 @@ async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
     let ida = person("Ida", "Jensen").insert(db).await.unwrap();
     person_role::ActiveModel {
         person_id: Set(ida.id),
-        role: Set("pupil".into()),
+        role: Set(domain::identity::Role::Pupil),
         ..Default::default()
     }
     .insert(db)

@@ -7,18 +7,32 @@ use serde::{Deserialize, Serialize};
 /// What an item of a framework is. The names are Spire's; the Danish terms are in the comments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum ItemKind {
     /// Fag.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "subject"))]
     Subject,
     /// Fagformål.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "purpose"))]
     Purpose,
     /// Kompetenceområde.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "area"))]
     Area,
     /// Kompetencemål, for a band of grades.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "competence_goal"))]
     CompetenceGoal,
     /// Færdigheds- og vidensområde.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "skill_area"))]
     SkillArea,
     /// Opmærksomhedspunkt.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "attention_point"))]
     AttentionPoint,
 }
 

@@ -8,14 +8,28 @@ use serde::{Deserialize, Serialize};
 /// acts in exactly one at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum Role {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "pupil"))]
     Pupil,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "parent"))]
     Parent,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "teacher"))]
     Teacher,
     /// Pædagog: works with hold and pupils like a teacher.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "paedagog"))]
     Paedagog,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "leader"))]
     Leader,
     /// School administration: manages people and classes.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "administrator"))]
     Administrator,
 }
 
@@ -88,6 +102,20 @@ impl Audience {
     /// The class iPad's card scanner: a child signs in there too, but it is the family build's
     /// (its camera code would weigh down the first screen, and the child needs that build next).
     pub const SCANNER_PATH: &'static str = crate::paths::SCAN_CARD;
+    /// The family build's screens (by their first path segment): opened signed out — a pupil's
+    /// session that ended on a shared iPad, a parent's bookmark — they load that build, whose
+    /// screen sends the person to sign in, rather than a staff build that does not know them.
+    pub const FAMILY_PATHS: [&'static str; 9] = [
+        crate::paths::TODAY,
+        crate::paths::MY_GOALS,
+        crate::paths::HOW_DID_IT_GO,
+        crate::paths::MY_WORK,
+        crate::paths::READING,
+        crate::paths::CHILD,
+        crate::paths::DIGEST,
+        crate::paths::COLLECTED_PLAN,
+        crate::paths::MY_PLAN,
+    ];
 
     /// The build for a page: `role` is the session's, if anyone is signed in.
     pub fn for_page(path: &str, role: Option<Role>) -> Audience {
@@ -102,10 +130,18 @@ impl Audience {
             Some(role) => role.audience(),
             // Signed out at home: the sign-in build sends them on to their sign-in screen.
             None if path.is_empty() => Audience::SignIn,
+            None if Self::FAMILY_PATHS.contains(&first_segment(path)) => Audience::Family,
             // A staff screen's link opened signed out (a bookmark): that screen sends them to sign in.
             None => Audience::Staff,
         }
     }
+}
+
+/// `/barn/3` → `/barn`.
+fn first_segment(path: &str) -> &str {
+    let rest = path.strip_prefix('/').unwrap_or(path);
+    let end = rest.find('/').map_or(path.len(), |i| i + 1);
+    &path[..end]
 }
 
 /// A sign-in name: trimmed, lower-cased, 2–64 characters of letters, digits, `.`, `-` and `_`.
@@ -348,6 +384,22 @@ mod tests {
     fn signed_out_home_is_the_sign_in_build_and_a_bookmarked_staff_page_the_staff_build() {
         assert_eq!(Audience::for_page("/", None), Audience::SignIn);
         assert_eq!(Audience::for_page("/planlaegning", None), Audience::Staff);
+    }
+
+    #[test]
+    fn a_family_screen_opened_signed_out_is_the_family_build_which_sends_to_sign_in() {
+        for path in [
+            "/i-dag",
+            "/i-dag/12",
+            "/barn/3",
+            "/samlet-elevplan/4/",
+            "/ugebrev",
+        ] {
+            assert_eq!(Audience::for_page(path, None), Audience::Family, "{path}");
+        }
+        // Only whole segments count: the staff build's elevplaner are not the family's elevplan.
+        assert_eq!(Audience::for_page("/elevplaner/4", None), Audience::Staff);
+        assert_eq!(Audience::for_page("/i-dagbog", None), Audience::Staff);
     }
 
     #[test]

@@ -13,8 +13,18 @@ use serde::{Deserialize, Serialize};
 /// ("mål og refleksion").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum GoalKind {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "faglig"))]
     Faglig,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "refleksion"))]
     Refleksion,
 }
 
@@ -114,12 +124,24 @@ pub struct YearPlan {
 /// Where a material lives, read from its address so teachers only paste a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum MaterialKind {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "office365"))]
     Office365,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "google_docs"))]
     GoogleDocs,
     /// A publisher's digital læremiddel, or any other page.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "link"))]
     Link,
     /// A file uploaded to Spire.
+    #[cfg_attr(feature = "db", sea_orm(string_value = "file"))]
     File,
 }
 
@@ -181,15 +203,32 @@ pub struct GoalInput {
 /// The picture beside a task's instruction, so a pupil who cannot read yet knows what to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum TaskIcon {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "read"))]
     Read,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "write"))]
     Write,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "count"))]
     Count,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "draw"))]
     Draw,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "listen"))]
     Listen,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "talk"))]
     Talk,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "build"))]
     Build,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "move"))]
     Move,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "photo"))]
     Photo,
 }
 
@@ -236,9 +275,20 @@ pub enum TaskWhen {
 /// Which version of a task a pupil gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum Variant {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "standard"))]
     Standard,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "easier"))]
     Easier,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "harder"))]
     Harder,
 }
 

@@ -44,10 +44,22 @@ pub struct Today {
 /// What a piece of the pupil's work is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "db",
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::None)"
+    )
+)]
 pub enum WorkKind {
+    #[cfg_attr(feature = "db", sea_orm(string_value = "photo"))]
     Photo,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "drawing"))]
     Drawing,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "voice"))]
     Voice,
+    #[cfg_attr(feature = "db", sea_orm(string_value = "text"))]
     Text,
 }
 

@@ -87,7 +87,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
         for role in roles {
             person_role::ActiveModel {
                 person_id: Set(p.id),
-                role: Set(role.as_str().to_owned()),
+                role: Set(*role),
                 ..Default::default()
             }
             .insert(self.db)

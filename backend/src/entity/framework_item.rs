@@ -1,3 +1,4 @@
+use domain::framework::ItemKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     pub framework_id: i32,
     pub parent_id: Option<i32>,
     pub key: String,
-    pub kind: String,
+    pub kind: ItemKind,
     pub subject: Option<String>,
     pub grade_from: Option<i16>,
     pub grade_to: Option<i16>,

@@ -38,3 +38,52 @@ pub mod unit;
 pub mod unit_goal;
 pub mod unit_material;
 pub mod year_plan;
+
+#[cfg(test)]
+mod tests {
+    use domain::framework::ItemKind;
+    use domain::identity::Role;
+    use domain::planning::{GoalKind, MaterialKind, TaskIcon, Variant};
+    use domain::pupil::WorkKind;
+    use sea_orm::{ActiveEnum, Iterable};
+
+    /// The stored enums read and write the strings databases already hold, which are also the
+    /// names the wire and the domain use (`as_str`): a renamed variant must not orphan rows.
+    #[test]
+    fn every_stored_enum_keeps_the_strings_existing_databases_hold() {
+        for k in GoalKind::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        for k in ItemKind::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        for k in Role::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        for k in TaskIcon::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        for k in Variant::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        for k in WorkKind::iter() {
+            assert_eq!(k.to_value(), k.as_str());
+        }
+        let materials: Vec<String> = MaterialKind::iter().map(|k| k.to_value()).collect();
+        assert_eq!(materials, ["office365", "google_docs", "link", "file"]);
+        let due: Vec<String> = super::task::DueKind::iter().map(|k| k.to_value()).collect();
+        assert_eq!(due, ["day", "week"]);
+        let audience: Vec<String> = super::task::AudienceKind::iter()
+            .map(|k| k.to_value())
+            .collect();
+        assert_eq!(audience, ["hold", "group", "pupils"]);
+    }
+
+    /// A value no variant names fails to read rather than turning into a default.
+    #[test]
+    fn an_unknown_stored_value_is_an_error_not_a_default() {
+        assert!(GoalKind::try_from_value(&"faglig".to_owned()).is_ok());
+        assert!(GoalKind::try_from_value(&"fagligt".to_owned()).is_err());
+        assert!(Role::try_from_value(&"admin".to_owned()).is_err());
+    }
+}

@@ -1,3 +1,4 @@
+use domain::pupil::WorkKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub school_id: i32,
     pub client_key: String,
     /// `domain::pupil::WorkKind::as_str`.
-    pub kind: String,
+    pub kind: WorkKind,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub file_id: Option<i32>,

@@ -1,3 +1,4 @@
+use domain::identity::Role;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub token_hash: String,
     pub person_id: i32,
-    pub role: String,
+    pub role: Role,
     pub created_at: i64,
     pub expires_at: i64,
 }

@@ -1,3 +1,4 @@
+use domain::planning::Variant;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,7 +8,7 @@ pub struct Model {
     pub task_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
     pub pupil_id: i32,
-    pub variant: String,
+    pub variant: Variant,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

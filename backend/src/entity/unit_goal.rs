@@ -1,3 +1,4 @@
+use domain::planning::GoalKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub unit_id: i32,
-    pub kind: String,
+    pub kind: GoalKind,
     #[sea_orm(column_type = "Text")]
     pub own_text: Option<String>,
     pub framework_item_id: Option<i32>,

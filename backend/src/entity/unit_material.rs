@@ -1,3 +1,4 @@
+use domain::planning::MaterialKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub url: String,
-    pub kind: String,
+    pub kind: MaterialKind,
     pub position: i32,
     pub file_id: Option<i32>,
 }

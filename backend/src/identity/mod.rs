@@ -63,10 +63,7 @@ async fn roles_of(db: &impl ConnectionTrait, person_id: i32) -> Result<Vec<Role>
         .all(db)
         .await
         .map_err(db_err)?;
-    let mut roles: Vec<Role> = rows
-        .iter()
-        .filter_map(|r| Role::parse(&r.role).ok())
-        .collect();
+    let mut roles: Vec<Role> = rows.iter().map(|r| r.role).collect();
     roles.sort();
     Ok(roles)
 }
@@ -133,7 +130,7 @@ pub(crate) async fn start_session(
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         person_id: Set(person_id),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         created_at: Set(now),
         expires_at: Set(now + SESSION_SECS),
         ..Default::default()
@@ -191,7 +188,7 @@ pub async fn switch_role(ctx: &RequestCtx, role: Role) -> Result<Me, AppError> {
         .map_err(db_err)?
         .ok_or_else(AppError::not_signed_in)?;
     let mut row = row.into_active_model();
-    row.role = Set(role.as_str().to_owned());
+    row.role = Set(role);
     row.update(&ctx.db).await.map_err(db_err)?;
     me_of(&ctx.db, &Principal { role, ..principal }).await
 }
@@ -211,11 +208,11 @@ pub async fn current_principal(ctx: &RequestCtx) -> Result<Principal, AppError> 
 #[derive(FromQueryResult)]
 struct PrincipalRow {
     person_id: i32,
-    session_role: String,
+    session_role: Role,
     school_id: i32,
     given_name: String,
     family_name: String,
-    held_role: Option<String>,
+    held_role: Option<Role>,
     start_year: Option<i32>,
     time_zone: String,
 }
@@ -279,11 +276,8 @@ async fn principal_for_token(
         .await
         .map_err(db_err)?;
     let first = rows.first().ok_or_else(AppError::not_signed_in)?;
-    let role = Role::parse(&first.session_role).map_err(|_| AppError::not_signed_in())?;
-    let mut roles: Vec<Role> = rows
-        .iter()
-        .filter_map(|r| r.held_role.as_deref().and_then(|h| Role::parse(h).ok()))
-        .collect();
+    let role = first.session_role;
+    let mut roles: Vec<Role> = rows.iter().filter_map(|r| r.held_role).collect();
     roles.sort();
     roles.dedup();
     // A role taken away ends the sessions acting in it at once, not at their expiry.

@@ -137,10 +137,8 @@ pub(super) async fn staff_and_teams(
     let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
     let mut staff_roles: BTreeMap<i32, Vec<Role>> = BTreeMap::new();
     for r in &roles {
-        if let Ok(role) = Role::parse(&r.role)
-            && !matches!(role, Role::Pupil | Role::Parent)
-        {
-            staff_roles.entry(r.person_id).or_default().push(role);
+        if !matches!(r.role, Role::Pupil | Role::Parent) {
+            staff_roles.entry(r.person_id).or_default().push(r.role);
         }
     }
     let mut staff: Vec<StaffMember> = staff_roles
@@ -535,7 +533,7 @@ pub(super) async fn new_person(
     .map_err(db_err)?;
     person_role::ActiveModel {
         person_id: Set(created.id),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         ..Default::default()
     }
     .insert(db)

@@ -115,7 +115,7 @@ pub(crate) async fn copy_unit_into(
             icon: Set(t.icon),
             due_kind: Set(t.due_kind),
             due_on: Set(clamp(due)?.to_string()),
-            audience: Set("hold".into()),
+            audience: Set(crate::entity::task::AudienceKind::Hold),
             group_name: Set(None),
             easier: Set(t.easier),
             harder: Set(t.harder),

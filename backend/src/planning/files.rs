@@ -85,7 +85,7 @@ pub async fn upload_material(
         unit_id: Set(u.id),
         title: Set(name.as_str().to_owned()),
         url: Set(String::new()),
-        kind: Set("file".into()),
+        kind: Set(domain::planning::MaterialKind::File),
         position: Set(FILE_POSITIONS + i32::try_from(files_so_far).unwrap_or(0)),
         file_id: Set(Some(file.id)),
         ..Default::default()

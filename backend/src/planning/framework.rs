@@ -184,7 +184,7 @@ pub async fn import<C: TransactionTrait>(
                 .and_then(|p| id_of.get(p))
                 .copied()),
             key: Set(item.id.clone()),
-            kind: Set(item.kind.as_str().to_owned()),
+            kind: Set(item.kind),
             subject: Set(item.subject.map(|s| s.as_str().to_owned())),
             grade_from: Set(item.grades.map(|[from, _]| i16::from(from))),
             grade_to: Set(item.grades.map(|[_, to]| i16::from(to))),
@@ -308,7 +308,7 @@ fn to_item(
     Ok(FrameworkItem {
         id: i64::from(row.id),
         key: row.key.clone(),
-        kind: ItemKind::parse(&row.kind).ok_or_else(AppError::internal)?,
+        kind: row.kind,
         subject: row.subject.as_deref().and_then(|s| Subject::parse(s).ok()),
         grades,
         text: row.text.clone(),
@@ -383,9 +383,9 @@ pub async fn search_goals(
             framework_item::Column::FrameworkId.is_in(newest.keys().copied().collect::<Vec<_>>()),
         )
         .filter(framework_item::Column::Kind.is_in([
-            ItemKind::CompetenceGoal.as_str(),
-            ItemKind::SkillArea.as_str(),
-            ItemKind::AttentionPoint.as_str(),
+            ItemKind::CompetenceGoal,
+            ItemKind::SkillArea,
+            ItemKind::AttentionPoint,
         ]));
     if let Some(subject) = search.subject {
         query = query.filter(framework_item::Column::Subject.eq(subject.as_str()));

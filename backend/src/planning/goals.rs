@@ -130,7 +130,7 @@ pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait>(
         .map_err(db_err)?;
     let created = unit_goal::ActiveModel {
         unit_id: Set(u.id),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(input.kind),
         own_text: Set(own.map(|o| o.as_str().to_owned())),
         framework_item_id: Set(item_id),
         scale_id: Set(scale_row.id),

@@ -30,7 +30,7 @@ pub(crate) async fn write_materials(
             unit_id: Set(unit_id),
             title: Set(title.as_str().to_owned()),
             url: Set(link.as_str().to_owned()),
-            kind: Set(material_kind_str(MaterialKind::of_url(link.as_str())).to_owned()),
+            kind: Set(MaterialKind::of_url(link.as_str())),
             position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
             ..Default::default()
         }
@@ -39,24 +39,6 @@ pub(crate) async fn write_materials(
         .map_err(db_err)?;
     }
     Ok(())
-}
-
-pub(crate) fn material_kind_str(kind: MaterialKind) -> &'static str {
-    match kind {
-        MaterialKind::Office365 => "office365",
-        MaterialKind::GoogleDocs => "google_docs",
-        MaterialKind::Link => "link",
-        MaterialKind::File => "file",
-    }
-}
-
-pub(crate) fn material_kind_of(text: &str) -> MaterialKind {
-    match text {
-        "office365" => MaterialKind::Office365,
-        "google_docs" => MaterialKind::GoogleDocs,
-        "file" => MaterialKind::File,
-        _ => MaterialKind::Link,
-    }
 }
 
 /// A forløb's goals in the order the teacher gave them, without the archived ones.
@@ -72,7 +54,7 @@ pub(crate) async fn materials_of(
         .map(|m| {
             let material = Material {
                 id: i64::from(m.id),
-                kind: material_kind_of(&m.kind),
+                kind: m.kind,
                 url: match m.file_id {
                     Some(file_id) => urls.get(&file_id).cloned().unwrap_or_default(),
                     None => m.url.clone(),

@@ -2,6 +2,7 @@
 //! day or in a week.
 
 use super::access::*;
+use crate::entity::task::{AudienceKind, DueKind};
 use crate::entity::{task, task_pupil, year_plan};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
@@ -9,7 +10,7 @@ use crate::{Principal, RequestCtx, clock, db_err, next_version};
 use domain::AppError;
 use domain::Field;
 use domain::planning::{
-    Audience, Instruction, Task, TaskIcon, TaskInput, TaskPupil, TaskWhen, Title, Variant,
+    Audience, Instruction, Task, TaskInput, TaskPupil, TaskWhen, Title, Variant,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -24,16 +25,15 @@ pub(crate) fn to_task(t: &task::Model, pupils: Vec<TaskPupil>) -> Result<Task, A
         id: i64::from(t.id),
         title: t.title.clone(),
         instruction: t.instruction.clone(),
-        icon: TaskIcon::parse(&t.icon).ok_or_else(AppError::internal)?,
-        when: if t.due_kind == "week" {
-            TaskWhen::Week(due)
-        } else {
-            TaskWhen::Day(due)
+        icon: t.icon,
+        when: match t.due_kind {
+            DueKind::Week => TaskWhen::Week(due),
+            DueKind::Day => TaskWhen::Day(due),
         },
-        audience: match t.audience.as_str() {
-            "group" => Audience::Group(t.group_name.clone().unwrap_or_default()),
-            "pupils" => Audience::Pupils,
-            _ => Audience::Hold,
+        audience: match t.audience {
+            AudienceKind::Group => Audience::Group(t.group_name.clone().unwrap_or_default()),
+            AudienceKind::Pupils => Audience::Pupils,
+            AudienceKind::Hold => Audience::Hold,
         },
         pupils,
         easier: t.easier.clone(),
@@ -125,18 +125,18 @@ pub(crate) async fn check_task(
     })
 }
 
-pub(crate) fn due_parts(when: TaskWhen) -> (&'static str, String) {
+pub(crate) fn due_parts(when: TaskWhen) -> (DueKind, String) {
     match when {
-        TaskWhen::Day(d) => ("day", d.to_string()),
-        TaskWhen::Week(d) => ("week", d.to_string()),
+        TaskWhen::Day(d) => (DueKind::Day, d.to_string()),
+        TaskWhen::Week(d) => (DueKind::Week, d.to_string()),
     }
 }
 
-pub(crate) fn audience_str(a: &Audience) -> &'static str {
+pub(crate) fn audience_kind(a: &Audience) -> AudienceKind {
     match a {
-        Audience::Hold => "hold",
-        Audience::Group(_) => "group",
-        Audience::Pupils => "pupils",
+        Audience::Hold => AudienceKind::Hold,
+        Audience::Group(_) => AudienceKind::Group,
+        Audience::Pupils => AudienceKind::Pupils,
     }
 }
 
@@ -154,7 +154,7 @@ pub(crate) async fn write_task_pupils(
         task_pupil::ActiveModel {
             task_id: Set(task_id),
             pupil_id: Set(*pupil_id),
-            variant: Set(variant.as_str().to_owned()),
+            variant: Set(*variant),
         }
         .insert(db)
         .await
@@ -191,10 +191,10 @@ pub(crate) async fn create_task_as<C: ConnectionTrait + TransactionTrait>(
         unit_id: Set(u.id),
         title: Set(c.title.as_str().to_owned()),
         instruction: Set(c.instruction.as_str().to_owned()),
-        icon: Set(input.icon.as_str().to_owned()),
-        due_kind: Set(due_kind.to_owned()),
+        icon: Set(input.icon),
+        due_kind: Set(due_kind),
         due_on: Set(due_on),
-        audience: Set(audience_str(&c.audience).to_owned()),
+        audience: Set(audience_kind(&c.audience)),
         group_name: Set(c.group_name.map(|g| g.as_str().to_owned())),
         easier: Set(c.easier.map(|e| e.as_str().to_owned())),
         harder: Set(c.harder.map(|h| h.as_str().to_owned())),
@@ -233,12 +233,12 @@ pub async fn save_task(
             task::Column::Instruction,
             Expr::value(c.instruction.as_str()),
         )
-        .col_expr(task::Column::Icon, Expr::value(input.icon.as_str()))
+        .col_expr(task::Column::Icon, Expr::value(input.icon))
         .col_expr(task::Column::DueKind, Expr::value(due_kind))
         .col_expr(task::Column::DueOn, Expr::value(due_on))
         .col_expr(
             task::Column::Audience,
-            Expr::value(audience_str(&c.audience)),
+            Expr::value(audience_kind(&c.audience)),
         )
         .col_expr(
             task::Column::GroupName,

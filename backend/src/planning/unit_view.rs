@@ -9,7 +9,7 @@ use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
 use crate::{RequestCtx, db_err};
 use domain::AppError;
-use domain::planning::{GoalKind, TaskPupil, Unit, UnitGoal, Variant};
+use domain::planning::{TaskPupil, Unit, UnitGoal};
 use domain::school::Subject;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -46,7 +46,7 @@ pub(crate) async fn load_unit(
         let archived = g.archived_at.is_some();
         let goal = UnitGoal {
             id: i64::from(g.id),
-            kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
+            kind: g.kind,
             text: context.text(&g),
             framework_item: context.item(&g).cloned(),
             scale: context.scale(&g)?,
@@ -89,7 +89,7 @@ pub(crate) async fn load_unit(
             .map(|x| TaskPupil {
                 pupil_id: i64::from(x.pupil_id),
                 name: names.get(&x.pupil_id).cloned().unwrap_or_default(),
-                variant: Variant::parse(&x.variant).unwrap_or(Variant::Standard),
+                variant: x.variant,
             })
             .collect();
         pupils.sort_by(|a, b| a.name.cmp(&b.name));

@@ -1,5 +1,6 @@
 //! "I dag": the tasks a pupil has today and this week, in the version their teacher gave them.
 
+use crate::entity::task::{AudienceKind, DueKind};
 use crate::entity::{task, task_done, task_pupil, unit_goal, unit_material};
 use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
@@ -7,7 +8,7 @@ use crate::planning::plans::{GoalContext, materials_of};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::Field;
 use domain::calendar::Date;
-use domain::planning::{GoalKind, TaskIcon, Variant};
+use domain::planning::{GoalKind, Variant};
 use domain::pupil::{TaskGoal, Today, TodayTask};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -20,10 +21,10 @@ use std::collections::{HashMap, HashSet};
 
 /// The variant a pupil is given of a task, or `None` when the task is not for them.
 fn variant_for(t: &task::Model, mine: Option<&task_pupil::Model>) -> Option<Variant> {
-    match (t.audience.as_str(), mine) {
-        (_, Some(row)) => Some(Variant::parse(&row.variant).unwrap_or(Variant::Standard)),
-        ("hold", None) => Some(Variant::Standard),
-        _ => None,
+    match (t.audience, mine) {
+        (_, Some(row)) => Some(row.variant),
+        (AudienceKind::Hold, None) => Some(Variant::Standard),
+        (AudienceKind::Group | AudienceKind::Pupils, None) => None,
     }
 }
 
@@ -79,12 +80,12 @@ pub(crate) async fn pupils_tasks(
             sea_orm::Condition::any()
                 .add(
                     task::Column::DueKind
-                        .eq("day")
+                        .eq(DueKind::Day)
                         .and(task::Column::DueOn.is_in(as_text(&due.days))),
                 )
                 .add(
                     task::Column::DueKind
-                        .eq("week")
+                        .eq(DueKind::Week)
                         .and(task::Column::DueOn.is_in(as_text(&due.mondays))),
                 ),
         )
@@ -133,7 +134,7 @@ pub(crate) async fn as_seen_by_pupil(
     let goal_rows = unit_goal::Entity::find()
         .filter(unit_goal::Column::UnitId.is_in(unit_ids))
         .filter(unit_goal::Column::ArchivedAt.is_null())
-        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion.as_str()))
+        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
         .order_by_asc(unit_goal::Column::Position)
         .all(db)
         .await
@@ -166,10 +167,10 @@ pub(crate) async fn as_seen_by_pupil(
             id: i64::from(t.id),
             title: t.title.clone(),
             instruction: instruction_for(&t, variant),
-            icon: TaskIcon::parse(&t.icon).ok_or_else(AppError::internal)?,
+            icon: t.icon,
             subject,
             unit_title: u.title.clone(),
-            this_week: t.due_kind == "week",
+            this_week: t.due_kind == DueKind::Week,
             due: due_on,
             materials: materials
                 .iter()

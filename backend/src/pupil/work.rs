@@ -11,7 +11,7 @@ use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::Field;
-use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkKind, WorkUpload};
+use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkUpload};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -116,7 +116,7 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
         pupil_id: Set(p.person_id),
         school_id: Set(p.school_id),
         client_key: Set(key.as_str().to_owned()),
-        kind: Set(upload.kind.as_str().to_owned()),
+        kind: Set(upload.kind),
         text: Set(upload.text.trim().to_owned()),
         file_id: Set(file_id),
         task_id: Set(task_id),
@@ -237,7 +237,7 @@ pub(crate) async fn work_of(
         .map(|r| {
             Ok(WorkItem {
                 id: i64::from(r.id),
-                kind: WorkKind::parse(&r.kind).ok_or_else(AppError::internal)?,
+                kind: r.kind,
                 text: r.text,
                 file_url: r.file_id.map(|_| format!("{WORK_FILES_PATH}/{}", r.id)),
                 task_title: r.task_id.and_then(|id| task_titles.get(&id).cloned()),

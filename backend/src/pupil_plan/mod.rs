@@ -14,7 +14,7 @@ use crate::planning::plans::GoalContext;
 use crate::policy::{self};
 use crate::{Principal, RequestCtx, clock, db_err};
 use domain::Field;
-use domain::planning::{GoalKind, Scale};
+use domain::planning::Scale;
 use domain::pupil_plan::{
     CollectedPlan, PlanContent, PlanDraft, PlanEdit, PlanGoalChoice, PlanSummary, PlanTexts,
     PlanVersionRef, PublishedGoal, PublishedPlan, PublishedPlanEntry, PupilPlans, coverage,
@@ -412,7 +412,7 @@ pub async fn plan_draft(ctx: &RequestCtx, plan_id: i64) -> Result<PlanDraft, App
             goal_id: i64::from(g.id),
             unit_title: unit_title.clone(),
             text: context.text(g),
-            kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
+            kind: g.kind,
             chosen: chosen_ids.contains(&g.id),
             teacher: current.get(&(g.id, false)).map(|r| in_words(&scale, r)),
             pupil: current.get(&(g.id, true)).map(|r| in_words(&scale, r)),
@@ -532,7 +532,7 @@ async fn render(
         published.push(PublishedGoal {
             goal_id: i64::from(g.id),
             text: context.text(g),
-            kind: GoalKind::parse(&g.kind).ok_or_else(AppError::internal)?,
+            kind: g.kind,
             framework_item: context
                 .item(g)
                 .map(|i| format!("{}@{}:{}", i.framework, i.version, i.key)),

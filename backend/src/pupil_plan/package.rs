@@ -12,7 +12,6 @@ use crate::planning::plans::GoalContext;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
 use domain::Field;
-use domain::planning::GoalKind;
 use domain::pupil_plan::{
     ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PupilPackage,
 };
@@ -102,7 +101,7 @@ async fn own_evaluations(
                 unit_title: unit.map(|u| u.title.clone()).unwrap_or_default(),
                 goal_id: i64::from(goal.id),
                 goal_text: context.text(goal),
-                goal_kind: GoalKind::parse(&goal.kind).ok_or_else(AppError::internal)?,
+                goal_kind: goal.kind,
                 framework_item: context
                     .item(goal)
                     .map(|i| format!("{}@{}:{}", i.framework, i.version, i.key)),

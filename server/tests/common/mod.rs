@@ -174,7 +174,7 @@ pub async fn add_neighbour_school(db: &backend::DatabaseConnection) {
     .unwrap();
     person_role::ActiveModel {
         person_id: Set(niels.id),
-        role: Set("leader".into()),
+        role: Set(domain::identity::Role::Leader),
         ..Default::default()
     }
     .insert(db)

@@ -7,6 +7,7 @@
 //! size the difference is minutes against hours. The rows are the same ones the use cases write.
 
 use crate::db_err;
+use crate::entity::task::{AudienceKind, DueKind};
 use crate::entity::team_member::MemberRole;
 use crate::entity::{
     account, evaluation, framework_item, guardianship, person, person_role, pupil, pupil_plan,
@@ -17,7 +18,7 @@ use crate::identity::{hash_password, token_hash};
 use domain::AppError;
 use domain::calendar::{Date, SchoolYear};
 use domain::identity::{Password, Role};
-use domain::planning::GoalKind;
+use domain::planning::{GoalKind, Variant};
 use domain::pupil_plan::{PlanTexts, PublishedGoal, PublishedPlan};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
 use rand::rngs::StdRng;
@@ -124,7 +125,7 @@ async fn framework_goals(
     db: &impl ConnectionTrait,
 ) -> Result<HashMap<String, Vec<(i32, String)>>, AppError> {
     let rows = framework_item::Entity::find()
-        .filter(framework_item::Column::Kind.eq("skill_area"))
+        .filter(framework_item::Column::Kind.eq(domain::framework::ItemKind::SkillArea))
         .all(db)
         .await
         .map_err(db_err)?;
@@ -264,7 +265,7 @@ impl Generator<'_> {
         self.w.role.push(person_role::ActiveModel {
             id: Set(role_id),
             person_id: Set(id),
-            role: Set(role.as_str().to_owned()),
+            role: Set(role),
         });
         if role != Role::Pupil {
             self.w.account.push(account::ActiveModel {
@@ -283,7 +284,7 @@ impl Generator<'_> {
             id: Set(id),
             token_hash: Set(token_hash(&token)),
             person_id: Set(person_id),
-            role: Set(role.as_str().to_owned()),
+            role: Set(role),
             created_at: Set(self.now),
             // The benchmark may run weeks after the data was made.
             expires_at: Set(self.now + YEAR_SECS),
@@ -598,7 +599,7 @@ impl Generator<'_> {
             self.w.goal.push(unit_goal::ActiveModel {
                 id: Set(id),
                 unit_id: Set(unit_id),
-                kind: Set(kind.as_str().to_owned()),
+                kind: Set(kind),
                 own_text: Set(own_text),
                 framework_item_id: Set(item),
                 scale_id: Set(scale_id),
@@ -629,19 +630,19 @@ impl Generator<'_> {
             let day = monday
                 .add_days(subject_index % 5)
                 .ok_or_else(AppError::internal)?;
-            for (due_kind, due_on) in [("week", monday), ("day", day)] {
+            for (due_kind, due_on) in [(DueKind::Week, monday), (DueKind::Day, day)] {
                 let id = self.ids.next("task");
                 let icon = ICONS[self.rng.random_range(0..ICONS.len())];
-                let differentiated = due_kind == "week";
+                let differentiated = due_kind == DueKind::Week;
                 self.w.task.push(task::ActiveModel {
                     id: Set(id),
                     unit_id: Set(unit_id),
                     title: Set(format!("Opgave uge {}", week + 1)),
                     instruction: Set("Læs opgaven, og gør den færdig.".into()),
-                    icon: Set(icon.to_owned()),
-                    due_kind: Set(due_kind.to_owned()),
+                    icon: Set(icon),
+                    due_kind: Set(due_kind),
                     due_on: Set(due_on.to_string()),
-                    audience: Set("hold".into()),
+                    audience: Set(AudienceKind::Hold),
                     group_name: Set(None),
                     easier: Set(differentiated.then(|| "Gør den første halvdel.".into())),
                     harder: Set(differentiated.then(|| "Gør også ekstraopgaven.".into())),
@@ -656,11 +657,15 @@ impl Generator<'_> {
                         .collect();
                     for (k, index) in chosen.into_iter().enumerate() {
                         let pupil_id = class.pupils[index].0;
-                        let variant = if k == 0 { "harder" } else { "easier" };
+                        let variant = if k == 0 {
+                            Variant::Harder
+                        } else {
+                            Variant::Easier
+                        };
                         self.w.task_pupil.push(task_pupil::ActiveModel {
                             task_id: Set(id),
                             pupil_id: Set(pupil_id),
-                            variant: Set(variant.to_owned()),
+                            variant: Set(variant),
                         });
                     }
                 }

@@ -1,5 +1,7 @@
 //! The names the generated municipality gives its people, schools and tasks.
 
+use domain::planning::TaskIcon;
+
 pub(super) const GIVEN: [&str; 24] = [
     "Ida", "Noah", "Freja", "Oscar", "Alma", "William", "Ella", "Karl", "Clara", "Emil", "Lucas",
     "Sofia", "Agnes", "Victor", "Laura", "Malthe", "Asta", "Elias", "Nora", "Magnus", "Olivia",
@@ -45,6 +47,4 @@ pub(super) const SCHOOL_NAMES: [&str; 12] = [
     "Sydhavn",
 ];
 
-pub(super) const ICONS: [&str; 9] = [
-    "read", "write", "count", "draw", "listen", "talk", "build", "move", "photo",
-];
+pub(super) const ICONS: [TaskIcon; 9] = TaskIcon::ALL;
