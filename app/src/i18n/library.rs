@@ -13,11 +13,8 @@ pub enum LibraryKey {
     AuthorLabel,
     SearchLibrary,
     NothingFound,
-    PreviewUnit,
-    PreviewOf,
     NoYearPlanToCopyTo,
     CopyInto,
-    CopyUnit,
     CopiedNotice,
     OpenCopy,
 }
@@ -36,13 +33,10 @@ impl Text for LibraryKey {
             LibraryKey::AuthorLabel => "Lavet af",
             LibraryKey::SearchLibrary => "Søg",
             LibraryKey::NothingFound => "Ingen forløb passer til søgningen.",
-            LibraryKey::PreviewUnit => "Se forløbet",
-            LibraryKey::PreviewOf => "Forløbet",
             LibraryKey::NoYearPlanToCopyTo => {
                 "Du har ingen årsplan at kopiere til. Opret en årsplan under Planlægning."
             }
             LibraryKey::CopyInto => "Kopiér til årsplanen",
-            LibraryKey::CopyUnit => "Kopiér",
             LibraryKey::CopiedNotice => "Forløbet er kopieret til din årsplan.",
             LibraryKey::OpenCopy => "Åbn kopien",
         }

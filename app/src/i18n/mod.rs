@@ -10,6 +10,7 @@ mod family;
 mod identity;
 mod leader;
 mod library;
+pub mod messages;
 mod planning;
 mod pupil;
 mod pupil_plan;

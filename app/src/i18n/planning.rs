@@ -9,17 +9,13 @@ pub enum PlanningKey {
     TeamTeachers,
     ClassIpadTitle,
     ClassIpadIntro,
-    MakeClassIpadFor,
     ThisIsClassIpadFor,
     CloseClassIpad,
     PlanningHolds,
     LibraryLink,
     YearPlanWord,
     OpenYearPlan,
-    YearPlanTitleFor,
-    CreateYearPlanFor,
     ArchivedYearPlans,
-    Restore,
     BackToPlanning,
     UnitsTitle,
     NoUnitsYet,
@@ -35,8 +31,6 @@ pub enum PlanningKey {
     ArchiveExplained,
     ConfirmArchive,
     UnitWord,
-    AuthorWord,
-    CopiedFrom,
     BackToYearPlan,
     UnitIsShared,
     UnitIsNotShared,
@@ -53,8 +47,6 @@ pub enum PlanningKey {
     TakeStored,
     DescriptionLabel,
     MaterialsHint,
-    MaterialTitleLabel,
-    MaterialUrlLabel,
     AddMaterial,
     SaveUnit,
     NoMaterials,
@@ -95,7 +87,6 @@ pub enum PlanningKey {
     GroupNameLabel,
     PupilsAndVariants,
     PupilsAndVariantsHint,
-    VariantFor,
     AddTask,
     PupilPreviewTitle,
     PupilPreviewHint,
@@ -111,7 +102,6 @@ pub enum PlanningKey {
     AttachFile,
     AttachFileHint,
     EvaluateUnit,
-    MakeLoginCardsFor,
     LoginCardsTitle,
     LoginCardsIntro,
     PrintCards,
@@ -128,17 +118,13 @@ impl Text for PlanningKey {
             PlanningKey::ClassIpadIntro => {
                 "Gør denne enhed til klassens iPad. Eleverne logger så ind ved at trykke på deres billede, og du bliver logget ud."
             }
-            PlanningKey::MakeClassIpadFor => "Gør til klasse-iPad for",
             PlanningKey::ThisIsClassIpadFor => "Denne enhed er klasse-iPad for",
             PlanningKey::CloseClassIpad => "Luk klasse-iPad",
             PlanningKey::PlanningHolds => "Mine hold",
             PlanningKey::LibraryLink => "Find forløb i skolens bibliotek",
             PlanningKey::YearPlanWord => "Årsplan",
             PlanningKey::OpenYearPlan => "Åbn årsplan",
-            PlanningKey::YearPlanTitleFor => "Titel på årsplanen for",
-            PlanningKey::CreateYearPlanFor => "Opret årsplan for",
             PlanningKey::ArchivedYearPlans => "Arkiverede årsplaner",
-            PlanningKey::Restore => "Gendan",
             PlanningKey::BackToPlanning => "Tilbage til planlægning",
             PlanningKey::UnitsTitle => "Forløb",
             PlanningKey::NoUnitsYet => "Der er ingen forløb i årsplanen endnu.",
@@ -156,8 +142,6 @@ impl Text for PlanningKey {
             }
             PlanningKey::ConfirmArchive => "Vil du arkivere? Det kan gendannes senere.",
             PlanningKey::UnitWord => "Forløb",
-            PlanningKey::AuthorWord => "Lavet af",
-            PlanningKey::CopiedFrom => "Kopieret fra",
             PlanningKey::BackToYearPlan => "Tilbage til årsplanen",
             PlanningKey::UnitIsShared => "Forløbet er delt med skolens bibliotek.",
             PlanningKey::UnitIsNotShared => {
@@ -180,8 +164,6 @@ impl Text for PlanningKey {
             PlanningKey::MaterialsHint => {
                 "Indsæt et link til et digitalt læremiddel, et Office 365- eller Google-dokument."
             }
-            PlanningKey::MaterialTitleLabel => "Navn på materiale",
-            PlanningKey::MaterialUrlLabel => "Link til materiale",
             PlanningKey::AddMaterial => "Tilføj materiale",
             PlanningKey::SaveUnit => "Gem forløb",
             PlanningKey::NoMaterials => "Ingen materialer endnu.",
@@ -226,7 +208,6 @@ impl Text for PlanningKey {
             PlanningKey::PupilsAndVariantsHint => {
                 "Vælg eleverne for en gruppe eller udvalgte elever. For hele holdet: vælg kun dem, der skal have en lettere eller sværere udgave."
             }
-            PlanningKey::VariantFor => "Udgave til",
             PlanningKey::AddTask => "Tilføj opgave",
             PlanningKey::PupilPreviewTitle => "Sådan ser eleven det",
             PlanningKey::PupilPreviewHint => {
@@ -248,7 +229,6 @@ impl Text for PlanningKey {
                 "PDF, billeder, Word, Excel, PowerPoint, ODT, tekst eller MP3, højst 10 MB."
             }
             PlanningKey::EvaluateUnit => "Evaluér forløbet",
-            PlanningKey::MakeLoginCardsFor => "Lav nye login-kort til",
             PlanningKey::LoginCardsTitle => "Login-kort",
             PlanningKey::LoginCardsIntro => {
                 "Udskriv kortene og klip dem ud. De gamle kort til klassen virker ikke længere."

@@ -4,7 +4,6 @@ use super::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PupilKey {
-    PupilGreeting,
     PupilSubjects,
     PupilMenu,
     TodayTitle,
@@ -64,7 +63,6 @@ pub enum PupilKey {
 impl Text for PupilKey {
     fn danish(self) -> &'static str {
         match self {
-            PupilKey::PupilGreeting => "Hej",
             PupilKey::PupilSubjects => "Mine fag",
             PupilKey::PupilMenu => "Hvad vil du?",
             PupilKey::TodayTitle => "I dag",

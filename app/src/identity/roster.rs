@@ -100,7 +100,7 @@ pub fn AdministrationPage() -> impl IntoView {
                                                         <p class="muted">{t(IdentityKey::Guardians)}": "{guardians}</p>
                                                         <LinkGuardianForm pupil_id=pupil.id pupil_name=pupil.name.clone() on_saved=reload />
                                                         <div class="pupil-actions">
-                                                            <label for=select_id.clone() class="visually-hidden">{t(IdentityKey::MoveTo)}" "{pupil.name.clone()}</label>
+                                                            <label for=select_id.clone() class="visually-hidden">{crate::i18n::messages::new_class_for(&pupil.name)}</label>
                                                             <select id=select_id node_ref=select>
                                                                 {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                                                             </select>
@@ -127,7 +127,7 @@ pub fn AdministrationPage() -> impl IntoView {
                                                                     }
                                                                 }
                                                             >
-                                                                {t(IdentityKey::MarkLeft)}" "{name}
+                                                                {crate::i18n::messages::mark_left(&name)}
                                                             </button>
                                                         </div>
                                                     </li>

@@ -344,7 +344,7 @@ pub fn LinkGuardianForm(
     let optional = |key: IdentityKey| format!("{} {}", t(key), t(IdentityKey::OptionalSuffix));
     view! {
         <details class="link-guardian">
-            <summary>{t(IdentityKey::LinkGuardianFor)}" "{pupil_name}</summary>
+            <summary>{crate::i18n::messages::link_guardian_to(&pupil_name)}</summary>
             <form on:submit=submit novalidate=true>
                 {outcome(action)}
                 <Field id=id("given") label=t(IdentityKey::GivenName).into() field=given />

@@ -118,7 +118,7 @@ pub fn LibraryPage() -> impl IntoView {
                                             <p class="muted">{subject_name(e.subject)}" · "{grades}" · "{counts::weeks(e.weeks)}" · "{e.author.clone()}</p>
                                             {(!e.goals.is_empty()).then(|| view! { <p>{t(Key::GoalsTitle)}": "{e.goals.join("; ")}</p> })}
                                             <button type="button" on:click=move |_| { preview.dispatch(LibraryPreview { unit_id: id }); }>
-                                                {t(LibraryKey::PreviewUnit)}" "{e.title.clone()}
+                                                {crate::i18n::messages::preview_unit(&e.title)}
                                             </button>
                                         </li>
                                     }
@@ -147,7 +147,7 @@ fn Preview(unit: Unit) -> impl IntoView {
     let title = unit.title.clone();
     view! {
         <section class="card library-preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">{t(LibraryKey::PreviewOf)}" "{unit.title.clone()}</h2>
+            <h2 id="preview-heading">{crate::i18n::messages::the_unit(&unit.title)}</h2>
             <p class="muted">{subject_name(unit.subject)}" · "{week_range(unit.first_week, unit.last_week)}" · "{unit.author.clone()}</p>
             <p class="pre">{unit.description.clone()}</p>
             <h3>{t(Key::GoalsTitle)}</h3>
@@ -183,7 +183,7 @@ fn Preview(unit: Unit) -> impl IntoView {
                                     <select id="copy-target" node_ref=target>
                                         {mine.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                                     </select>
-                                    <button type="submit" class="primary">{t(LibraryKey::CopyUnit)}" "{title}</button>
+                                    <button type="submit" class="primary">{crate::i18n::messages::copy_unit(&title)}</button>
                                 </form>
                             }.into_any()
                         }

@@ -86,7 +86,7 @@ pub(super) fn GoalsSection(
                             <li>
                                 {g.text.clone()}" "
                                 <button type="button" on:click=move |_| { restore.dispatch(RestoreGoal { goal_id: id }); }>
-                                    {t(PlanningKey::Restore)}" "{g.text.clone()}
+                                    {crate::i18n::messages::restore(&g.text)}
                                 </button>
                             </li>
                         }

@@ -93,7 +93,7 @@ fn ClassIpadSection(classes: Vec<ClassRef>) -> impl IntoView {
                                             type="button"
                                             on:click=move |_| { open.dispatch(OpenClassDevice { class_id: c.id }); }
                                         >
-                                            {t(PlanningKey::MakeClassIpadFor)}" "{c.name}
+                                            {crate::i18n::messages::make_class_ipad_for(&c.name)}
                                         </button>
                                     </li>
                                 }).collect_view()}
@@ -134,7 +134,7 @@ fn LoginCardsSection(classes: Vec<ClassRef>) -> impl IntoView {
                                     make.dispatch(MakeLoginCards { class_id: c.id });
                                 }
                             >
-                                {t(PlanningKey::MakeLoginCardsFor)}" "{c.name.clone()}
+                                {crate::i18n::messages::make_login_cards_for(&c.name)}
                             </button>
                         </li>
                     }

@@ -185,7 +185,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                             <li>
                                 {task.title.clone()}" "
                                 <button type="button" on:click=move |_| { restore.dispatch(RestoreTask { task_id: id }); }>
-                                    {t(PlanningKey::Restore)}" "{task.title.clone()}
+                                    {crate::i18n::messages::restore(&task.title)}
                                 </button>
                             </li>
                         }
@@ -271,7 +271,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                                         } />
                                         {p.name.clone()}
                                     </label>
-                                    <label for=variant_for class="visually-hidden">{t(PlanningKey::VariantFor)}" "{p.name.clone()}</label>
+                                    <label for=variant_for class="visually-hidden">{crate::i18n::messages::variant_for(&p.name)}</label>
                                     <select id=variant_id prop:value=move || picked.with(|m| m.get(&id).copied().unwrap_or(Variant::Standard).as_str()) on:change=move |ev| {
                                         let v = Variant::parse(&event_target_value(&ev)).unwrap_or(Variant::Standard);
                                         picked.update(|m| { m.insert(id, v); });

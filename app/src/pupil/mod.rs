@@ -136,17 +136,13 @@ fn MainTile(href: &'static str, icon: icondata::Icon, label: &'static str) -> im
 
 #[component]
 pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
-    set_title(&format!(
-        "{} {}",
-        t(PupilKey::PupilGreeting),
-        home.first_name
-    ));
+    set_title(&crate::i18n::messages::greeting(&home.first_name));
     view! {
         <PupilShell help=t(PupilKey::HelpHome)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1 class="pupil-greeting">
                     <AvatarPicture avatar=home.avatar size=96 />
-                    <span>{t(PupilKey::PupilGreeting)}" "{home.first_name}"!"</span>
+                    <span>{crate::i18n::messages::greeting(&home.first_name)}</span>
                 </h1>
                 <p class="pupil-class">{home.class_name}</p>
                 <ul class="tiles pupil-main-tiles" aria-label=t(PupilKey::PupilMenu)>
