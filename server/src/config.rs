@@ -23,6 +23,9 @@ pub struct Config {
     pub import_framework: Option<PathBuf>,
     /// Server-function calls in flight before new ones get 503 + Retry-After.
     pub max_in_flight: usize,
+    /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
+    /// school week in minutes. Development builds only: a release build refuses the flag.
+    pub test_clock: bool,
 }
 
 pub const USAGE: &str = "\
@@ -41,6 +44,8 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
                      default http://HOST:PORT)
   --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After
                      (env SPIRE_MAX_IN_FLIGHT; default 128)
+  --test-clock       (development builds, for end-to-end tests) each request may name the
+                     instant it happens at in an X-Spire-Now header (RFC 3339)
   --import-framework FILE
                      import a goal framework (docs/frameworks.md) into the database and exit
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
@@ -65,6 +70,7 @@ impl Config {
         let mut public_url = env("SPIRE_PUBLIC_URL");
         let mut import_framework = None;
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
+        let mut test_clock = false;
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -81,6 +87,10 @@ impl Config {
                 "--secure-cookies" => secure_cookies = true,
                 "--public-url" => public_url = Some(value("--public-url")?),
                 "--max-in-flight" => max_in_flight = Some(value("--max-in-flight")?),
+                "--test-clock" if cfg!(debug_assertions) => test_clock = true,
+                "--test-clock" => {
+                    return Err("--test-clock is only for development builds".into());
+                }
                 "--import-framework" => {
                     import_framework = Some(PathBuf::from(value("--import-framework")?));
                 }
@@ -143,6 +153,7 @@ impl Config {
             secure_cookies,
             import_framework,
             max_in_flight,
+            test_clock,
         })
     }
 }
@@ -159,6 +170,17 @@ mod tests {
         Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
             env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
         })
+    }
+
+    #[test]
+    fn the_test_clock_is_off_by_default_and_only_for_development_builds() {
+        assert!(!parse(&[], &[]).unwrap().test_clock);
+        let asked = parse(&["--test-clock"], &[]);
+        if cfg!(debug_assertions) {
+            assert!(asked.unwrap().test_clock);
+        } else {
+            assert!(asked.is_err());
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ use std::net::SocketAddr;
 pub const SESSION_COOKIE: &str = "spire_session";
 /// Marks a class iPad; lives beside whichever pupil's session is current.
 pub const DEVICE_COOKIE: &str = "spire_device";
+/// The instant a request happens at, when the server runs with `--test-clock`.
+pub const TEST_CLOCK_HEADER: &str = "x-spire-now";
 
 pub(crate) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
@@ -33,14 +35,27 @@ pub(crate) fn request_ctx(
     headers: &HeaderMap,
     client: Option<&ConnectInfo<SocketAddr>>,
 ) -> RequestCtx {
-    RequestCtx::new(
+    let ctx = RequestCtx::new(
         state.db.clone(),
         cookie(headers, SESSION_COOKIE),
         state.demo,
     )
     .with_device_token(cookie(headers, DEVICE_COOKIE))
     .with_client_addr(client.map(|ConnectInfo(addr)| addr.ip().to_string()))
-    .with_oidc_enabled(state.oidc.is_some())
+    .with_oidc_enabled(state.oidc.is_some());
+    match state.test_clock.then(|| test_now(headers)).flatten() {
+        Some(unix) => ctx.at_time(unix),
+        None => ctx,
+    }
+}
+
+/// The instant named in the test-clock header, in unix seconds.
+fn test_now(headers: &HeaderMap) -> Option<i64> {
+    headers
+        .get(TEST_CLOCK_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<jiff::Timestamp>().ok())
+        .map(jiff::Timestamp::as_second)
 }
 
 /// The extractor routes take their context by: `Ctx(ctx)`.
@@ -110,6 +125,19 @@ mod tests {
         empty.append(header::COOKIE, HeaderValue::from_static("spire_session="));
         assert_eq!(cookie(&empty, SESSION_COOKIE), None);
         assert_eq!(cookie(&HeaderMap::new(), SESSION_COOKIE), None);
+    }
+
+    #[test]
+    fn the_test_clock_header_names_an_instant_in_rfc_3339() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            TEST_CLOCK_HEADER,
+            HeaderValue::from_static("2026-09-16T10:00:00+02:00"),
+        );
+        assert_eq!(test_now(&h), Some(1_789_545_600));
+        h.insert(TEST_CLOCK_HEADER, HeaderValue::from_static("onsdag"));
+        assert_eq!(test_now(&h), None);
+        assert_eq!(test_now(&HeaderMap::new()), None);
     }
 
     #[test]

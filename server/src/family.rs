@@ -2,19 +2,18 @@
 //! no session, the secret is the credential) and the weekly digest as a self-contained HTML page
 //! for printing or e-mail (`GET /ugebrev.html`), in Danish from the app's catalogue.
 
-use crate::AppState;
 use crate::context::{ApiError, Ctx};
 use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name, t};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::family::Digest;
 
-pub async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+pub async fn calendar(Ctx(ctx): Ctx, Path(file): Path<String>) -> Response {
     let Some(token) = file.strip_suffix(".ics") else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match backend::family::calendar::feed(&state.db, token, backend::clock::now()).await {
+    match backend::family::calendar::feed(&ctx.db, token, ctx.now()).await {
         Ok(ics) => {
             let mut res = ics.into_response();
             let h = res.headers_mut();
@@ -140,10 +139,10 @@ pub fn render(d: &Digest) -> String {
         }
         if child.shared_this_week > 0 {
             html.push_str(&format!(
-                "<p>{}: {} {}</p>",
-                esc(t(FamilyKey::SharedThisWeek)),
-                child.shared_this_week,
-                esc(t(FamilyKey::ThingsShared))
+                "<p>{}</p>",
+                esc(&app::i18n::messages::shared_this_week(
+                    child.shared_this_week
+                ))
             ));
         }
         html.push_str("</section>");

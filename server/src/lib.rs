@@ -36,6 +36,8 @@ pub struct AppState {
     pub(crate) client: Arc<static_files::Client>,
     /// Server-function calls allowed in flight at once; the rest are shed (503 + Retry-After).
     pub(crate) admission: Arc<tokio::sync::Semaphore>,
+    /// Requests may name their own instant (`--test-clock`, development builds only).
+    pub(crate) test_clock: bool,
 }
 
 impl AppState {
@@ -49,7 +51,15 @@ impl AppState {
             oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
+            test_clock: false,
         }
+    }
+
+    /// Lets each request name the instant it happens at in an `X-Spire-Now` header, so a test
+    /// can walk a school week. Ignored in a release build, whatever the caller asks.
+    pub fn with_test_clock(mut self, on: bool) -> Self {
+        self.test_clock = on && cfg!(debug_assertions);
+        self
     }
 
     /// Sets how many server-function calls may be in flight before the server sheds load.

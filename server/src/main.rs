@@ -67,7 +67,8 @@ async fn run(config: Config) -> Result<(), String> {
     }
     let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies)
         .with_oidc(config.oidc.clone())
-        .with_max_in_flight(config.max_in_flight);
+        .with_max_in_flight(config.max_in_flight)
+        .with_test_clock(config.test_clock);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;

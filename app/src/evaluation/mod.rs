@@ -41,6 +41,7 @@ pub async fn load_evaluation_history(
 use crate::components::{ErrorNote, set_title};
 use crate::i18n::EvaluationKey;
 use crate::i18n::{Key, t};
+use crate::identity::shell::Loaded;
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::evaluation::EvaluationValue;
@@ -63,15 +64,9 @@ pub fn EvaluationGridPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(grid) => view! { <Grid grid /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(EvaluationKey::EvaluationTitle));
-                            view! { <h1>{t(EvaluationKey::EvaluationTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(EvaluationKey::EvaluationTitle) let:grid>
+                    <Grid grid />
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -333,17 +328,17 @@ pub fn MyGoalsPage() -> impl IntoView {
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(Key::MyGoalsTitle)}</h1>
                 <p>{t(EvaluationKey::MyGoalsIntro)}</p>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || goals.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any(),
-                        Ok(list) => view! {
+                <Loaded data=goals let:list>
+                    {if list.is_empty() {
+                        view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any()
+                    } else {
+                        view! {
                             <ul class="my-goals">
                                 {list.into_iter().map(|goal| view! { <GoalToShow goal /> }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                        }.into_any()
+                    }}
+                </Loaded>
             </main>
         </crate::pupil::PupilShell>
     }
@@ -388,17 +383,17 @@ pub fn HowDidItGoPage() -> impl IntoView {
         <crate::pupil::PupilShell help=t(EvaluationKey::HelpHowDidItGo)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(Key::HowDidItGo)}</h1>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || goals.get().map(|result| match result {
-                        Ok(list) if list.is_empty() => view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any(),
-                        Ok(list) => view! {
+                <Loaded data=goals let:list>
+                    {if list.is_empty() {
+                        view! { <p>{t(EvaluationKey::NoGoalsForPupil)}</p> }.into_any()
+                    } else {
+                        view! {
                             <ul class="my-goals">
                                 {list.into_iter().map(|goal| view! { <GoalCard goal /> }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                        }.into_any()
+                    }}
+                </Loaded>
             </main>
         </crate::pupil::PupilShell>
     }

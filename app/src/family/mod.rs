@@ -3,6 +3,7 @@
 use crate::components::{AvatarPicture, ErrorNote, ReadAloudButton, set_title};
 use crate::i18n::FamilyKey;
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::Loaded;
 use crate::identity::shell::{AppHeader, StaffShell};
 use domain::AppError;
 use domain::family::{ChildWeek, Digest};
@@ -113,15 +114,9 @@ pub fn ChildPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(week) => view! { <ChildWeekView week /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(FamilyKey::ParentTitle));
-                            view! { <h1>{t(FamilyKey::ParentTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(FamilyKey::ParentTitle) let:week>
+                    <ChildWeekView week />
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -316,9 +311,8 @@ pub fn DigestPage() -> impl IntoView {
                         }
                     }>{t(FamilyKey::PrintDigest)}</button>
                 </div>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(d) => d.children.into_iter().map(|child| {
+                <Loaded data let:d>
+                    {d.children.into_iter().map(|child| {
                             let heading = format!("{} ({})", child.name, child.class_name);
                             let published: Vec<String> = child.published_this_week.iter().map(|s| crate::pupil_plan::plan_name(*s).to_owned()).collect();
                             view! {
@@ -331,13 +325,11 @@ pub fn DigestPage() -> impl IntoView {
                                     <h3>{t(FamilyKey::TasksThisWeek)}</h3>
                                     <WeekTasks tasks=child.tasks />
                                     {(!published.is_empty()).then(|| view! { <p>{t(FamilyKey::PublishedThisWeek)}": "{published.join(", ")}</p> })}
-                                    {(child.shared_this_week > 0).then(|| view! { <p>{t(FamilyKey::SharedThisWeek)}": "{child.shared_this_week}" "{t(FamilyKey::ThingsShared)}</p> })}
+                                    {(child.shared_this_week > 0).then(|| view! { <p>{crate::i18n::messages::shared_this_week(child.shared_this_week)}</p> })}
                                 </section>
                             }
-                        }).collect_view().into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                        }).collect_view()}
+                </Loaded>
             </main>
         </StaffShell>
     }

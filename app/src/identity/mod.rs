@@ -14,6 +14,7 @@ use crate::components::{
 };
 use crate::i18n::IdentityKey;
 use crate::i18n::{Key, role_name, t};
+use crate::identity::shell::Loaded;
 use crate::paths;
 use domain::Field;
 use domain::identity::{ClassDevice, DemoLogin, LoginCard, Me, Role, SignInOptions};
@@ -236,9 +237,8 @@ pub fn ClassPickerPage() -> impl IntoView {
                 <a href=paths::SIGN_IN class="adult-link">{t(IdentityKey::AdultSignIn)}</a>
             </header>
             <main id="indhold" class="page pupil">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || class.get().map(|result| match result {
-                        Ok(Some(device)) => view! {
+                <Loaded data=class let:device>
+                    {device.map(|device| view! {
                             <h1>{device.class_name.clone()}": "{t(IdentityKey::ClassPickerTitle)}</h1>
                             <p>{t(IdentityKey::ClassPickerIntro)}</p>
                             {error}
@@ -260,11 +260,8 @@ pub fn ClassPickerPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Ok(None) => ().into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
                     })}
-                </Suspense>
+                </Loaded>
             </main>
         </div>
     }

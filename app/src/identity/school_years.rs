@@ -3,7 +3,7 @@
 use super::roster_forms::{Field, outcome};
 use crate::components::input_value;
 use crate::i18n::IdentityKey;
-use crate::i18n::{Key, t};
+use crate::i18n::t;
 use domain::AppError;
 use domain::calendar::SchoolYear;
 use leptos::html::Input;
@@ -32,22 +32,19 @@ pub fn SchoolYearsSection() -> impl IntoView {
         <section class="card" aria-labelledby="school-years-title">
             <h2 id="school-years-title">{t(IdentityKey::SchoolYearsTitle)}</h2>
             <p>{t(IdentityKey::SchoolYearsIntro)}</p>
-            <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                {move || years.get().map(|result| match result {
-                    Ok(years) => {
-                        let editable_from = years.iter().find(|y| y.current).map(|y| y.start_year);
-                        view! {
-                            <div class="form-grid">
-                                {years.into_iter().map(|year| {
-                                    let editable = editable_from.is_some_and(|c| year.start_year >= c);
-                                    view! { <SchoolYearForm year editable /> }
-                                }).collect_view()}
-                            </div>
-                        }.into_any()
+            <crate::identity::shell::Loaded data=years let:years>
+                {
+                    let editable_from = years.iter().find(|y| y.current).map(|y| y.start_year);
+                    view! {
+                        <div class="form-grid">
+                            {years.into_iter().map(|year| {
+                                let editable = editable_from.is_some_and(|c| year.start_year >= c);
+                                view! { <SchoolYearForm year editable /> }
+                            }).collect_view()}
+                        </div>
                     }
-                    Err(e) => view! { <crate::components::ErrorNote error=e /> }.into_any(),
-                })}
-            </Suspense>
+                }
+            </crate::identity::shell::Loaded>
         </section>
     }
 }
@@ -96,7 +93,7 @@ fn SchoolYearForm(year: SchoolYear, editable: bool) -> impl IntoView {
             {outcome(action)}
             <Field id=format!("first-day-{start_year}") label=format!("{} {name}", t(IdentityKey::FirstDayLabel)) field=first kind="date" />
             <Field id=format!("last-day-{start_year}") label=format!("{} {name}", t(IdentityKey::LastDayLabel)) field=last kind="date" />
-            <button type="submit" class="primary">{t(IdentityKey::SaveSchoolYear)}" "{name.clone()}</button>
+            <button type="submit" class="primary">{crate::i18n::messages::save_school_year(&name)}</button>
         </form>
     }
     .into_any()

@@ -1,7 +1,7 @@
 //! The frame of a signed-in screen that knows who is signed in: the staff header with role
 //! switching and signing out, the pupils' "Færdig", and where a signed-out device goes next.
 
-use crate::components::{DecorativeIcon, HomeRefresh, leave_for};
+use crate::components::{DecorativeIcon, ErrorNote, HomeRefresh, leave_for, set_title};
 use crate::i18n::IdentityKey;
 use crate::i18n::{Key, role_name, t};
 use crate::{paths, speech};
@@ -92,7 +92,7 @@ pub fn AppHeader(me: Me) -> impl IntoView {
             </span>
             {other_roles.into_iter().map(|role| view! {
                 <button type="button" on:click=move |_| { switch.dispatch(super::SwitchRole { role }); }>
-                    {t(IdentityKey::SwitchRoleTo)}" "{role_name(role)}
+                    {crate::i18n::messages::switch_role_to(role_name(role))}
                 </button>
             }).collect_view()}
             <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
@@ -122,5 +122,43 @@ pub fn StaffShell(children: Children) -> impl IntoView {
             {move || me.get().and_then(Result::ok).map(|me| view! { <AppHeader me /> })}
         </Suspense>
         {children()}
+    }
+}
+
+/// What a screen shows of data it loads: "Henter …" while it loads, then `children` with the data,
+/// or the error in Danish (someone no longer signed in is sent to sign in). Given a `title`, an error also names the screen (as its heading and the
+/// document's title), so a screen that failed still says which screen it is.
+#[component]
+pub fn Loaded<T, V, F>(
+    data: LocalResource<Result<T, AppError>>,
+    children: F,
+    #[prop(optional)] title: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
+            {move || data.get().map(|result| match result {
+                Ok(value) => children(value).into_any(),
+                // A session that ended (a shared iPad handed on, a bookmark): sign in again.
+                Err(AppError { code: ErrorCode::NotSignedIn, .. }) => {
+                    go_to_sign_in();
+                    view! { <p>{t(Key::Loading)}</p> }.into_any()
+                }
+                Err(error) => {
+                    if let Some(title) = title {
+                        set_title(title);
+                    }
+                    view! {
+                        {title.map(|title| view! { <h1>{title}</h1> })}
+                        <ErrorNote error />
+                    }
+                    .into_any()
+                }
+            })}
+        </Suspense>
     }
 }

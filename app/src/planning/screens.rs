@@ -9,6 +9,7 @@ use super::tasks_section::{PupilPreview, TasksSection};
 use crate::components::{DecorativeIcon, ErrorNote, area_value, by_id, input_value, set_title};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, counts, subject_name, t, week_range};
+use crate::identity::shell::Loaded;
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use crate::pupil::subject_icon;
@@ -43,10 +44,9 @@ pub fn PlanningPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(overview) => view! {
-                            <h1>{t(Key::PlanningTitle)}" "{overview.school_year.clone()}</h1>
+                <Loaded data title=t(Key::PlanningTitle) let:overview>
+                    {view! {
+                            <h1>{crate::i18n::messages::planning_for_year(&overview.school_year)}</h1>
                             <p><A href=paths::LIBRARY>{t(PlanningKey::LibraryLink)}</A></p>
                             {move || match create.value().get() {
                                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
@@ -79,9 +79,9 @@ pub fn PlanningPage() -> impl IntoView {
                                                         ev.prevent_default();
                                                         create.dispatch(CreateYearPlan { team_id, title: input_value(title_ref) });
                                                     }>
-                                                        <label for=field_id.clone()>{t(PlanningKey::YearPlanTitleFor)}" "{team.team_name.clone()}</label>
+                                                        <label for=field_id.clone()>{crate::i18n::messages::year_plan_title_for(&team.team_name)}</label>
                                                         <input id=field_id type="text" value=default_title node_ref=title_ref />
-                                                        <button type="submit" class="primary">{t(PlanningKey::CreateYearPlanFor)}" "{team.team_name.clone()}</button>
+                                                        <button type="submit" class="primary">{crate::i18n::messages::create_year_plan_for(&team.team_name)}</button>
                                                     </form>
                                                 }.into_any(),
                                             }}
@@ -97,7 +97,7 @@ pub fn PlanningPage() -> impl IntoView {
                                             <li>
                                                 {a.title.clone()}" ("{a.team_name}") "
                                                 <button type="button" on:click=move |_| { restore.dispatch(RestoreYearPlan { year_plan_id: a.id }); }>
-                                                    {t(PlanningKey::Restore)}" "{a.title.clone()}
+                                                    {crate::i18n::messages::restore(&a.title)}
                                                 </button>
                                             </li>
                                         }).collect_view()}
@@ -108,10 +108,8 @@ pub fn PlanningPage() -> impl IntoView {
                                     }}
                                 </section>
                             })}
-                        }.into_any(),
-                        Err(e) => view! { <h1>{t(Key::PlanningTitle)}</h1><ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                    }}
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -126,15 +124,9 @@ pub fn YearPlanPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(plan) => view! { <YearPlanView plan reload=Callback::new(move |()| data.refetch()) /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(PlanningKey::YearPlanWord));
-                            view! { <h1>{t(PlanningKey::YearPlanWord)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(PlanningKey::YearPlanWord) let:plan>
+                    <YearPlanView plan reload=Callback::new(move |()| data.refetch()) />
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -194,7 +186,7 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
         plan.units.iter().map(|u| (u.id, u.title.clone())).collect();
     view! {
         <h1>{plan.title.clone()}</h1>
-        <p class="muted">{subject_name(plan.subject)}" · "{plan.team_name.clone()}" · "{t(Key::SchoolYearWord)}" "{plan.school_year.clone()}</p>
+        <p class="muted">{subject_name(plan.subject)}" · "{plan.team_name.clone()}" · "{crate::i18n::messages::school_year(&plan.school_year)}</p>
         <p><A href=paths::PLANNING>{t(PlanningKey::BackToPlanning)}</A></p>
         <section class="card" aria-labelledby="units-title">
             <h2 id="units-title">{t(PlanningKey::UnitsTitle)}</h2>
@@ -250,7 +242,7 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
                             <li>
                                 {u.title.clone()}" "
                                 <button type="button" on:click=move |_| { restore_unit.dispatch(RestoreUnit { unit_id: id }); }>
-                                    {t(PlanningKey::Restore)}" "{u.title.clone()}
+                                    {crate::i18n::messages::restore(&u.title)}
                                 </button>
                             </li>
                         }
@@ -325,8 +317,8 @@ fn UnitView(
         <h1>{unit.title.clone()}</h1>
         <p class="muted">
             {subject_name(unit.subject)}" · "{unit.team_name.clone()}" · "{week_range(unit.first_week, unit.last_week)}
-            " · "{t(PlanningKey::AuthorWord)}" "{unit.author.clone()}
-            {unit.copied_from.clone().map(|from| view! { " · "{t(PlanningKey::CopiedFrom)}" "{from} })}
+            " · "{crate::i18n::messages::made_by(&unit.author)}
+            {unit.copied_from.clone().map(|from| view! { " · "{crate::i18n::messages::copied_from(&from)} })}
         </p>
         <p>
             <A href=format!("{}/{}", paths::YEAR_PLAN, unit.year_plan_id)>{t(PlanningKey::BackToYearPlan)}</A>
@@ -504,14 +496,14 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     view! {
                         <div class="material-row">
                             <div class="field">
-                                <label for=tid.clone()>{t(PlanningKey::MaterialTitleLabel)}" "{i + 1}</label>
+                                <label for=tid.clone()>{crate::i18n::messages::material_name_label(i + 1)}</label>
                                 <input id=tid type="text" value=mt on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     materials.update(|m| if let Some(row) = m.get_mut(i) { row.0 = v; });
                                 } />
                             </div>
                             <div class="field">
-                                <label for=uid.clone()>{t(PlanningKey::MaterialUrlLabel)}" "{i + 1}</label>
+                                <label for=uid.clone()>{crate::i18n::messages::material_link_label(i + 1)}</label>
                                 <input id=uid type="url" value=mu on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     materials.update(|m| if let Some(row) = m.get_mut(i) { row.1 = v; });

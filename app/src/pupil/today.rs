@@ -6,6 +6,7 @@ use super::{MarkTaskDone, PupilShell, SpokenText, load_today, task_icon};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::PupilKey;
 use crate::i18n::{Key, subject_name, t};
+use crate::identity::shell::Loaded;
 use crate::paths;
 use domain::pupil::TodayTask;
 use domain::{AppError, ErrorCode};
@@ -21,17 +22,17 @@ pub fn TodayPage() -> impl IntoView {
         <PupilShell help=t(PupilKey::HelpToday)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(PupilKey::TodayTitle)}</h1>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || today.get().map(|result| match result {
-                        Ok(day) if day.tasks.is_empty() => view! { <p>{t(PupilKey::NoTasksToday)}</p> }.into_any(),
-                        Ok(day) => view! {
+                <Loaded data=today let:day>
+                    {if day.tasks.is_empty() {
+                        view! { <p>{t(PupilKey::NoTasksToday)}</p> }.into_any()
+                    } else {
+                        view! {
                             <ol class="timeline" aria-label=t(PupilKey::TasksToday)>
                                 {day.tasks.into_iter().map(|task| view! { <TimelineTask task /> }).collect_view()}
                             </ol>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                        }.into_any()
+                    }}
+                </Loaded>
             </main>
         </PupilShell>
     }
@@ -80,15 +81,9 @@ pub fn TaskPage() -> impl IntoView {
     view! {
         <PupilShell help=t(PupilKey::HelpTask)>
             <main id="indhold" class="page pupil" lang="da">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || task.get().map(|result| match result {
-                        Ok(task) => view! { <TaskView task /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(PupilKey::TodayTitle));
-                            view! { <h1>{t(PupilKey::TodayTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=task title=t(PupilKey::TodayTitle) let:task>
+                    <TaskView task />
+                </Loaded>
                 <p><A href=paths::TODAY attr:class="tile-button">
                     <DecorativeIcon icon=icondata::LuCalendarDays />
                     <span>{t(PupilKey::TodayTitle)}</span>

@@ -7,6 +7,7 @@ use super::{PupilShell, load_my_work};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::PupilKey;
 use crate::i18n::{Key, t};
+use crate::identity::shell::Loaded;
 use domain::pupil::{WorkItem, WorkKind, WorkUpload};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -561,17 +562,17 @@ pub fn MyWorkPage() -> impl IntoView {
         <PupilShell help=t(PupilKey::HelpWork)>
             <main id="indhold" class="page pupil" lang="da">
                 <h1>{t(PupilKey::MyWorkTitle)}</h1>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || work.get().map(|result| match result {
-                        Ok(items) if items.is_empty() => view! { <p>{t(PupilKey::NoWorkYet)}</p> }.into_any(),
-                        Ok(items) => view! {
+                <Loaded data=work let:items>
+                    {if items.is_empty() {
+                        view! { <p>{t(PupilKey::NoWorkYet)}</p> }.into_any()
+                    } else {
+                        view! {
                             <ul class="work-list" aria-label=t(PupilKey::MyWorkTitle)>
                                 {items.into_iter().map(|item| view! { <WorkCard item /> }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                        }.into_any()
+                    }}
+                </Loaded>
             </main>
         </PupilShell>
     }

@@ -8,6 +8,7 @@ use super::{
 use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
 use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, t};
+use crate::identity::shell::Loaded;
 use crate::paths;
 use domain::AppError;
 use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry};
@@ -22,15 +23,9 @@ pub fn CollectedPlanPage() -> impl IntoView {
     view! {
         <main id="indhold" class="page narrow">
             <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
-            <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(plan) => view! { <Collected plan /> }.into_any(),
-                    Err(e) => {
-                        set_title(t(Key::CollectedPlan));
-                        view! { <h1>{t(Key::CollectedPlan)}</h1><ErrorNote error=e /> }.into_any()
-                    }
-                })}
-            </Suspense>
+            <Loaded data=data title=t(Key::CollectedPlan) let:plan>
+                <Collected plan />
+            </Loaded>
         </main>
     }
 }
@@ -106,13 +101,13 @@ pub fn MyPlanPage() -> impl IntoView {
         <crate::pupil::PupilShell help=t(PupilPlanKey::HelpMyPlan)>
             <main id="indhold" class="page pupil narrow" lang="da">
                 <h1>{t(Key::MyPlanTitle)}</h1>
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(plans) if plans.is_empty() => view! { <p>{t(PupilPlanKey::NoPlansYet)}</p> }.into_any(),
-                        Ok(plans) => plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any(),
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                    })}
-                </Suspense>
+                <Loaded data=data let:plans>
+                    {if plans.is_empty() {
+                        view! { <p>{t(PupilPlanKey::NoPlansYet)}</p> }.into_any()
+                    } else {
+                        plans.into_iter().map(|plan| view! { <Reflection plan /> }).collect_view().into_any()
+                    }}
+                </Loaded>
             </main>
         </crate::pupil::PupilShell>
     }

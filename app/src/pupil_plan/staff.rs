@@ -8,6 +8,7 @@ use super::{
 use crate::components::{ErrorNote, area_value, by_id, set_title};
 use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, counts, subject_name, t};
+use crate::identity::shell::Loaded;
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::Field;
@@ -27,15 +28,9 @@ pub fn PupilPlansPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(plans) => view! { <PupilPlansView plans /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(PupilPlanKey::PupilPlansTitle));
-                            view! { <h1>{t(PupilPlanKey::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(PupilPlanKey::PupilPlansTitle) let:plans>
+                    <PupilPlansView plans />
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -59,7 +54,7 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
     let year = format!("{}/{}", plans.school_year, plans.school_year + 1);
     view! {
         <h1>{title}</h1>
-        <p>{plans.class_name.clone()}" · "{t(Key::SchoolYearWord)}" "{year}</p>
+        <p>{plans.class_name.clone()}" · "{crate::i18n::messages::school_year(&year)}</p>
         <CoverageList coverage=plans.coverage.clone() />
         <section class="card" aria-labelledby="plans-title">
             <h2 id="plans-title">{t(PupilPlanKey::PlansThisYear)}</h2>
@@ -168,15 +163,9 @@ pub fn PackagePrintPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page print-page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(package) => view! { <PackagePrint package /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(PupilPlanKey::PackageTitle));
-                            view! { <h1>{t(PupilPlanKey::PackageTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(PupilPlanKey::PackageTitle) let:package>
+                    <PackagePrint package />
+                </Loaded>
             </main>
         </StaffShell>
     }
@@ -190,7 +179,7 @@ fn PackagePrint(package: PupilPackage) -> impl IntoView {
     let evaluations = package.evaluations.clone();
     view! {
         <h1>{title}</h1>
-        <p>{package.school.clone()}" · "{t(PupilPlanKey::ExportedOn)}" "{danish_date(package.exported_at)}</p>
+        <p>{crate::i18n::messages::package_origin(&package.school, &danish_date(package.exported_at))}</p>
         <p class="no-print">
             <button type="button" on:click=|_| {
                 if let Some(w) = web_sys::window() {
@@ -248,15 +237,9 @@ pub fn PlanEditorPage() -> impl IntoView {
     view! {
         <StaffShell>
             <main id="indhold" class="page">
-                <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
-                        Ok(draft) => view! { <PlanEditor draft reload=move || data.refetch() /> }.into_any(),
-                        Err(e) => {
-                            set_title(t(PupilPlanKey::PupilPlansTitle));
-                            view! { <h1>{t(PupilPlanKey::PupilPlansTitle)}</h1><ErrorNote error=e /> }.into_any()
-                        }
-                    })}
-                </Suspense>
+                <Loaded data=data title=t(PupilPlanKey::PupilPlansTitle) let:draft>
+                    <PlanEditor draft reload=move || data.refetch() />
+                </Loaded>
             </main>
         </StaffShell>
     }
