@@ -34,6 +34,7 @@ pub enum Field {
     Goals,
     Grade,
     GroupName,
+    SchoolName,
     Harder,
     Instruction,
     LastDay,
@@ -86,7 +87,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 78] = [
+    pub const ALL: [Field; 79] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -116,6 +117,7 @@ impl Field {
         Field::Goals,
         Field::Grade,
         Field::GroupName,
+        Field::SchoolName,
         Field::Harder,
         Field::Instruction,
         Field::LastDay,
@@ -193,6 +195,7 @@ impl Field {
             Field::FollowUp => "follow_up",
             Field::FrameworkItem => "framework_item",
             Field::GivenName => "given_name",
+            Field::SchoolName => "school_name",
             Field::Goal => "goal",
             Field::GoalId => "goal_id",
             Field::GoalIds => "goal_ids",

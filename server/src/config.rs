@@ -21,6 +21,8 @@ pub struct Config {
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     /// Import this goal-framework file into the database, then exit.
     pub import_framework: Option<PathBuf>,
+    /// `spire init`: make the first school and its leader in an empty database, then exit.
+    pub init: Option<backend::identity::setup::FirstSchool>,
     /// Server-function calls in flight before new ones get 503 + Retry-After.
     pub max_in_flight: usize,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
@@ -33,6 +35,7 @@ spire — the Spire learning platform server
 
 USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [--secure-cookies]
        spire --import-framework FILE [--data-dir DIR]
+       spire init --school NAME --leader-name \"GIVEN FAMILY\" --leader-username NAME [--data-dir DIR]
 
   --port N           port to listen on (env SPIRE_PORT; default 3000)
   --host IP          address to listen on (env SPIRE_HOST; default 127.0.0.1)
@@ -48,6 +51,8 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
                      instant it happens at in an X-Spire-Now header (RFC 3339)
   --import-framework FILE
                      import a goal framework (docs/frameworks.md) into the database and exit
+  init               make a new school and its first leader in an empty database (no demo data),
+                     print the leader's first password, and exit; start Spire with --no-demo after
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
                      sign-in through an OpenID Connect issuer such as UNI-Login
   DATABASE_URL       use this database instead (postgres://… or sqlite://…)
@@ -71,6 +76,8 @@ impl Config {
         let mut import_framework = None;
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
         let mut test_clock = false;
+        let mut init = false;
+        let (mut school, mut leader_name, mut leader_username) = (None, None, None);
 
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -94,6 +101,10 @@ impl Config {
                 "--import-framework" => {
                     import_framework = Some(PathBuf::from(value("--import-framework")?));
                 }
+                "init" => init = true,
+                "--school" => school = Some(value("--school")?),
+                "--leader-name" => leader_name = Some(value("--leader-name")?),
+                "--leader-username" => leader_username = Some(value("--leader-username")?),
                 "-h" | "--help" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
             }
@@ -142,7 +153,34 @@ impl Config {
                 return Err("OpenID Connect needs SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID and SPIRE_OIDC_CLIENT_SECRET together".into());
             }
         };
+        let init = match (init, school, leader_name, leader_username) {
+            (true, Some(school_name), Some(leader), Some(leader_username)) => {
+                // "Anne Marie Holm": the last word is the family name.
+                let (given, family) = leader
+                    .trim()
+                    .rsplit_once(' ')
+                    .ok_or("--leader-name needs a given and a family name, e.g. \"Anne Holm\"")?;
+                Some(backend::identity::setup::FirstSchool {
+                    school_name,
+                    leader_given_name: given.trim().to_owned(),
+                    leader_family_name: family.to_owned(),
+                    leader_username,
+                })
+            }
+            (true, ..) => {
+                return Err(format!(
+                    "init needs --school, --leader-name and --leader-username\n\n{USAGE}"
+                ));
+            }
+            (false, None, None, None) => None,
+            (false, ..) => {
+                return Err(format!(
+                    "--school, --leader-name and --leader-username belong to init\n\n{USAGE}"
+                ));
+            }
+        };
         Ok(Config {
+            init,
             addr,
             public_url,
             oidc,
@@ -170,6 +208,55 @@ mod tests {
         Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
             env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
         })
+    }
+
+    #[test]
+    fn init_takes_the_school_and_its_first_leader() {
+        let c = parse(
+            &[
+                "init",
+                "--school",
+                "Solbakken Skole",
+                "--leader-name",
+                "Anne Marie Holm",
+                "--leader-username",
+                "anne.holm",
+            ],
+            &[],
+        )
+        .unwrap();
+        let init = c.init.unwrap();
+        assert_eq!(init.school_name, "Solbakken Skole");
+        assert_eq!(
+            (
+                init.leader_given_name.as_str(),
+                init.leader_family_name.as_str()
+            ),
+            ("Anne Marie", "Holm")
+        );
+        assert_eq!(init.leader_username, "anne.holm");
+        assert!(parse(&[], &[]).unwrap().init.is_none());
+    }
+
+    #[test]
+    fn init_without_all_three_or_its_flags_without_init_are_refused() {
+        assert!(parse(&["init", "--school", "Solbakken Skole"], &[]).is_err());
+        assert!(
+            parse(
+                &[
+                    "init",
+                    "--school",
+                    "S",
+                    "--leader-name",
+                    "Anne",
+                    "--leader-username",
+                    "anne"
+                ],
+                &[]
+            )
+            .is_err()
+        );
+        assert!(parse(&["--school", "Solbakken Skole"], &[]).is_err());
     }
 
     #[test]

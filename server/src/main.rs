@@ -44,6 +44,9 @@ async fn run(config: Config) -> Result<(), String> {
     if let Some(path) = &config.import_framework {
         return import_framework(&db, path).await;
     }
+    if let Some(first) = &config.init {
+        return init_school(&db, first).await;
+    }
     if config.demo {
         match backend::demo::seed_if_empty(&db).await {
             Ok(Some(logins)) => {
@@ -104,6 +107,32 @@ async fn import_framework(
         );
     }
     Ok(())
+}
+
+/// `spire init`: the school and its first leader, in a database with no school yet.
+async fn init_school(
+    db: &backend::DatabaseConnection,
+    first: &backend::identity::setup::FirstSchool,
+) -> Result<(), String> {
+    match backend::identity::setup::init_school(db, first).await {
+        Ok(started) => {
+            println!(
+                "Made {} with its leader {} {}.\n\n  Username: {}\n  Password: {}\n\n\
+                 The password is shown only now. Start Spire with --no-demo, sign in, and add the \
+                 school's people under Administration.",
+                first.school_name,
+                first.leader_given_name,
+                first.leader_family_name,
+                first.leader_username.trim().to_lowercase(),
+                started.password.expose()
+            );
+            Ok(())
+        }
+        Err(e) if e.code == domain::ErrorCode::Conflict => {
+            Err("this database already has a school; init only starts an empty one".into())
+        }
+        Err(e) => Err(format!("cannot make the school: {e}")),
+    }
 }
 
 async fn shutdown_signal() {
