@@ -18,7 +18,8 @@ export default defineConfig({
     // Teachers plan on laptops: the planning flow runs here, and only here.
     {
       name: 'laptop',
-      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
+      // Access is every size's: staff take it away on laptops too.
+      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|access)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {

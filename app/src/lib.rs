@@ -64,6 +64,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
                 <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
         </Router>
     }
@@ -91,6 +92,7 @@ pub fn FamilyApp() -> impl IntoView {
                 <Route path=path!("/ugebrev") view=family::DigestPage />
                 <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
                 <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
+                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
         </Router>
     }
@@ -109,6 +111,7 @@ pub fn SignInApp() -> impl IntoView {
         paths::SIGN_IN => view! { <identity::SignInPage /> }.into_any(),
         paths::CLASS_PICKER => view! { <identity::ClassPickerPage /> }.into_any(),
         paths::CODE_SIGN_IN => view! { <identity::CodeSignInPage /> }.into_any(),
+        paths::RESET_PASSWORD => view! { <identity::access::ResetPasswordPage /> }.into_any(),
         // Signed out at home (the server serves this build there only then): on to the class
         // iPad's pictures or the adults' sign-in.
         "" => {

@@ -8,7 +8,7 @@
 use crate::db_err;
 use crate::entity::team_member::MemberRole;
 use crate::entity::{
-    guardianship, person, pupil, school_class, team, team_member, unit, year_plan,
+    guardianship, person, person_role, pupil, school_class, team, team_member, unit, year_plan,
 };
 use crate::policy::{self, PupilRelation};
 use crate::principal::Principal;
@@ -22,6 +22,48 @@ use std::collections::{BTreeSet, HashMap};
 
 fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
+}
+
+/// A person as the rules about their access need them: their school, the roles they hold, and
+/// whether they are still at the school.
+pub(crate) struct PersonFacts {
+    pub person: person::Model,
+    pub roles: Vec<domain::identity::Role>,
+}
+
+impl PersonFacts {
+    pub(crate) fn view(&self) -> policy::PersonView<'_> {
+        policy::PersonView {
+            id: self.person.id,
+            school_id: self.person.school_id,
+            roles: &self.roles,
+        }
+    }
+}
+
+/// `NotFound` for a person of another school as for no person at all: ids reveal nothing.
+pub(crate) async fn person_facts(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+    person_id: i64,
+) -> Result<PersonFacts, AppError> {
+    let id = i32::try_from(person_id).map_err(|_| not_found())?;
+    let person = person::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|person| person.school_id == p.school_id)
+        .ok_or_else(not_found)?;
+    let mut roles: Vec<domain::identity::Role> = person_role::Entity::find()
+        .filter(person_role::Column::PersonId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|r| r.role)
+        .collect();
+    roles.sort();
+    Ok(PersonFacts { person, roles })
 }
 
 /// A hold as the rules need it: its school and whether the caller teaches it.

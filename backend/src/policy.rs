@@ -139,6 +139,39 @@ pub fn can_give_staff_role(p: &Principal, role: Role) -> bool {
     }
 }
 
+/// Another person of the school, as the rules about their access see them.
+pub struct PersonView<'a> {
+    pub id: i32,
+    pub school_id: i32,
+    pub roles: &'a [Role],
+}
+
+impl PersonView<'_> {
+    fn is_staff(&self) -> bool {
+        self.roles
+            .iter()
+            .any(|r| !matches!(r, Role::Pupil | Role::Parent))
+    }
+}
+
+/// Who takes a staff member's access away (deactivates them, removes a role, resets their
+/// password) and gives it back: leaders for anyone of their school, administration for anyone but
+/// a leader (as it cannot make one); nobody for themselves, so no one locks themselves out and
+/// the school always keeps the leader acting.
+pub fn can_manage_staff_access(p: &Principal, target: &PersonView<'_>) -> bool {
+    let rank = match p.role {
+        Role::Leader => true,
+        Role::Administrator => !target.roles.contains(&Role::Leader),
+        _ => false,
+    };
+    rank && target.is_staff() && target.school_id == p.school_id && target.id != p.person_id
+}
+
+/// Who resets the password of a pupil or a parent: the school's leaders and administration.
+pub fn can_manage_family_access(p: &Principal, target: &PersonView<'_>) -> bool {
+    can_administer_school(p, target.school_id) && !target.is_staff()
+}
+
 /// A person may act in any role they hold, and in no other.
 pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)
@@ -238,6 +271,65 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn staff_access_is_taken_away_by_leaders_and_by_administration_except_from_a_leader() {
+        let teacher = [Role::Teacher];
+        let leader = [Role::Leader];
+        let colleague = |roles| PersonView {
+            id: 2,
+            school_id: 10,
+            roles,
+        };
+        assert!(can_manage_staff_access(
+            &as_role(Role::Leader),
+            &colleague(&leader)
+        ));
+        assert!(can_manage_staff_access(
+            &as_role(Role::Administrator),
+            &colleague(&teacher)
+        ));
+        assert!(!can_manage_staff_access(
+            &as_role(Role::Administrator),
+            &colleague(&leader)
+        ));
+        for role in [Role::Teacher, Role::Paedagog, Role::Pupil, Role::Parent] {
+            assert!(
+                !can_manage_staff_access(&as_role(role), &colleague(&teacher)),
+                "{role:?}"
+            );
+        }
+        // Not oneself, not another school's, not a parent through the staff rule.
+        let me = PersonView {
+            id: 1,
+            school_id: 10,
+            roles: &teacher,
+        };
+        assert!(!can_manage_staff_access(&as_role(Role::Leader), &me));
+        let elsewhere = PersonView {
+            id: 2,
+            school_id: 11,
+            roles: &teacher,
+        };
+        assert!(!can_manage_staff_access(&as_role(Role::Leader), &elsewhere));
+        let parent = [Role::Parent];
+        assert!(!can_manage_staff_access(
+            &as_role(Role::Leader),
+            &colleague(&parent)
+        ));
+        assert!(can_manage_family_access(
+            &as_role(Role::Administrator),
+            &colleague(&parent)
+        ));
+        assert!(!can_manage_family_access(
+            &as_role(Role::Administrator),
+            &colleague(&teacher)
+        ));
+        assert!(!can_manage_family_access(
+            &as_role(Role::Teacher),
+            &colleague(&parent)
+        ));
     }
 
     #[test]

@@ -94,10 +94,11 @@ pub enum Audience {
 impl Audience {
     /// Screens where nobody is signed in yet: always the sign-in build. Signing in moves everyone
     /// to their own build by a page load.
-    pub const SIGN_IN_PATHS: [&'static str; 3] = [
+    pub const SIGN_IN_PATHS: [&'static str; 4] = [
         crate::paths::SIGN_IN,
         crate::paths::CLASS_PICKER,
         crate::paths::CODE_SIGN_IN,
+        crate::paths::RESET_PASSWORD,
     ];
     /// The class iPad's card scanner: a child signs in there too, but it is the family build's
     /// (its camera code would weigh down the first screen, and the child needs that build next).

@@ -34,6 +34,10 @@ pub const MY_PLAN: &str = "/min-elevplan";
 /// Followed by `/{pupil id}`: the pupil's package as a JSON download (a server route).
 pub const PUPIL_PACKAGE: &str = "/elevpakke";
 pub const ADMINISTRATION: &str = "/administration";
+/// Setting a new password with a code from the school (signed out).
+pub const RESET_PASSWORD: &str = "/ny-adgangskode";
+/// Changing one's own password (signed in).
+pub const CHANGE_PASSWORD: &str = "/skift-adgangskode";
 
 // Server routes outside the server functions.
 /// `GET`: whether the server and its database answer.

@@ -15,6 +15,8 @@ pub struct StaffMember {
     pub id: i64,
     pub name: String,
     pub roles: Vec<crate::identity::Role>,
+    /// False once deactivated: they cannot sign in, and what they made stays.
+    pub active: bool,
 }
 
 /// A hold this school year, with who teaches it and how many pupils it has.
@@ -39,7 +41,15 @@ pub struct RosterClass {
 pub struct RosterPupil {
     pub id: i64,
     pub name: String,
-    pub guardians: Vec<String>,
+    pub guardians: Vec<RosterGuardian>,
+}
+
+/// A pupil's guardian, and whether they follow the child in Spire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterGuardian {
+    pub id: i64,
+    pub name: String,
+    pub has_access: bool,
 }
 
 /// The columns of a roster file, in order (see docs/roster-import.md).

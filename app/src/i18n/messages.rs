@@ -116,6 +116,43 @@ pub fn shared_this_week(things: u32) -> String {
     format!("Delt med jer i denne uge: {things} ting")
 }
 
+/// "Deaktivér Anne Holm".
+pub fn deactivate(name: &str) -> String {
+    format!("Deaktivér {name}")
+}
+
+/// "Genaktivér Anne Holm".
+pub fn reactivate(name: &str) -> String {
+    format!("Genaktivér {name}")
+}
+
+/// "Fjern rollen lærer fra Camilla Berg".
+pub fn remove_role(role: &str, name: &str) -> String {
+    format!("Fjern rollen {role} fra {name}")
+}
+
+/// "Lav kode til ny adgangskode for Anne Holm".
+pub fn make_reset_code_for(name: &str) -> String {
+    format!("Lav kode til ny adgangskode for {name}")
+}
+
+/// The one-time code, shown once to whoever hands it over.
+pub fn reset_code_for(name: &str, code: &str) -> String {
+    format!(
+        "Kode til ny adgangskode for {name}: {code}. Giv den til {name} personligt. Den virker én gang og i 3 døgn, og den vises ikke igen."
+    )
+}
+
+/// "Fjern adgang for Mette Jensen til Ida Jensen".
+pub fn remove_guardian_access(guardian: &str, pupil: &str) -> String {
+    format!("Fjern adgang for {guardian} til {pupil}")
+}
+
+/// "Giv Mette Jensen adgang til Ida Jensen igen".
+pub fn restore_guardian_access(guardian: &str, pupil: &str) -> String {
+    format!("Giv {guardian} adgang til {pupil} igen")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! another language is one more `match` arm per key rather than a hunt through views. Texts that
 //! take arguments are message functions here, so word order and plurals are the catalogue's.
 
+mod access;
 mod common;
 pub mod counts;
 mod evaluation;
@@ -15,6 +16,7 @@ mod planning;
 mod pupil;
 mod pupil_plan;
 
+pub use access::AccessKey;
 pub use common::Key;
 pub use evaluation::EvaluationKey;
 pub use family::FamilyKey;
@@ -74,6 +76,7 @@ fn field_text(field: Field) -> &'static str {
         Field::File => "Filen er tom eller for stor (højst 1 MB).",
         Field::Class => "Vælg en af skolens klasser.",
         Field::GivenName => "Skriv et fornavn (højst 100 tegn).",
+        Field::SchoolName => "Skriv skolens navn (højst 100 tegn).",
         Field::FamilyName => "Skriv et efternavn (højst 100 tegn).",
         Field::Name => "Skriv et navn (højst 40 tegn).",
         Field::NameTaken => "Der findes allerede en klasse med det navn i dette skoleår.",

@@ -2,6 +2,7 @@
 //! own (`SignInApp`), without a router: their links and signing in load a fresh page, and the
 //! server serves the build for it.
 
+pub mod access;
 pub mod reading;
 pub mod roster;
 pub mod roster_forms;
@@ -187,6 +188,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </form>
             <p><a href=paths::CODE_SIGN_IN>{t(IdentityKey::CodeSignInLink)}</a></p>
+            <p><a href=paths::RESET_PASSWORD>{t(crate::i18n::AccessKey::ForgotPasswordLink)}</a></p>
             <Suspense fallback=|| ()>
                 {move || {
                     options.get().and_then(Result::ok).map(|options| {
@@ -383,5 +385,12 @@ pub(crate) fn register_server_functions() {
     register_explicit::<school_years::SchoolYears>();
     register_explicit::<school_years::SaveSchoolYear>();
     register_explicit::<reading::LoadReadingSettings>();
+    register_explicit::<access::DeactivateStaff>();
+    register_explicit::<access::ReactivateStaff>();
+    register_explicit::<access::RemoveRole>();
+    register_explicit::<access::SetGuardianAccess>();
+    register_explicit::<access::IssuePasswordReset>();
+    register_explicit::<access::ResetPassword>();
+    register_explicit::<access::ChangePassword>();
     register_explicit::<reading::SaveReadingSettings>();
 }

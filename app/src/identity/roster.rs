@@ -6,11 +6,11 @@ use super::roster_forms::{
 };
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::IdentityKey;
-use crate::i18n::{Key, counts, grade_name, problem_text, role_name, subject_name, t};
+use crate::i18n::{Key, counts, grade_name, problem_text, subject_name, t};
 use crate::identity::shell::AppHeader;
 use domain::AppError;
 use domain::identity::Me;
-use domain::roster::{ImportReport, Roster, RosterTeam, StaffMember};
+use domain::roster::{ImportReport, Roster, RosterTeam};
 use leptos::prelude::*;
 
 #[server(endpoint = "roster")]
@@ -64,7 +64,7 @@ pub fn AdministrationPage() -> impl IntoView {
                 Ok((me, roster)) => {
                     let class_choices: Vec<(i64, String)> = roster.classes.iter().map(|c| (c.id, c.name.clone())).collect();
                     view! {
-                        <AppHeader me />
+                        <AppHeader me=me.clone() />
                         <main id="indhold" class="page">
                             <h1>{t(IdentityKey::AdminTitle)}": "{roster.school_name.clone()}</h1>
                             <ImportSection import />
@@ -78,7 +78,8 @@ pub fn AdministrationPage() -> impl IntoView {
                                 </div>
                             </section>
                             <super::school_years::SchoolYearsSection />
-                            <StaffAndTeams staff=roster.staff.clone() teams=roster.teams.clone() />
+                            <super::access::StaffList me=me.clone() staff=roster.staff.clone() on_changed=reload />
+                            <Teams teams=roster.teams.clone() />
                             {action_error}
                             {roster.classes.into_iter().map(|class| {
                                 let choices = class_choices.clone();
@@ -91,13 +92,12 @@ pub fn AdministrationPage() -> impl IntoView {
                                             {class.pupils.into_iter().map(|pupil| {
                                                 let select_id = format!("move-{}", pupil.id);
                                                 let select = NodeRef::<leptos::html::Select>::new();
-                                                let guardians = if pupil.guardians.is_empty() { t(IdentityKey::None_).to_owned() } else { pupil.guardians.join(", ") };
                                                 let others: Vec<(i64, String)> = choices.iter().filter(|(id, _)| *id != class.id).cloned().collect();
                                                 let name = pupil.name.clone();
                                                 view! {
                                                     <li class="roster-pupil">
                                                         <p class="pupil-name">{pupil.name.clone()}</p>
-                                                        <p class="muted">{t(IdentityKey::Guardians)}": "{guardians}</p>
+                                                        <super::access::GuardianAccess pupil_id=pupil.id pupil_name=pupil.name.clone() guardians=pupil.guardians.clone() on_changed=reload />
                                                         <LinkGuardianForm pupil_id=pupil.id pupil_name=pupil.name.clone() on_saved=reload />
                                                         <div class="pupil-actions">
                                                             <label for=select_id.clone() class="visually-hidden">{crate::i18n::messages::new_class_for(&pupil.name)}</label>
@@ -256,19 +256,10 @@ fn ImportReportView(
     }
 }
 
-/// Who works at the school, and this year's hold.
+/// This year's hold.
 #[component]
-fn StaffAndTeams(staff: Vec<StaffMember>, teams: Vec<RosterTeam>) -> impl IntoView {
+fn Teams(teams: Vec<RosterTeam>) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="staff-title">
-            <h2 id="staff-title">{t(IdentityKey::StaffTitle)}</h2>
-            <ul class="plain-list">
-                {staff.into_iter().map(|s| {
-                    let roles = s.roles.iter().map(|r| role_name(*r)).collect::<Vec<_>>().join(", ");
-                    view! { <li>{s.name}" – "{roles}</li> }
-                }).collect_view()}
-            </ul>
-        </section>
         <section class="card" aria-labelledby="teams-title">
             <h2 id="teams-title">{t(IdentityKey::TeamsTitle)}</h2>
             <ul class="plain-list">

@@ -95,6 +95,7 @@ pub fn AppHeader(me: Me) -> impl IntoView {
                     {crate::i18n::messages::switch_role_to(role_name(role))}
                 </button>
             }).collect_view()}
+            <A href=crate::paths::CHANGE_PASSWORD>{t(crate::i18n::AccessKey::ChangeLink)}</A>
             <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
                 {t(IdentityKey::SignOutEverywhere)}
             </button>

@@ -12,6 +12,7 @@ pub mod framework_item;
 pub mod guardianship;
 pub mod imported_evaluation;
 pub mod oidc_flow;
+pub mod password_reset;
 pub mod person;
 pub mod person_role;
 pub mod portfolio_item;

@@ -1,5 +1,6 @@
 //! Identity: who is signed in, password sign-in, sessions, roles, and class iPads.
 
+pub mod access;
 pub mod class_device;
 pub mod login_cards;
 pub mod oidc;
@@ -9,6 +10,7 @@ pub mod reading;
 pub mod roster;
 pub mod roster_import;
 pub mod school_year;
+pub mod setup;
 
 pub use password::hash_password;
 
@@ -92,6 +94,16 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
             return Err(AppError::new(ErrorCode::WrongCredentials));
         }
     };
+    // A person who left (a pupil, or staff deactivated) signs in no more, and is told no more
+    // than for a wrong password.
+    let active = person::Entity::find_by_id(account.person_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .is_some_and(|person| person.left_at.is_none());
+    if !active {
+        return Err(AppError::new(ErrorCode::WrongCredentials));
+    }
     if !ctx.demo_enabled && is_demo_person(db, account.person_id).await? {
         // The demo school's password is published; outside demo mode its accounts are closed.
         return Err(AppError::new(ErrorCode::WrongCredentials));

@@ -11,7 +11,7 @@ use crate::facts::current_pupils_of_class;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::Field;
 use domain::identity::{Password, Role, Username};
-use domain::roster::{Roster, RosterClass, RosterPupil, RosterTeam, StaffMember};
+use domain::roster::{Roster, RosterClass, RosterGuardian, RosterPupil, RosterTeam, StaffMember};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Grade, GroupName, PersonName, Subject};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
@@ -98,7 +98,13 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
                         guardians: links
                             .iter()
                             .filter(|l| l.pupil_id == p.id)
-                            .filter_map(|l| people.get(&l.guardian_id).map(full_name))
+                            .filter_map(|l| {
+                                people.get(&l.guardian_id).map(|g| RosterGuardian {
+                                    id: i64::from(g.id),
+                                    name: full_name(g),
+                                    has_access: l.has_access,
+                                })
+                            })
                             .collect(),
                     })
                     .collect();
@@ -120,20 +126,30 @@ pub(super) async fn staff_and_teams(
     school_id: i32,
     school_year: i32,
 ) -> Result<(Vec<StaffMember>, Vec<RosterTeam>), AppError> {
-    let people: HashMap<i32, person::Model> = person::Entity::find()
+    let everyone = person::Entity::find()
         .filter(person::Column::SchoolId.eq(school_id))
-        .filter(person::Column::LeftAt.is_null())
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let roles = person_role::Entity::find()
-        .filter(person_role::Column::PersonId.is_in(people.keys().copied().collect::<Vec<_>>()))
         .all(db)
         .await
         .map_err(db_err)?;
+    let roles = person_role::Entity::find()
+        .filter(
+            person_role::Column::PersonId.is_in(everyone.iter().map(|p| p.id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    // Staff who were deactivated stay on the list, to be given access back; pupils who left do not
+    // count in any hold.
+    let deactivated: HashMap<i32, person::Model> = everyone
+        .iter()
+        .filter(|p| p.left_at.is_some())
+        .map(|p| (p.id, p.clone()))
+        .collect();
+    let people: HashMap<i32, person::Model> = everyone
+        .into_iter()
+        .filter(|p| p.left_at.is_none())
+        .map(|p| (p.id, p))
+        .collect();
     let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
     let mut staff_roles: BTreeMap<i32, Vec<Role>> = BTreeMap::new();
     for r in &roles {
@@ -145,10 +161,15 @@ pub(super) async fn staff_and_teams(
         .into_iter()
         .filter_map(|(id, mut roles)| {
             roles.sort();
-            people.get(&id).map(|p| StaffMember {
+            let (person, active) = match people.get(&id) {
+                Some(p) => (p, true),
+                None => (deactivated.get(&id)?, false),
+            };
+            Some(StaffMember {
                 id: i64::from(id),
-                name: full_name(p),
+                name: full_name(person),
                 roles,
+                active,
             })
         })
         .collect();

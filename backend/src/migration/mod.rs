@@ -27,6 +27,7 @@ mod m20261123_000018_add_school_indexes;
 mod m20261204_000019_add_school_time_zone;
 mod m20261204_000020_add_stored_file_kind_and_key;
 mod m20261204_000021_one_active_year_plan;
+mod m20261206_000022_create_password_resets;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_add_school_time_zone::Migration),
             Box::new(m20261204_000020_add_stored_file_kind_and_key::Migration),
             Box::new(m20261204_000021_one_active_year_plan::Migration),
+            Box::new(m20261206_000022_create_password_resets::Migration),
         ]
     }
 }

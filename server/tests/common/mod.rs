@@ -216,7 +216,32 @@ pub async fn placeholders(s: &TestServer) -> Vec<(&'static str, String)> {
         .unwrap()
         .to_string();
     let plan = plan_fixture(s, &monday).await;
+    let staff = |name: &str| {
+        roster["staff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap()["id"]
+            .to_string()
+    };
+    let guardian_of_ida = |name: &str| {
+        classes
+            .iter()
+            .flat_map(|c| c["pupils"].as_array().unwrap())
+            .find(|p| p["name"] == "Ida Jensen")
+            .unwrap()["guardians"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["name"] == name)
+            .unwrap()["id"]
+            .to_string()
+    };
     let mut ids = vec![
+        ("{bo}", staff("Bo Nielsen")),
+        ("{camilla}", staff("Camilla Berg")),
+        ("{mette}", guardian_of_ida("Mette Jensen")),
         ("{monday}", monday),
         ("{next_year}", (current + 1).to_string()),
         ("{year_after}", (current + 2).to_string()),

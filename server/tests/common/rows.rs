@@ -102,6 +102,44 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "pupil_id={ida}&given_name=Ny&family_name=Forælder&has_access=true&username=&password=",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
         ),
+        // Taking access away and giving it back: leaders and administration of the school (another
+        // school's leader finds no such person).
+        (
+            "/api/deactivate_staff",
+            "person_id={bo}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/reactivate_staff",
+            "person_id={bo}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/remove_role",
+            "person_id={camilla}&role=teacher",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/issue_password_reset",
+            "person_id={bo}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/set_guardian_access",
+            "guardian_id={mette}&pupil_id={ida}&has_access=true",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        // A wrong code, or a wrong current password: refused whoever asks.
+        (
+            "/api/reset_password",
+            "username=bo&code=aaaa-bbbb-cccc-dd&new_password=et-langt-kodeord",
+            [NO; 10],
+        ),
+        (
+            "/api/change_password",
+            "current=forkert-kodeord&new_password=et-langt-kodeord",
+            [NO; 10],
+        ),
         (
             "/api/create_team",
             "name=Musik%201.A&subject=musik&class_id={class_1a}&teacher_id={anne}",
