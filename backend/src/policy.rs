@@ -172,6 +172,19 @@ pub fn can_manage_family_access(p: &Principal, target: &PersonView<'_>) -> bool 
     can_administer_school(p, target.school_id) && !target.is_staff()
 }
 
+/// Who sets the UNI-ID a person signs in with through UNI-Login: the school's leaders for anyone
+/// (themselves included: the first leader links their own), administration for anyone but a
+/// leader, whose sign-in they must not be able to take over.
+pub fn can_provision_identity(p: &Principal, target: &PersonView<'_>) -> bool {
+    can_administer_school(p, target.school_id)
+        && (p.role == Role::Leader || !target.roles.contains(&Role::Leader))
+}
+
+/// The school's own settings (its institution number for UNI-Login): its leaders.
+pub fn can_configure_school(p: &Principal, school_id: i32) -> bool {
+    p.role == Role::Leader && p.school_id == school_id
+}
+
 /// A person may act in any role they hold, and in no other.
 pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)
@@ -330,6 +343,38 @@ mod tests {
             &as_role(Role::Teacher),
             &colleague(&parent)
         ));
+    }
+
+    #[test]
+    fn uni_ids_are_set_by_leaders_and_by_administration_except_a_leaders() {
+        let leader = [Role::Leader];
+        let teacher = [Role::Teacher];
+        let lene = PersonView {
+            id: 1,
+            school_id: 10,
+            roles: &leader,
+        };
+        let anne = PersonView {
+            id: 2,
+            school_id: 10,
+            roles: &teacher,
+        };
+        assert!(can_provision_identity(&as_role(Role::Leader), &lene));
+        assert!(can_provision_identity(&as_role(Role::Administrator), &anne));
+        assert!(!can_provision_identity(
+            &as_role(Role::Administrator),
+            &lene
+        ));
+        assert!(!can_provision_identity(&as_role(Role::Teacher), &anne));
+        let elsewhere = PersonView {
+            id: 3,
+            school_id: 11,
+            roles: &teacher,
+        };
+        assert!(!can_provision_identity(&as_role(Role::Leader), &elsewhere));
+        assert!(can_configure_school(&as_role(Role::Leader), 10));
+        assert!(!can_configure_school(&as_role(Role::Administrator), 10));
+        assert!(!can_configure_school(&as_role(Role::Leader), 11));
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub enum Field {
     Goals,
     Grade,
     GroupName,
+    InstitutionNumber,
     SchoolName,
+    UniId,
     Harder,
     Instruction,
     LastDay,
@@ -87,7 +89,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 79] = [
+    pub const ALL: [Field; 81] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -117,7 +119,9 @@ impl Field {
         Field::Goals,
         Field::Grade,
         Field::GroupName,
+        Field::InstitutionNumber,
         Field::SchoolName,
+        Field::UniId,
         Field::Harder,
         Field::Instruction,
         Field::LastDay,
@@ -196,6 +200,8 @@ impl Field {
             Field::FrameworkItem => "framework_item",
             Field::GivenName => "given_name",
             Field::SchoolName => "school_name",
+            Field::UniId => "uni_id",
+            Field::InstitutionNumber => "institution_number",
             Field::Goal => "goal",
             Field::GoalId => "goal_id",
             Field::GoalIds => "goal_ids",

@@ -165,6 +165,44 @@ impl Username {
     }
 }
 
+/// A person's UNI-ID, the identifier STIL's UNI-Login sends as `uniid` and rosters key on: trimmed
+/// and lower-cased, 4–40 ASCII letters and digits (the new ones are 10 characters).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct UniId(String);
+
+impl UniId {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let id = raw.trim().to_ascii_lowercase();
+        if !(4..=40).contains(&id.len()) || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(AppError::invalid(Field::UniId));
+        }
+        Ok(Self(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A school's institution number (institutionsnummer), as UNI-Login tokens list them: trimmed and
+/// upper-cased, 3–12 ASCII letters and digits (e.g. `280123`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct InstitutionNumber(String);
+
+impl InstitutionNumber {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let number = raw.trim().to_ascii_uppercase();
+        if !(3..=12).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(AppError::invalid(Field::InstitutionNumber));
+        }
+        Ok(Self(number))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A password as typed. Never trimmed (spaces may be part of it), never logged (`Debug` hides it).
 /// The length cap keeps a hostile caller from making us hash megabytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -401,6 +439,35 @@ mod tests {
         // Only whole segments count: the staff build's elevplaner are not the family's elevplan.
         assert_eq!(Audience::for_page("/elevplaner/4", None), Audience::Staff);
         assert_eq!(Audience::for_page("/i-dagbog", None), Audience::Staff);
+    }
+
+    #[test]
+    fn a_uni_id_is_trimmed_lower_cased_letters_and_digits() {
+        assert_eq!(UniId::parse(" AbCd1234ef ").unwrap().as_str(), "abcd1234ef");
+        for bad in [
+            "",
+            "abc",
+            "ab cd1234",
+            "abcd-1234",
+            "æøå12345",
+            &"a".repeat(41),
+        ] {
+            assert_eq!(
+                UniId::parse(bad).unwrap_err().field.as_deref(),
+                Some("uni_id"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_institution_number_is_trimmed_upper_cased_letters_and_digits() {
+        assert_eq!(
+            InstitutionNumber::parse(" a03202 ").unwrap().as_str(),
+            "A03202"
+        );
+        assert!(InstitutionNumber::parse("28 0123").is_err());
+        assert!(InstitutionNumber::parse("12").is_err());
     }
 
     #[test]

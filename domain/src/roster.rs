@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
     pub school_name: String,
+    /// What UNI-Login tokens must name for a sign-in here; none means UNI-Login is off.
+    pub institution_number: Option<String>,
     pub classes: Vec<RosterClass>,
     pub staff: Vec<StaffMember>,
     pub teams: Vec<RosterTeam>,
@@ -17,6 +19,8 @@ pub struct StaffMember {
     pub roles: Vec<crate::identity::Role>,
     /// False once deactivated: they cannot sign in, and what they made stays.
     pub active: bool,
+    /// The UNI-ID they sign in with through UNI-Login, if set.
+    pub uni_id: Option<String>,
 }
 
 /// A hold this school year, with who teaches it and how many pupils it has.

@@ -31,6 +31,12 @@ test('the office takes a leaving colleague’s access away and gives it back wit
   const staff = page.getByRole('region', { name: 'Medarbejdere' });
   await expect(staff.getByText(`${name} – lærer`)).toBeVisible();
 
+  // Her UNI-ID, so she can sign in with UNI-Login too.
+  const uniId = staff.getByRole('form', { name: `UNI-ID for ${name}` });
+  await uniId.getByRole('textbox', { name: `UNI-ID for ${name}` }).fill(`v${tag}abc`);
+  await uniId.getByRole('button', { name: 'Gem UNI-ID' }).click();
+  await expect(uniId.getByRole('status')).toHaveText('Gemt.');
+
   const vikar = await fresh(browser, baseURL);
   await signIn(vikar, username, 'den første kode');
   await expect(vikar.getByRole('heading', { level: 1, name: 'Mine hold' })).toBeVisible();
@@ -112,4 +118,29 @@ test('the office removes a guardian’s access to a child and restores it', asyn
   await parent.reload();
   await expect(parent.getByRole('link', { name: `Se ugen for ${child}` })).toBeVisible();
   await parent.context().close();
+});
+
+// UNI-Login is switched on by the school's leader with its institution number; administration
+// does not see the setting. Every screen size saves the same number, so runs never disagree.
+test('a leader switches UNI-Login on with the school’s institution number', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'lene');
+  await page.getByRole('link', { name: 'Administration: klasser og elever' }).click();
+  const uniLogin = page.getByRole('region', { name: 'UNI-Login' });
+  await uniLogin.getByRole('textbox', { name: 'Skolens institutionsnummer' }).fill('2801x');
+  await uniLogin.getByRole('button', { name: 'Gem institutionsnummer' }).click();
+  await expect(uniLogin.getByRole('status')).toHaveText('Gemt.');
+  await uniLogin.getByRole('textbox', { name: 'Skolens institutionsnummer' }).fill('28 01');
+  await uniLogin.getByRole('button', { name: 'Gem institutionsnummer' }).click();
+  await expect(uniLogin.getByRole('alert')).toContainText('Et institutionsnummer er 3–12 bogstaver og tal');
+  await uniLogin.getByRole('textbox', { name: 'Skolens institutionsnummer' }).fill('280123');
+  await uniLogin.getByRole('button', { name: 'Gem institutionsnummer' }).click();
+  await expect(uniLogin.getByRole('status')).toHaveText('Gemt.');
+  await expectNoAxeViolations(page);
+
+  const office = await fresh(browser, baseURL);
+  await signIn(office, 'ole');
+  await office.getByRole('link', { name: 'Administration: klasser og elever' }).click();
+  await expect(office.getByRole('heading', { level: 1, name: 'Administration: Solbakken Skole' })).toBeVisible();
+  await expect(office.getByRole('region', { name: 'UNI-Login' })).toHaveCount(0);
+  await office.context().close();
 });

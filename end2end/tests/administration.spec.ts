@@ -66,6 +66,8 @@ test('a leader creates a class, a pupil, a teacher and a hold, and links a guard
   browser,
   baseURL,
 }, info) => {
+  // Five forms on the school's whole roster, which the other tests keep growing.
+  test.setTimeout(60_000);
   const tag = `${info.project.name === 'ipad' ? 'i' : 'p'}${Date.now() % 100000}`;
   const className = `6.${tag}`;
   await signIn(page, 'lene');

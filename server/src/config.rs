@@ -55,6 +55,7 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
                      print the leader's first password, and exit; start Spire with --no-demo after
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
                      sign-in through an OpenID Connect issuer such as UNI-Login
+  SPIRE_OIDC_CLAIM   the ID token claim holding a person's UNI-ID (default uniid)
   DATABASE_URL       use this database instead (postgres://… or sqlite://…)
 ";
 
@@ -146,6 +147,11 @@ impl Config {
                     client_id,
                     client_secret,
                     redirect_url: format!("{public_url}/auth/oidc/callback"),
+                    link_claim: env("SPIRE_OIDC_CLAIM")
+                        .filter(|c| !c.trim().is_empty())
+                        .unwrap_or_else(|| {
+                            backend::identity::uni_login::DEFAULT_LINK_CLAIM.to_owned()
+                        }),
                 })
             }
             (None, None, None) => None,

@@ -1,6 +1,8 @@
 //! OpenID Connect sign-in against a small issuer these tests start on 127.0.0.1: discovery,
 //! JWKS, and a token endpoint that checks the client, the code and the PKCE verifier and signs
-//! an RS256 ID token.
+//! an RS256 ID token with the claims STIL's UNI-Login broker sends (`uniid`, `institution_ids`,
+//! `aktoer_gruppe`, `loa`; a pairwise `sub` that is not the UNI-ID). People are provisioned through
+//! the administration's use cases, never by SQL.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -11,14 +13,15 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use openidconnect::core::{
-    CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
+    CoreGenderClaim, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
     CoreRsaPrivateSigningKey,
 };
 use openidconnect::{
-    Audience, EmptyAdditionalClaims, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey,
-    StandardClaims, SubjectIdentifier,
+    AdditionalClaims, Audience, IdToken, IdTokenClaims, IssuerUrl, JsonWebKeyId, Nonce,
+    PrivateSigningKey, StandardClaims, SubjectIdentifier,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -28,13 +31,35 @@ const CLIENT_ID: &str = "spire-test";
 const CLIENT_SECRET: &str = "test-secret";
 const KEY_PEM: &str = include_str!("fixtures/oidc-test-signing-key.pem");
 
-/// What the issuer expects for a code it handed out.
+/// What the issuer expects for a code it handed out, and whom the token names.
 #[derive(Clone)]
 struct Grant {
     challenge: String,
     nonce: String,
-    subject: String,
+    uni_id: String,
+    institutions: String,
 }
+
+/// UNI-Login's own claims, as the broker sends them: no name, no e-mail.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct UniLoginClaims {
+    uniid: String,
+    institution_ids: String,
+    aktoer_gruppe: String,
+    loa: String,
+}
+
+impl AdditionalClaims for UniLoginClaims {}
+
+type UniLoginIdToken = IdToken<
+    UniLoginClaims,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
+>;
+
+/// The school the tests provision, by its institution number.
+const INSTITUTION: &str = "280123";
 
 #[derive(Clone)]
 struct Issuer {
@@ -43,19 +68,38 @@ struct Issuer {
 }
 
 impl Issuer {
-    /// Hands out `code` for the authorization request Spire started, for `subject`; the ID token
-    /// will carry `nonce` (the request's own, unless a test forges another).
+    /// Hands out `code` for the authorization request Spire started, for the person with
+    /// `uni_id` at the institutions listed; the ID token will carry `nonce` (the request's own,
+    /// unless a test forges another).
     fn grant(
         &self,
         code: &str,
         request: &HashMap<String, String>,
         nonce: Option<&str>,
-        subject: &str,
+        uni_id: &str,
+    ) {
+        self.grant_at(
+            code,
+            request,
+            nonce,
+            uni_id,
+            &format!("{INSTITUTION},A03202"),
+        );
+    }
+
+    fn grant_at(
+        &self,
+        code: &str,
+        request: &HashMap<String, String>,
+        nonce: Option<&str>,
+        uni_id: &str,
+        institutions: &str,
     ) {
         let grant = Grant {
             challenge: request["code_challenge"].clone(),
             nonce: nonce.map_or_else(|| request["nonce"].clone(), str::to_owned),
-            subject: subject.into(),
+            uni_id: uni_id.into(),
+            institutions: institutions.into(),
         };
         self.grants.lock().unwrap().insert(code.into(), grant);
     }
@@ -118,16 +162,25 @@ async fn token(
         return Err(refuse("invalid_grant"));
     }
     let now = chrono::Utc::now();
-    let claims = CoreIdTokenClaims::new(
+    let claims = IdTokenClaims::new(
         IssuerUrl::new(issuer.url.clone()).unwrap(),
         vec![Audience::new(CLIENT_ID.into())],
         now + chrono::Duration::minutes(5),
         now,
-        StandardClaims::new(SubjectIdentifier::new(grant.subject)),
-        EmptyAdditionalClaims {},
+        // The broker's `sub` is pairwise per service, not the UNI-ID.
+        StandardClaims::new(SubjectIdentifier::new(format!(
+            "pairwise-{}",
+            grant.uni_id.len()
+        ))),
+        UniLoginClaims {
+            uniid: grant.uni_id,
+            institution_ids: grant.institutions,
+            aktoer_gruppe: "Medarbejder".into(),
+            loa: "2".into(),
+        },
     )
     .set_nonce(Some(Nonce::new(grant.nonce)));
-    let id_token = CoreIdToken::new(
+    let id_token = UniLoginIdToken::new(
         claims,
         &signing_key(),
         CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
@@ -177,6 +230,7 @@ async fn start_spire(issuer: &Issuer) -> Spire {
         client_id: CLIENT_ID.into(),
         client_secret: CLIENT_SECRET.into(),
         redirect_url: "http://127.0.0.1:3000/auth/oidc/callback".into(),
+        link_claim: backend::identity::uni_login::DEFAULT_LINK_CLAIM.into(),
     };
     let state = server::AppState::new(db.clone(), &dir.path().join("dist"), true, false)
         .with_oidc(Some(oidc));
@@ -213,24 +267,31 @@ impl Spire {
             .unwrap()
     }
 
-    /// Links a demo person to a subject at the issuer.
-    async fn link(&self, issuer: &Issuer, given_name: &str, subject: &str) {
-        use backend::entity::{external_identity, person};
+    /// The school's leader provisions UNI-Login as the administration screen does: the school's
+    /// institution number, and a demo person's UNI-ID.
+    async fn link(&self, given_name: &str, uni_id: &str) {
+        use backend::entity::person;
+        let lene = backend::RequestCtx::new(self.db.clone(), None, true);
+        backend::identity::sign_in(&lene, "lene", backend::demo::DEMO_PASSWORD)
+            .await
+            .unwrap();
+        let token = match lene.take_session_change() {
+            Some(backend::SessionChange::Started { token, .. }) => token,
+            other => panic!("expected a session, got {other:?}"),
+        };
+        let lene = backend::RequestCtx::new(self.db.clone(), Some(token), true);
+        backend::identity::uni_login::set_institution_number(&lene, INSTITUTION)
+            .await
+            .unwrap();
         let person = person::Entity::find()
             .filter(person::Column::GivenName.eq(given_name))
             .one(&self.db)
             .await
             .unwrap()
             .unwrap();
-        external_identity::ActiveModel {
-            person_id: Set(person.id),
-            issuer: Set(issuer.url.clone()),
-            subject: Set(subject.into()),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
+        backend::identity::uni_login::set_uni_id(&lene, i64::from(person.id), uni_id)
+            .await
+            .unwrap();
     }
 
     /// Starts a sign-in and returns the authorization request's query parameters.
@@ -261,14 +322,14 @@ fn session_cookie(res: &axum::response::Response) -> Option<String> {
 async fn a_linked_person_signs_in_through_the_issuer_with_pkce_and_a_nonce() {
     let issuer = start_issuer().await;
     let spire = start_spire(&issuer).await;
-    spire.link(&issuer, "Anne", "uni-anne").await;
+    spire.link("Anne", "anneuni001").await;
 
     let request = spire.start().await;
     assert_eq!(request["response_type"], "code");
     assert_eq!(request["client_id"], CLIENT_ID);
     assert_eq!(request["code_challenge_method"], "S256");
     assert!(request["scope"].split(' ').any(|s| s == "openid"));
-    issuer.grant("code-1", &request, None, "uni-anne");
+    issuer.grant("code-1", &request, None, "anneuni001");
     let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/");
     let cookie = session_cookie(&res).expect("a session cookie");
@@ -289,13 +350,43 @@ async fn a_linked_person_signs_in_through_the_issuer_with_pkce_and_a_nonce() {
 }
 
 #[tokio::test]
+async fn the_level_of_assurance_is_kept_with_the_session() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link("Anne", "anneuni001").await;
+    let request = spire.start().await;
+    issuer.grant("code-1", &request, None, "AnneUni001");
+    let res = spire.callback("code-1", &request).await;
+    assert!(session_cookie(&res).is_some());
+    let sessions = backend::entity::session::Entity::find()
+        .filter(backend::entity::session::Column::Assurance.is_not_null())
+        .all(&spire.db)
+        .await
+        .unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].assurance.as_deref(), Some("2"));
+}
+
+#[tokio::test]
+async fn a_token_that_does_not_name_the_schools_institution_is_refused() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link("Anne", "anneuni001").await;
+    let request = spire.start().await;
+    issuer.grant_at("code-1", &request, None, "anneuni001", "999999");
+    let res = spire.callback("code-1", &request).await;
+    assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+    assert!(session_cookie(&res).is_none());
+}
+
+#[tokio::test]
 async fn a_state_is_used_once() {
     let issuer = start_issuer().await;
     let spire = start_spire(&issuer).await;
-    spire.link(&issuer, "Anne", "uni-anne").await;
+    spire.link("Anne", "anneuni001").await;
     let request = spire.start().await;
     for code in ["code-1", "code-2"] {
-        issuer.grant(code, &request, None, "uni-anne");
+        issuer.grant(code, &request, None, "anneuni001");
     }
     let first = spire.callback("code-1", &request).await;
     assert!(session_cookie(&first).is_some());
@@ -308,9 +399,9 @@ async fn a_state_is_used_once() {
 async fn an_id_token_for_another_nonce_is_refused() {
     let issuer = start_issuer().await;
     let spire = start_spire(&issuer).await;
-    spire.link(&issuer, "Anne", "uni-anne").await;
+    spire.link("Anne", "anneuni001").await;
     let request = spire.start().await;
-    issuer.grant("code-1", &request, Some("someone-elses"), "uni-anne");
+    issuer.grant("code-1", &request, Some("someone-elses"), "anneuni001");
     let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&res).is_none());
@@ -321,7 +412,7 @@ async fn a_subject_linked_to_nobody_is_refused() {
     let issuer = start_issuer().await;
     let spire = start_spire(&issuer).await;
     let request = spire.start().await;
-    issuer.grant("code-1", &request, None, "uni-stranger");
+    issuer.grant("code-1", &request, None, "stranger01");
     let res = spire.callback("code-1", &request).await;
     assert_eq!(location(&res), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&res).is_none());

@@ -20,6 +20,11 @@ pub enum AccessKey {
     Changed,
     ChangeLink,
     BackToSignIn,
+    SaveUniId,
+    UniLoginTitle,
+    UniLoginIntro,
+    InstitutionNumberLabel,
+    SaveInstitutionNumber,
 }
 
 impl Text for AccessKey {
@@ -49,6 +54,13 @@ impl Text for AccessKey {
             }
             AccessKey::ChangeLink => "Skift adgangskode",
             AccessKey::BackToSignIn => "Til log ind",
+            AccessKey::SaveUniId => "Gem UNI-ID",
+            AccessKey::UniLoginTitle => "UNI-Login",
+            AccessKey::UniLoginIntro => {
+                "Med skolens institutionsnummer og en persons UNI-ID kan personen logge ind med UNI-Login."
+            }
+            AccessKey::InstitutionNumberLabel => "Skolens institutionsnummer",
+            AccessKey::SaveInstitutionNumber => "Gem institutionsnummer",
         }
     }
 }

@@ -143,6 +143,11 @@ pub fn reset_code_for(name: &str, code: &str) -> String {
     )
 }
 
+/// The label of a person's UNI-ID field: "UNI-ID for Anne Holm".
+pub fn uni_id_for(name: &str) -> String {
+    format!("UNI-ID for {name}")
+}
+
 /// "Fjern adgang for Mette Jensen til Ida Jensen".
 pub fn remove_guardian_access(guardian: &str, pupil: &str) -> String {
     format!("Fjern adgang for {guardian} til {pupil}")

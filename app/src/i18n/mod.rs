@@ -77,6 +77,10 @@ fn field_text(field: Field) -> &'static str {
         Field::Class => "Vælg en af skolens klasser.",
         Field::GivenName => "Skriv et fornavn (højst 100 tegn).",
         Field::SchoolName => "Skriv skolens navn (højst 100 tegn).",
+        Field::UniId => {
+            "Et UNI-ID er 4–40 bogstaver og tal, og det må ikke allerede høre til en anden på skolen."
+        }
+        Field::InstitutionNumber => "Et institutionsnummer er 3–12 bogstaver og tal, fx 280123.",
         Field::FamilyName => "Skriv et efternavn (højst 100 tegn).",
         Field::Name => "Skriv et navn (højst 40 tegn).",
         Field::NameTaken => "Der findes allerede en klasse med det navn i dette skoleår.",

@@ -49,6 +49,16 @@ pub async fn issue_password_reset(person_id: i64) -> Result<String, AppError> {
     backend::identity::access::issue_password_reset(&crate::request_ctx()?, person_id).await
 }
 
+#[server(endpoint = "set_uni_id")]
+pub async fn set_uni_id(person_id: i64, uni_id: String) -> Result<(), AppError> {
+    backend::identity::uni_login::set_uni_id(&crate::request_ctx()?, person_id, &uni_id).await
+}
+
+#[server(endpoint = "set_institution_number")]
+pub async fn set_institution_number(number: String) -> Result<(), AppError> {
+    backend::identity::uni_login::set_institution_number(&crate::request_ctx()?, &number).await
+}
+
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(
     username: String,
@@ -118,9 +128,11 @@ pub fn StaffList(me: Me, staff: Vec<StaffMember>, on_changed: Callback<()>) -> i
                     let manage = may_manage(&s);
                     let several = s.roles.len() > 1;
                     let (id, name) = (s.id, s.name.clone());
+                    let provision = me.role == Role::Leader || !s.roles.contains(&Role::Leader);
                     view! {
                         <li>
                             <p>{s.name.clone()}" – "{roles}</p>
+                            {provision.then(|| view! { <UniIdForm person_id=id name=name.clone() uni_id=s.uni_id.clone() /> })}
                             {manage.then(|| view! {
                                 <div class="button-row">
                                     <button type="button" on:click={
@@ -173,6 +185,56 @@ pub fn StaffList(me: Me, staff: Vec<StaffMember>, on_changed: Callback<()>) -> i
                     }).collect_view()}
                 </ul>
             })}
+        </section>
+    }
+}
+
+/// A person's UNI-ID, saved on its own.
+#[component]
+fn UniIdForm(person_id: i64, name: String, uni_id: Option<String>) -> impl IntoView {
+    let action = ServerAction::<SetUniId>::new();
+    let field = NodeRef::<Input>::new();
+    let field_id = format!("uni-id-{person_id}");
+    let (form_name, label) = (messages::uni_id_for(&name), messages::uni_id_for(&name));
+    view! {
+        <form class="inline-form" aria-label=form_name on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            action.dispatch(SetUniId { person_id, uni_id: input_value(field) });
+        }>
+            <label for=field_id.clone()>{label}</label>
+            <input id=field_id type="text" autocomplete="off" autocapitalize="none" spellcheck="false" value=uni_id.unwrap_or_default() node_ref=field />
+            <button type="submit">{t(AccessKey::SaveUniId)}</button>
+            {move || match action.value().get() {
+                Some(Ok(())) => Some(view! { <p role="status">{t(Key::Saved)}</p> }.into_any()),
+                Some(Err(error)) => Some(view! { <ErrorNote error /> }.into_any()),
+                None => None,
+            }}
+        </form>
+    }
+}
+
+/// The school's institution number, which switches UNI-Login on (leaders only).
+#[component]
+pub fn UniLoginSettings(institution_number: Option<String>) -> impl IntoView {
+    let action = ServerAction::<SetInstitutionNumber>::new();
+    let field = NodeRef::<Input>::new();
+    view! {
+        <section class="card" aria-labelledby="uni-login-title">
+            <h2 id="uni-login-title">{t(AccessKey::UniLoginTitle)}</h2>
+            <p>{t(AccessKey::UniLoginIntro)}</p>
+            <form class="inline-form" aria-label=t(AccessKey::InstitutionNumberLabel) on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                action.dispatch(SetInstitutionNumber { number: input_value(field) });
+            }>
+                <label for="institution-number">{t(AccessKey::InstitutionNumberLabel)}</label>
+                <input id="institution-number" type="text" autocomplete="off" value=institution_number.unwrap_or_default() node_ref=field />
+                <button type="submit">{t(AccessKey::SaveInstitutionNumber)}</button>
+                {move || match action.value().get() {
+                    Some(Ok(())) => Some(view! { <p role="status">{t(Key::Saved)}</p> }.into_any()),
+                    Some(Err(error)) => Some(view! { <ErrorNote error /> }.into_any()),
+                    None => None,
+                }}
+            </form>
         </section>
     }
 }

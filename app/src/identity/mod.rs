@@ -392,5 +392,7 @@ pub(crate) fn register_server_functions() {
     register_explicit::<access::IssuePasswordReset>();
     register_explicit::<access::ResetPassword>();
     register_explicit::<access::ChangePassword>();
+    register_explicit::<access::SetUniId>();
+    register_explicit::<access::SetInstitutionNumber>();
     register_explicit::<reading::SaveReadingSettings>();
 }

@@ -78,6 +78,9 @@ pub fn AdministrationPage() -> impl IntoView {
                                 </div>
                             </section>
                             <super::school_years::SchoolYearsSection />
+                            {(me.role == domain::identity::Role::Leader).then(|| view! {
+                                <super::access::UniLoginSettings institution_number=roster.institution_number.clone() />
+                            })}
                             <super::access::StaffList me=me.clone() staff=roster.staff.clone() on_changed=reload />
                             <Teams teams=roster.teams.clone() />
                             {action_error}

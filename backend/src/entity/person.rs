@@ -11,6 +11,8 @@ pub struct Model {
     pub avatar: Option<String>,
     pub created_at: i64,
     pub left_at: Option<i64>,
+    /// The UNI-ID (STIL's `uniid`) UNI-Login signs the person in by.
+    pub external_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,8 @@ pub struct Model {
     /// IANA zone name; the school's "today" and weeks are computed in it (`clock`).
     pub time_zone: String,
     pub created_at: i64,
+    /// The institution number UNI-Login tokens must name for a sign-in to this school.
+    pub institution_number: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,8 @@ pub struct Model {
     pub role: Role,
     pub created_at: i64,
     pub expires_at: i64,
+    /// The level of assurance UNI-Login reported (`loa`), for sessions it started.
+    pub assurance: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

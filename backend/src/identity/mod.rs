@@ -11,6 +11,7 @@ pub mod roster;
 pub mod roster_import;
 pub mod school_year;
 pub mod setup;
+pub mod uni_login;
 
 pub use password::hash_password;
 
@@ -124,6 +125,17 @@ pub(crate) async fn start_session(
     role: Role,
     now: i64,
 ) -> Result<Me, AppError> {
+    start_session_with(ctx, person_id, role, now, None).await
+}
+
+/// `start_session`, keeping the level of assurance the sign-in reported (UNI-Login's `loa`).
+pub(crate) async fn start_session_with(
+    ctx: &RequestCtx,
+    person_id: i32,
+    role: Role,
+    now: i64,
+    assurance: Option<String>,
+) -> Result<Me, AppError> {
     let db = &ctx.db;
     let mut stale = Condition::any().add(
         Condition::all()
@@ -145,6 +157,7 @@ pub(crate) async fn start_session(
         role: Set(role),
         created_at: Set(now),
         expires_at: Set(now + SESSION_SECS),
+        assurance: Set(assurance),
         ..Default::default()
     }
     .insert(db)

@@ -1,9 +1,11 @@
 //! Sign-in through an OpenID Connect issuer (UNI-Login in a real deployment): authorization code
-//! flow with PKCE and a nonce. The issuer's `sub` is mapped to a person by a stored external
-//! identity; nobody is created on the fly.
+//! flow with PKCE and a nonce. A verified ID token's link claim (`uniid` unless configured) is
+//! matched to a person's UNI-ID at a school whose institution number the token names
+//! (`identity::uni_login`); nobody is created on the fly.
 
-use super::{primary_role, roles_of, start_session, token_hash};
-use crate::entity::{external_identity, oidc_flow, person};
+use super::uni_login;
+use super::{primary_role, roles_of, start_session_with, token_hash};
+use crate::entity::{oidc_flow, person, school};
 use crate::{RequestCtx, clock, db_err};
 use domain::identity::Me;
 use domain::{AppError, ErrorCode};
@@ -24,6 +26,8 @@ pub struct OidcConfig {
     pub client_secret: String,
     /// Where the issuer sends the browser back: `<public url>/auth/oidc/callback`.
     pub redirect_url: String,
+    /// The ID token claim holding the person's UNI-ID (`uniid` for STIL's broker).
+    pub link_claim: String,
 }
 
 fn failed(what: &str, err: impl std::fmt::Display) -> AppError {
@@ -135,25 +139,49 @@ pub async fn finish(
     let id_token = token
         .id_token()
         .ok_or_else(|| failed("token response", "no ID token"))?;
-    let claims = id_token
+    id_token
         .claims(&client.id_token_verifier(), &Nonce::new(flow.nonce))
         .map_err(|e| failed("ID token", e))?;
-    let subject = claims.subject().as_str();
+    // The token's signature, issuer, audience, expiry and nonce are verified above: its payload
+    // (UNI-Login's own claims, which the library's standard claims do not carry) can be read.
+    let payload = payload_of(&id_token.to_string())?;
+    let refused = || AppError::new(ErrorCode::NotFound);
+    let uni_id = uni_login::claim_text(&payload, &config.link_claim)
+        .and_then(|id| domain::identity::UniId::parse(&id).ok())
+        .ok_or_else(|| failed("ID token", format!("no usable {} claim", config.link_claim)))?;
+    let institutions = uni_login::institutions(&payload);
+    if institutions.is_empty() {
+        return Err(failed("ID token", "no institution_ids"));
+    }
+    let schools: Vec<i32> = school::Entity::find()
+        .filter(school::Column::InstitutionNumber.is_in(institutions))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let person = person::Entity::find()
+        .filter(person::Column::SchoolId.is_in(schools))
+        .filter(person::Column::ExternalId.eq(uni_id.as_str()))
+        .filter(person::Column::LeftAt.is_null())
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(refused)?;
+    let role = primary_role(&roles_of(db, person.id).await?).ok_or_else(refused)?;
+    start_session_with(ctx, person.id, role, now, uni_login::assurance(&payload)).await
+}
 
-    let link = external_identity::Entity::find()
-        .filter(external_identity::Column::Issuer.eq(config.issuer.as_str()))
-        .filter(external_identity::Column::Subject.eq(subject))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let person = person::Entity::find_by_id(link.person_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .filter(|p| p.left_at.is_none())
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let role = primary_role(&roles_of(db, person.id).await?)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    start_session(ctx, person.id, role, now).await
+/// The claims of a JWT whose signature was verified, as JSON.
+fn payload_of(jwt: &str) -> Result<serde_json::Value, AppError> {
+    use base64::Engine;
+    let part = jwt
+        .split('.')
+        .nth(1)
+        .ok_or_else(|| failed("ID token", "not a JWT"))?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(part.trim_end_matches('='))
+        .map_err(|e| failed("ID token payload", e))?;
+    serde_json::from_slice(&bytes).map_err(|e| failed("ID token payload", e))
 }

@@ -82,6 +82,7 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
     let (staff, teams) = staff_and_teams(db, p.school_id, p.school_year).await?;
     Ok(Roster {
         school_name: school.name,
+        institution_number: school.institution_number,
         staff,
         teams,
         classes: classes
@@ -170,6 +171,7 @@ pub(super) async fn staff_and_teams(
                 name: full_name(person),
                 roles,
                 active,
+                uni_id: person.external_id.clone(),
             })
         })
         .collect();

@@ -28,6 +28,7 @@ mod m20261204_000019_add_school_time_zone;
 mod m20261204_000020_add_stored_file_kind_and_key;
 mod m20261204_000021_one_active_year_plan;
 mod m20261206_000022_create_password_resets;
+mod m20261206_000023_add_uni_login_identity;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_add_stored_file_kind_and_key::Migration),
             Box::new(m20261204_000021_one_active_year_plan::Migration),
             Box::new(m20261206_000022_create_password_resets::Migration),
+            Box::new(m20261206_000023_add_uni_login_identity::Migration),
         ]
     }
 }

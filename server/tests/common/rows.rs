@@ -129,6 +129,18 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "guardian_id={mette}&pupil_id={ida}&has_access=true",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
         ),
+        // UNI-Login: leaders and administration set UNI-IDs; only a leader sets the school's
+        // institution number (Niels his own school's).
+        (
+            "/api/set_uni_id",
+            "person_id={bo}&uni_id=bouni00001",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        (
+            "/api/set_institution_number",
+            "number=280123",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, DENY],
+        ),
         // A wrong code, or a wrong current password: refused whoever asks.
         (
             "/api/reset_password",

@@ -260,6 +260,7 @@ impl Generator<'_> {
             avatar: Set(avatar),
             created_at: Set(self.now - YEAR_SECS),
             left_at: Set(None),
+            external_id: Set(None),
         });
         let role_id = self.ids.next("person_role");
         self.w.role.push(person_role::ActiveModel {
@@ -288,6 +289,7 @@ impl Generator<'_> {
             created_at: Set(self.now),
             // The benchmark may run weeks after the data was made.
             expires_at: Set(self.now + YEAR_SECS),
+            assurance: Set(None),
         });
         Ok(token)
     }
@@ -305,6 +307,7 @@ impl Generator<'_> {
             name: Set(name),
             created_at: Set(self.now - YEAR_SECS),
             time_zone: Set(domain::calendar::DEFAULT_TIME_ZONE.to_owned()),
+            institution_number: Set(None),
         });
         let (first, last) =
             SchoolYear::default_dates(self.start_year).ok_or_else(AppError::internal)?;
