@@ -8,8 +8,8 @@ mod common;
 
 use backend::entity::person;
 use backend::identity::{self, access};
-use backend::{RequestCtx, SessionChange, family};
-use common::{TestDb, seeded, token_for};
+use backend::{RequestCtx, family};
+use common::{TestDb, seeded, sign_in_as as sign_in, token_for};
 use domain::identity::Role;
 use domain::{ErrorCode, Field};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -27,17 +27,6 @@ async fn id_of(t: &TestDb, given: &str, family: &str) -> i64 {
         .unwrap()
         .unwrap();
     i64::from(p.id)
-}
-
-async fn sign_in(t: &TestDb, username: &str, password: &str) -> Result<RequestCtx, ErrorCode> {
-    let ctx = t.ctx(None);
-    match identity::sign_in(&ctx, username, password).await {
-        Ok(_) => match ctx.take_session_change() {
-            Some(SessionChange::Started { token, .. }) => Ok(t.ctx(Some(token))),
-            other => panic!("expected a started session, got {other:?}"),
-        },
-        Err(e) => Err(e.code),
-    }
 }
 
 const DEMO: &str = backend::demo::DEMO_PASSWORD;

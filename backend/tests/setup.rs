@@ -7,7 +7,6 @@
 mod common;
 
 use backend::RequestCtx;
-use backend::SessionChange;
 use backend::entity::{person, school};
 use backend::identity::setup::{FirstSchool, init_school};
 use backend::identity::{self, roster};
@@ -26,12 +25,7 @@ fn first_school() -> FirstSchool {
 }
 
 async fn signed_in(t: &TestDb, username: &str, password: &str) -> RequestCtx {
-    let ctx = t.ctx(None);
-    identity::sign_in(&ctx, username, password).await.unwrap();
-    match ctx.take_session_change() {
-        Some(SessionChange::Started { token, .. }) => t.ctx(Some(token)),
-        other => panic!("expected a started session, got {other:?}"),
-    }
+    common::sign_in_as(t, username, password).await.unwrap()
 }
 
 async fn a_new_school_starts_with_its_leader_who_signs_in_and_adds_its_people(t: TestDb) {

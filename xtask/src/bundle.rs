@@ -13,8 +13,10 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// how much and why) but a tripwire against an accidental jump (a dependency pulled into the
 /// client, a debug build shipped), a little above the build's size when the cap was last set.
 /// Issue 8 lowered both after its size work (wasm-opt flags, no Unicode case tables): staff
-/// 377 → 365 kB, family 312 → 301 kB.
-pub const STAFF_REGRESSION_CAP_KB: f64 = 375.0;
+/// 377 → 365 kB, family 312 → 301 kB. Issue 17 raised the staff cap on purpose: taking access
+/// away and UNI-Login on the administration screen added 11 kB (366.7 → 377.8 kB); issue 21 moves
+/// administration out of the staff build's first screen.
+pub const STAFF_REGRESSION_CAP_KB: f64 = 387.0;
 pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
 
 /// The sign-in build is held to its budget itself: it exists to meet it.

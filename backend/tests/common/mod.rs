@@ -81,6 +81,23 @@ pub async fn token_for(t: &TestDb, username: &str) -> String {
     }
 }
 
+/// Signs in with a password as a browser would, and answers that browser's context, or the code
+/// of the refusal.
+pub async fn sign_in_as(
+    t: &TestDb,
+    username: &str,
+    password: &str,
+) -> Result<RequestCtx, domain::ErrorCode> {
+    let ctx = t.ctx(None);
+    match identity::sign_in(&ctx, username, password).await {
+        Ok(_) => match ctx.take_session_change() {
+            Some(SessionChange::Started { token, .. }) => Ok(t.ctx(Some(token))),
+            other => panic!("expected a started session, got {other:?}"),
+        },
+        Err(e) => Err(e.code),
+    }
+}
+
 pub async fn home_of(t: &TestDb, username: &str) -> Home {
     let token = token_for(t, username).await;
     home::home(&t.ctx(Some(token))).await.unwrap()
