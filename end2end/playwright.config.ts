@@ -19,17 +19,17 @@ export default defineConfig({
     {
       name: 'laptop',
       // Access is every size's: staff take it away on laptops too.
-      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|access)\.spec\.ts/,
+      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|access|roster-import|teams|school-year)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'ipad',
-      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
+      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|school-year)\.spec\.ts/,
       use: { viewport: { width: 810, height: 1080 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     },
     {
       name: 'phone',
-      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow)\.spec\.ts/,
+      testIgnore: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|school-year)\.spec\.ts/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 },
     },
   ],

@@ -176,3 +176,10 @@ pub fn select_value(r: NodeRef<leptos::html::Select>) -> String {
 /// role's home).
 #[derive(Clone, Copy)]
 pub struct HomeRefresh(pub RwSignal<u32>);
+
+/// Asks the browser's own yes/no question before something that cannot be undone by a tap.
+pub fn confirmed(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

@@ -18,6 +18,7 @@ pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod speech;
+pub mod teams;
 
 use i18n::{Key, t};
 use leptos::prelude::*;
@@ -64,6 +65,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
                 <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+                <Route path=path!("/hold/:id") view=teams::TeamPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
         </Router>
@@ -185,6 +187,7 @@ pub fn register_server_functions() {
     pupil_plan::register_server_functions();
     planning::register_server_functions();
     library::register_server_functions();
+    teams::register_server_functions();
 }
 
 /// The request context a server function runs in, provided by the server for every call.

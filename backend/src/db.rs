@@ -73,6 +73,27 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
     .await
 }
 
+/// Makes the school's roster changes that read the whole roster and then write (a roster import,
+/// opening a year) wait for each other inside their transactions. SQLite's `BEGIN IMMEDIATE`
+/// already lets one writer in at a time; PostgreSQL reads each statement's committed snapshot, so
+/// two such transactions at once would each decide from a roster without the other's pupils and
+/// both add them. A transaction-scoped advisory lock per school makes the second wait and then
+/// read what the first committed.
+pub async fn lock_roster<C: ConnectionTrait>(txn: &C, school_id: i32) -> Result<(), DbErr> {
+    if txn.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    // The lock's two keys: a constant naming the roster, and the school.
+    const ROSTER: i32 = 0x5250_4952;
+    txn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock($1, $2)",
+        [ROSTER.into(), school_id.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
 /// A cheap round trip, for the health endpoint.
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     let backend = db.get_database_backend();

@@ -86,6 +86,7 @@ pub(crate) async fn hold_access(
         .filter(team_member::Column::TeamId.eq(team_id))
         .filter(team_member::Column::PersonId.eq(p.person_id))
         .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+        .filter(team_member::Column::LeftAt.is_null())
         .one(db)
         .await
         .map_err(db_err)?
@@ -103,6 +104,7 @@ pub(crate) async fn hold_pupils(
         .column(team_member::Column::PersonId)
         .filter(team_member::Column::TeamId.eq(team_id))
         .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .filter(team_member::Column::LeftAt.is_null())
         .into_tuple()
         .all(db)
         .await
@@ -118,7 +120,7 @@ pub(crate) async fn hold_pupils(
         .into_iter()
         .map(|p| HoldPupil {
             id: i64::from(p.id),
-            name: format!("{} {}", p.given_name, p.family_name),
+            name: p.full_name(),
         })
         .collect())
 }
@@ -133,6 +135,7 @@ pub async fn classes_taught(
         .from(team_member::Entity)
         .and_where(team_member::Column::PersonId.eq(p.person_id))
         .and_where(team_member::Column::Role.eq(MemberRole::Teacher))
+        .and_where(team_member::Column::LeftAt.is_null())
         .to_owned();
     let active_teams = Query::select()
         .column(team::Column::Id)
@@ -146,6 +149,7 @@ pub async fn classes_taught(
         .from(team_member::Entity)
         .and_where(team_member::Column::TeamId.in_subquery(active_teams))
         .and_where(team_member::Column::Role.eq(MemberRole::Pupil))
+        .and_where(team_member::Column::LeftAt.is_null())
         .to_owned();
     let class_ids = Query::select()
         .column(pupil::Column::ClassId)
@@ -267,6 +271,7 @@ pub(crate) async fn pupils_holds(
         .column(team_member::Column::TeamId)
         .filter(team_member::Column::PersonId.eq(pupil_id))
         .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .filter(team_member::Column::LeftAt.is_null())
         .into_tuple()
         .all(db)
         .await
@@ -281,6 +286,7 @@ pub(crate) async fn pupils_holds(
             .column(team_member::Column::TeamId)
             .filter(team_member::Column::PersonId.eq(teacher_id))
             .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+            .filter(team_member::Column::LeftAt.is_null())
             .into_tuple()
             .all(db)
             .await
@@ -363,4 +369,41 @@ impl CurrentUnits {
             .get(&u.year_plan_id)
             .and_then(|team_id| self.teams.get(team_id))
     }
+}
+
+/// Every role of everyone at a school, by person: one statement, however large the school.
+pub(crate) async fn roles_at_school(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+) -> Result<HashMap<i32, Vec<domain::identity::Role>>, AppError> {
+    let people = Query::select()
+        .column(person::Column::Id)
+        .from(person::Entity)
+        .and_where(person::Column::SchoolId.eq(school_id))
+        .to_owned();
+    let mut roles: HashMap<i32, Vec<domain::identity::Role>> = HashMap::new();
+    for row in person_role::Entity::find()
+        .filter(person_role::Column::PersonId.in_subquery(people))
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        roles.entry(row.person_id).or_default().push(row.role);
+    }
+    Ok(roles)
+}
+
+/// Which of these classes each pupil placed in one of them is in, by pupil.
+pub(crate) async fn placements_in(
+    db: &impl ConnectionTrait,
+    classes: &[school_class::Model],
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(pupil::Entity::find()
+        .filter(pupil::Column::ClassId.is_in(classes.iter().map(|c| c.id).collect::<Vec<_>>()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|pl| (pl.person_id, pl.class_id))
+        .collect())
 }

@@ -72,6 +72,7 @@ pub async fn school_overview(
     // pair (150,000 probes at a school of 750); the loop below keeps only current pupils.
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .filter(team_member::Column::LeftAt.is_null())
         .filter(team_member::Column::TeamId.in_subquery(active_teams))
         .all(db)
         .await
@@ -297,7 +298,7 @@ async fn grade_plans(
             .or_default()
             .push(PupilPlanStatus {
                 pupil_id: i64::from(*pupil_id),
-                name: format!("{} {}", person.given_name, person.family_name),
+                name: person.full_name(),
                 class_name: class.name.clone(),
                 status,
                 missing_parts: u32::try_from(coverage.iter().filter(|c| !c.covered).count())

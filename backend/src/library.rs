@@ -24,17 +24,26 @@ fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
 }
 
-/// The lowest and highest grade among a hold's pupils, per hold.
+/// The grade (or span of grades) each hold was taught in: the grade of the class it belongs to,
+/// which is that year's class and keeps its grade; for a hold across classes, the grades of its
+/// pupils' classes of the hold's own year. Not the pupils' grade today: a forløb taught in 1.A
+/// stays a 1st-grade forløb after its pupils move up.
 async fn grades_of_teams(
     db: &impl ConnectionTrait,
-    team_ids: Vec<i32>,
+    teams: &HashMap<i32, team::Model>,
 ) -> Result<HashMap<i32, (u8, u8)>, AppError> {
+    let across: Vec<i32> = teams
+        .values()
+        .filter(|t| t.class_id.is_none())
+        .map(|t| t.id)
+        .collect();
     let members: Vec<(i32, i32)> = team_member::Entity::find()
         .select_only()
         .column(team_member::Column::TeamId)
         .column(team_member::Column::PersonId)
-        .filter(team_member::Column::TeamId.is_in(team_ids))
+        .filter(team_member::Column::TeamId.is_in(across))
         .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .filter(team_member::Column::LeftAt.is_null())
         .into_tuple()
         .all(db)
         .await
@@ -47,25 +56,47 @@ async fn grades_of_teams(
         .into_iter()
         .map(|p| (p.person_id, p.class_id))
         .collect();
-    let grade_of: HashMap<i32, u8> = school_class::Entity::find()
-        .filter(school_class::Column::Id.is_in(class_of.values().copied().collect::<Vec<_>>()))
+    let class_ids: Vec<i32> = class_of
+        .values()
+        .copied()
+        .chain(teams.values().filter_map(|t| t.class_id))
+        .collect();
+    // Class id → (its school year, its grade).
+    let classes: HashMap<i32, (i32, u8)> = school_class::Entity::find()
+        .filter(school_class::Column::Id.is_in(class_ids))
         .all(db)
         .await
         .map_err(db_err)?
         .into_iter()
-        .filter_map(|c| Some((c.id, u8::try_from(c.grade).ok()?)))
+        .filter_map(|c| Some((c.id, (c.school_year, u8::try_from(c.grade).ok()?))))
         .collect();
     let mut out: HashMap<i32, (u8, u8)> = HashMap::new();
-    for (team_id, person_id) in members {
-        let Some(grade) = class_of.get(&person_id).and_then(|c| grade_of.get(c)) else {
-            continue;
-        };
+    let mut widen = |team_id: i32, grade: u8| {
         out.entry(team_id)
             .and_modify(|(lo, hi)| {
-                *lo = (*lo).min(*grade);
-                *hi = (*hi).max(*grade);
+                *lo = (*lo).min(grade);
+                *hi = (*hi).max(grade);
             })
-            .or_insert((*grade, *grade));
+            .or_insert((grade, grade));
+    };
+    for team in teams.values() {
+        if let Some((_, grade)) = team.class_id.and_then(|c| classes.get(&c)) {
+            widen(team.id, *grade);
+        }
+    }
+    for (team_id, person_id) in members {
+        let Some(team) = teams.get(&team_id) else {
+            continue;
+        };
+        // A pupil's class now is only the class they were taught in if it is of the hold's year.
+        let Some((_, grade)) = class_of
+            .get(&person_id)
+            .and_then(|c| classes.get(c))
+            .filter(|(year, _)| *year == team.school_year)
+        else {
+            continue;
+        };
+        widen(team_id, *grade);
     }
     Ok(out)
 }
@@ -131,9 +162,9 @@ pub async fn search(ctx: &RequestCtx, filter: &LibraryFilter) -> Result<LibraryP
         .await
         .map_err(db_err)?
         .into_iter()
-        .map(|a| (a.id, format!("{} {}", a.given_name, a.family_name)))
+        .map(|a| (a.id, a.full_name()))
         .collect();
-    let grades = grades_of_teams(db, teams.keys().copied().collect()).await?;
+    let grades = grades_of_teams(db, &teams).await?;
 
     // Each goal as text and, for framework goals, the item's stable id too.
     let mut goals_of: HashMap<i32, Vec<(String, Option<String>)>> = HashMap::new();

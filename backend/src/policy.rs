@@ -129,6 +129,18 @@ pub fn can_administer_school(p: &Principal, school_id: i32) -> bool {
     matches!(p.role, Role::Leader | Role::Administrator) && p.school_id == school_id
 }
 
+/// Who opens a new school year (moves every class up and carries its hold): the school's leaders.
+pub fn can_open_school_year(p: &Principal, school_id: i32) -> bool {
+    p.role == Role::Leader && p.school_id == school_id
+}
+
+/// Who runs a hold's people (adds and removes teachers and pupils, archives it): the school's
+/// leaders and administration, and the teaching staff who teach it.
+pub fn can_manage_team(p: &Principal, team_school_id: i32, teaches: bool) -> bool {
+    can_administer_school(p, team_school_id)
+        || (p.role.is_teaching_staff() && teaches && p.school_id == team_school_id)
+}
+
 /// Who makes whom staff: a leader gives any staff role; administration adds teachers, pædagoger
 /// and administration, but never a leader (who would read drafts and teacher-only evaluations).
 pub fn can_give_staff_role(p: &Principal, role: Role) -> bool {

@@ -10,8 +10,8 @@ mod common;
 use backend::family::{self, calendar};
 use backend::planning::plans;
 use backend::pupil::{today, work};
-use backend::{RequestCtx, SessionChange, clock, demo, identity, library, pupil_plan};
-use common::{TestDb, as_user, seeded};
+use backend::{RequestCtx, clock, library, pupil_plan};
+use common::{TestDb, as_user, as_user_at, seeded};
 use domain::calendar::{DEFAULT_TIME_ZONE, Date, Weekday};
 use domain::planning::{
     Audience, LibraryFilter, TaskIcon, TaskInput, TaskWhen, UnitInput, Variant,
@@ -23,18 +23,6 @@ use domain::school::Subject;
 /// `hour`:00 on `day` at the school (Copenhagen), in unix seconds.
 fn at(day: Date, hour: i64) -> i64 {
     clock::start_of_day(day, DEFAULT_TIME_ZONE) + hour * 3600
-}
-
-/// Signs `username` in at `unix` and acts then.
-async fn as_user_at(t: &TestDb, username: &str, unix: i64) -> RequestCtx {
-    let ctx = t.ctx(None).at_time(unix);
-    identity::sign_in(&ctx, username, demo::DEMO_PASSWORD)
-        .await
-        .unwrap();
-    let Some(SessionChange::Started { token, .. }) = ctx.take_session_change() else {
-        panic!("{username} signs in");
-    };
-    t.ctx(Some(token)).at_time(unix)
 }
 
 struct Week {

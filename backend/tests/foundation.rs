@@ -350,7 +350,52 @@ async fn migrations_roll_back_and_forward_again(t: TestDb) {
     seeded(&t).await;
 }
 
+/// Migration 24 on a school with hold: a hold whose pupils are all in one class becomes that
+/// class's hold; one across classes belongs to none. Rolled back, ended memberships go.
+async fn existing_hold_belong_to_their_class_after_the_membership_history_migration(t: TestDb) {
+    use backend::entity::team;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use sea_orm_migration::MigratorTrait;
+    seeded(&t).await;
+    let lene = t.ctx(Some(token_for(&t, "lene").await));
+    let engelsk = team::Entity::find()
+        .filter(team::Column::Name.eq("Engelsk 5.B"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let roster = backend::identity::roster::roster(&lene).await.unwrap();
+    let ida = roster.classes[0]
+        .pupils
+        .iter()
+        .find(|p| p.name == "Ida Jensen")
+        .unwrap()
+        .id;
+    backend::teams::add_pupil(&lene, i64::from(engelsk.id), ida)
+        .await
+        .unwrap();
+    backend::migration::Migrator::down(&t.db, Some(1))
+        .await
+        .unwrap();
+    backend::migration::Migrator::up(&t.db, None).await.unwrap();
+    let class_of = |name: &'static str| {
+        let db = t.db.clone();
+        async move {
+            team::Entity::find()
+                .filter(team::Column::Name.eq(name))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .class_id
+        }
+    };
+    assert!(class_of("Dansk 1.A").await.is_some());
+    assert_eq!(class_of("Engelsk 5.B").await, None, "pupils of two classes");
+}
+
 on_both_databases!(
+    existing_hold_belong_to_their_class_after_the_membership_history_migration,
     the_demo_school_is_seeded_once_with_twenty_pupils,
     the_right_password_starts_a_session_in_the_persons_role,
     a_wrong_password_is_refused_and_writes_nothing,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use backend::entity::{class_device, person, person_role, session};
+use backend::entity::{class_device, person_role, session};
 use backend::identity::{self, class_device as device, login_cards as cards, rate_limit};
 use backend::{RequestCtx, SessionChange, demo, home};
 use common::{TestDb, home_of, seeded, session_count, token_for};
@@ -23,13 +23,7 @@ fn started_token(change: Option<SessionChange>) -> String {
 }
 
 async fn person_id(t: &TestDb, given: &str) -> i64 {
-    let p = person::Entity::find()
-        .filter(person::Column::GivenName.eq(given))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
-    i64::from(p.id)
+    i64::from(common::person_by_given_name(t, given).await.id)
 }
 
 /// Opens a class iPad for `class` as `teacher`; returns the device token.

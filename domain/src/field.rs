@@ -35,6 +35,8 @@ pub enum Field {
     Grade,
     GroupName,
     InstitutionNumber,
+    /// A hold's last teacher cannot leave it.
+    LastTeacher,
     SchoolName,
     UniId,
     Harder,
@@ -89,7 +91,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 81] = [
+    pub const ALL: [Field; 82] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -120,6 +122,7 @@ impl Field {
         Field::Grade,
         Field::GroupName,
         Field::InstitutionNumber,
+        Field::LastTeacher,
         Field::SchoolName,
         Field::UniId,
         Field::Harder,
@@ -202,6 +205,7 @@ impl Field {
             Field::SchoolName => "school_name",
             Field::UniId => "uni_id",
             Field::InstitutionNumber => "institution_number",
+            Field::LastTeacher => "last_teacher",
             Field::Goal => "goal",
             Field::GoalId => "goal_id",
             Field::GoalIds => "goal_ids",

@@ -78,6 +78,20 @@ pub struct PlanningOverview {
     pub teams: Vec<PlanningTeam>,
     /// Årsplaner that were archived, for their teachers to restore.
     pub archived: Vec<ArchivedYearPlan>,
+    /// Årsplaner of earlier school years in hold the person taught ("Tidligere år"), newest
+    /// first: to read, and to copy into this year's hold.
+    pub earlier: Vec<EarlierYearPlan>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierYearPlan {
+    pub id: i64,
+    pub title: String,
+    pub team_name: String,
+    pub subject: Subject,
+    /// "2025/26".
+    pub school_year: String,
+    pub unit_count: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -256,6 +256,8 @@ pub struct PublishedPlan {
 pub struct CollectedPlan {
     pub pupil_id: i64,
     pub pupil_name: String,
+    /// The school year now: plans of earlier years are shown under "Tidligere år".
+    pub current_year: i32,
     pub plans: Vec<PublishedPlanEntry>,
 }
 

@@ -38,7 +38,9 @@ impl Grade {
     }
 }
 
-/// The subjects (fag) Spire knows. Stored by `as_str`; ordered as listed here on every screen.
+/// What the folkeskole teaches (Folkeskoleloven § 5 stk. 2 and § 7), each with the grades it is
+/// taught in. Stored by `as_str` (unchanged for the first seven, so nothing migrates); ordered as
+/// listed here on every screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
@@ -49,10 +51,36 @@ pub enum Subject {
     Idraet,
     Billedkunst,
     Musik,
+    Tysk,
+    Fransk,
+    Kristendomskundskab,
+    Historie,
+    Samfundsfag,
+    Geografi,
+    Biologi,
+    FysikKemi,
+    HaandvaerkDesign,
+    Madkundskab,
+    Valgfag,
+    /// Understøttende undervisning (§ 16 a): not a subject, but time a hold is planned in.
+    Understoettende,
+    /// The obligatoriske emner (§ 7), taught within the subjects.
+    Faerdselslaere,
+    SundhedSeksualFamilie,
+    UddannelseJob,
+}
+
+/// Whether a `Subject` is one of the fag, an obligatorisk emne, or other planned time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Fag,
+    ObligatoriskEmne,
+    Other,
 }
 
 impl Subject {
-    pub const ALL: [Subject; 7] = [
+    pub const ALL: [Subject; 22] = [
         Subject::Dansk,
         Subject::Matematik,
         Subject::Engelsk,
@@ -60,6 +88,21 @@ impl Subject {
         Subject::Idraet,
         Subject::Billedkunst,
         Subject::Musik,
+        Subject::Tysk,
+        Subject::Fransk,
+        Subject::Kristendomskundskab,
+        Subject::Historie,
+        Subject::Samfundsfag,
+        Subject::Geografi,
+        Subject::Biologi,
+        Subject::FysikKemi,
+        Subject::HaandvaerkDesign,
+        Subject::Madkundskab,
+        Subject::Valgfag,
+        Subject::Understoettende,
+        Subject::Faerdselslaere,
+        Subject::SundhedSeksualFamilie,
+        Subject::UddannelseJob,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +114,21 @@ impl Subject {
             Subject::Idraet => "idraet",
             Subject::Billedkunst => "billedkunst",
             Subject::Musik => "musik",
+            Subject::Tysk => "tysk",
+            Subject::Fransk => "fransk",
+            Subject::Kristendomskundskab => "kristendomskundskab",
+            Subject::Historie => "historie",
+            Subject::Samfundsfag => "samfundsfag",
+            Subject::Geografi => "geografi",
+            Subject::Biologi => "biologi",
+            Subject::FysikKemi => "fysik_kemi",
+            Subject::HaandvaerkDesign => "haandvaerk_design",
+            Subject::Madkundskab => "madkundskab",
+            Subject::Valgfag => "valgfag",
+            Subject::Understoettende => "understoettende",
+            Subject::Faerdselslaere => "faerdselslaere",
+            Subject::SundhedSeksualFamilie => "sundhed_seksual_familie",
+            Subject::UddannelseJob => "uddannelse_job",
         }
     }
 
@@ -79,6 +137,86 @@ impl Subject {
             .into_iter()
             .find(|x| x.as_str() == s)
             .ok_or_else(|| AppError::invalid(Field::Subject))
+    }
+
+    pub fn kind(self) -> SubjectKind {
+        match self {
+            Subject::Understoettende => SubjectKind::Other,
+            Subject::Faerdselslaere | Subject::SundhedSeksualFamilie | Subject::UddannelseJob => {
+                SubjectKind::ObligatoriskEmne
+            }
+            _ => SubjectKind::Fag,
+        }
+    }
+
+    /// The grades (0 is børnehaveklassen) the subject is taught in, after the law's timetable
+    /// (Folkeskoleloven § 5 stk. 2, § 7, § 9 stk. 5–6).
+    pub fn grades(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            Subject::Dansk
+            | Subject::Matematik
+            | Subject::Idraet
+            | Subject::Understoettende
+            | Subject::Faerdselslaere
+            | Subject::SundhedSeksualFamilie
+            | Subject::UddannelseJob => 0..=9,
+            Subject::Engelsk | Subject::Kristendomskundskab => 1..=9,
+            Subject::NaturTeknologi | Subject::Musik => 1..=6,
+            Subject::Billedkunst => 1..=5,
+            Subject::Historie => 3..=9,
+            Subject::HaandvaerkDesign | Subject::Madkundskab => 4..=7,
+            Subject::Tysk | Subject::Fransk => 5..=9,
+            Subject::Geografi | Subject::Biologi | Subject::FysikKemi | Subject::Valgfag => 7..=9,
+            Subject::Samfundsfag => 8..=9,
+        }
+    }
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::*;
+
+    #[test]
+    fn every_subject_is_stored_by_a_code_that_reads_back_as_itself_and_as_its_json() {
+        for subject in Subject::ALL {
+            assert_eq!(Subject::parse(subject.as_str()), Ok(subject));
+            let json = serde_json::to_string(&subject).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", subject.as_str()));
+        }
+        assert!(Subject::parse("latin").is_err());
+    }
+
+    #[test]
+    fn the_first_seven_keep_the_codes_already_stored() {
+        let codes: Vec<&str> = Subject::ALL[..7].iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "dansk",
+                "matematik",
+                "engelsk",
+                "natur_teknologi",
+                "idraet",
+                "billedkunst",
+                "musik"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_grade_from_bornehaveklassen_to_ninth_has_dansk_and_maths_and_only_the_law_adds_the_rest()
+     {
+        for grade in 0..=9u8 {
+            assert!(Subject::Dansk.grades().contains(&grade));
+            assert!(Subject::Matematik.grades().contains(&grade));
+        }
+        assert!(!Subject::Historie.grades().contains(&2));
+        assert!(Subject::Samfundsfag.grades().eq(8..=9));
+        assert_eq!(
+            Subject::Faerdselslaere.kind(),
+            SubjectKind::ObligatoriskEmne
+        );
+        assert_eq!(Subject::Understoettende.kind(), SubjectKind::Other);
     }
 }
 

@@ -10,7 +10,8 @@ function csv(lines: string[]) {
 test('a leader imports a roster after a dry run, moves a pupil and marks one as left', async ({ page }, info) => {
   // A long flow with three axe scans of the school's whole roster, which other tests keep growing.
   test.setTimeout(60_000);
-  // Each run imports classes of its own, so runs never meet in the shared database.
+  // Each run imports classes and pupils of its own, so runs never meet in the shared database
+  // (a pupil named like one already in another class would be refused as a possible duplicate).
   const tag = `${info.project.name === 'ipad' ? 'I' : 'P'}${Date.now() % 100000}`;
   const [small, big] = [`2.${tag}`, `3.${tag}`];
   await signIn(page, 'lene');
@@ -20,7 +21,11 @@ test('a leader imports a roster after a dry run, moves a pupil and marks one as 
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Vælg CSV-fil').setInputFiles(
-    csv([`${small},2,Otto,Lind,Eva,Lind,ja`, `${small},2,Maja,Lind,Eva,Lind,ja`, `${big},3,Bilal,Haddad,Samira,Haddad,nej`]),
+    csv([
+      `${small},2,Otto,Lind${tag},Eva,Lind${tag},ja`,
+      `${small},2,Maja,Lind${tag},Eva,Lind${tag},ja`,
+      `${big},3,Bilal,Haddad${tag},Samira,Haddad${tag},nej`,
+    ]),
   );
   await expect(page.getByText('Ingen fejl i filen.')).toBeVisible();
   await expect(page.getByText(`${small}, ${big}`)).toBeVisible();
@@ -29,16 +34,21 @@ test('a leader imports a roster after a dry run, moves a pupil and marks one as 
   await page.getByRole('button', { name: 'Gennemfør import' }).click();
   await expect(page.getByRole('status')).toHaveText('Importen er gennemført.');
   const smallClass = page.getByRole('region', { name: `${small} (2. klasse)` });
-  await expect(smallClass.getByText('Otto Lind', { exact: true })).toBeVisible();
+  await expect(smallClass.getByText(`Otto Lind${tag}`, { exact: true })).toBeVisible();
 
-  await smallClass.getByLabel('Ny klasse for Otto Lind').selectOption({ label: big });
-  await smallClass.getByRole('button', { name: 'Flyt Otto Lind' }).click();
+  await smallClass.getByLabel(`Ny klasse for Otto Lind${tag}`).selectOption({ label: big });
+  // Before it moves him, the screen says what it does to his hold.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain(`Flyt Otto Lind${tag} til ${big}?`);
+    void dialog.accept();
+  });
+  await smallClass.getByRole('button', { name: `Flyt Otto Lind${tag}` }).click();
   const bigClass = page.getByRole('region', { name: `${big} (3. klasse)` });
-  await expect(bigClass.getByText('Otto Lind', { exact: true })).toBeVisible();
+  await expect(bigClass.getByText(`Otto Lind${tag}`, { exact: true })).toBeVisible();
 
   page.once('dialog', (dialog) => dialog.accept());
-  await bigClass.getByRole('button', { name: 'Meld ud: Bilal Haddad' }).click();
-  await expect(bigClass.getByText('Bilal Haddad', { exact: true })).toHaveCount(0);
+  await bigClass.getByRole('button', { name: `Meld ud: Bilal Haddad${tag}` }).click();
+  await expect(bigClass.getByText(`Bilal Haddad${tag}`, { exact: true })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
@@ -58,6 +68,39 @@ test('a teacher cannot open the administration', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Mine hold' })).toBeVisible();
   await page.goto('/administration');
   await expect(page.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await expectNoAxeViolations(page);
+});
+
+test('what a leader has begun typing for one pupil stays while another form saves', async ({ page }, info) => {
+  const tag = `${info.project.name === 'ipad' ? 'k' : 'q'}${Date.now() % 100000}`;
+  await signIn(page, 'lene');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await page.goto('/administration');
+  const newClass = page.getByRole('form', { name: 'Ny klasse' });
+  await newClass.getByLabel('Klassens navn, fx 2.C').fill(`4.${tag}`);
+  await newClass.getByLabel('Klassetrin').selectOption({ label: '4. klasse' });
+  await newClass.getByRole('button', { name: 'Opret klasse' }).click();
+  const newPupil = page.getByRole('form', { name: 'Ny elev' });
+  await newPupil.getByLabel('Fornavn').fill('Asta');
+  await newPupil.getByLabel('Efternavn').fill(`Holm${tag}`);
+  await newPupil.getByLabel('Klasse').selectOption({ label: `4.${tag}` });
+  await newPupil.getByRole('button', { name: 'Tilføj elev' }).click();
+  const classSection = page.getByRole('region', { name: `4.${tag} (4. klasse)` });
+  await expect(classSection.getByText(`Asta Holm${tag}`, { exact: true })).toBeVisible();
+  // Once saved, a form is empty for the next entry.
+  await expect(newPupil.getByLabel('Fornavn')).toHaveValue('');
+
+  await classSection.getByText(`Tilknyt forælder til Asta Holm${tag}`).click();
+  const guardian = classSection.getByRole('group').filter({ hasText: `Tilknyt forælder til Asta Holm${tag}` });
+  await guardian.getByLabel('Fornavn').fill('Jonas');
+
+  await newClass.getByLabel('Klassens navn, fx 2.C').fill(`5.${tag}`);
+  await newClass.getByLabel('Klassetrin').selectOption({ label: '5. klasse' });
+  await newClass.getByRole('button', { name: 'Opret klasse' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `5.${tag} (5. klasse)` })).toBeVisible();
+  await expect(newClass.getByLabel('Klassens navn, fx 2.C')).toHaveValue('');
+  await expect(guardian.getByLabel('Fornavn')).toHaveValue('Jonas');
+  await expect(guardian.getByLabel('Adgangskode (valgfrit)')).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -99,7 +142,7 @@ test('a leader creates a class, a pupil, a teacher and a hold, and links a guard
 
   const newTeam = page.getByRole('form', { name: 'Nyt hold' });
   await newTeam.getByLabel('Holdets navn, fx Dansk 2.C').fill(`Musik ${className}`);
-  await newTeam.getByLabel('Fag').selectOption({ label: 'Musik' });
+  await newTeam.getByLabel('Fag').selectOption({ label: 'Musik (1.–6. klasse)' });
   await newTeam.getByLabel('Klasse').selectOption({ label: className });
   await newTeam.getByLabel('Lærer').selectOption({ label: `Kim Storm${tag}` });
   await newTeam.getByRole('button', { name: 'Opret hold' }).click();

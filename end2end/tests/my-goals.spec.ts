@@ -30,7 +30,10 @@ test('a pupil hears a goal and evaluates themselves by tapping a face', async ({
 
   // A few words of their own, optional, saved with the face.
   await goal.getByLabel('Vil du skrive noget? (Det er frivilligt)').fill('Jeg talte til 20 i frikvarteret');
+  // The status already says "Gemt." for the face: wait for the words' own save to answer.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/self_evaluate') && r.ok());
   await goal.getByRole('button', { name: 'Gem det, jeg skrev' }).tap();
+  await saved;
   await expect(goal.getByRole('status')).toHaveText('Gemt.');
 
   // Kept: the same face is chosen after a reload, with the words.

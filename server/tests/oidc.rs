@@ -1,76 +1,30 @@
-//! OpenID Connect sign-in against a small issuer these tests start on 127.0.0.1: discovery,
-//! JWKS, and a token endpoint that checks the client, the code and the PKCE verifier and signs
-//! an RS256 ID token with the claims STIL's UNI-Login broker sends (`uniid`, `institution_ids`,
-//! `aktoer_gruppe`, `loa`; a pairwise `sub` that is not the UNI-ID). People are provisioned through
-//! the administration's use cases, never by SQL.
+//! OpenID Connect sign-in against the development issuer (`dev-issuer`) started on 127.0.0.1:
+//! discovery, JWKS, and a token endpoint that checks the client, the code and the PKCE verifier
+//! and signs an RS256 ID token with the claims STIL's UNI-Login broker sends (`uniid`,
+//! `institution_ids`, `aktoer_gruppe`, `loa`; a pairwise `sub` that is not the UNI-ID). The tests
+//! play the browser's part at its authorization page; the year-long end-to-end test uses the page
+//! itself. People are provisioned through the administration's use cases, never by SQL.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use axum::Router;
 use axum::body::Body;
-use axum::extract::{Form, State};
 use axum::http::{Request, StatusCode, header};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use base64::Engine;
-use openidconnect::core::{
-    CoreGenderClaim, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
-    CoreRsaPrivateSigningKey,
-};
-use openidconnect::{
-    AdditionalClaims, Audience, IdToken, IdTokenClaims, IssuerUrl, JsonWebKeyId, Nonce,
-    PrivateSigningKey, StandardClaims, SubjectIdentifier,
-};
+use dev_issuer::{CLIENT_ID, CLIENT_SECRET};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
-
-const CLIENT_ID: &str = "spire-test";
-const CLIENT_SECRET: &str = "test-secret";
-const KEY_PEM: &str = include_str!("fixtures/oidc-test-signing-key.pem");
-
-/// What the issuer expects for a code it handed out, and whom the token names.
-#[derive(Clone)]
-struct Grant {
-    challenge: String,
-    nonce: String,
-    uni_id: String,
-    institutions: String,
-}
-
-/// UNI-Login's own claims, as the broker sends them: no name, no e-mail.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct UniLoginClaims {
-    uniid: String,
-    institution_ids: String,
-    aktoer_gruppe: String,
-    loa: String,
-}
-
-impl AdditionalClaims for UniLoginClaims {}
-
-type UniLoginIdToken = IdToken<
-    UniLoginClaims,
-    CoreGenderClaim,
-    CoreJweContentEncryptionAlgorithm,
-    CoreJwsSigningAlgorithm,
->;
 
 /// The school the tests provision, by its institution number.
 const INSTITUTION: &str = "280123";
 
-#[derive(Clone)]
-struct Issuer {
-    url: String,
-    grants: Arc<Mutex<HashMap<String, Grant>>>,
-}
+/// The development issuer, whose authorization page the tests play the browser's part at.
+struct Issuer(dev_issuer::Issuer);
 
 impl Issuer {
     /// Hands out `code` for the authorization request Spire started, for the person with
-    /// `uni_id` at the institutions listed; the ID token will carry `nonce` (the request's own,
-    /// unless a test forges another).
+    /// `uni_id`; the ID token will carry `nonce` (the request's own, unless a test forges another).
     fn grant(
         &self,
         code: &str,
@@ -95,120 +49,22 @@ impl Issuer {
         uni_id: &str,
         institutions: &str,
     ) {
-        let grant = Grant {
-            challenge: request["code_challenge"].clone(),
-            nonce: nonce.map_or_else(|| request["nonce"].clone(), str::to_owned),
-            uni_id: uni_id.into(),
-            institutions: institutions.into(),
-        };
-        self.grants.lock().unwrap().insert(code.into(), grant);
+        let nonce = nonce.unwrap_or(&request["nonce"]);
+        self.0.grant(
+            code,
+            &request["code_challenge"],
+            nonce,
+            uni_id,
+            institutions,
+        );
     }
-}
-
-fn signing_key() -> CoreRsaPrivateSigningKey {
-    CoreRsaPrivateSigningKey::from_pem(KEY_PEM, Some(JsonWebKeyId::new("test-key".into()))).unwrap()
-}
-
-async fn discovery(State(issuer): State<Issuer>) -> Json<serde_json::Value> {
-    let url = &issuer.url;
-    Json(serde_json::json!({
-        "issuer": url,
-        "authorization_endpoint": format!("{url}/authorize"),
-        "token_endpoint": format!("{url}/token"),
-        "jwks_uri": format!("{url}/jwks"),
-        "response_types_supported": ["code"],
-        "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["RS256"],
-    }))
-}
-
-async fn jwks() -> Json<CoreJsonWebKeySet> {
-    Json(CoreJsonWebKeySet::new(vec![
-        signing_key().as_verification_key(),
-    ]))
-}
-
-async fn token(
-    State(issuer): State<Issuer>,
-    headers: axum::http::HeaderMap,
-    Form(form): Form<HashMap<String, String>>,
-) -> Result<Json<serde_json::Value>, (StatusCode, Json<serde_json::Value>)> {
-    let refuse = |why: &str| {
-        (
-            StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({ "error": why })),
-        )
-    };
-    let basic =
-        base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"));
-    let authorised = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        == Some(&format!("Basic {basic}"));
-    if !authorised {
-        return Err(refuse("invalid_client"));
-    }
-    let code = form.get("code").cloned().unwrap_or_default();
-    let grant = issuer
-        .grants
-        .lock()
-        .unwrap()
-        .remove(&code)
-        .ok_or_else(|| refuse("invalid_grant"))?;
-    let verifier = form.get("code_verifier").cloned().unwrap_or_default();
-    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(Sha256::digest(verifier.as_bytes()));
-    if challenge != grant.challenge {
-        return Err(refuse("invalid_grant"));
-    }
-    let now = chrono::Utc::now();
-    let claims = IdTokenClaims::new(
-        IssuerUrl::new(issuer.url.clone()).unwrap(),
-        vec![Audience::new(CLIENT_ID.into())],
-        now + chrono::Duration::minutes(5),
-        now,
-        // The broker's `sub` is pairwise per service, not the UNI-ID.
-        StandardClaims::new(SubjectIdentifier::new(format!(
-            "pairwise-{}",
-            grant.uni_id.len()
-        ))),
-        UniLoginClaims {
-            uniid: grant.uni_id,
-            institution_ids: grant.institutions,
-            aktoer_gruppe: "Medarbejder".into(),
-            loa: "2".into(),
-        },
-    )
-    .set_nonce(Some(Nonce::new(grant.nonce)));
-    let id_token = UniLoginIdToken::new(
-        claims,
-        &signing_key(),
-        CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
-        None,
-        None,
-    )
-    .unwrap();
-    Ok(Json(serde_json::json!({
-        "access_token": "opaque",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "id_token": id_token.to_string(),
-    })))
 }
 
 async fn start_issuer() -> Issuer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let issuer = Issuer {
-        url: format!("http://{}", listener.local_addr().unwrap()),
-        grants: Arc::default(),
-    };
-    let app = Router::new()
-        .route("/.well-known/openid-configuration", get(discovery))
-        .route("/jwks", get(jwks))
-        .route("/token", post(token))
-        .with_state(issuer.clone());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    issuer
+    let (issuer, serve) = dev_issuer::start(listener, INSTITUTION).await.unwrap();
+    tokio::spawn(serve);
+    Issuer(issuer)
 }
 
 struct Spire {
@@ -226,7 +82,7 @@ async fn start_spire(issuer: &Issuer) -> Spire {
     let db = backend::db::connect_and_migrate(&url).await.unwrap();
     backend::demo::seed_if_empty(&db).await.unwrap();
     let oidc = backend::identity::oidc::OidcConfig {
-        issuer: issuer.url.clone(),
+        issuer: issuer.0.url.clone(),
         client_id: CLIENT_ID.into(),
         client_secret: CLIENT_SECRET.into(),
         redirect_url: "http://127.0.0.1:3000/auth/oidc/callback".into(),
@@ -294,12 +150,82 @@ impl Spire {
             .unwrap();
     }
 
+    /// A call to a server function as the browser makes it, with a session cookie.
+    async fn call(
+        &self,
+        name: &str,
+        body: String,
+        json: bool,
+        cookie: &str,
+    ) -> axum::response::Response {
+        let content_type = if json {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
+        self.app
+            .clone()
+            .oneshot(
+                Request::post(format!("/api/{name}"))
+                    .header(header::CONTENT_TYPE, content_type)
+                    .header(header::HOST, "127.0.0.1:3000")
+                    .header(header::COOKIE, cookie)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+            .unwrap()
+    }
+
+    /// The leader switches UNI-Login on and imports a file, as the administration screen does:
+    /// the dry run, then the import.
+    async fn import_as_leader(&self, file: &[u8]) -> serde_json::Value {
+        let res = self
+            .call(
+                "sign_in",
+                format!("username=lene&password={}", backend::demo::DEMO_PASSWORD),
+                false,
+                "",
+            )
+            .await;
+        let lene = session_cookie(&res).expect("Lene signs in");
+        let res = self
+            .call(
+                "set_institution_number",
+                format!("number={INSTITUTION}"),
+                false,
+                &lene,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let data = base64::engine::general_purpose::STANDARD.encode(file);
+        let mut report = serde_json::Value::Null;
+        for apply in [false, true] {
+            let res = self
+                .call(
+                    "import_roster",
+                    serde_json::json!({ "data_base64": data, "apply": apply }).to_string(),
+                    true,
+                    &lene,
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::OK);
+            let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            report = serde_json::from_slice(&body).unwrap();
+            assert_eq!(report["problems"], serde_json::json!([]), "{report}");
+        }
+        assert_eq!(report["applied"], true);
+        report
+    }
+
     /// Starts a sign-in and returns the authorization request's query parameters.
     async fn start(&self) -> HashMap<String, String> {
         let res = self.get("/auth/oidc/start", None).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-        let url = openidconnect::url::Url::parse(&location).unwrap();
+        let url = url::Url::parse(&location).unwrap();
         url.query_pairs()
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect()
@@ -347,6 +273,51 @@ async fn a_linked_person_signs_in_through_the_issuer_with_pkce_and_a_nonce() {
         .unwrap();
     let home: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(home["Teacher"]["me"]["name"], "Anne Holm");
+}
+
+#[tokio::test]
+async fn a_teacher_the_staff_list_provisioned_signs_in_through_the_issuer() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    let report = spire
+        .import_as_leader(
+            "fornavn;efternavn;rolle;uni_id\r\nNanna;Krog;lærer;NANNA12345".as_bytes(),
+        )
+        .await;
+    assert_eq!(report["staff_to_add"], 1);
+
+    let request = spire.start().await;
+    issuer.grant("code-1", &request, None, "nanna12345");
+    let res = spire.callback("code-1", &request).await;
+    assert_eq!(location(&res), "/");
+    let cookie = session_cookie(&res).expect("a session cookie");
+    let home = spire.call("home", String::new(), false, &cookie).await;
+    assert_eq!(home.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(home.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let home: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(home["Teacher"]["me"]["name"], "Nanna Krog");
+}
+
+#[tokio::test]
+async fn a_pupil_the_pupil_list_provisioned_signs_in_through_the_issuer() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    let file = "klasse;klassetrin;fornavn;efternavn;uni_id\r\n1.A;1;Asta;Bøg;asta123456";
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(file);
+    spire.import_as_leader(&latin).await;
+    let request = spire.start().await;
+    issuer.grant("code-1", &request, None, "asta123456");
+    let res = spire.callback("code-1", &request).await;
+    let cookie = session_cookie(&res).expect("a session cookie");
+    let home = spire.call("home", String::new(), false, &cookie).await;
+    let body = axum::body::to_bytes(home.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let home: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(home["Pupil"]["first_name"], "Asta", "{home}");
+    assert_eq!(home["Pupil"]["class_name"], "1.A");
 }
 
 #[tokio::test]

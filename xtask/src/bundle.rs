@@ -15,8 +15,13 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// Issue 8 lowered both after its size work (wasm-opt flags, no Unicode case tables): staff
 /// 377 → 365 kB, family 312 → 301 kB. Issue 17 raised the staff cap on purpose: taking access
 /// away and UNI-Login on the administration screen added 11 kB (366.7 → 377.8 kB); issue 21 moves
-/// administration out of the staff build's first screen.
-pub const STAFF_REGRESSION_CAP_KB: f64 = 387.0;
+/// administration out of the staff build's first screen. It raised it again for the roster import
+/// by UNI-ID, the hold's own screen, the whole subject catalogue with its icons, opening a new
+/// school year and earlier years' årsplaner (377.8 → 408.2 kB); until issue 21 splits the staff
+/// build, every staff screen ships in its first download. Then to 430 kB: the administration
+/// page's keyed lists (the first `For` in the build, so a save no longer wipes what a leader is
+/// typing elsewhere on the page) and opening a year from next year's roster file (408.2 → 424.1).
+pub const STAFF_REGRESSION_CAP_KB: f64 = 430.0;
 pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
 
 /// The sign-in build is held to its budget itself: it exists to meet it.

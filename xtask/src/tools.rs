@@ -311,8 +311,96 @@ pub fn faelles_maal_file() -> Result<std::path::PathBuf> {
         })
 }
 
-/// Starts the (already built, debug) server on a free port with a fresh demo database, and runs
-/// Playwright against it.
+/// The school the year-long test starts from nothing: made by `spire init` in an empty database,
+/// served without demo data by a second server. Returns the leader's username and the password
+/// `init` printed.
+fn init_new_school(data: &std::path::Path) -> Result<(String, String)> {
+    let output = Command::new(root().join("target/debug/spire"))
+        .args([
+            "init",
+            "--school",
+            "Nyskolen",
+            "--leader-name",
+            "Karen Nielsen",
+            "--leader-username",
+            "karen",
+            "--data-dir",
+        ])
+        .arg(data)
+        .env_remove("DATABASE_URL")
+        .output()
+        .map_err(|e| format!("cannot run spire init: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let password = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Password: "))
+        .filter(|_| output.status.success())
+        .ok_or_else(|| format!("spire init printed no password: {text}"))?;
+    Ok(("karen".into(), password.trim().to_owned()))
+}
+
+/// The institution number the development issuer's sign-ins name, which the year-long test's
+/// leader gives her school on the administration screen.
+const DEV_INSTITUTION: &str = "280123";
+
+/// The development OpenID Connect issuer (`dev-issuer`), which the new school's server signs
+/// people in through, as it would through STIL's UNI-Login broker.
+fn start_issuer(port: u16) -> Result<Child> {
+    run_cmd(
+        crate::cargo()
+            .args(["build", "--locked", "-p", "dev-issuer"])
+            .current_dir(root()),
+    )?;
+    Command::new(root().join("target/debug/dev-issuer"))
+        .args([
+            "--port",
+            &port.to_string(),
+            "--institutions",
+            DEV_INSTITUTION,
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start the development issuer: {e}"))
+}
+
+fn start_server(
+    port: u16,
+    data: &std::path::Path,
+    demo: bool,
+    issuer_port: Option<u16>,
+) -> Result<Child> {
+    let mut cmd = Command::new(root().join("target/debug/spire"));
+    cmd.args(["--port", &port.to_string(), "--data-dir"])
+        .arg(data)
+        .arg("--dist")
+        .arg(root().join("dist"))
+        // The week-task and school-year tests live days and years by naming each request's instant.
+        .arg("--test-clock")
+        .env("RUST_LOG", "warn")
+        // A fresh database every run, whatever the developer's shell has set.
+        .env_remove("DATABASE_URL")
+        .env_remove("SPIRE_NO_DEMO")
+        .env_remove("SPIRE_PORT")
+        .env_remove("SPIRE_DATA_DIR")
+        .env_remove("SPIRE_DIST")
+        .stdout(Stdio::null());
+    if !demo {
+        cmd.arg("--no-demo");
+    }
+    if let Some(issuer_port) = issuer_port {
+        cmd.env(
+            "SPIRE_OIDC_ISSUER",
+            format!("http://127.0.0.1:{issuer_port}"),
+        )
+        .env("SPIRE_OIDC_CLIENT_ID", "spire-test")
+        .env("SPIRE_OIDC_CLIENT_SECRET", "test-secret");
+    }
+    cmd.spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))
+}
+
+/// Starts the (already built, debug) server on a free port with a fresh demo database, and a
+/// second one for a school made from nothing, and runs Playwright against them.
 pub fn run_end_to_end() -> Result<Counts> {
     let port = free_port()?;
     let data = std::env::temp_dir().join(format!("spire-e2e-{}", std::process::id()));
@@ -326,44 +414,48 @@ pub fn run_end_to_end() -> Result<Counts> {
             .arg(&data)
             .env_remove("DATABASE_URL"),
     )?;
-    let mut server = Command::new(root().join("target/debug/spire"))
-        .args(["--port", &port.to_string(), "--data-dir"])
-        .arg(&data)
-        .arg("--dist")
-        .arg(root().join("dist"))
-        // The week-task test lives a school week by naming each request's instant.
-        .arg("--test-clock")
-        .env("RUST_LOG", "warn")
-        // A fresh demo database every run, whatever the developer's shell has set.
-        .env_remove("DATABASE_URL")
-        .env_remove("SPIRE_NO_DEMO")
-        .env_remove("SPIRE_PORT")
-        .env_remove("SPIRE_DATA_DIR")
-        .env_remove("SPIRE_DIST")
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let result = wait_until_ready(port, &mut server, "the server").and_then(|()| {
-        let report = root().join("end2end/test-results/results.json");
-        let _ = std::fs::remove_file(&report);
-        let status = Command::new("npx")
-            .args(["playwright", "test"])
-            .current_dir(root().join("end2end"))
-            .env("BASE_URL", format!("http://127.0.0.1:{port}"))
-            .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
-            .status()
-            .map_err(|e| format!("cannot start playwright: {e}"))?;
-        let counts = playwright_counts(&report)?;
-        if !status.success() && counts.failed == 0 {
-            return Err(format!(
-                "playwright failed ({status}) without reporting a failed test"
-            ));
-        }
-        Ok(counts)
-    });
-    let _ = server.kill();
-    let _ = server.wait();
+    let issuer_port = free_port()?;
+    let mut issuer = start_issuer(issuer_port)?;
+    if let Err(e) = wait_until_ready(issuer_port, &mut issuer, "the development issuer") {
+        let _ = issuer.kill();
+        return Err(e);
+    }
+    let mut server = start_server(port, &data, true, None)?;
+    let new_port = free_port()?;
+    let new_data = data.with_extension("new-school");
+    let _ = std::fs::remove_dir_all(&new_data);
+    let (leader, password) = init_new_school(&new_data)?;
+    let mut new_server = start_server(new_port, &new_data, false, Some(issuer_port))?;
+    let result = wait_until_ready(port, &mut server, "the server")
+        .and_then(|()| wait_until_ready(new_port, &mut new_server, "the new school's server"))
+        .and_then(|()| {
+            let report = root().join("end2end/test-results/results.json");
+            let _ = std::fs::remove_file(&report);
+            let status = Command::new("npx")
+                .args(["playwright", "test"])
+                .current_dir(root().join("end2end"))
+                .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+                .env("NEW_SCHOOL_URL", format!("http://127.0.0.1:{new_port}"))
+                .env("NEW_SCHOOL_LEADER", &leader)
+                .env("NEW_SCHOOL_PASSWORD", &password)
+                .env("NEW_SCHOOL_INSTITUTION", DEV_INSTITUTION)
+                .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+                .status()
+                .map_err(|e| format!("cannot start playwright: {e}"))?;
+            let counts = playwright_counts(&report)?;
+            if !status.success() && counts.failed == 0 {
+                return Err(format!(
+                    "playwright failed ({status}) without reporting a failed test"
+                ));
+            }
+            Ok(counts)
+        });
+    for child in [&mut server, &mut new_server, &mut issuer] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(&new_data);
     result
 }
 

@@ -50,6 +50,22 @@ pub enum IdentityKey {
     ImportPupilsToAdd,
     ImportPupilsUnchanged,
     ImportGuardiansToAdd,
+    SubjectGroupFag,
+    NewYearClasses,
+    NewYearTeams,
+    NewYearFromFileLabel,
+    NewYearFromFileIntro,
+    NewYearLeaving,
+    NewYearFileTitle,
+    SubjectGroupEmner,
+    SubjectGroupOther,
+    ImportPupilsToMove,
+    ImportPupilsToLink,
+    ImportGuardiansToLink,
+    ImportStaffToAdd,
+    ImportStaffToUpdate,
+    ImportStaffUnchanged,
+    ImportReadFailed,
     ImportProblemsTitle,
     ImportNoProblems,
     ColLine,
@@ -58,7 +74,6 @@ pub enum IdentityKey {
     None_,
     Guardians,
     MovePupil,
-    ConfirmMarkLeft,
     GivenName,
     FamilyName,
     ClassLabel,
@@ -152,9 +167,9 @@ impl Text for IdentityKey {
             IdentityKey::ScanBackToPictures => "Billeder",
             IdentityKey::ScanInstead => "Brug kameraet i stedet",
             IdentityKey::AdminTitle => "Administration",
-            IdentityKey::ImportTitle => "Importér elevliste",
+            IdentityKey::ImportTitle => "Importér elevliste eller personaleliste",
             IdentityKey::ImportIntro => {
-                "Vælg en CSV-fil med kolonnerne klasse, klassetrin, fornavn, efternavn, forælder_fornavn, forælder_efternavn og forælder_adgang. Du ser først, hvad importen vil ændre."
+                "Vælg en CSV-fil fra skolens administrative system eller et regneark (UTF-8 eller Excels semikolonseparerede CSV). En elevliste har kolonnerne klasse, klassetrin, fornavn og efternavn og kan have uni_id, forælder_fornavn, forælder_efternavn, forælder_adgang og forælder_uni_id. En personaleliste har fornavn, efternavn, rolle og uni_id. Du ser først, hvad importen vil ændre."
             }
             IdentityKey::ImportFileLabel => "Vælg CSV-fil",
             IdentityKey::ImportApply => "Gennemfør import",
@@ -163,6 +178,26 @@ impl Text for IdentityKey {
             IdentityKey::ImportPupilsToAdd => "Elever der tilføjes",
             IdentityKey::ImportPupilsUnchanged => "Elever der allerede findes",
             IdentityKey::ImportGuardiansToAdd => "Forældre der tilføjes",
+            IdentityKey::SubjectGroupFag => "Fag",
+            IdentityKey::NewYearClasses => "Klasser",
+            IdentityKey::NewYearTeams => "Hold",
+            IdentityKey::NewYearFromFileLabel => "Næste års elevliste (CSV)",
+            IdentityKey::NewYearFromFileIntro => {
+                "Har kommunen sendt næste års elevliste, kan skoleåret åbnes ud fra den: klasserne findes, som kommunernes egne systemer gør (en hel årgang der rykker op samlet, ellers en klasse med mindst 70 % de samme elever), og du ser det hele, før noget ændres."
+            }
+            IdentityKey::NewYearLeaving => {
+                "Elever der ikke er i nogen klasse i filen og derfor går ud af skolen"
+            }
+            IdentityKey::NewYearFileTitle => "Elevlisten",
+            IdentityKey::SubjectGroupEmner => "Obligatoriske emner",
+            IdentityKey::SubjectGroupOther => "Andet",
+            IdentityKey::ImportPupilsToMove => "Elever der skifter klasse eller vender tilbage",
+            IdentityKey::ImportPupilsToLink => "Elever der får deres UNI-ID",
+            IdentityKey::ImportGuardiansToLink => "Forældre der bliver forælder til endnu et barn",
+            IdentityKey::ImportStaffToAdd => "Medarbejdere der tilføjes",
+            IdentityKey::ImportStaffToUpdate => "Medarbejdere der får UNI-ID eller en ny rolle",
+            IdentityKey::ImportStaffUnchanged => "Medarbejdere der allerede findes",
+            IdentityKey::ImportReadFailed => "Filen kunne ikke læses. Vælg den igen.",
             IdentityKey::ImportProblemsTitle => "Fejl i filen – intet er ændret",
             IdentityKey::ImportNoProblems => "Ingen fejl i filen.",
             IdentityKey::ColLine => "Linje",
@@ -171,9 +206,6 @@ impl Text for IdentityKey {
             IdentityKey::None_ => "ingen",
             IdentityKey::Guardians => "Forældre",
             IdentityKey::MovePupil => "Flyt",
-            IdentityKey::ConfirmMarkLeft => {
-                "Meld eleven ud af skolen? Elevens oplysninger gemmes, men eleven kan ikke længere logge ind."
-            }
             IdentityKey::GivenName => "Fornavn",
             IdentityKey::FamilyName => "Efternavn",
             IdentityKey::ClassLabel => "Klasse",

@@ -158,6 +158,177 @@ pub fn restore_guardian_access(guardian: &str, pupil: &str) -> String {
     format!("Giv {guardian} adgang til {pupil} igen")
 }
 
+/// A roster file's line that names the same person as another: "Samme person som linje 4, med
+/// andet navn, klasse eller UNI-ID."
+pub fn same_person_as_line(line: u32) -> String {
+    format!("Samme person som linje {line}, med andet navn, klasse eller UNI-ID.")
+}
+
+/// While the server checks a roster file: "Kontrollerer 612 linjer …".
+pub fn import_checking(lines: usize) -> String {
+    match lines {
+        1 => "Kontrollerer 1 linje …".to_owned(),
+        n => format!("Kontrollerer {n} linjer …"),
+    }
+}
+
+/// While the server applies a roster file: "Gennemfører importen af 612 linjer …".
+pub fn import_applying(lines: u32) -> String {
+    match lines {
+        1 => "Gennemfører importen af 1 linje …".to_owned(),
+        n => format!("Gennemfører importen af {n} linjer …"),
+    }
+}
+
+/// A pupil the import moves: "Otto Lind: fra 2.C til 3.C".
+pub fn pupil_moves(name: &str, from: &str, to: &str) -> String {
+    format!("{name}: fra {from} til {to}")
+}
+
+/// A pupil who comes back to the school: "Otto Lind: tilbage på skolen i 3.C".
+pub fn pupil_returns(name: &str, to: &str) -> String {
+    format!("{name}: tilbage på skolen i {to}")
+}
+
+/// "Tag Ida Jensen af holdet".
+pub fn remove_from_team(name: &str) -> String {
+    format!("Tag {name} af holdet")
+}
+
+/// "Elever og lærere på Dansk 1.A".
+pub fn open_team(team: &str) -> String {
+    format!("Elever og lærere på {team}")
+}
+
+/// A hold's history: "7. december 2026: Ida Jensen kom på holdet".
+pub fn membership_event(name: &str, change: domain::teams::MembershipChange, on: &str) -> String {
+    use domain::teams::MembershipChange;
+    let what = match change {
+        MembershipChange::Joined => "kom på holdet",
+        MembershipChange::Removed => "blev taget af holdet",
+        MembershipChange::MovedClass => "skiftede klasse og forlod holdet",
+        MembershipChange::LeftSchool => "gik ud af skolen",
+    };
+    format!("{on}: {name} {what}")
+}
+
+/// Before a pupil moves class: what happens to their hold, for the leader to confirm.
+pub fn confirm_move(name: &str, class: &str, leaves: &[String], joins: &[String]) -> String {
+    let mut text = format!("Flyt {name} til {class}?");
+    if !leaves.is_empty() {
+        text.push_str(&format!("\n\nForlader holdene: {}.", leaves.join(", ")));
+    }
+    if !joins.is_empty() {
+        text.push_str(&format!("\nKommer på holdene: {}.", joins.join(", ")));
+    }
+    text.push_str("\n\nAlt, hvad eleven har lavet og fået, bliver hos eleven.");
+    text
+}
+
+/// Before a pupil is marked as having left: the hold they leave.
+pub fn confirm_mark_left(name: &str, leaves: &[String]) -> String {
+    let mut text = format!("Meld {name} ud af skolen? Eleven kan ikke længere logge ind.");
+    if !leaves.is_empty() {
+        text.push_str(&format!("\n\nForlader holdene: {}.", leaves.join(", ")));
+    }
+    text.push_str("\n\nAlt, hvad eleven har lavet og fået, bliver gemt.");
+    text
+}
+
+/// "Åbn skoleåret 2027/28".
+pub fn open_school_year(year: &str) -> String {
+    format!("Åbn skoleåret {year}")
+}
+
+pub fn new_year_intro(from: &str, to: &str) -> String {
+    format!(
+        "Skoleåret {to} er begyndt. Klasserne fra {from} rykker et klassetrin op med deres elever, og klassernes hold følger med deres lærere. Alt fra {from} bliver, som det var, og kan læses."
+    )
+}
+
+pub fn confirm_open_school_year(year: &str) -> String {
+    format!("Åbn skoleåret {year}? Klasserne rykker op, og 9. klasse går ud af skolen.")
+}
+
+/// "1.A bliver 2.A (10 elever)".
+pub fn class_moves_up(from: &str, to: &str, pupils: u32) -> String {
+    format!("{from} bliver {to} ({})", super::counts::pupils(pupils))
+}
+
+/// Why a class becomes what it does when the year opens from a roster file:
+/// "1.A bliver 2.A (10 elever): hele årgangen rykker op".
+pub fn class_continues(
+    from: &str,
+    to: &str,
+    pupils: u32,
+    why: domain::roster::ClassMatchRule,
+) -> String {
+    use domain::roster::ClassMatchRule;
+    let moves = class_moves_up(from, to, pupils);
+    match why {
+        ClassMatchRule::YearGroupMovedUp => format!("{moves}: hele årgangen rykker op"),
+        ClassMatchRule::SamePupils { percent } => format!("{moves}: {percent} % de samme elever"),
+        ClassMatchRule::MovesUp | ClassMatchRule::Graduates | ClassMatchRule::Ends => moves,
+    }
+}
+
+/// "4.D slutter (2 elever): eleverne går i de klasser, filen sætter dem i".
+pub fn class_ends(from: &str, pupils: u32) -> String {
+    format!(
+        "{from} slutter ({}): eleverne går i de klasser, filen sætter dem i",
+        super::counts::pupils(pupils)
+    )
+}
+
+/// The button and its question when the year opens from a roster file.
+pub fn open_school_year_from_file(year: &str) -> String {
+    format!("Åbn skoleåret {year} med elevlisten")
+}
+
+pub fn confirm_open_school_year_from_file(year: &str) -> String {
+    format!("Åbn skoleåret {year} med elevlisten? Klasserne bliver, som listen viser.")
+}
+
+/// "9.C går ud af skolen (24 elever)".
+pub fn class_leaves(from: &str, pupils: u32) -> String {
+    format!(
+        "{from} går ud af skolen ({})",
+        super::counts::pupils(pupils)
+    )
+}
+
+/// "Dansk 1.A bliver Dansk 2.A med Anne Holm og Pia Lund".
+pub fn team_carried(from: &str, to: &str, teachers: &[String]) -> String {
+    match teachers {
+        [] => format!("{from} bliver {to}"),
+        [one] => format!("{from} bliver {to} med {one}"),
+        [rest @ .., last] => format!("{from} bliver {to} med {} og {last}", rest.join(", ")),
+    }
+}
+
+/// Hold across classes, not carried into the new year.
+pub fn teams_not_carried(names: &[String]) -> String {
+    format!(
+        "Hold på tværs af klasser følger ikke med og oprettes igen: {}.",
+        names.join(", ")
+    )
+}
+
+/// "Kopiér til Dansk 2.A".
+pub fn copy_year_plan_into(team: &str) -> String {
+    format!("Kopiér til {team}")
+}
+
+/// An earlier year's årsplan: "Årsplan dansk (Dansk 1.A, 2026/27)".
+pub fn earlier_plan(title: &str, team: &str, year: &str) -> String {
+    format!("{title} ({team}, {year})")
+}
+
+/// An earlier year's published elevplan: "Dansk, 2025/26".
+pub fn plan_of_year(plan: &str, year: &str) -> String {
+    format!("{plan}, {year}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub mod messages;
 mod planning;
 mod pupil;
 mod pupil_plan;
+mod teams;
 
 pub use access::AccessKey;
 pub use common::Key;
@@ -26,6 +27,7 @@ pub use library::LibraryKey;
 pub use planning::PlanningKey;
 pub use pupil::PupilKey;
 pub use pupil_plan::PupilPlanKey;
+pub use teams::TeamsKey;
 
 use domain::identity::Role;
 use domain::school::Subject;
@@ -81,6 +83,7 @@ fn field_text(field: Field) -> &'static str {
             "Et UNI-ID er 4–40 bogstaver og tal, og det må ikke allerede høre til en anden på skolen."
         }
         Field::InstitutionNumber => "Et institutionsnummer er 3–12 bogstaver og tal, fx 280123.",
+        Field::LastTeacher => "Holdet skal have mindst én lærer. Tilføj en anden lærer først.",
         Field::FamilyName => "Skriv et efternavn (højst 100 tegn).",
         Field::Name => "Skriv et navn (højst 40 tegn).",
         Field::NameTaken => "Der findes allerede en klasse med det navn i dette skoleår.",
@@ -167,18 +170,35 @@ fn field_text(field: Field) -> &'static str {
     }
 }
 
-/// What is wrong with a cell of an imported roster file.
+/// What is wrong with a line or cell of an imported roster file. A clash names the other line
+/// through `messages::same_person_as_line`.
 pub fn problem_text(kind: domain::roster::ProblemKind) -> &'static str {
     use domain::roster::ProblemKind;
     match kind {
-        ProblemKind::WrongHeader => "Første linje skal være kolonneoverskrifterne.",
-        ProblemKind::Unreadable => "Linjen har ikke 7 kolonner.",
+        ProblemKind::WrongHeader => {
+            "Første linje mangler denne kolonne. Se vejledningen for, hvilke kolonner filen skal have."
+        }
+        ProblemKind::UnknownColumn => {
+            "Første linje har en kolonne, som en elevliste eller personaleliste ikke har."
+        }
+        ProblemKind::DuplicateColumn => "Kolonnen står to gange i første linje.",
+        ProblemKind::Unreadable => "Linjen har ikke lige så mange kolonner som første linje.",
         ProblemKind::Missing => "Mangler.",
         ProblemKind::TooLong => "For lang.",
         ProblemKind::InvalidGrade => "Klassetrin skal være et tal fra 0 til 10.",
         ProblemKind::InvalidAccess => "Skal være ja eller nej.",
         ProblemKind::IncompleteGuardian => "Forælderen skal have både fornavn og efternavn.",
         ProblemKind::GradeConflict => "Klassen findes allerede med et andet klassetrin.",
+        ProblemKind::InvalidUniId => "Et UNI-ID er 4 til 40 bogstaver og tal.",
+        ProblemKind::InvalidRole => "Rollen skal være lærer, pædagog, leder eller administration.",
+        ProblemKind::RoleNotAllowed => "Kun en leder kan gøre en anden til leder.",
+        ProblemKind::SamePersonTwice => {
+            "En anden linje har samme person med andet navn, klasse eller UNI-ID."
+        }
+        ProblemKind::UniIdOfSomeoneElse => "UNI-ID'et tilhører en anden person på skolen.",
+        ProblemKind::PossibleDuplicate => {
+            "En person med samme navn findes allerede et andet sted på skolen. Skriv personens UNI-ID, eller flyt eleven på skærmen."
+        }
     }
 }
 
@@ -202,7 +222,36 @@ pub fn subject_name(subject: Subject) -> &'static str {
         Subject::Idraet => "Idræt",
         Subject::Billedkunst => "Billedkunst",
         Subject::Musik => "Musik",
+        Subject::Tysk => "Tysk",
+        Subject::Fransk => "Fransk",
+        Subject::Kristendomskundskab => "Kristendomskundskab",
+        Subject::Historie => "Historie",
+        Subject::Samfundsfag => "Samfundsfag",
+        Subject::Geografi => "Geografi",
+        Subject::Biologi => "Biologi",
+        Subject::FysikKemi => "Fysik/kemi",
+        Subject::HaandvaerkDesign => "Håndværk og design",
+        Subject::Madkundskab => "Madkundskab",
+        Subject::Valgfag => "Valgfag",
+        Subject::Understoettende => "Understøttende undervisning",
+        Subject::Faerdselslaere => "Færdselslære",
+        Subject::SundhedSeksualFamilie => "Sundheds- og seksualundervisning og familiekundskab",
+        Subject::UddannelseJob => "Uddannelse og job",
     }
+}
+
+/// A subject with the grades it is taught in, for choosing one: "Historie (3.–9. klasse)".
+pub fn subject_with_grades(subject: Subject) -> String {
+    let grades = subject.grades();
+    let from = match grades.start() {
+        0 => "0.".to_owned(),
+        n => format!("{n}."),
+    };
+    format!(
+        "{} ({from}–{}. klasse)",
+        subject_name(subject),
+        grades.end()
+    )
 }
 
 pub fn grade_name(grade: u8) -> String {

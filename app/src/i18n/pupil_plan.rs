@@ -54,6 +54,7 @@ pub enum PupilPlanKey {
     NotPublishedYet,
     NothingPublishedYet,
     EarlierVersions,
+    EarlierYears,
     ShowVersion,
     FromWord,
     NewestWord,
@@ -135,6 +136,7 @@ impl Text for PupilPlanKey {
                 "Skolen har ikke offentliggjort nogen elevplan endnu."
             }
             PupilPlanKey::EarlierVersions => "Tidligere versioner",
+            PupilPlanKey::EarlierYears => "Tidligere år",
             PupilPlanKey::ShowVersion => "Vis version",
             PupilPlanKey::FromWord => "fra",
             PupilPlanKey::NewestWord => "nyeste",

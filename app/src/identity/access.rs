@@ -151,10 +151,7 @@ pub fn StaffList(me: Me, staff: Vec<StaffMember>, on_changed: Callback<()>) -> i
                                         </button>
                                     }).collect_view())}
                                     <button type="button" class="danger" on:click=move |_| {
-                                        let confirmed = web_sys::window()
-                                            .and_then(|w| w.confirm_with_message(t(AccessKey::ConfirmDeactivate)).ok())
-                                            .unwrap_or(false);
-                                        if confirmed {
+                                        if crate::components::confirmed(t(AccessKey::ConfirmDeactivate)) {
                                             deactivate.dispatch(DeactivateStaff { person_id: id });
                                         }
                                     }>

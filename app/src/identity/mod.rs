@@ -3,9 +3,11 @@
 //! server serves the build for it.
 
 pub mod access;
+pub mod new_year;
 pub mod reading;
 pub mod roster;
 pub mod roster_forms;
+pub mod roster_import;
 pub mod scanner;
 pub mod school_years;
 pub mod shell;
@@ -374,8 +376,11 @@ pub(crate) fn register_server_functions() {
     register_explicit::<MakeLoginCards>();
     register_explicit::<SignInWithCode>();
     register_explicit::<roster::LoadRoster>();
-    register_explicit::<roster::ImportRoster>();
+    register_explicit::<roster_import::ImportRoster>();
     register_explicit::<roster::MovePupil>();
+    register_explicit::<roster::PreviewClassChange>();
+    register_explicit::<new_year::PreviewNewYear>();
+    register_explicit::<new_year::OpenNewYear>();
     register_explicit::<roster::MarkPupilLeft>();
     register_explicit::<roster_forms::CreateClass>();
     register_explicit::<roster_forms::AddPupil>();

@@ -1,16 +1,16 @@
 //! Administration for leaders and the school office: classes with their pupils, moving a pupil,
-//! marking a pupil as having left, and importing a roster file with a dry run first.
+//! marking a pupil as having left; the roster import is in `roster_import`.
 
 use super::roster_forms::{
     LinkGuardianForm, NewClassForm, NewPupilForm, NewStaffForm, NewTeamForm,
 };
-use crate::components::{DecorativeIcon, ErrorNote, set_title};
+use crate::components::{ErrorNote, set_title};
 use crate::i18n::IdentityKey;
-use crate::i18n::{Key, counts, grade_name, problem_text, subject_name, t};
+use crate::i18n::{Key, counts, grade_name, subject_name, t};
 use crate::identity::shell::AppHeader;
 use domain::AppError;
 use domain::identity::Me;
-use domain::roster::{ImportReport, Roster, RosterTeam};
+use domain::roster::{Roster, RosterClass, RosterPupil, RosterTeam};
 use leptos::prelude::*;
 
 #[server(endpoint = "roster")]
@@ -20,14 +20,32 @@ pub async fn load_roster() -> Result<(Me, Roster), AppError> {
     Ok((backend::identity::me(&ctx).await?, roster))
 }
 
-#[server(endpoint = "import_roster")]
-pub async fn import_roster(text: String, apply: bool) -> Result<ImportReport, AppError> {
-    backend::identity::roster_import::import_roster(&crate::request_ctx()?, &text, apply).await
-}
-
 #[server(endpoint = "move_pupil")]
 pub async fn move_pupil(pupil_id: i64, class_id: i64) -> Result<(), AppError> {
     backend::identity::roster::move_pupil(&crate::request_ctx()?, pupil_id, class_id).await
+}
+
+#[server(endpoint = "preview_class_change")]
+pub async fn preview_class_change(
+    pupil_id: i64,
+    class_id: Option<i64>,
+) -> Result<domain::teams::ClassChangePreview, AppError> {
+    backend::identity::roster::preview_class_change(&crate::request_ctx()?, pupil_id, class_id)
+        .await
+}
+
+/// Asks the leader to confirm a class change after showing what it does to the pupil's hold.
+async fn confirm_class_change(pupil_id: i64, name: &str, to: Option<(i64, String)>) -> bool {
+    let Ok(preview) = preview_class_change(pupil_id, to.as_ref().map(|(id, _)| *id)).await else {
+        return false;
+    };
+    let question = match &to {
+        Some((_, class)) => {
+            crate::i18n::messages::confirm_move(name, class, &preview.leaves, &preview.joins)
+        }
+        None => crate::i18n::messages::confirm_mark_left(name, &preview.leaves),
+    };
+    crate::components::confirmed(&question)
 }
 
 #[server(endpoint = "mark_pupil_left")]
@@ -35,19 +53,41 @@ pub async fn mark_pupil_left(pupil_id: i64) -> Result<(), AppError> {
     backend::identity::roster::mark_pupil_left(&crate::request_ctx()?, pupil_id).await
 }
 
+/// The administration page. Each part follows only its own slice of the roster, so a save in one
+/// form re-renders what changed and leaves a half-filled form or an opened guardian form
+/// elsewhere alone (rebuilding the whole page on every reload lost them).
 #[component]
 pub fn AdministrationPage() -> impl IntoView {
     set_title(t(IdentityKey::AdminTitle));
     let data = LocalResource::new(load_roster);
+    // The last roster loaded: a reload in flight keeps showing it.
+    let latest = Memo::new(move |previous: Option<&Loaded>| {
+        data.get().or_else(|| previous.cloned().flatten())
+    });
+    let head = Memo::new(move |_| {
+        latest.get().map(|result| {
+            result.map(|(me, roster)| (me, roster.school_name, roster.institution_number))
+        })
+    });
+    let classes = roster_part(latest, |r| r.classes);
+    let staff = roster_part(latest, |r| r.staff);
+    let teams = roster_part(latest, |r| r.teams);
+    let class_choices = Memo::new(move |_| {
+        classes
+            .get()
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect::<Vec<_>>()
+    });
     let move_action = ServerAction::<MovePupil>::new();
     let left_action = ServerAction::<MarkPupilLeft>::new();
-    let import = ServerAction::<ImportRoster>::new();
+    let import = ServerAction::<super::roster_import::ImportRoster>::new();
     Effect::new(move |_| {
         let moved = matches!(move_action.value().get(), Some(Ok(())));
         let left = matches!(left_action.value().get(), Some(Ok(())));
         let imported = matches!(
             import.value().get(),
-            Some(Ok(ImportReport { applied: true, .. }))
+            Some(Ok(domain::roster::ImportReport { applied: true, .. }))
         );
         if moved || left || imported {
             data.refetch();
@@ -58,204 +98,175 @@ pub fn AdministrationPage() -> impl IntoView {
         (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
         _ => None,
     };
-    view! {
-        <Transition fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
-            {move || data.get().map(|result| match result {
-                Ok((me, roster)) => {
-                    let class_choices: Vec<(i64, String)> = roster.classes.iter().map(|c| (c.id, c.name.clone())).collect();
-                    view! {
-                        <AppHeader me=me.clone() />
-                        <main id="indhold" class="page">
-                            <h1>{t(IdentityKey::AdminTitle)}": "{roster.school_name.clone()}</h1>
-                            <ImportSection import />
-                            <section class="admin-forms" aria-labelledby="create-title">
-                                <h2 id="create-title">{t(IdentityKey::CreateTitle)}</h2>
-                                <div class="form-grid">
-                                    <NewClassForm on_saved=reload />
-                                    <NewPupilForm classes=class_choices.clone() on_saved=reload />
-                                    <NewStaffForm on_saved=reload />
-                                    <NewTeamForm classes=class_choices.clone() staff=roster.staff.clone() on_saved=reload />
-                                </div>
-                            </section>
-                            <super::school_years::SchoolYearsSection />
-                            {(me.role == domain::identity::Role::Leader).then(|| view! {
-                                <super::access::UniLoginSettings institution_number=roster.institution_number.clone() />
-                            })}
-                            <super::access::StaffList me=me.clone() staff=roster.staff.clone() on_changed=reload />
-                            <Teams teams=roster.teams.clone() />
-                            {action_error}
-                            {roster.classes.into_iter().map(|class| {
-                                let choices = class_choices.clone();
-                                let heading_id = format!("class-{}", class.id);
-                                let labelled_by = heading_id.clone();
-                                view! {
-                                    <section class="card roster-class" aria-labelledby=labelled_by>
-                                        <h2 id=heading_id>{class.name.clone()}" ("{grade_name(class.grade)}")"</h2>
-                                        <ul class="roster-pupils">
-                                            {class.pupils.into_iter().map(|pupil| {
-                                                let select_id = format!("move-{}", pupil.id);
-                                                let select = NodeRef::<leptos::html::Select>::new();
-                                                let others: Vec<(i64, String)> = choices.iter().filter(|(id, _)| *id != class.id).cloned().collect();
-                                                let name = pupil.name.clone();
-                                                view! {
-                                                    <li class="roster-pupil">
-                                                        <p class="pupil-name">{pupil.name.clone()}</p>
-                                                        <super::access::GuardianAccess pupil_id=pupil.id pupil_name=pupil.name.clone() guardians=pupil.guardians.clone() on_changed=reload />
-                                                        <LinkGuardianForm pupil_id=pupil.id pupil_name=pupil.name.clone() on_saved=reload />
-                                                        <div class="pupil-actions">
-                                                            <label for=select_id.clone() class="visually-hidden">{crate::i18n::messages::new_class_for(&pupil.name)}</label>
-                                                            <select id=select_id node_ref=select>
-                                                                {others.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
-                                                            </select>
-                                                            <button
-                                                                type="button"
-                                                                aria-label=format!("{} {}", t(IdentityKey::MovePupil), pupil.name)
-                                                                on:click=move |_| {
-                                                                    let class_id = select.get().and_then(|s| s.value().parse::<i64>().ok());
-                                                                    if let Some(class_id) = class_id {
-                                                                        move_action.dispatch(MovePupil { pupil_id: pupil.id, class_id });
-                                                                    }
-                                                                }
-                                                            >
-                                                                {t(IdentityKey::MovePupil)}
-                                                            </button>
-                                                            <button
-                                                                type="button"
-                                                                on:click=move |_| {
-                                                                    let confirmed = web_sys::window()
-                                                                        .and_then(|w| w.confirm_with_message(t(IdentityKey::ConfirmMarkLeft)).ok())
-                                                                        .unwrap_or(false);
-                                                                    if confirmed {
-                                                                        left_action.dispatch(MarkPupilLeft { pupil_id: pupil.id });
-                                                                    }
-                                                                }
-                                                            >
-                                                                {crate::i18n::messages::mark_left(&name)}
-                                                            </button>
-                                                        </div>
-                                                    </li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
-                                    </section>
-                                }
-                            }).collect_view()}
-                        </main>
-                    }.into_any()
-                }
-                Err(e) => view! {
-                    <main id="indhold" class="page narrow">
-                        <h1>{t(IdentityKey::AdminTitle)}</h1>
-                        <ErrorNote error=e />
-                    </main>
-                }.into_any(),
-            })}
-        </Transition>
+    let actions = PupilActions {
+        move_action,
+        left_action,
+        reload,
+    };
+    move || {
+        match head.get() {
+        None => view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }.into_any(),
+        Some(Err(e)) => view! {
+            <main id="indhold" class="page narrow">
+                <h1>{t(IdentityKey::AdminTitle)}</h1>
+                <ErrorNote error=e />
+            </main>
+        }
+        .into_any(),
+        Some(Ok((me, school_name, institution_number))) => view! {
+            <AppHeader me=me.clone() />
+            <main id="indhold" class="page">
+                <h1>{t(IdentityKey::AdminTitle)}": "{school_name}</h1>
+                <super::roster_import::ImportSection import />
+                <section class="admin-forms" aria-labelledby="create-title">
+                    <h2 id="create-title">{t(IdentityKey::CreateTitle)}</h2>
+                    <div class="form-grid">
+                        <NewClassForm on_saved=reload />
+                        <NewPupilForm classes=class_choices.into() on_saved=reload />
+                        <NewStaffForm on_saved=reload />
+                        <NewTeamForm classes=class_choices.into() staff=staff.into() on_saved=reload />
+                    </div>
+                </section>
+                {(me.role == domain::identity::Role::Leader).then(|| view! {
+                    <super::new_year::NewYearSection on_opened=reload />
+                })}
+                <super::school_years::SchoolYearsSection />
+                {(me.role == domain::identity::Role::Leader).then(|| view! {
+                    <super::access::UniLoginSettings institution_number />
+                })}
+                {move || view! { <super::access::StaffList me=me.clone() staff=staff.get() on_changed=reload /> }}
+                {move || view! { <Teams teams=teams.get() /> }}
+                {action_error}
+                <For
+                    each=move || classes.get()
+                    key=|class| (class.id, class.name.clone(), class.grade)
+                    children=move |class| {
+                        let class_id = class.id;
+                        let pupils = Signal::derive(move || {
+                            classes.get().into_iter().find(|c| c.id == class_id).map(|c| c.pupils).unwrap_or_default()
+                        });
+                        let others = Signal::derive(move || {
+                            class_choices.get().into_iter().filter(|(id, _)| *id != class_id).collect::<Vec<_>>()
+                        });
+                        view! { <ClassSection class pupils others actions /> }
+                    }
+                />
+            </main>
+        }
+        .into_any(),
+    }
     }
 }
 
-/// Choose a file → see the dry run → apply.
+type Loaded = Option<Result<(Me, Roster), AppError>>;
+
+/// One list out of the latest roster, which tells its readers only when that list changed.
+fn roster_part<T>(latest: Memo<Loaded>, part: fn(Roster) -> Vec<T>) -> Memo<Vec<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        latest
+            .get()
+            .and_then(Result::ok)
+            .map(|(_, roster)| part(roster))
+            .unwrap_or_default()
+    })
+}
+
+/// What a pupil's row can do to the page: move the pupil, mark them as left, reload the roster.
+#[derive(Clone, Copy)]
+struct PupilActions {
+    move_action: ServerAction<MovePupil>,
+    left_action: ServerAction<MarkPupilLeft>,
+    reload: Callback<()>,
+}
+
+/// One class with its pupils; a pupil's row is rebuilt only when that pupil changes.
 #[component]
-fn ImportSection(import: ServerAction<ImportRoster>) -> impl IntoView {
-    let file_text = RwSignal::new(String::new());
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = event_target_checked(&ev);
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            file_text.set(text.clone());
-            import.dispatch(ImportRoster { text, apply: false });
-        });
-    };
+fn ClassSection(
+    class: RosterClass,
+    pupils: Signal<Vec<RosterPupil>>,
+    others: Signal<Vec<(i64, String)>>,
+    actions: PupilActions,
+) -> impl IntoView {
+    let heading_id = format!("class-{}", class.id);
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="card import" aria-labelledby="import-title">
-            <h2 id="import-title">
-                <DecorativeIcon icon=icondata::LuFileUp />
-                <span>{t(IdentityKey::ImportTitle)}</span>
-            </h2>
-            <p>{t(IdentityKey::ImportIntro)}</p>
-            <label for="roster-file">{t(IdentityKey::ImportFileLabel)}</label>
-            <input id="roster-file" type="file" accept=".csv,text/csv" on:change=on_file />
-            <div aria-live="polite">
-                {move || import.value().get().map(|result| match result {
-                    Ok(report) => view! { <ImportReportView report file_text import /> }.into_any(),
-                    Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                })}
-            </div>
+        <section class="card roster-class" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{class.name.clone()}" ("{grade_name(class.grade)}")"</h2>
+            <ul class="roster-pupils">
+                <For each=move || pupils.get() key=|pupil| pupil.clone() let(pupil)>
+                    <PupilRow pupil others actions />
+                </For>
+            </ul>
         </section>
     }
 }
 
-fn event_target_checked(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
-    ev.target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-}
-
 #[component]
-fn ImportReportView(
-    report: ImportReport,
-    file_text: RwSignal<String>,
-    import: ServerAction<ImportRoster>,
+fn PupilRow(
+    pupil: RosterPupil,
+    others: Signal<Vec<(i64, String)>>,
+    actions: PupilActions,
 ) -> impl IntoView {
-    let classes = if report.classes_to_create.is_empty() {
-        t(IdentityKey::None_).to_owned()
-    } else {
-        report.classes_to_create.join(", ")
+    let PupilActions {
+        move_action,
+        left_action,
+        reload,
+    } = actions;
+    let select_id = format!("move-{}", pupil.id);
+    let select = NodeRef::<leptos::html::Select>::new();
+    let pupil_id = pupil.id;
+    let name = pupil.name.clone();
+    let move_pupil = {
+        let name = name.clone();
+        move |_| {
+            let class_id = select.get().and_then(|s| s.value().parse::<i64>().ok());
+            let Some(class_id) = class_id else { return };
+            let class = others
+                .get_untracked()
+                .into_iter()
+                .find(|(id, _)| *id == class_id)
+                .map(|(_, n)| n)
+                .unwrap_or_default();
+            let name = name.clone();
+            leptos::task::spawn_local(async move {
+                if confirm_class_change(pupil_id, &name, Some((class_id, class))).await {
+                    move_action.dispatch(MovePupil { pupil_id, class_id });
+                }
+            });
+        }
     };
-    let has_problems = !report.problems.is_empty();
-    let applied = report.applied;
+    let mark_left = {
+        let name = name.clone();
+        move |_| {
+            let name = name.clone();
+            leptos::task::spawn_local(async move {
+                if confirm_class_change(pupil_id, &name, None).await {
+                    left_action.dispatch(MarkPupilLeft { pupil_id });
+                }
+            });
+        }
+    };
     view! {
-        {applied.then(|| view! { <p class="notice" role="status">{t(IdentityKey::ImportApplied)}</p> })}
-        <dl class="import-summary">
-            <dt>{t(IdentityKey::ImportClassesToCreate)}</dt><dd>{classes}</dd>
-            <dt>{t(IdentityKey::ImportPupilsToAdd)}</dt><dd>{report.pupils_to_add}</dd>
-            <dt>{t(IdentityKey::ImportPupilsUnchanged)}</dt><dd>{report.pupils_unchanged}</dd>
-            <dt>{t(IdentityKey::ImportGuardiansToAdd)}</dt><dd>{report.guardians_to_add}</dd>
-        </dl>
-        {if has_problems {
-            view! {
-                <div class="table-wrap" role="region" aria-label=t(IdentityKey::ImportProblemsTitle) tabindex="0">
-                    <table>
-                        <caption>{t(IdentityKey::ImportProblemsTitle)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(IdentityKey::ColLine)}</th>
-                                <th scope="col">{t(IdentityKey::ColColumn)}</th>
-                                <th scope="col">{t(IdentityKey::ColProblem)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {report.problems.into_iter().map(|p| view! {
-                                <tr>
-                                    <th scope="row">{p.line}</th>
-                                    <td>{p.column}</td>
-                                    <td>{problem_text(p.kind)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
-        } else if applied {
-            ().into_any()
-        } else {
-            view! {
-                <p>{t(IdentityKey::ImportNoProblems)}</p>
-                <button
-                    type="button"
-                    class="primary"
-                    on:click=move |_| { import.dispatch(ImportRoster { text: file_text.get_untracked(), apply: true }); }
-                >
-                    {t(IdentityKey::ImportApply)}
+        <li class="roster-pupil">
+            <p class="pupil-name">{pupil.name.clone()}</p>
+            <super::access::GuardianAccess pupil_id pupil_name=name.clone() guardians=pupil.guardians.clone() on_changed=reload />
+            <LinkGuardianForm pupil_id pupil_name=name.clone() on_saved=reload />
+            <div class="pupil-actions">
+                <label for=select_id.clone() class="visually-hidden">{crate::i18n::messages::new_class_for(&name)}</label>
+                <select id=select_id node_ref=select>
+                    {move || others.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                </select>
+                <button type="button" aria-label=format!("{} {}", t(IdentityKey::MovePupil), name) on:click=move_pupil>
+                    {t(IdentityKey::MovePupil)}
                 </button>
-            }.into_any()
-        }}
+                <button type="button" on:click=mark_left>
+                    {crate::i18n::messages::mark_left(&name)}
+                </button>
+            </div>
+        </li>
     }
 }
 
@@ -268,7 +279,7 @@ fn Teams(teams: Vec<RosterTeam>) -> impl IntoView {
             <ul class="plain-list">
                 {teams.into_iter().map(|team| view! {
                     <li>
-                        <strong>{team.name}</strong>
+                        <a href=format!("{}/{}", domain::paths::TEAM, team.id) aria-label=crate::i18n::messages::open_team(&team.name)><strong>{team.name.clone()}</strong></a>
                         " ("{subject_name(team.subject)}", "{counts::pupils(team.pupil_count)}") – "
                         {team.teachers.join(", ")}
                     </li>

@@ -4,12 +4,12 @@
 
 use crate::components::{ErrorNote, input_value, select_value};
 use crate::i18n::IdentityKey;
-use crate::i18n::{Key, grade_name, role_name, subject_name, t};
+use crate::i18n::{Key, grade_name, role_name, subject_with_grades, t};
 use domain::AppError;
 use domain::identity::Role;
 use domain::roster::StaffMember;
-use domain::school::Subject;
-use leptos::html::{Input, Select};
+use domain::school::{Subject, SubjectKind};
+use leptos::html::{Form, Input, Select};
 use leptos::prelude::*;
 
 #[server(endpoint = "create_class")]
@@ -112,6 +112,23 @@ pub(crate) fn Field(
     }
 }
 
+/// Once a form's save lands: the form empties for the next entry (the page around it stays, so
+/// nothing else the leader is typing is lost) and the page reloads the roster.
+fn when_saved<F>(action: ServerAction<F>, form: NodeRef<Form>, on_saved: Callback<()>)
+where
+    F: leptos::server_fn::ServerFn<Error = AppError> + Clone + Sync + 'static,
+    F::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+            on_saved.run(());
+        }
+    });
+}
+
 /// What a form shows after submitting: the error, or a calm "Gemt.".
 pub(crate) fn outcome<F>(action: ServerAction<F>) -> impl Fn() -> Option<AnyView> + Copy
 where
@@ -131,11 +148,8 @@ pub fn NewClassForm(on_saved: Callback<()>) -> impl IntoView {
     let action = ServerAction::<CreateClass>::new();
     let name = NodeRef::<Input>::new();
     let grade = NodeRef::<Select>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            on_saved.run(());
-        }
-    });
+    let form = NodeRef::<Form>::new();
+    when_saved(action, form, on_saved);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let grade = select_value(grade).parse().unwrap_or(-1);
@@ -145,7 +159,7 @@ pub fn NewClassForm(on_saved: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-class-title">
+        <form class="card admin-form" node_ref=form on:submit=submit novalidate=true aria-labelledby="new-class-title">
             <h3 id="new-class-title">{t(IdentityKey::NewClassTitle)}</h3>
             {outcome(action)}
             <Field id="new-class-name".into() label=t(IdentityKey::ClassNameLabel).into() field=name />
@@ -161,15 +175,12 @@ pub fn NewClassForm(on_saved: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-pub fn NewPupilForm(classes: Vec<(i64, String)>, on_saved: Callback<()>) -> impl IntoView {
+pub fn NewPupilForm(classes: Signal<Vec<(i64, String)>>, on_saved: Callback<()>) -> impl IntoView {
     let action = ServerAction::<AddPupil>::new();
     let (given, family) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let class = NodeRef::<Select>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            on_saved.run(());
-        }
-    });
+    let form = NodeRef::<Form>::new();
+    when_saved(action, form, on_saved);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         action.dispatch(AddPupil {
@@ -179,7 +190,7 @@ pub fn NewPupilForm(classes: Vec<(i64, String)>, on_saved: Callback<()>) -> impl
         });
     };
     view! {
-        <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-pupil-title">
+        <form class="card admin-form" node_ref=form on:submit=submit novalidate=true aria-labelledby="new-pupil-title">
             <h3 id="new-pupil-title">{t(IdentityKey::NewPupilTitle)}</h3>
             {outcome(action)}
             <Field id="new-pupil-given".into() label=t(IdentityKey::GivenName).into() field=given />
@@ -187,7 +198,7 @@ pub fn NewPupilForm(classes: Vec<(i64, String)>, on_saved: Callback<()>) -> impl
             <div class="field">
                 <label for="new-pupil-class">{t(IdentityKey::ClassLabel)}</label>
                 <select id="new-pupil-class" node_ref=class>
-                    {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    {move || classes.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="primary">{t(IdentityKey::NewPupilSubmit)}</button>
@@ -201,11 +212,8 @@ pub fn NewStaffForm(on_saved: Callback<()>) -> impl IntoView {
     let (given, family) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let (username, password) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let role = NodeRef::<Select>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            on_saved.run(());
-        }
-    });
+    let form = NodeRef::<Form>::new();
+    when_saved(action, form, on_saved);
     let roles = [
         Role::Teacher,
         Role::Paedagog,
@@ -226,7 +234,7 @@ pub fn NewStaffForm(on_saved: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-staff-title">
+        <form class="card admin-form" node_ref=form on:submit=submit novalidate=true aria-labelledby="new-staff-title">
             <h3 id="new-staff-title">{t(IdentityKey::NewStaffTitle)}</h3>
             {outcome(action)}
             <Field id="new-staff-given".into() label=t(IdentityKey::GivenName).into() field=given />
@@ -253,8 +261,8 @@ pub fn NewStaffForm(on_saved: Callback<()>) -> impl IntoView {
 
 #[component]
 pub fn NewTeamForm(
-    classes: Vec<(i64, String)>,
-    staff: Vec<StaffMember>,
+    classes: Signal<Vec<(i64, String)>>,
+    staff: Signal<Vec<StaffMember>>,
     on_saved: Callback<()>,
 ) -> impl IntoView {
     let action = ServerAction::<CreateTeam>::new();
@@ -264,15 +272,14 @@ pub fn NewTeamForm(
         NodeRef::<Select>::new(),
         NodeRef::<Select>::new(),
     );
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            on_saved.run(());
-        }
-    });
-    let teachers: Vec<StaffMember> = staff
-        .into_iter()
-        .filter(|s| s.roles.iter().any(|r| r.is_teaching_staff()))
-        .collect();
+    let form = NodeRef::<Form>::new();
+    when_saved(action, form, on_saved);
+    let teachers = move || {
+        staff
+            .get()
+            .into_iter()
+            .filter(|s| s.roles.iter().any(|r| r.is_teaching_staff()))
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(subject) = Subject::parse(&select_value(subject)) else {
@@ -286,26 +293,30 @@ pub fn NewTeamForm(
         });
     };
     view! {
-        <form class="card admin-form" on:submit=submit novalidate=true aria-labelledby="new-team-title">
+        <form class="card admin-form" node_ref=form on:submit=submit novalidate=true aria-labelledby="new-team-title">
             <h3 id="new-team-title">{t(IdentityKey::NewTeamTitle)}</h3>
             {outcome(action)}
             <Field id="new-team-name".into() label=t(IdentityKey::TeamNameLabel).into() field=name />
             <div class="field">
                 <label for="new-team-subject">{t(Key::SubjectLabel)}</label>
                 <select id="new-team-subject" node_ref=subject>
-                    {Subject::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{subject_name(s)}</option> }).collect_view()}
+                    {[(SubjectKind::Fag, t(IdentityKey::SubjectGroupFag)), (SubjectKind::ObligatoriskEmne, t(IdentityKey::SubjectGroupEmner)), (SubjectKind::Other, t(IdentityKey::SubjectGroupOther))].into_iter().map(|(kind, label)| view! {
+                        <optgroup label=label>
+                            {Subject::ALL.into_iter().filter(|s| s.kind() == kind).map(|s| view! { <option value=s.as_str()>{subject_with_grades(s)}</option> }).collect_view()}
+                        </optgroup>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="new-team-class">{t(IdentityKey::ClassLabel)}</label>
                 <select id="new-team-class" node_ref=class>
-                    {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    {move || classes.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="new-team-teacher">{t(Key::TeacherLabel)}</label>
                 <select id="new-team-teacher" node_ref=teacher>
-                    {teachers.into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view()}
+                    {move || teachers().map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="primary">{t(IdentityKey::NewTeamSubmit)}</button>
@@ -324,11 +335,8 @@ pub fn LinkGuardianForm(
     let (given, family) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let (username, password) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let access = NodeRef::<Input>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            on_saved.run(());
-        }
-    });
+    let form = NodeRef::<Form>::new();
+    when_saved(action, form, on_saved);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         action.dispatch(LinkGuardian {
@@ -345,7 +353,7 @@ pub fn LinkGuardianForm(
     view! {
         <details class="link-guardian">
             <summary>{crate::i18n::messages::link_guardian_to(&pupil_name)}</summary>
-            <form on:submit=submit novalidate=true>
+            <form node_ref=form on:submit=submit novalidate=true>
                 {outcome(action)}
                 <Field id=id("given") label=t(IdentityKey::GivenName).into() field=given />
                 <Field id=id("family") label=t(IdentityKey::FamilyName).into() field=family />

@@ -35,7 +35,20 @@ use leptos_router::components::A;
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     set_title(t(Key::LibraryTitle));
-    let search = ServerAction::<LibrarySearch>::new();
+    // What the newest search found. The first, unfiltered search may answer after one the teacher
+    // has since made with filters: only the newest search's answer is shown.
+    let found = RwSignal::new(None::<Result<LibraryPage, AppError>>);
+    let asked = StoredValue::new(0u64);
+    let search = move |filter: LibraryFilter| {
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        leptos::task::spawn_local(async move {
+            let result = library_search(filter).await;
+            if asked.try_get_value() == Some(n) {
+                found.try_set(Some(result));
+            }
+        });
+    };
     let preview = ServerAction::<LibraryPreview>::new();
     let (subject, grade, author) = (
         NodeRef::<Select>::new(),
@@ -45,11 +58,9 @@ pub fn LibraryPage() -> impl IntoView {
     let (goal, words) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let authors = RwSignal::new(Vec::<domain::planning::LibraryAuthor>::new());
     // The first search shows everything and fills the author list.
-    search.dispatch(LibrarySearch {
-        filter: LibraryFilter::default(),
-    });
+    search(LibraryFilter::default());
     Effect::new(move |_| {
-        if let Some(Ok(page)) = search.value().get()
+        if let Some(Ok(page)) = found.get()
             && authors.with_untracked(Vec::is_empty)
         {
             authors.set(page.authors);
@@ -57,14 +68,12 @@ pub fn LibraryPage() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        search.dispatch(LibrarySearch {
-            filter: LibraryFilter {
-                subject: Subject::parse(&select_value(subject)).ok(),
-                grade: select_value(grade).parse().ok(),
-                goal: input_value(goal),
-                author_id: select_value(author).parse().ok(),
-                words: input_value(words),
-            },
+        search(LibraryFilter {
+            subject: Subject::parse(&select_value(subject)).ok(),
+            grade: select_value(grade).parse().ok(),
+            goal: input_value(goal),
+            author_id: select_value(author).parse().ok(),
+            words: input_value(words),
         });
     };
     view! {
@@ -105,7 +114,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <button type="submit" class="primary">{t(LibraryKey::SearchLibrary)}</button>
                 </form>
                 <div aria-live="polite">
-                    {move || search.value().get().map(|result| match result {
+                    {move || found.get().map(|result| match result {
                         Ok(page) if page.entries.is_empty() => view! { <p>{t(LibraryKey::NothingFound)}</p> }.into_any(),
                         Ok(page) => view! {
                             <ul class="card-list" aria-label=t(LibraryKey::LibraryResults)>

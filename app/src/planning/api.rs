@@ -16,6 +16,11 @@ pub async fn create_year_plan(team_id: i64, title: String) -> Result<i64, AppErr
     backend::planning::plans::create_year_plan(&crate::request_ctx()?, team_id, &title).await
 }
 
+#[server(endpoint = "copy_year_plan")]
+pub async fn copy_year_plan(source_plan_id: i64, team_id: i64) -> Result<i64, AppError> {
+    backend::planning::plans::copy_year_plan(&crate::request_ctx()?, source_plan_id, team_id).await
+}
+
 #[server(endpoint = "year_plan")]
 pub async fn load_year_plan(year_plan_id: i64) -> Result<YearPlan, AppError> {
     backend::planning::plans::year_plan(&crate::request_ctx()?, year_plan_id).await

@@ -33,10 +33,15 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
                     <li class="card team">
                         <h2>
                             <DecorativeIcon icon=subject_icon(team.subject) />
-                            <span>{team.name}</span>
+                            <span>{team.name.clone()}</span>
                         </h2>
                         <p>{subject_name(team.subject)}" · "{counts::pupils(team.pupil_count)}</p>
                         <p>{t(PlanningKey::TeamTeachers)}": "{team.teacher_names.join(", ")}</p>
+                        <p>
+                            <a href=format!("{}/{}", paths::TEAM, team.id) aria-label=crate::i18n::messages::open_team(&team.name)>
+                                {t(crate::i18n::TeamsKey::OpenTeam)}
+                            </a>
+                        </p>
                     </li>
                 }).collect_view()}
             </ul>
@@ -173,6 +178,7 @@ pub(crate) fn register_server_functions() {
     use server_fn::axum::register_explicit;
     register_explicit::<api::LoadPlanning>();
     register_explicit::<api::CreateYearPlan>();
+    register_explicit::<api::CopyYearPlan>();
     register_explicit::<api::LoadYearPlan>();
     register_explicit::<api::RenameYearPlan>();
     register_explicit::<api::ArchiveYearPlan>();

@@ -43,10 +43,7 @@ pub(super) fn ArchiveSection(label: PlanningKey, on_confirmed: Callback<()>) -> 
             <h2 id="archive-title">{t(label)}</h2>
             <p>{t(PlanningKey::ArchiveExplained)}</p>
             <button type="button" on:click=move |_| {
-                let confirmed = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(t(PlanningKey::ConfirmArchive)).ok())
-                    .unwrap_or(false);
-                if confirmed {
+                if crate::components::confirmed(t(PlanningKey::ConfirmArchive)) {
                     on_confirmed.run(());
                 }
             }>

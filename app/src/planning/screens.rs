@@ -24,15 +24,76 @@ use leptos_router::hooks::use_navigate;
 // ---------------------------------------------------------------------------------------------
 // /planlaegning
 
+/// Copying an earlier year's årsplan into a hold without one this year; plans in the same
+/// subject first.
+#[component]
+fn CopyEarlierPlan(
+    team_id: i64,
+    team_name: String,
+    subject: domain::school::Subject,
+    earlier: Vec<domain::planning::EarlierYearPlan>,
+    copy: ServerAction<CopyYearPlan>,
+) -> impl IntoView {
+    if earlier.is_empty() {
+        return ().into_any();
+    }
+    let mut earlier = earlier;
+    earlier.sort_by_key(|e| e.subject != subject);
+    let select = NodeRef::<leptos::html::Select>::new();
+    let field_id = format!("copy-plan-{team_id}");
+    view! {
+        <form class="inline-form" aria-label=crate::i18n::messages::copy_year_plan_into(&team_name) on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if let Ok(source_plan_id) = crate::components::select_value(select).parse() {
+                copy.dispatch(CopyYearPlan { source_plan_id, team_id });
+            }
+        }>
+            <label for=field_id.clone()>{t(PlanningKey::EarlierPlanLabel)}</label>
+            <select id=field_id node_ref=select>
+                {earlier.into_iter().map(|e| view! {
+                    <option value=e.id.to_string()>{crate::i18n::messages::earlier_plan(&e.title, &e.team_name, &e.school_year)}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit">{crate::i18n::messages::copy_year_plan_into(&team_name)}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Årsplaner of earlier years the teacher taught, to open and read.
+#[component]
+fn EarlierPlans(earlier: Vec<domain::planning::EarlierYearPlan>) -> impl IntoView {
+    (!earlier.is_empty()).then(|| view! {
+        <section class="card" aria-labelledby="earlier-plans">
+            <h2 id="earlier-plans">{t(PlanningKey::EarlierYears)}</h2>
+            <ul class="plain-list">
+                {earlier.into_iter().map(|e| view! {
+                    <li>
+                        <A href=format!("{}/{}", paths::YEAR_PLAN, e.id)>
+                            {crate::i18n::messages::earlier_plan(&e.title, &e.team_name, &e.school_year)}
+                        </A>
+                        " · "{counts::units(e.unit_count)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
 #[component]
 pub fn PlanningPage() -> impl IntoView {
     set_title(t(Key::PlanningTitle));
     let data = LocalResource::new(load_planning);
     let create = ServerAction::<CreateYearPlan>::new();
+    let copy = ServerAction::<CopyYearPlan>::new();
     let restore = ServerAction::<RestoreYearPlan>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Ok(id)) = create.value().get() {
+        let made = match (create.value().get(), copy.value().get()) {
+            (Some(Ok(id)), _) | (_, Some(Ok(id))) => Some(id),
+            _ => None,
+        };
+        if let Some(id) = made {
             navigate(&format!("{}/{id}", paths::YEAR_PLAN), Default::default());
         }
     });
@@ -48,13 +109,14 @@ pub fn PlanningPage() -> impl IntoView {
                     {view! {
                             <h1>{crate::i18n::messages::planning_for_year(&overview.school_year)}</h1>
                             <p><A href=paths::LIBRARY>{t(PlanningKey::LibraryLink)}</A></p>
-                            {move || match create.value().get() {
-                                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                            {move || match (create.value().get(), copy.value().get()) {
+                                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
                                 _ => None,
                             }}
                             {overview.teams.is_empty().then(|| view! { <p>{t(PlanningKey::TeacherNoTeams)}</p> })}
                             <ul class="card-list" aria-label=t(PlanningKey::PlanningHolds)>
                                 {overview.teams.into_iter().map(|team| {
+                                    let earlier = overview.earlier.clone();
                                     let title_ref = NodeRef::<Input>::new();
                                     let field_id = format!("new-plan-{}", team.team_id);
                                     let team_id = team.team_id;
@@ -83,12 +145,14 @@ pub fn PlanningPage() -> impl IntoView {
                                                         <input id=field_id type="text" value=default_title node_ref=title_ref />
                                                         <button type="submit" class="primary">{crate::i18n::messages::create_year_plan_for(&team.team_name)}</button>
                                                     </form>
+                                                    <CopyEarlierPlan team_id team_name=team.team_name.clone() subject=team.subject earlier copy />
                                                 }.into_any(),
                                             }}
                                         </li>
                                     }
                                 }).collect_view()}
                             </ul>
+                            <EarlierPlans earlier=overview.earlier.clone() />
                             {(!overview.archived.is_empty()).then(|| view! {
                                 <section class="card" aria-labelledby="archived-plans">
                                     <h2 id="archived-plans">{t(PlanningKey::ArchivedYearPlans)}</h2>

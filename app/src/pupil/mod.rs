@@ -54,6 +54,21 @@ pub fn subject_icon(subject: Subject) -> icondata::Icon {
         Subject::Idraet => icondata::LuBike,
         Subject::Billedkunst => icondata::LuPalette,
         Subject::Musik => icondata::LuMusic,
+        Subject::Tysk => icondata::LuMessagesSquare,
+        Subject::Fransk => icondata::LuSpeech,
+        Subject::Kristendomskundskab => icondata::LuChurch,
+        Subject::Historie => icondata::LuHourglass,
+        Subject::Samfundsfag => icondata::LuVote,
+        Subject::Geografi => icondata::LuGlobe,
+        Subject::Biologi => icondata::LuBug,
+        Subject::FysikKemi => icondata::LuFlaskConical,
+        Subject::HaandvaerkDesign => icondata::LuHammer,
+        Subject::Madkundskab => icondata::LuChefHat,
+        Subject::Valgfag => icondata::LuSparkles,
+        Subject::Understoettende => icondata::LuPuzzle,
+        Subject::Faerdselslaere => icondata::LuTrafficCone,
+        Subject::SundhedSeksualFamilie => icondata::LuHeartPulse,
+        Subject::UddannelseJob => icondata::LuBriefcase,
     }
 }
 

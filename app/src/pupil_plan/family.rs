@@ -39,20 +39,31 @@ fn Collected(plan: CollectedPlan) -> impl IntoView {
         plan.pupil_name
     );
     set_title(&title);
-    let empty = plan.plans.is_empty();
+    let (this_year, earlier): (Vec<_>, Vec<_>) = plan
+        .plans
+        .into_iter()
+        .partition(|entry| entry.newest.school_year >= plan.current_year);
+    let empty = this_year.is_empty();
     view! {
         <div class="title-row">
             <h1>{title}</h1>
             <ReadAloudButton />
         </div>
         {empty.then(|| view! { <p>{t(PupilPlanKey::NothingPublishedYet)}</p> })}
-        {plan.plans.into_iter().map(|entry| view! { <PlanWithVersions entry /> }).collect_view()}
+        {this_year.into_iter().map(|entry| view! { <PlanWithVersions entry earlier_year=false /> }).collect_view()}
+        // Earlier years' plans, newest year first, each named with its year.
+        {(!earlier.is_empty()).then(|| view! {
+            <section aria-labelledby="earlier-years">
+                <h2 id="earlier-years">{t(PupilPlanKey::EarlierYears)}</h2>
+                {earlier.into_iter().map(|entry| view! { <PlanWithVersions entry earlier_year=true /> }).collect_view()}
+            </section>
+        })}
     }
 }
 
 /// The newest version, and a list of the earlier ones that opens one in place.
 #[component]
-fn PlanWithVersions(entry: PublishedPlanEntry) -> impl IntoView {
+fn PlanWithVersions(entry: PublishedPlanEntry, earlier_year: bool) -> impl IntoView {
     let shown = RwSignal::new(entry.newest.clone());
     let error = RwSignal::new(None::<AppError>);
     let name = plan_name(entry.newest.subject);
@@ -61,7 +72,7 @@ fn PlanWithVersions(entry: PublishedPlanEntry) -> impl IntoView {
     let show_versions = earlier.len() > 1;
     view! {
         <section class="plan-entry">
-            {move || view! { <PublishedPlanView plan=shown.get() /> }}
+            {move || view! { <PublishedPlanView plan=shown.get() with_year=earlier_year /> }}
             {move || error.get().map(|e| view! { <ErrorNote error=e /> })}
             {show_versions.then(|| view! {
                 <details class="card">

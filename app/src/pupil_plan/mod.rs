@@ -123,8 +123,20 @@ pub fn CoverageList(coverage: Vec<PartCoverage>) -> impl IntoView {
 /// A published plan (or a preview) as the family reads it: the sections that have text, the
 /// goals with the teacher's evaluation and the pupil's own, and the pupil's reflection.
 #[component]
-pub fn PublishedPlanView(plan: PublishedPlan) -> impl IntoView {
-    let title = plan_name(plan.subject);
+pub fn PublishedPlanView(
+    plan: PublishedPlan,
+    /// Named with its school year, for a plan of an earlier year.
+    #[prop(optional)]
+    with_year: bool,
+) -> impl IntoView {
+    let title = if with_year {
+        crate::i18n::messages::plan_of_year(
+            plan_name(plan.subject),
+            &domain::calendar::school_year_name(plan.school_year),
+        )
+    } else {
+        plan_name(plan.subject).to_owned()
+    };
     let byline = if plan.number == 0 {
         t(PupilPlanKey::PreviewNotPublished).to_owned()
     } else if let Some(school) = &plan.imported_from {

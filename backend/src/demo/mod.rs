@@ -128,6 +128,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
         name: &str,
         subject: Subject,
         year: i32,
+        class: i32,
         teachers: &[i32],
         pupils: &[i32],
     ) -> Result<i32, AppError> {
@@ -137,6 +138,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
             subject: Set(subject.as_str().to_owned()),
             school_year: Set(year),
             archived_at: Set(None),
+            class_id: Set(Some(class)),
             ..Default::default()
         }
         .insert(self.db)
@@ -321,25 +323,48 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<Vec<DemoL
         "Dansk 1.A",
         Subject::Dansk,
         year,
+        class_1a,
         &[anne, camilla, pia],
         &pupils_1a,
     )
     .await?;
     let maths_1a = s
-        .team("Matematik 1.A", Subject::Matematik, year, &[bo], &pupils_1a)
+        .team(
+            "Matematik 1.A",
+            Subject::Matematik,
+            year,
+            class_1a,
+            &[bo],
+            &pupils_1a,
+        )
         .await?;
-    s.team("Dansk 5.B", Subject::Dansk, year, &[anne], &pupils_5b)
-        .await?;
+    s.team(
+        "Dansk 5.B",
+        Subject::Dansk,
+        year,
+        class_5b,
+        &[anne],
+        &pupils_5b,
+    )
+    .await?;
     s.team(
         "Matematik 5.B",
         Subject::Matematik,
         year,
+        class_5b,
         &[bo, camilla],
         &pupils_5b,
     )
     .await?;
-    s.team("Engelsk 5.B", Subject::Engelsk, year, &[dorte], &pupils_5b)
-        .await?;
+    s.team(
+        "Engelsk 5.B",
+        Subject::Engelsk,
+        year,
+        class_5b,
+        &[dorte],
+        &pupils_5b,
+    )
+    .await?;
 
     // Ida Jensen: the harder version of this week's task is hers.
     plans::seed(db, school_id, year, bo, maths_1a, pupils_1a[0]).await?;

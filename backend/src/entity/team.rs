@@ -10,6 +10,9 @@ pub struct Model {
     pub subject: String,
     pub school_year: i32,
     pub archived_at: Option<i64>,
+    /// The class whose hold this is: its pupils join and leave with the roster. `None` for a hold
+    /// across classes (holddeling, valgfag).
+    pub class_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

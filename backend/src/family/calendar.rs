@@ -122,11 +122,7 @@ pub async fn feed(db: &impl ConnectionTrait, token: &str, now: i64) -> Result<St
     let tasks = pupils_tasks(db, child.id, &current, &Due::weeks(monday, 2)?).await?;
     let tasks = as_seen_by_pupil(db, child.id, &current, tasks).await?;
     let now = ics_stamp(now)?;
-    Ok(ics::render(
-        &format!("{} {}", child.given_name, child.family_name),
-        &tasks,
-        &now,
-    ))
+    Ok(ics::render(&child.full_name(), &tasks, &now))
 }
 
 /// Unix seconds as an iCalendar UTC date-time (`DTSTAMP`).

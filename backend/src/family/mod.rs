@@ -47,7 +47,7 @@ pub async fn family_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Par
                 avatar: avatar_of(&c),
                 class_name: classes.get(&c.id).cloned().unwrap_or_default(),
                 subjects: subjects.remove(&c.id).unwrap_or_default(),
-                name: format!("{} {}", c.given_name, c.family_name),
+                name: c.full_name(),
             })
             .collect(),
     })
@@ -130,7 +130,7 @@ pub async fn child_week(ctx: &RequestCtx, pupil_id: i64) -> Result<ChildWeek, Ap
     Ok(ChildWeek {
         child: ChildSummary {
             id: pupil_id,
-            name: format!("{} {}", child.given_name, child.family_name),
+            name: child.full_name(),
             avatar: avatar_of(child),
             class_name: classes.get(&id).cloned().unwrap_or_default(),
             subjects: subjects.remove(&id).unwrap_or_default(),
@@ -139,7 +139,7 @@ pub async fn child_week(ctx: &RequestCtx, pupil_id: i64) -> Result<ChildWeek, Ap
             .iter()
             .map(|c| ChildRef {
                 id: i64::from(c.id),
-                name: format!("{} {}", c.given_name, c.family_name),
+                name: c.full_name(),
             })
             .collect(),
         monday,
@@ -183,7 +183,7 @@ pub async fn digest(ctx: &RequestCtx) -> Result<Digest, AppError> {
             .filter(|w| w.created_at >= week_start)
             .count();
         out.push(DigestChild {
-            name: format!("{} {}", c.given_name, c.family_name),
+            name: c.full_name(),
             class_name: classes.get(&c.id).cloned().unwrap_or_default(),
             tasks: as_seen_by_pupil(db, c.id, &current, tasks).await?,
             units: units_in_week(&current, monday),

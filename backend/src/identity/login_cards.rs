@@ -69,7 +69,7 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
         .map_err(db_err)?;
         cards.push(LoginCard {
             pupil_id: i64::from(pupil.id),
-            name: format!("{} {}", pupil.given_name, pupil.family_name),
+            name: pupil.full_name(),
             avatar: avatar_of(pupil),
             code: code.display(),
             qr_svg: qr_data_url(&code)?,

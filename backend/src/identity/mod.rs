@@ -3,6 +3,7 @@
 pub mod access;
 pub mod class_device;
 pub mod login_cards;
+pub mod new_year;
 pub mod oidc;
 mod password;
 pub mod rate_limit;

@@ -6,7 +6,7 @@
 use super::uni_login;
 use super::{primary_role, roles_of, start_session_with, token_hash};
 use crate::entity::{oidc_flow, person, school};
-use crate::{RequestCtx, clock, db_err};
+use crate::{RequestCtx, db_err};
 use domain::identity::Me;
 use domain::{AppError, ErrorCode};
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
@@ -86,7 +86,8 @@ pub async fn start(ctx: &RequestCtx, config: &OidcConfig) -> Result<String, AppE
         .add_scope(Scope::new("openid".into()))
         .set_pkce_challenge(challenge)
         .url();
-    let now = clock::now();
+    // The request's instant, as for a password sign-in: the session the flow ends in starts then.
+    let now = ctx.now();
     oidc_flow::Entity::delete_many()
         .filter(oidc_flow::Column::ExpiresAt.lte(now))
         .exec(&ctx.db)
@@ -114,7 +115,7 @@ pub async fn finish(
     state: &str,
 ) -> Result<Me, AppError> {
     let db = &ctx.db;
-    let now = clock::now();
+    let now = ctx.now();
     let flow = oidc_flow::Entity::find_by_id(token_hash(state))
         .one(db)
         .await

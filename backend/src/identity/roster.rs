@@ -13,6 +13,7 @@ use domain::Field;
 use domain::identity::{Password, Role, Username};
 use domain::roster::{Roster, RosterClass, RosterGuardian, RosterPupil, RosterTeam, StaffMember};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Grade, GroupName, PersonName, Subject};
+use domain::teams::ClassChangePreview;
 use domain::{AppError, ErrorCode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -78,7 +79,6 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
     let (staff, teams) = staff_and_teams(db, p.school_id, p.school_year).await?;
     Ok(Roster {
         school_name: school.name,
@@ -95,14 +95,14 @@ pub async fn roster(ctx: &RequestCtx) -> Result<Roster, AppError> {
                     .filter(|p| p.left_at.is_none())
                     .map(|p| RosterPupil {
                         id: i64::from(p.id),
-                        name: full_name(p),
+                        name: p.full_name(),
                         guardians: links
                             .iter()
                             .filter(|l| l.pupil_id == p.id)
                             .filter_map(|l| {
                                 people.get(&l.guardian_id).map(|g| RosterGuardian {
                                     id: i64::from(g.id),
-                                    name: full_name(g),
+                                    name: g.full_name(),
                                     has_access: l.has_access,
                                 })
                             })
@@ -151,7 +151,6 @@ pub(super) async fn staff_and_teams(
         .filter(|p| p.left_at.is_none())
         .map(|p| (p.id, p))
         .collect();
-    let full_name = |p: &person::Model| format!("{} {}", p.given_name, p.family_name);
     let mut staff_roles: BTreeMap<i32, Vec<Role>> = BTreeMap::new();
     for r in &roles {
         if !matches!(r.role, Role::Pupil | Role::Parent) {
@@ -168,7 +167,7 @@ pub(super) async fn staff_and_teams(
             };
             Some(StaffMember {
                 id: i64::from(id),
-                name: full_name(person),
+                name: person.full_name(),
                 roles,
                 active,
                 uni_id: person.external_id.clone(),
@@ -187,6 +186,7 @@ pub(super) async fn staff_and_teams(
         .map_err(db_err)?;
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(teams.iter().map(|t| t.id).collect::<Vec<_>>()))
+        .filter(team_member::Column::LeftAt.is_null())
         .all(db)
         .await
         .map_err(db_err)?;
@@ -197,7 +197,7 @@ pub(super) async fn staff_and_teams(
             let of_team = || members.iter().filter(move |m| m.team_id == t.id);
             let mut teachers: Vec<String> = of_team()
                 .filter(|m| m.role == MemberRole::Teacher)
-                .filter_map(|m| people.get(&m.person_id).map(full_name))
+                .filter_map(|m| people.get(&m.person_id).map(person::Model::full_name))
                 .collect();
             teachers.sort();
             let pupil_count = of_team()
@@ -291,6 +291,7 @@ pub async fn add_pupil(
     .insert(&txn)
     .await
     .map_err(db_err)?;
+    crate::teams::follow_class(&txn, id, None, Some(class.id), class.school_year).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(id))
 }
@@ -412,8 +413,9 @@ pub async fn link_guardian(
     Ok(i64::from(id))
 }
 
-/// Creates a hold for this school year with a class's current pupils and one teacher (more
-/// teachers and pupils from other classes can join it later).
+/// Creates a hold for this school year with a class's current pupils and one teacher. It is the
+/// class's hold: pupils who join or leave the class join or leave it. More teachers and pupils
+/// from other classes are added on the hold's own screen (`teams`).
 pub async fn create_team(
     ctx: &RequestCtx,
     name: &str,
@@ -457,6 +459,7 @@ pub async fn create_team(
         subject: Set(subject.as_str().to_owned()),
         school_year: Set(p.school_year),
         archived_at: Set(None),
+        class_id: Set(Some(class.id)),
         ..Default::default()
     }
     .insert(&txn)
@@ -465,15 +468,7 @@ pub async fn create_team(
     let members = std::iter::once((teacher_id, MemberRole::Teacher))
         .chain(pupils.into_iter().map(|id| (id, MemberRole::Pupil)));
     for (person_id, role) in members {
-        team_member::ActiveModel {
-            team_id: Set(created.id),
-            person_id: Set(person_id),
-            role: Set(role),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await
-        .map_err(db_err)?;
+        crate::teams::join(&txn, created.id, person_id, role, Some(p.person_id)).await?;
     }
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(created.id))
@@ -511,14 +506,76 @@ pub async fn move_pupil(ctx: &RequestCtx, pupil_id: i64, class_id: i64) -> Resul
         .into_iter()
         .find(|c| c.id == class_id)
         .ok_or_else(|| AppError::invalid(Field::Class))?;
-    pupil::ActiveModel {
-        person_id: Set(pupil.id),
-        class_id: Set(class.id),
-    }
-    .update(db)
-    .await
-    .map_err(db_err)?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
+    place_pupil(&txn, pupil.id, class.id).await?;
+    txn.commit().await.map_err(db_err)?;
     Ok(())
+}
+
+/// What moving a pupil to a class of this year (or, without one, out of the school) will do to
+/// their hold, for the leader to see before it happens.
+pub async fn preview_class_change(
+    ctx: &RequestCtx,
+    pupil_id: i64,
+    class_id: Option<i64>,
+) -> Result<ClassChangePreview, AppError> {
+    let p = admin(ctx).await?;
+    let db = &ctx.db;
+    let pupil = pupil_of_school(db, p.school_id, pupil_id).await?;
+    let to = match class_id {
+        Some(id) => Some(class_of_school(db, &p, id).await?.id),
+        None => None,
+    };
+    let from = pupil::Entity::find_by_id(pupil.id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|pl| pl.class_id);
+    let (leaves, joins) = crate::teams::plan_change(db, pupil.id, from, to, p.school_year).await?;
+    Ok(ClassChangePreview {
+        leaves: leaves.into_iter().map(|t| t.name).collect(),
+        joins: joins.into_iter().map(|t| t.name).collect(),
+    })
+}
+
+/// Places a pupil in a class of this year: a move, or a return to the school. What they made
+/// and were given stays theirs.
+pub(super) async fn place_pupil(
+    db: &impl ConnectionTrait,
+    person_id: i32,
+    class_id: i32,
+) -> Result<(), AppError> {
+    let from = pupil::Entity::find_by_id(person_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|pl| pl.class_id);
+    let placed = from.is_some();
+    let placement = pupil::ActiveModel {
+        person_id: Set(person_id),
+        class_id: Set(class_id),
+    };
+    if placed {
+        placement.update(db).await.map_err(db_err)?;
+    } else {
+        placement.insert(db).await.map_err(db_err)?;
+    }
+    person::Entity::update_many()
+        .col_expr(
+            person::Column::LeftAt,
+            sea_orm::sea_query::Expr::value(Option::<i64>::None),
+        )
+        .filter(person::Column::Id.eq(person_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    let year = school_class::Entity::find_by_id(class_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?
+        .school_year;
+    crate::teams::follow_class(db, person_id, from, Some(class_id), year).await
 }
 
 /// Marks a pupil as having left the school: no longer listed or able to sign in; every record of
@@ -527,9 +584,12 @@ pub async fn mark_pupil_left(ctx: &RequestCtx, pupil_id: i64) -> Result<(), AppE
     let p = admin(ctx).await?;
     let db = &ctx.db;
     let pupil = pupil_of_school(db, p.school_id, pupil_id).await?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
+    crate::teams::follow_class(&txn, pupil.id, None, None, p.school_year).await?;
     let mut active = pupil.into_active_model();
     active.left_at = Set(Some(clock::now()));
-    active.update(db).await.map_err(db_err)?;
+    active.update(&txn).await.map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
     Ok(())
 }
 

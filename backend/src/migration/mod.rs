@@ -29,6 +29,7 @@ mod m20261204_000020_add_stored_file_kind_and_key;
 mod m20261204_000021_one_active_year_plan;
 mod m20261206_000022_create_password_resets;
 mod m20261206_000023_add_uni_login_identity;
+mod m20261206_000024_hold_membership_history;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_one_active_year_plan::Migration),
             Box::new(m20261206_000022_create_password_resets::Migration),
             Box::new(m20261206_000023_add_uni_login_identity::Migration),
+            Box::new(m20261206_000024_hold_membership_history::Migration),
         ]
     }
 }

@@ -132,3 +132,49 @@ pub(crate) async fn copy_unit_into(
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(new_id))
 }
+
+/// The same ISO week `years` later (week 53 becomes week 52 in a year without one).
+fn same_week_later(day: Date, years: i32) -> Date {
+    let week = day.iso_week();
+    Date::monday_of_iso_week(week.year + years, week.week)
+        .or_else(|| Date::monday_of_iso_week(week.year + years, week.week.saturating_sub(1)))
+        .unwrap_or(day)
+}
+
+/// Copies an årsplan of an earlier year, with its forløb, goals, materials and tasks, into a hold
+/// of this year the caller teaches: each forløb lands in the same weeks of this year. The earlier
+/// plan is not changed. Returns the new årsplan.
+pub async fn copy_year_plan(
+    ctx: &crate::RequestCtx,
+    source_plan_id: i64,
+    target_team_id: i64,
+) -> Result<i64, AppError> {
+    let p = crate::identity::current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (source, access) = plan_with_access(db, &p, source_plan_id).await?;
+    require_view(&p, &access)?;
+    let target = crate::facts::hold_access(db, &p, id32(target_team_id)?).await?;
+    hide_other_schools(&p, &target)?;
+    require_edit(&p, &target)?;
+    if source.school_year >= p.school_year || source.archived_at.is_some() {
+        return Err(AppError::invalid(Field::YearPlan));
+    }
+    let units = crate::entity::unit::Entity::find()
+        .filter(crate::entity::unit::Column::YearPlanId.eq(source.id))
+        .filter(crate::entity::unit::Column::ArchivedAt.is_null())
+        .order_by_asc(crate::entity::unit::Column::FirstWeek)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let plan_id =
+        super::year_plans::create_year_plan_as(db, &p, target_team_id, &source.title).await?;
+    let years = p.school_year - source.school_year;
+    for u in units {
+        let id = u.id;
+        let mut whole = super::unit_view::load_unit(db, u, &access).await?;
+        whole.first_week = same_week_later(whole.first_week, years);
+        whole.last_week = same_week_later(whole.last_week, years);
+        copy_unit_into(db, &p, &whole, id, plan_id).await?;
+    }
+    Ok(plan_id)
+}

@@ -38,6 +38,7 @@ pub async fn teacher_home(
     let own: Vec<i32> = team_member::Entity::find()
         .filter(team_member::Column::PersonId.eq(p.person_id))
         .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+        .filter(team_member::Column::LeftAt.is_null())
         .all(db)
         .await
         .map_err(db_err)?
@@ -54,6 +55,7 @@ pub async fn teacher_home(
         .map_err(db_err)?;
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(own))
+        .filter(team_member::Column::LeftAt.is_null())
         .all(db)
         .await
         .map_err(db_err)?;
@@ -88,7 +90,7 @@ pub async fn teacher_home(
         .await
         .map_err(db_err)?
         .into_iter()
-        .map(|t| (t.id, format!("{} {}", t.given_name, t.family_name)))
+        .map(|t| (t.id, t.full_name()))
         .collect();
 
     let teams = teams

@@ -10,6 +10,7 @@
 //! in one place for the screens' adapters and the tests.
 
 pub(crate) use super::copy::copy_unit_into;
+pub use super::copy::copy_year_plan;
 pub(crate) use super::goals::add_goal_as;
 pub use super::goals::*;
 pub use super::materials::*;

@@ -202,6 +202,7 @@ mod tests {
     fn subject_ids_map_to_spires_subjects() {
         assert_eq!(subject_of("natur-teknologi"), Some(Subject::NaturTeknologi));
         assert_eq!(subject_of("dansk"), Some(Subject::Dansk));
-        assert_eq!(subject_of("tysk"), None);
+        assert_eq!(subject_of("fysik-kemi"), Some(Subject::FysikKemi));
+        assert_eq!(subject_of("latin"), None);
     }
 }

@@ -78,7 +78,7 @@ pub(crate) async fn load_unit(
         .await
         .map_err(db_err)?
         .into_iter()
-        .map(|p| (p.id, format!("{} {}", p.given_name, p.family_name)))
+        .map(|p| (p.id, p.full_name()))
         .collect();
     let mut tasks = Vec::new();
     let mut archived_tasks = Vec::new();
@@ -104,7 +104,7 @@ pub(crate) async fn load_unit(
         .one(db)
         .await
         .map_err(db_err)?
-        .map(|a| format!("{} {}", a.given_name, a.family_name))
+        .map(|a| a.full_name())
         .unwrap_or_default();
     let copied_from = match u.copied_from {
         Some(id) => unit::Entity::find_by_id(id)

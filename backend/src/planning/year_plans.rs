@@ -10,8 +10,8 @@ use domain::AppError;
 use domain::Field;
 use domain::calendar::school_year_name;
 use domain::planning::{
-    ArchivedYearPlan, PlanWeek, PlanningOverview, PlanningTeam, Title, UnitSummary, YearPlan,
-    YearPlanSummary,
+    ArchivedYearPlan, EarlierYearPlan, PlanWeek, PlanningOverview, PlanningTeam, Title,
+    UnitSummary, YearPlan, YearPlanSummary,
 };
 use domain::school::Subject;
 use sea_orm::sea_query::Expr;
@@ -31,6 +31,7 @@ pub async fn overview(ctx: &RequestCtx) -> Result<PlanningOverview, AppError> {
         .column(team_member::Column::TeamId)
         .filter(team_member::Column::PersonId.eq(p.person_id))
         .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+        .filter(team_member::Column::LeftAt.is_null())
         .into_tuple()
         .all(db)
         .await
@@ -86,7 +87,57 @@ pub async fn overview(ctx: &RequestCtx) -> Result<PlanningOverview, AppError> {
         school_year: school_year_name(p.school_year),
         teams,
         archived,
+        earlier: earlier_plans(db, &p).await?,
     })
+}
+
+/// The active årsplaner of earlier years in hold the person taught, newest year first. A
+/// teacher's membership of an earlier year's hold is history, whether or not it ended.
+async fn earlier_plans(
+    db: &impl ConnectionTrait,
+    p: &Principal,
+) -> Result<Vec<EarlierYearPlan>, AppError> {
+    let taught: Vec<i32> = team_member::Entity::find()
+        .select_only()
+        .column(team_member::Column::TeamId)
+        .filter(team_member::Column::PersonId.eq(p.person_id))
+        .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let teams: HashMap<i32, team::Model> = team::Entity::find()
+        .filter(team::Column::Id.is_in(taught))
+        .filter(team::Column::SchoolYear.lt(p.school_year))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let plans = year_plan::Entity::find()
+        .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
+        .filter(year_plan::Column::ArchivedAt.is_null())
+        .order_by_desc(year_plan::Column::SchoolYear)
+        .order_by_asc(year_plan::Column::Title)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let counts = count_by(db, plans.iter().map(|pl| pl.id).collect()).await?;
+    Ok(plans
+        .into_iter()
+        .filter_map(|pl| {
+            let team = teams.get(&pl.team_id)?;
+            Some(EarlierYearPlan {
+                id: i64::from(pl.id),
+                subject: Subject::parse(&team.subject).ok()?,
+                team_name: team.name.clone(),
+                school_year: school_year_name(pl.school_year),
+                unit_count: counts.get(&pl.id).copied().unwrap_or(0),
+                title: pl.title,
+            })
+        })
+        .collect())
 }
 
 /// Active forløb per årsplan.

@@ -79,6 +79,7 @@ pub(crate) async fn subjects_of(
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::PersonId.is_in(pupil_ids.to_vec()))
         .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+        .filter(team_member::Column::LeftAt.is_null())
         .all(db)
         .await
         .map_err(db_err)?;

@@ -661,6 +661,7 @@ pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<Collected
     Ok(CollectedPlan {
         pupil_id: i64::from(facts.person.id),
         pupil_name: facts.name(),
+        current_year: p.school_year,
         plans,
     })
 }

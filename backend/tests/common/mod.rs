@@ -243,3 +243,60 @@ pub async fn dansk_forloeb(t: &TestDb) -> DanskForloeb {
         ida,
     }
 }
+
+/// Signs `username` in at `unix` (seconds) and acts then: for tests that live days or years.
+pub async fn as_user_at(t: &TestDb, username: &str, unix: i64) -> RequestCtx {
+    let ctx = t.ctx(None).at_time(unix);
+    identity::sign_in(&ctx, username, demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let Some(SessionChange::Started { token, .. }) = ctx.take_session_change() else {
+        panic!("{username} signs in");
+    };
+    t.ctx(Some(token)).at_time(unix)
+}
+
+/// A pupil of this year's roster, by full name, as the leader's administration screen lists them.
+pub async fn roster_pupil_id(t: &TestDb, name: &str) -> i64 {
+    let roster = identity::roster::roster(&as_user(t, "lene").await)
+        .await
+        .unwrap();
+    roster
+        .classes
+        .iter()
+        .flat_map(|c| &c.pupils)
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+}
+
+/// A class of this year, by name, as the leader's administration screen lists it.
+pub async fn roster_class_id(t: &TestDb, name: &str) -> i64 {
+    let roster = identity::roster::roster(&as_user(t, "lene").await)
+        .await
+        .unwrap();
+    roster.classes.iter().find(|c| c.name == name).unwrap().id
+}
+
+/// The names of a class's pupils this year, as the leader's administration screen lists them.
+pub async fn roster_pupil_names(t: &TestDb, class: &str) -> Vec<String> {
+    identity::roster::roster(&as_user(t, "lene").await)
+        .await
+        .unwrap()
+        .classes
+        .into_iter()
+        .find(|c| c.name == class)
+        .map(|c| c.pupils.into_iter().map(|p| p.name).collect())
+        .unwrap_or_default()
+}
+
+/// The one person with this first name, as stored.
+pub async fn person_by_given_name(t: &TestDb, given: &str) -> backend::entity::person::Model {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    backend::entity::person::Entity::find()
+        .filter(backend::entity::person::Column::GivenName.eq(given))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}

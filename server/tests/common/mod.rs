@@ -384,6 +384,7 @@ pub async fn plan_fixture(s: &TestServer, monday: &str) -> Vec<(&'static str, St
         .to_owned();
     vec![
         ("{team_5b_dansk}", team_5b),
+        ("{team_1a_dansk}", team_1a.clone()),
         ("{plan}", plan),
         ("{unit}", unit),
         ("{unit_version}", unit_version),

@@ -67,8 +67,74 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
         ),
         (
             "/api/import_roster",
-            "text=x&apply=true",
+            r#"{"data_base64":"eA==","apply":true}"#,
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        // Opening a new school year: the school's leader. In the demo school's own year last
+        // year had no classes, so there is nothing to open from (400).
+        // Copying an earlier year's årsplan: the demo school has none, so its teachers are told
+        // the plan is not one they can copy (400); the rules are in the backend's new-year test.
+        (
+            "/api/copy_year_plan",
+            "source_plan_id={plan}&team_id={team_5b_dansk}",
+            [NO, DENY, DENY, DENY, DENY, BAD, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/preview_new_year",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, DENY],
+        ),
+        (
+            "/api/open_new_year",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, BAD, BAD, DENY],
+        ),
+        (
+            // The demo school's last year has no classes to open from: a leader's call is bad.
+            "/api/new_year_from_file",
+            r#"{"data_base64":"eA==","apply":true}"#,
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, BAD, BAD, DENY],
+        ),
+        (
+            "/api/preview_class_change",
+            "pupil_id={ida}&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, GONE, OK],
+        ),
+        // A hold's people: its own teachers (Anne for dansk 1.A), the school's leader and office.
+        (
+            "/api/team_members",
+            "team_id={team_1a_dansk}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/add_team_teacher",
+            "team_id={team_1a_dansk}&person_id={bo}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/add_team_pupil",
+            "team_id={team_1a_dansk}&pupil_id={lucas}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/add_team_class",
+            "team_id={team_1a_dansk}&class_id={class_1a}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/remove_team_member",
+            "team_id={team_1a_dansk}&person_id={noah}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/archive_team",
+            "team_id={team_1a_dansk}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
+        ),
+        (
+            "/api/restore_team",
+            "team_id={team_1a_dansk}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, DENY, OK],
         ),
         (
             "/api/move_pupil",

@@ -90,15 +90,6 @@ const GRADES: std::ops::RangeInclusive<i16> = 0..=9;
 const BATCH_VALUES: usize = 30_000;
 const YEAR_SECS: i64 = 365 * 24 * 3600;
 
-/// Subjects taught in a grade: børnehaveklasse has Danish and maths; English from 1. klasse.
-fn subjects_of(grade: i16) -> Vec<Subject> {
-    if grade == 0 {
-        vec![Subject::Dansk, Subject::Matematik]
-    } else {
-        Subject::ALL.to_vec()
-    }
-}
-
 /// The built-in scales (migration 11): (id, number of steps).
 async fn scales(db: &impl ConnectionTrait) -> Result<Vec<(i32, Vec<String>)>, AppError> {
     let rows = scale::Entity::find()
@@ -227,6 +218,7 @@ struct Generator<'a> {
 
 /// A class as it is being built: its pupils and their guardians' ids.
 struct ClassRows {
+    id: i32,
     grade: i16,
     name: String,
     pupils: Vec<(i32, String)>,
@@ -421,6 +413,7 @@ impl Generator<'_> {
         }
         self.w.flush_when_full(db).await?;
         Ok(ClassRows {
+            id,
             grade,
             name,
             pupils,
@@ -446,6 +439,7 @@ impl Generator<'_> {
             subject: Set(subject.as_str().to_owned()),
             school_year: Set(self.start_year),
             archived_at: Set(None),
+            class_id: Set(Some(class.id)),
         });
         for (person_id, role) in std::iter::once((teacher, MemberRole::Teacher))
             .chain(class.pupils.iter().map(|(id, _)| (*id, MemberRole::Pupil)))
@@ -456,6 +450,10 @@ impl Generator<'_> {
                 team_id: Set(team_id),
                 person_id: Set(person_id),
                 role: Set(role),
+                joined_at: Set(Some(self.now - 120 * 86_400)),
+                left_at: Set(None),
+                left_reason: Set(None),
+                changed_by: Set(None),
             });
         }
         let plan_id = self.ids.next("year_plan");
@@ -481,7 +479,10 @@ impl Generator<'_> {
             .monday();
         let weeks_per_unit: i64 = 36 / i64::from(self.p.units_per_plan.max(1));
         let today = self.p.today;
-        let subject_index = Subject::ALL.iter().position(|s| *s == subject).unwrap_or(0) as i64;
+        let subject_index = GENERATED_SUBJECTS
+            .iter()
+            .position(|s| *s == subject)
+            .unwrap_or(0) as i64;
         for u in 0..i64::from(self.p.units_per_plan) {
             let first_week = first_monday
                 .add_days(7 * weeks_per_unit * u)

@@ -1,6 +1,8 @@
-//! The names the generated municipality gives its people, schools and tasks.
+//! The names the generated municipality gives its people, schools and tasks, and the subjects it
+//! gives hold.
 
 use domain::planning::TaskIcon;
+use domain::school::Subject;
 
 pub(super) const GIVEN: [&str; 24] = [
     "Ida", "Noah", "Freja", "Oscar", "Alma", "William", "Ella", "Karl", "Clara", "Emil", "Lucas",
@@ -48,3 +50,25 @@ pub(super) const SCHOOL_NAMES: [&str; 12] = [
 ];
 
 pub(super) const ICONS: [TaskIcon; 9] = TaskIcon::ALL;
+
+/// The subjects the generator gives hold: the seven it has always generated, so the generated
+/// municipality (and every benchmark figure measured on it) stays the same size as the subject
+/// catalogue grows.
+pub(super) const GENERATED_SUBJECTS: [Subject; 7] = [
+    Subject::Dansk,
+    Subject::Matematik,
+    Subject::Engelsk,
+    Subject::NaturTeknologi,
+    Subject::Idraet,
+    Subject::Billedkunst,
+    Subject::Musik,
+];
+
+/// Subjects taught in a grade: børnehaveklasse has Danish and maths; English from 1. klasse.
+pub(super) fn subjects_of(grade: i16) -> Vec<Subject> {
+    if grade == 0 {
+        vec![Subject::Dansk, Subject::Matematik]
+    } else {
+        GENERATED_SUBJECTS.to_vec()
+    }
+}
