@@ -110,7 +110,8 @@ test('the office removes a guardian’s access to a child and restores it', asyn
   await parent.reload();
   await expect(parent).toHaveURL(/\/log-ind$/);
   await signIn(parent, username);
-  await expect(parent.getByRole('heading', { level: 1 })).toBeVisible();
+  // The sign-in page has a level-1 heading too: wait for the parent's own home.
+  await expect(parent.getByRole('heading', { level: 1, name: 'Mine børn' })).toBeVisible();
   await expect(parent.getByRole('link', { name: `Se ugen for ${child}` })).toHaveCount(0);
 
   await classSection.getByRole('button', { name: `Giv ${guardian} adgang til ${child} igen` }).click();
