@@ -50,6 +50,7 @@ pub fn HomePage(views: HomeViews) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(_)) = data.get() {
             crate::identity::reading::reload_reading_settings();
+            crate::subjects::reload_after_sign_in();
         }
     });
     Effect::new(move |_| {
@@ -63,7 +64,8 @@ pub fn HomePage(views: HomeViews) -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
-            {move || data.get().map(|result| match result {
+            // The school's own subjects are named from the page's catalogue: wait for it too.
+            {move || data.get().filter(|_| crate::subjects::ready()).map(|result| match result {
                 Ok(home) => views(home).unwrap_or_else(|| {
                     leave_for(paths::HOME);
                     view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }.into_any()

@@ -18,6 +18,7 @@ pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod speech;
+pub mod subjects;
 pub mod teams;
 
 use i18n::{Key, t};
@@ -51,6 +52,7 @@ fn SkipLink() -> impl IntoView {
 #[component]
 pub fn StaffApp() -> impl IntoView {
     identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
     view! {
         <Router>
             <SkipLink />
@@ -78,6 +80,7 @@ pub fn StaffApp() -> impl IntoView {
 #[component]
 pub fn FamilyApp() -> impl IntoView {
     identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
     view! {
         <Router>
             <SkipLink />
@@ -188,6 +191,7 @@ pub fn register_server_functions() {
     planning::register_server_functions();
     library::register_server_functions();
     teams::register_server_functions();
+    subjects::register_server_functions();
 }
 
 /// The request context a server function runs in, provided by the server for every call.

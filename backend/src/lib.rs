@@ -20,6 +20,7 @@ pub mod pupil;
 pub mod pupil_plan;
 pub mod request;
 pub mod speech;
+pub mod subjects;
 pub mod teams;
 
 pub use principal::Principal;

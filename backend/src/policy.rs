@@ -197,6 +197,18 @@ pub fn can_configure_school(p: &Principal, school_id: i32) -> bool {
     p.role == Role::Leader && p.school_id == school_id
 }
 
+/// Everyone signed in at a school reads its own subjects: every screen that names a hold's subject
+/// needs them, the pupil's and the family's included.
+pub fn can_read_school_subjects(_p: &Principal) -> bool {
+    true
+}
+
+/// Which subjects a school teaches beyond the law's is a leadership decision: its leaders add and
+/// correct them; the office makes hold in them but does not add them.
+pub fn can_manage_own_subjects(p: &Principal, school_id: i32) -> bool {
+    p.role == Role::Leader && p.school_id == school_id
+}
+
 /// A person may act in any role they hold, and in no other.
 pub fn can_act_as(p: &Principal, role: Role) -> bool {
     p.roles.contains(&role)
@@ -387,6 +399,19 @@ mod tests {
         assert!(can_configure_school(&as_role(Role::Leader), 10));
         assert!(!can_configure_school(&as_role(Role::Administrator), 10));
         assert!(!can_configure_school(&as_role(Role::Leader), 11));
+    }
+
+    #[test]
+    fn only_the_schools_leaders_add_its_own_subjects_and_everyone_of_it_reads_them() {
+        for role in Role::ALL {
+            assert_eq!(
+                can_manage_own_subjects(&as_role(role), 10),
+                role == Role::Leader,
+                "{role:?}"
+            );
+            assert!(can_read_school_subjects(&as_role(role)));
+        }
+        assert!(!can_manage_own_subjects(&as_role(Role::Leader), 11));
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod common;
 use backend::planning::plans;
 use backend::pupil_plan::package;
 use backend::{RequestCtx, evaluation, pupil_plan};
-use common::{TestDb, as_user, dansk_forloeb};
+use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
 use domain::pupil_plan::{PlanEdit, PlanTexts, RequiredPart};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -526,73 +526,6 @@ async fn the_collected_plan_shows_which_required_parts_are_missing(t: TestDb) {
             (RequiredPart::Support, true)
         ]
     );
-}
-
-/// A second school with its leader Niels and a new pupil, Ida Jensen, who has just moved there.
-/// Returns the new pupil's id.
-async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
-    use backend::entity::{account, person, person_role, pupil, school, school_class};
-    let db = &t.db;
-    let school = school::ActiveModel {
-        name: Set("Nabo Skole".into()),
-        created_at: Set(0),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let person = |given: &str, family: &str| person::ActiveModel {
-        school_id: Set(school.id),
-        given_name: Set(given.into()),
-        family_name: Set(family.into()),
-        created_at: Set(0),
-        ..Default::default()
-    };
-    let niels = person("Niels", "Nabo").insert(db).await.unwrap();
-    person_role::ActiveModel {
-        person_id: Set(niels.id),
-        role: Set(domain::identity::Role::Leader),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let password = domain::identity::Password::parse(backend::demo::DEMO_PASSWORD).unwrap();
-    account::ActiveModel {
-        person_id: Set(niels.id),
-        username: Set("niels".into()),
-        password_hash: Set(backend::identity::hash_password(&password).unwrap()),
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let class = school_class::ActiveModel {
-        school_id: Set(school.id),
-        name: Set("1.N".into()),
-        grade: Set(1),
-        school_year: Set(2026),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let ida = person("Ida", "Jensen").insert(db).await.unwrap();
-    person_role::ActiveModel {
-        person_id: Set(ida.id),
-        role: Set(domain::identity::Role::Pupil),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    pupil::ActiveModel {
-        person_id: Set(ida.id),
-        class_id: Set(class.id),
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    i64::from(ida.id)
 }
 
 async fn a_pupils_package_follows_them_to_another_school_and_back_out_unchanged(t: TestDb) {

@@ -48,6 +48,8 @@ pub struct Digest {
     pub school_name: String,
     pub monday: Date,
     pub children: Vec<DigestChild>,
+    /// The school's own subjects, so the letter can name them away from the app.
+    pub own_subjects: Vec<crate::subjects::OwnSubject>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

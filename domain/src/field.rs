@@ -70,6 +70,11 @@ pub enum Field {
     Step,
     Steps,
     Subject,
+    SubjectGrades,
+    SubjectIcon,
+    SubjectName,
+    SubjectNameTaken,
+    SubjectSpans,
     Support,
     TaskId,
     Teacher,
@@ -91,7 +96,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 82] = [
+    pub const ALL: [Field; 87] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -156,6 +161,11 @@ impl Field {
         Field::Step,
         Field::Steps,
         Field::Subject,
+        Field::SubjectGrades,
+        Field::SubjectIcon,
+        Field::SubjectName,
+        Field::SubjectNameTaken,
+        Field::SubjectSpans,
         Field::Support,
         Field::TaskId,
         Field::Teacher,
@@ -243,6 +253,11 @@ impl Field {
             Field::Step => "step",
             Field::Steps => "steps",
             Field::Subject => "subject",
+            Field::SubjectGrades => "subject_grades",
+            Field::SubjectIcon => "subject_icon",
+            Field::SubjectName => "subject_name",
+            Field::SubjectNameTaken => "subject_name_taken",
+            Field::SubjectSpans => "subject_spans",
             Field::Support => "support",
             Field::TaskId => "task_id",
             Field::Teacher => "teacher",

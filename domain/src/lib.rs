@@ -17,6 +17,7 @@ pub mod pupil;
 pub mod pupil_plan;
 pub mod roster;
 pub mod school;
+pub mod subjects;
 pub mod teams;
 
 pub use error::{AppError, ErrorCode};

@@ -295,6 +295,10 @@ pub struct PupilPackage {
     pub plans: Vec<PackagePlan>,
     pub evaluations: Vec<PackageEvaluation>,
     pub portfolio: Vec<PortfolioRef>,
+    /// The exporting school's own subjects that its plans and evaluations name (`egen-<id>` is
+    /// that school's id): the receiving school takes each as its own subject of the same name.
+    #[serde(default)]
+    pub own_subjects: Vec<crate::subjects::OwnSubject>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -365,6 +369,30 @@ impl PupilPackage {
                     return Err(AppError::invalid(Field::PackagePlans));
                 }
             }
+        }
+        // Every own subject named must be described, so the receiving school can take it as its own.
+        let described = |s: Option<Subject>| {
+            s.and_then(Subject::own)
+                .is_none_or(|id| self.own_subjects.iter().any(|o| o.id == id))
+        };
+        if !self.plans.iter().all(|p| described(p.subject)) {
+            return Err(AppError::invalid(Field::PackagePlans));
+        }
+        if !self.evaluations.iter().all(|e| described(e.subject)) {
+            return Err(AppError::invalid(Field::PackageEvaluations));
+        }
+        for own in &self.own_subjects {
+            let input = crate::subjects::OwnSubjectInput {
+                id: None,
+                name: own.name.clone(),
+                icon: own.icon,
+                first_grade: own.first_grade,
+                last_grade: own.last_grade,
+                spans: own.spans.clone(),
+            };
+            input
+                .parse()
+                .map_err(|_| AppError::invalid(Field::PackagePlans))?;
         }
         for e in &self.evaluations {
             let step_ok = e.step.is_none_or(|s| usize::from(s) < e.scale.len());
@@ -493,8 +521,33 @@ mod tests {
             }],
             evaluations: vec![evaluation.clone()],
             portfolio: vec![],
+            own_subjects: vec![],
         };
         assert!(package.check().is_ok());
+        let field = |p: PupilPackage| p.check().unwrap_err().field;
+        let udeskole = crate::subjects::OwnSubject {
+            id: crate::school::OwnSubjectId::parse(4).unwrap(),
+            name: "Udeskole".into(),
+            icon: crate::subjects::OwnIcon::Tree,
+            first_grade: 0,
+            last_grade: 3,
+            spans: vec![Subject::Matematik],
+        };
+        let mut own_plan = package.clone();
+        own_plan.plans[0].subject = Some(udeskole.subject());
+        assert_eq!(
+            field(own_plan.clone()).as_deref(),
+            Some("package_plans"),
+            "an own subject the package does not describe"
+        );
+        own_plan.own_subjects = vec![udeskole.clone()];
+        assert!(own_plan.check().is_ok());
+        let mut own_evaluation = package.clone();
+        own_evaluation.evaluations[0].subject = Some(udeskole.subject());
+        assert_eq!(
+            field(own_evaluation).as_deref(),
+            Some("package_evaluations")
+        );
         let field = |p: PupilPackage| p.check().unwrap_err().field;
         assert_eq!(
             field(PupilPackage {

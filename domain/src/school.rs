@@ -39,10 +39,10 @@ impl Grade {
 }
 
 /// What the folkeskole teaches (Folkeskoleloven § 5 stk. 2 and § 7), each with the grades it is
-/// taught in. Stored by `as_str` (unchanged for the first seven, so nothing migrates); ordered as
-/// listed here on every screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// taught in, and the subjects a school adds itself (`Own`, described in the school's catalogue,
+/// `crate::subjects`). Stored and sent by `code` (unchanged for the first seven, so nothing
+/// migrates; `egen-<id>` for a school's own); ordered as listed here on every screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Subject {
     Dansk,
     Matematik,
@@ -68,18 +68,45 @@ pub enum Subject {
     Faerdselslaere,
     SundhedSeksualFamilie,
     UddannelseJob,
+    /// A subject or tværfagligt forløb of the school's own (its name, picture, grades and the
+    /// law's subjects it spans are in the school's catalogue).
+    Own(OwnSubjectId),
 }
 
-/// Whether a `Subject` is one of the fag, an obligatorisk emne, or other planned time.
+/// Which of a school's own subjects: the catalogue row's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OwnSubjectId(u32);
+
+impl OwnSubjectId {
+    pub fn parse(value: i64) -> Result<Self, AppError> {
+        u32::try_from(value)
+            .ok()
+            .filter(|v| *v > 0)
+            .map(OwnSubjectId)
+            .ok_or_else(|| AppError::invalid(Field::Subject))
+    }
+
+    pub fn value(self) -> u32 {
+        self.0
+    }
+}
+
+/// Whether a `Subject` is one of the fag, an obligatorisk emne, other planned time, or the
+/// school's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubjectKind {
     Fag,
     ObligatoriskEmne,
     Other,
+    Own,
 }
 
+/// The prefix of an own subject's code: `egen-12`.
+const OWN_PREFIX: &str = "egen-";
+
 impl Subject {
+    /// The law's subjects, in the order screens list them.
     pub const ALL: [Subject; 22] = [
         Subject::Dansk,
         Subject::Matematik,
@@ -105,8 +132,9 @@ impl Subject {
         Subject::UddannelseJob,
     ];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
+    /// The code a law's subject is stored and sent as; `None` for a school's own.
+    pub fn law_code(self) -> Option<&'static str> {
+        Some(match self {
             Subject::Dansk => "dansk",
             Subject::Matematik => "matematik",
             Subject::Engelsk => "engelsk",
@@ -129,14 +157,42 @@ impl Subject {
             Subject::Faerdselslaere => "faerdselslaere",
             Subject::SundhedSeksualFamilie => "sundhed_seksual_familie",
             Subject::UddannelseJob => "uddannelse_job",
+            Subject::Own(_) => return None,
+        })
+    }
+
+    /// The code the subject is stored and sent as.
+    pub fn code(self) -> std::borrow::Cow<'static, str> {
+        match (self, self.law_code()) {
+            (_, Some(code)) => code.into(),
+            (Subject::Own(id), None) => format!("{OWN_PREFIX}{}", id.value()).into(),
+            (_, None) => "".into(),
         }
     }
 
     pub fn parse(s: &str) -> Result<Self, AppError> {
+        if let Some(id) = s.strip_prefix(OWN_PREFIX) {
+            // Digits only: "egen-+3" or "egen-03" would name the same subject twice.
+            if id.starts_with('0') || !id.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(AppError::invalid(Field::Subject));
+            }
+            let id = id
+                .parse::<i64>()
+                .map_err(|_| AppError::invalid(Field::Subject))?;
+            return OwnSubjectId::parse(id).map(Subject::Own);
+        }
         Subject::ALL
             .into_iter()
-            .find(|x| x.as_str() == s)
+            .find(|x| x.law_code() == Some(s))
             .ok_or_else(|| AppError::invalid(Field::Subject))
+    }
+
+    /// The school's own subject this is, if it is one.
+    pub fn own(self) -> Option<OwnSubjectId> {
+        match self {
+            Subject::Own(id) => Some(id),
+            _ => None,
+        }
     }
 
     pub fn kind(self) -> SubjectKind {
@@ -145,14 +201,16 @@ impl Subject {
             Subject::Faerdselslaere | Subject::SundhedSeksualFamilie | Subject::UddannelseJob => {
                 SubjectKind::ObligatoriskEmne
             }
+            Subject::Own(_) => SubjectKind::Own,
             _ => SubjectKind::Fag,
         }
     }
 
-    /// The grades (0 is børnehaveklassen) the subject is taught in, after the law's timetable
-    /// (Folkeskoleloven § 5 stk. 2, § 7, § 9 stk. 5–6).
-    pub fn grades(self) -> std::ops::RangeInclusive<u8> {
-        match self {
+    /// The grades (0 is børnehaveklassen) a law's subject is taught in, after the law's timetable
+    /// (Folkeskoleloven § 5 stk. 2, § 7, § 9 stk. 5–6); a school's own subject has its grades in
+    /// the school's catalogue.
+    pub fn law_grades(self) -> Option<std::ops::RangeInclusive<u8>> {
+        Some(match self {
             Subject::Dansk
             | Subject::Matematik
             | Subject::Idraet
@@ -168,7 +226,21 @@ impl Subject {
             Subject::Tysk | Subject::Fransk => 5..=9,
             Subject::Geografi | Subject::Biologi | Subject::FysikKemi | Subject::Valgfag => 7..=9,
             Subject::Samfundsfag => 8..=9,
-        }
+            Subject::Own(_) => return None,
+        })
+    }
+}
+
+impl Serialize for Subject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Subject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Subject::parse(&code).map_err(|_| serde::de::Error::custom("unknown subject"))
     }
 }
 
@@ -179,16 +251,42 @@ mod subject_tests {
     #[test]
     fn every_subject_is_stored_by_a_code_that_reads_back_as_itself_and_as_its_json() {
         for subject in Subject::ALL {
-            assert_eq!(Subject::parse(subject.as_str()), Ok(subject));
+            assert_eq!(Subject::parse(&subject.code()), Ok(subject));
             let json = serde_json::to_string(&subject).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", subject.as_str()));
+            assert_eq!(json, format!("\"{}\"", subject.code()));
         }
         assert!(Subject::parse("latin").is_err());
     }
 
     #[test]
+    fn a_schools_own_subject_is_stored_as_egen_and_its_id() {
+        let own = Subject::Own(OwnSubjectId::parse(12).unwrap());
+        assert_eq!(own.code(), "egen-12");
+        assert_eq!(Subject::parse("egen-12"), Ok(own));
+        assert_eq!(serde_json::to_string(&own).unwrap(), "\"egen-12\"");
+        assert_eq!(serde_json::from_str::<Subject>("\"egen-12\"").unwrap(), own);
+        assert_eq!(own.kind(), SubjectKind::Own);
+        assert_eq!(own.law_grades(), None);
+        for bad in [
+            "egen-",
+            "egen-0",
+            "egen-012",
+            "egen-+3",
+            "egen--1",
+            "egen-x",
+            "egen-99999999999",
+        ] {
+            assert!(Subject::parse(bad).is_err(), "{bad}");
+        }
+        assert!(serde_json::from_str::<Subject>("\"latin\"").is_err());
+    }
+
+    #[test]
     fn the_first_seven_keep_the_codes_already_stored() {
-        let codes: Vec<&str> = Subject::ALL[..7].iter().map(|s| s.as_str()).collect();
+        let codes: Vec<&str> = Subject::ALL[..7]
+            .iter()
+            .filter_map(|s| s.law_code())
+            .collect();
         assert_eq!(
             codes,
             [
@@ -207,11 +305,11 @@ mod subject_tests {
     fn each_grade_from_bornehaveklassen_to_ninth_has_dansk_and_maths_and_only_the_law_adds_the_rest()
      {
         for grade in 0..=9u8 {
-            assert!(Subject::Dansk.grades().contains(&grade));
-            assert!(Subject::Matematik.grades().contains(&grade));
+            assert!(Subject::Dansk.law_grades().unwrap().contains(&grade));
+            assert!(Subject::Matematik.law_grades().unwrap().contains(&grade));
         }
-        assert!(!Subject::Historie.grades().contains(&2));
-        assert!(Subject::Samfundsfag.grades().eq(8..=9));
+        assert!(!Subject::Historie.law_grades().unwrap().contains(&2));
+        assert!(Subject::Samfundsfag.law_grades().unwrap().eq(8..=9));
         assert_eq!(
             Subject::Faerdselslaere.kind(),
             SubjectKind::ObligatoriskEmne
@@ -416,7 +514,7 @@ mod tests {
     #[test]
     fn every_subject_round_trips_and_unknown_ones_are_refused() {
         for s in Subject::ALL {
-            assert_eq!(Subject::parse(s.as_str()).unwrap(), s);
+            assert_eq!(Subject::parse(&s.code()).unwrap(), s);
         }
         assert!(Subject::parse("latin").is_err());
     }

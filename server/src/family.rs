@@ -3,7 +3,7 @@
 //! for printing or e-mail (`GET /ugebrev.html`), in Danish from the app's catalogue.
 
 use crate::context::{ApiError, Ctx};
-use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name, t};
+use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name_in, t};
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -89,7 +89,7 @@ pub fn render(d: &Digest) -> String {
             for u in &child.units {
                 html.push_str(&format!(
                     "<li>{}: {}</li>",
-                    esc(subject_name(u.subject)),
+                    esc(&subject_name_in(u.subject, &d.own_subjects)),
                     esc(&u.title)
                 ));
             }
@@ -109,7 +109,7 @@ pub fn render(d: &Digest) -> String {
                 html.push_str(&format!(
                     "<li><strong>{}</strong> ({}, {}): {}</li>",
                     esc(&task.title),
-                    esc(subject_name(task.subject)),
+                    esc(&subject_name_in(task.subject, &d.own_subjects)),
                     esc(&when),
                     esc(&task.instruction)
                 ));
@@ -125,7 +125,7 @@ pub fn render(d: &Digest) -> String {
                         format!(
                             "{} {}",
                             t(PupilPlanKey::PupilPlanWord),
-                            subject_name(*subject)
+                            subject_name_in(*subject, &d.own_subjects)
                         )
                     }
                     None => t(Key::CollectedPlan).to_owned(),

@@ -314,7 +314,7 @@ pub fn DigestPage() -> impl IntoView {
                 <Loaded data let:d>
                     {d.children.into_iter().map(|child| {
                             let heading = format!("{} ({})", child.name, child.class_name);
-                            let published: Vec<String> = child.published_this_week.iter().map(|s| crate::pupil_plan::plan_name(*s).to_owned()).collect();
+                            let published: Vec<String> = child.published_this_week.iter().map(|s| crate::pupil_plan::plan_name(*s)).collect();
                             view! {
                                 <section class="digest-child" aria-label=child.name.clone()>
                                     <h2>{heading}</h2>

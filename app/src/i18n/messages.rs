@@ -329,9 +329,29 @@ pub fn plan_of_year(plan: &str, year: &str) -> String {
     format!("{plan}, {year}")
 }
 
+/// The button that opens an own subject for correcting: "Ret Udeskole".
+pub fn edit_subject(name: &str) -> String {
+    format!("Ret {name}")
+}
+
+/// An own subject's grades: "0.–3. klasse", or "5. klasse" for one grade.
+pub fn grade_span(first: u8, last: u8) -> String {
+    if first == last {
+        format!("{first}. klasse")
+    } else {
+        format!("{first}.–{last}. klasse")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_own_subjects_grades_read_as_one_class_or_a_span() {
+        assert_eq!(grade_span(0, 3), "0.–3. klasse");
+        assert_eq!(grade_span(5, 5), "5. klasse");
+    }
 
     #[test]
     fn each_message_puts_its_argument_where_danish_wants_it() {
@@ -346,3 +366,4 @@ mod tests {
         assert_eq!(shared_this_week(1), "Delt med jer i denne uge: 1 ting");
     }
 }
+

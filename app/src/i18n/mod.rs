@@ -15,6 +15,7 @@ pub mod messages;
 mod planning;
 mod pupil;
 mod pupil_plan;
+mod subjects;
 mod teams;
 
 pub use access::AccessKey;
@@ -27,10 +28,12 @@ pub use library::LibraryKey;
 pub use planning::PlanningKey;
 pub use pupil::PupilKey;
 pub use pupil_plan::PupilPlanKey;
+pub use subjects::{SubjectsKey, own_icon_name};
 pub use teams::TeamsKey;
 
 use domain::identity::Role;
 use domain::school::Subject;
+use domain::subjects::OwnSubject;
 use domain::{ErrorCode, Field};
 
 /// A key of one of the feature catalogues.
@@ -165,6 +168,15 @@ fn field_text(field: Field) -> &'static str {
         Field::DueOn => "Vælg en dato inden for skoleåret.",
         Field::Method => "Siden bad om noget, den ikke kan. Hent siden igen.",
         Field::Subject => "Vælg et fag.",
+        Field::SubjectGrades => {
+            "Vælg klassetrin fra og til, fra 0. til 10. klasse, med det laveste først."
+        }
+        Field::SubjectIcon => "Vælg et billede til faget.",
+        Field::SubjectName => "Skriv fagets navn på én linje (højst 60 tegn).",
+        Field::SubjectNameTaken => "Skolen har allerede et fag med det navn.",
+        Field::SubjectSpans => {
+            "Et fag kan kun gå på tværs af lovens fag, ikke af emner eller understøttende undervisning."
+        }
         Field::Team => "Vælg et hold i dette skoleår, som ikke er arkiveret.",
         Field::Text => "Der er ingen tekst at læse op, eller den er for lang (højst 1.500 tegn).",
     }
@@ -213,8 +225,9 @@ pub fn role_name(role: Role) -> &'static str {
     }
 }
 
-pub fn subject_name(subject: Subject) -> &'static str {
-    match subject {
+/// A law's subject's Danish name; `None` for a school's own, whose name is the school's.
+pub fn law_subject_name(subject: Subject) -> Option<&'static str> {
+    Some(match subject {
         Subject::Dansk => "Dansk",
         Subject::Matematik => "Matematik",
         Subject::Engelsk => "Engelsk",
@@ -237,12 +250,32 @@ pub fn subject_name(subject: Subject) -> &'static str {
         Subject::Faerdselslaere => "Færdselslære",
         Subject::SundhedSeksualFamilie => "Sundheds- og seksualundervisning og familiekundskab",
         Subject::UddannelseJob => "Uddannelse og job",
+        Subject::Own(_) => return None,
+    })
+}
+
+/// A subject's name: the law's in Danish, or the school's own from `own` (its catalogue).
+pub fn subject_name_in(subject: Subject, own: &[OwnSubject]) -> String {
+    match law_subject_name(subject) {
+        Some(name) => name.to_owned(),
+        None => own
+            .iter()
+            .find(|o| o.subject() == subject)
+            .map_or_else(|| t(SubjectsKey::UnknownOwn).to_owned(), |o| o.name.clone()),
+    }
+}
+
+/// A subject's name on a screen, the school's own from the page's catalogue.
+pub fn subject_name(subject: Subject) -> String {
+    match law_subject_name(subject) {
+        Some(name) => name.to_owned(),
+        None => crate::subjects::with_catalogue(|own| subject_name_in(subject, own)),
     }
 }
 
 /// A subject with the grades it is taught in, for choosing one: "Historie (3.–9. klasse)".
 pub fn subject_with_grades(subject: Subject) -> String {
-    let grades = subject.grades();
+    let grades = crate::subjects::grades_of(subject);
     let from = match grades.start() {
         0 => "0.".to_owned(),
         n => format!("{n}."),

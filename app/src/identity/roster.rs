@@ -104,7 +104,8 @@ pub fn AdministrationPage() -> impl IntoView {
         reload,
     };
     move || {
-        match head.get() {
+        // The school's own subjects name the hold: wait for the catalogue too.
+        match head.get().filter(|_| crate::subjects::ready()) {
         None => view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }.into_any(),
         Some(Err(e)) => view! {
             <main id="indhold" class="page narrow">
@@ -131,6 +132,7 @@ pub fn AdministrationPage() -> impl IntoView {
                     <super::new_year::NewYearSection on_opened=reload />
                 })}
                 <super::school_years::SchoolYearsSection />
+                <crate::subjects::admin::OwnSubjectsSection leader=me.role == domain::identity::Role::Leader />
                 {(me.role == domain::identity::Role::Leader).then(|| view! {
                     <super::access::UniLoginSettings institution_number />
                 })}

@@ -4,7 +4,7 @@
 
 use crate::components::{ErrorNote, input_value, select_value};
 use crate::i18n::IdentityKey;
-use crate::i18n::{Key, grade_name, role_name, subject_with_grades, t};
+use crate::i18n::{Key, SubjectsKey, grade_name, role_name, subject_with_grades, t};
 use domain::AppError;
 use domain::identity::Role;
 use domain::roster::StaffMember;
@@ -302,9 +302,17 @@ pub fn NewTeamForm(
                 <select id="new-team-subject" node_ref=subject>
                     {[(SubjectKind::Fag, t(IdentityKey::SubjectGroupFag)), (SubjectKind::ObligatoriskEmne, t(IdentityKey::SubjectGroupEmner)), (SubjectKind::Other, t(IdentityKey::SubjectGroupOther))].into_iter().map(|(kind, label)| view! {
                         <optgroup label=label>
-                            {Subject::ALL.into_iter().filter(|s| s.kind() == kind).map(|s| view! { <option value=s.as_str()>{subject_with_grades(s)}</option> }).collect_view()}
+                            {Subject::ALL.into_iter().filter(|s| s.kind() == kind).map(|s| view! { <option value=s.code().into_owned()>{subject_with_grades(s)}</option> }).collect_view()}
                         </optgroup>
                     }).collect_view()}
+                    {move || {
+                        let own = crate::subjects::own_subjects();
+                        (!own.is_empty()).then(|| view! {
+                            <optgroup label=t(SubjectsKey::SectionTitle)>
+                                {own.into_iter().map(|o| view! { <option value=o.subject().code().into_owned()>{subject_with_grades(o.subject())}</option> }).collect_view()}
+                            </optgroup>
+                        })
+                    }}
                 </select>
             </div>
             <div class="field">

@@ -142,7 +142,8 @@ where
 {
     view! {
         <Suspense fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-            {move || data.get().map(|result| match result {
+            // The school's own subjects are named from the page's catalogue: wait for it too.
+            {move || data.get().filter(|_| crate::subjects::ready()).map(|result| match result {
                 Ok(value) => children(value).into_any(),
                 // A session that ended (a shared iPad handed on, a bookmark): sign in again.
                 Err(AppError { code: ErrorCode::NotSignedIn, .. }) => {

@@ -86,7 +86,7 @@ pub fn LibraryPage() -> impl IntoView {
                         <label for="lib-subject">{t(Key::SubjectLabel)}</label>
                         <select id="lib-subject" node_ref=subject>
                             <option value="">{t(LibraryKey::AnySubject)}</option>
-                            {Subject::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{subject_name(s)}</option> }).collect_view()}
+                            {move || Subject::ALL.into_iter().chain(crate::subjects::own_subjects().into_iter().map(|o| o.subject())).map(|s| view! { <option value=s.code().into_owned()>{subject_name(s)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">

@@ -182,7 +182,9 @@ pub(super) fn FrameworkGoalPicker(
                                 let label = format!("{}: {}", t(PlanningKey::ChooseGoal), item.text);
                                 let path = item.path.join(" › ");
                                 let grades = item.grades.map(|(a, b)| format!(" · {a}.–{b}. kl.")).unwrap_or_default();
-                                let framework = format!("{} · {}", item.framework, path);
+                                // A tværfagligt forløb searches several subjects: say whose goal it is.
+                                let subject = item.subject.map(|s| format!("{} · ", crate::i18n::subject_name(s))).unwrap_or_default();
+                                let framework = format!("{subject}{} · {}", item.framework, path);
                                 view! {
                                     <li>
                                         <p>{item.text.clone()}</p>

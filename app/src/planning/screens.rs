@@ -334,7 +334,7 @@ pub fn UnitPage() -> impl IntoView {
         <StaffShell>
             <main id="indhold" class="page">
                 <Transition fallback=|| view! { <p>{t(Key::Loading)}</p> }>
-                    {move || data.get().map(|result| match result {
+                    {move || data.get().filter(|_| crate::subjects::ready()).map(|result| match result {
                         Ok(unit) => {
                             let scales = scales.get().and_then(Result::ok).unwrap_or_default();
                             view! { <UnitView unit scales reload reload_scales /> }.into_any()

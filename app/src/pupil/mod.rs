@@ -69,6 +69,7 @@ pub fn subject_icon(subject: Subject) -> icondata::Icon {
         Subject::Faerdselslaere => icondata::LuTrafficCone,
         Subject::SundhedSeksualFamilie => icondata::LuHeartPulse,
         Subject::UddannelseJob => icondata::LuBriefcase,
+        Subject::Own(_) => crate::subjects::icon_of_own(subject),
     }
 }
 

@@ -139,7 +139,7 @@ fn Reflection(plan: MyPlan) -> impl IntoView {
             ev.prevent_default();
             save.dispatch(ReflectOnPlan { plan_id, text: crate::components::area_value(text) });
         }>
-            <h2 id=heading_id>{name}</h2>
+            <h2 id=heading_id>{name.clone()}</h2>
             <div class="field">
                 <label for=label_for>{format!("{} ({name})", t(PupilPlanKey::MyReflectionLabel))}</label>
                 <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>

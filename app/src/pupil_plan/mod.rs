@@ -80,8 +80,8 @@ use crate::i18n::{Key, subject_name, t};
 use domain::pupil_plan::{PartCoverage, RequiredPart};
 
 /// A plan's name: its subject's, or "Samlet elevplan".
-pub fn plan_name(subject: Option<Subject>) -> &'static str {
-    subject.map_or(t(Key::CollectedPlan), subject_name)
+pub fn plan_name(subject: Option<Subject>) -> String {
+    subject.map_or_else(|| t(Key::CollectedPlan).to_owned(), subject_name)
 }
 
 /// A day as Danes write it: "23. november 2026".
@@ -131,11 +131,11 @@ pub fn PublishedPlanView(
 ) -> impl IntoView {
     let title = if with_year {
         crate::i18n::messages::plan_of_year(
-            plan_name(plan.subject),
+            &plan_name(plan.subject),
             &domain::calendar::school_year_name(plan.school_year),
         )
     } else {
-        plan_name(plan.subject).to_owned()
+        plan_name(plan.subject)
     };
     let byline = if plan.number == 0 {
         t(PupilPlanKey::PreviewNotPublished).to_owned()

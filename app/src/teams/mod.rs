@@ -104,7 +104,7 @@ pub fn TeamPage() -> impl IntoView {
     };
     view! {
         <Transition fallback=|| view! { <main id="indhold" class="page"><p>{t(Key::Loading)}</p></main> }>
-            {move || data.get().map(|result| match result {
+            {move || data.get().filter(|_| crate::subjects::ready()).map(|result| match result {
                 Ok((me, team)) => {
                     set_title(&team.name);
                     let id = team.id;

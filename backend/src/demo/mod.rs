@@ -135,7 +135,7 @@ impl<C: ConnectionTrait> Seeder<'_, C> {
         let t = team::ActiveModel {
             school_id: Set(self.school_id),
             name: Set(name.to_owned()),
-            subject: Set(subject.as_str().to_owned()),
+            subject: Set(subject.code().into_owned()),
             school_year: Set(year),
             archived_at: Set(None),
             class_id: Set(Some(class)),

@@ -25,6 +25,7 @@ pub mod reading_settings;
 pub mod scale;
 pub mod school;
 pub mod school_class;
+pub mod school_subject;
 pub mod school_year;
 pub mod session;
 pub mod setting;

@@ -197,5 +197,6 @@ pub async fn digest(ctx: &RequestCtx) -> Result<Digest, AppError> {
         school_name: me.school_name,
         monday,
         children: out,
+        own_subjects: crate::subjects::own_subjects_of(db, p.school_id).await?,
     })
 }

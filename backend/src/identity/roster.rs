@@ -217,7 +217,7 @@ pub(super) async fn staff_and_teams(
 
 /// A unique-constraint violation is the user's input colliding with what exists; anything else
 /// is ours.
-pub(super) fn taken_or_internal(err: sea_orm::DbErr, field: Field) -> AppError {
+pub(crate) fn taken_or_internal(err: sea_orm::DbErr, field: Field) -> AppError {
     match err.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid(field),
         _ => db_err(err),
@@ -426,6 +426,7 @@ pub async fn create_team(
     let p = admin(ctx).await?;
     let name = GroupName::parse(name)?;
     let db = &ctx.db;
+    crate::subjects::require_known(db, p.school_id, subject).await?;
     let class = class_of_school(db, &p, class_id).await?;
     let teacher_id = i32::try_from(teacher_id).map_err(|_| AppError::invalid(Field::Teacher))?;
     let teacher = person::Entity::find_by_id(teacher_id)
@@ -456,7 +457,7 @@ pub async fn create_team(
     let created = team::ActiveModel {
         school_id: Set(p.school_id),
         name: Set(name.as_str().to_owned()),
-        subject: Set(subject.as_str().to_owned()),
+        subject: Set(subject.code().into_owned()),
         school_year: Set(p.school_year),
         archived_at: Set(None),
         class_id: Set(Some(class.id)),

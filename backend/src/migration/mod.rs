@@ -30,6 +30,7 @@ mod m20261204_000021_one_active_year_plan;
 mod m20261206_000022_create_password_resets;
 mod m20261206_000023_add_uni_login_identity;
 mod m20261206_000024_hold_membership_history;
+mod m20261206_000025_create_school_subjects;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_create_password_resets::Migration),
             Box::new(m20261206_000023_add_uni_login_identity::Migration),
             Box::new(m20261206_000024_hold_membership_history::Migration),
+            Box::new(m20261206_000025_create_school_subjects::Migration),
         ]
     }
 }

@@ -185,7 +185,7 @@ pub async fn import<C: TransactionTrait>(
                 .copied()),
             key: Set(item.id.clone()),
             kind: Set(item.kind),
-            subject: Set(item.subject.map(|s| s.as_str().to_owned())),
+            subject: Set(item.subject.map(|s| s.code().into_owned())),
             grade_from: Set(item.grades.map(|[from, _]| i16::from(from))),
             grade_to: Set(item.grades.map(|[_, to]| i16::from(to))),
             text: Set(item.text.trim().to_owned()),
@@ -388,7 +388,13 @@ pub async fn search_goals(
             ItemKind::AttentionPoint,
         ]));
     if let Some(subject) = search.subject {
-        query = query.filter(framework_item::Column::Subject.eq(subject.as_str()));
+        // A school's own subject plans with the goals of the law's subjects it spans.
+        let codes: Vec<String> = crate::subjects::goal_subjects(db, p.school_id, subject)
+            .await?
+            .into_iter()
+            .map(|s| s.code().into_owned())
+            .collect();
+        query = query.filter(framework_item::Column::Subject.is_in(codes));
     }
     if let Some(grade) = search.grade {
         query = query

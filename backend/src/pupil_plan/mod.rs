@@ -225,7 +225,8 @@ pub async fn start_plan(
     let db = &ctx.db;
     let facts = pupil_facts(db, &p, id32(pupil_id)?).await?;
     policy::require(facts.may_write(&p, subject))?;
-    let key = subject.map_or(COLLECTED, Subject::as_str);
+    let code = subject.map(Subject::code);
+    let key = code.as_deref().unwrap_or(COLLECTED);
     let existing = pupil_plan::Entity::find()
         .filter(pupil_plan::Column::PupilId.eq(facts.person.id))
         .filter(pupil_plan::Column::SchoolYear.eq(p.school_year))
@@ -284,7 +285,7 @@ async fn candidate_goals(
     let teams: Vec<i32> = pupils_holds(db, plan.pupil_id, plan.school_year, None)
         .await?
         .into_iter()
-        .filter(|t| t.subject == subject.as_str())
+        .filter(|t| t.subject == subject.code())
         .map(|t| t.id)
         .collect();
     let plans: Vec<i32> = year_plan::Entity::find()
@@ -651,12 +652,8 @@ pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<Collected
         b.newest
             .school_year
             .cmp(&a.newest.school_year)
-            .then_with(|| {
-                a.newest
-                    .subject
-                    .map(Subject::as_str)
-                    .cmp(&b.newest.subject.map(Subject::as_str))
-            })
+            // The law's order, then the school's own subjects (the collected plan first).
+            .then_with(|| a.newest.subject.cmp(&b.newest.subject))
     });
     Ok(CollectedPlan {
         pupil_id: i64::from(facts.person.id),

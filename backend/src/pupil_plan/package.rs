@@ -3,8 +3,8 @@
 
 use super::{COLLECTED, parse_version, subject_of};
 use crate::entity::{
-    evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school, team, unit, unit_goal,
-    year_plan,
+    evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school, school_subject, team,
+    unit, unit_goal, year_plan,
 };
 use crate::facts::{PupilFacts, pupil_facts};
 use crate::identity::current_principal;
@@ -15,7 +15,7 @@ use domain::Field;
 use domain::pupil_plan::{
     ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PupilPackage,
 };
-use domain::school::Subject;
+use domain::school::{OwnSubjectId, Subject};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -165,6 +165,17 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         .map(|row| serde_json::from_str(&row.content).map_err(|_| AppError::internal()))
         .collect::<Result<_, _>>()?;
     evaluations.extend(own_evaluations(db, pupil, &school).await?);
+    let named: Vec<Subject> = plans
+        .iter()
+        .map(|p| p.subject)
+        .chain(evaluations.iter().map(|e| e.subject))
+        .flatten()
+        .collect();
+    let own_subjects = crate::subjects::own_subjects_of(db, facts.person.school_id)
+        .await?
+        .into_iter()
+        .filter(|o| named.contains(&o.subject()))
+        .collect();
     Ok(PupilPackage {
         format: PACKAGE_FORMAT.to_owned(),
         exported_at: clock::now(),
@@ -177,6 +188,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         evaluations,
         // Not yet carried: the pupil's work and the teachers' feedback arrive with issue 18.
         portfolio: Vec::new(),
+        own_subjects,
     })
 }
 
@@ -206,9 +218,15 @@ pub async fn import_pupil(
         return Err(AppError::invalid(Field::PackagePupil));
     }
     let now = clock::now();
+    let subjects = take_own_subjects(&txn, facts.person.school_id, package, now).await?;
+    let here_subject = |s: Option<Subject>| match s {
+        Some(Subject::Own(id)) => subjects.get(&id).copied(),
+        other => other,
+    };
     let mut summary = ImportSummary::default();
     for plan in &package.plans {
-        let key = plan.subject.map_or(COLLECTED, Subject::as_str);
+        let code = here_subject(plan.subject).map(Subject::code);
+        let key = code.as_deref().unwrap_or(COLLECTED);
         let existing = pupil_plan::Entity::find()
             .filter(pupil_plan::Column::PupilId.eq(pupil))
             .filter(pupil_plan::Column::SchoolYear.eq(plan.school_year))
@@ -243,6 +261,7 @@ pub async fn import_pupil(
             let number = have.iter().map(|v| v.number).max().unwrap_or(0) + 1;
             let mut content = version.clone();
             content.number = number;
+            content.subject = here_subject(version.subject);
             // Shown as the other school's, whatever the file says of who published it here.
             content.imported_from = Some(
                 version
@@ -276,6 +295,10 @@ pub async fn import_pupil(
         .collect();
     known.extend(own_evaluations(&txn, pupil, &school).await?);
     for e in &package.evaluations {
+        let e = &PackageEvaluation {
+            subject: here_subject(e.subject),
+            ..e.clone()
+        };
         if known.contains(e) {
             continue;
         }
@@ -293,6 +316,46 @@ pub async fn import_pupil(
     }
     txn.commit().await.map_err(db_err)?;
     Ok(summary)
+}
+
+/// This school's subject for each own subject the package describes: the one of the same name,
+/// or a new one like the other school's.
+async fn take_own_subjects(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    package: &PupilPackage,
+    now: i64,
+) -> Result<HashMap<OwnSubjectId, Subject>, AppError> {
+    let mut here = crate::subjects::own_subjects_of(db, school_id).await?;
+    let mut mapped = HashMap::new();
+    for theirs in &package.own_subjects {
+        let key = theirs.name.trim().to_lowercase();
+        let subject = match here.iter().find(|o| o.name.to_lowercase() == key) {
+            Some(ours) => ours.subject(),
+            None => {
+                let row = school_subject::ActiveModel {
+                    school_id: Set(school_id),
+                    name: Set(theirs.name.trim().to_owned()),
+                    name_key: Set(key),
+                    icon: Set(theirs.icon.as_str().to_owned()),
+                    first_grade: Set(i16::from(theirs.first_grade)),
+                    last_grade: Set(i16::from(theirs.last_grade)),
+                    spans: Set(domain::subjects::spans_code(&theirs.spans)),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await
+                .map_err(db_err)?;
+                let ours = crate::subjects::to_own(&row)?;
+                let subject = ours.subject();
+                here.push(ours);
+                subject
+            }
+        };
+        mapped.insert(theirs.id, subject);
+    }
+    Ok(mapped)
 }
 
 /// Names compared as people read them: case and surrounding or repeated spaces aside.

@@ -207,6 +207,18 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "number=280123",
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, DENY],
         ),
+        // The school's own subjects: everyone of a school reads its list; only a leader adds to
+        // it (Niels to his own school's).
+        (
+            "/api/school_subjects",
+            "",
+            [NO, OK, OK, OK, OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "/api/save_own_subject",
+            r#"{"input":{"id":null,"name":"Udeskole","icon":"tree","first_grade":0,"last_grade":3,"spans":["matematik","natur_teknologi"]}}"#,
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, DENY],
+        ),
         // A wrong code, or a wrong current password: refused whoever asks.
         (
             "/api/reset_password",

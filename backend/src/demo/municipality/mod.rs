@@ -435,8 +435,8 @@ impl Generator<'_> {
         self.w.team.push(team::ActiveModel {
             id: Set(team_id),
             school_id: Set(school_id),
-            name: Set(format!("{} {}", subject.as_str(), class.name)),
-            subject: Set(subject.as_str().to_owned()),
+            name: Set(format!("{} {}", subject.code(), class.name)),
+            subject: Set(subject.code().into_owned()),
             school_year: Set(self.start_year),
             archived_at: Set(None),
             class_id: Set(Some(class.id)),
@@ -461,7 +461,7 @@ impl Generator<'_> {
             id: Set(plan_id),
             team_id: Set(team_id),
             school_year: Set(self.start_year),
-            title: Set(format!("Årsplan {} {}", subject.as_str(), class.name)),
+            title: Set(format!("Årsplan {} {}", subject.code(), class.name)),
             version: Set(1),
             archived_at: Set(None),
             created_by: Set(teacher),
@@ -494,7 +494,7 @@ impl Generator<'_> {
             self.w.unit.push(unit::ActiveModel {
                 id: Set(unit_id),
                 year_plan_id: Set(plan_id),
-                title: Set(format!("Forløb {} i {}", u + 1, subject.as_str())),
+                title: Set(format!("Forløb {} i {}", u + 1, subject.code())),
                 description: Set("Vi arbejder med fagets mål gennem opgaver hver uge.".into()),
                 first_week: Set(first_week.to_string()),
                 last_week: Set(last_week.to_string()),
@@ -587,7 +587,7 @@ impl Generator<'_> {
             } else {
                 GoalKind::Faglig
             };
-            let from_framework = match self.framework.get(subject.as_str()) {
+            let from_framework = match self.framework.get(subject.code().as_ref()) {
                 Some(items) if kind == GoalKind::Faglig && !items.is_empty() => {
                     Some(items[self.rng.random_range(0..items.len())].clone())
                 }

@@ -1,0 +1,157 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoAxeViolationsForPupils, signIn } from './support';
+
+/** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
+
+async function newClass(page: Page, name: string, grade: string) {
+  const form = page.getByRole('form', { name: 'Ny klasse' });
+  await form.getByLabel('Klassens navn, fx 2.C').fill(name);
+  await form.getByLabel('Klassetrin').selectOption({ label: grade });
+  await form.getByRole('button', { name: 'Opret klasse' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `${name} (${grade})` })).toBeVisible();
+}
+
+async function newPupil(page: Page, given: string, family: string, className: string) {
+  const form = page.getByRole('form', { name: 'Ny elev' });
+  await form.getByLabel('Fornavn').fill(given);
+  await form.getByLabel('Efternavn').fill(family);
+  await form.getByLabel('Klasse').selectOption({ label: className });
+  await form.getByRole('button', { name: 'Tilføj elev' }).click();
+  await expect(page.getByText(`${given} ${family}`, { exact: true }).first()).toBeVisible();
+}
+
+// A school's own subject, from the leader who adds it to the pupil who finds it on the class
+// iPad: Lene adds a tværfagligt subject and corrects it, she makes a hold in it for a class of
+// this run's own, Dorte plans a forløb with goals from both spanned subjects, makes the iPad her
+// class's, and Asta finds the subject and the task. (A class of its own: the demo's pupils are
+// other tests', and their subjects are counted there.)
+test('a leader adds a tværfagligt subject of the school’s own; a teacher plans in it with both subjects’ Fælles Mål and a pupil finds it', async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(150_000);
+  // A subject and hold of this run's own, so the three screen sizes never meet.
+  const tag = `${info.project.name.slice(0, 1)}${Date.now() % 100000}`;
+  const subject = `Udeskole ${tag}`;
+  const className = `1.${tag}`;
+  const hold = `${subject} ${className}`;
+  const task = `Tæl bladene ${tag}`;
+
+  await signIn(page, 'lene');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await page.goto('/administration');
+  await newClass(page, className, '1. klasse');
+  await newPupil(page, 'Asta', `Skov${tag}`, className);
+  const own = page.getByRole('region', { name: 'Skolens egne fag' });
+  const form = own.getByRole('form', { name: 'Tilføj et fag' });
+  await form.getByLabel('Fagets navn').fill(subject);
+  await form.getByRole('radio', { name: 'Træ' }).check();
+  await form.getByLabel('Fra klassetrin').selectOption({ label: '0. klasse' });
+  await form.getByLabel('Til klassetrin').selectOption({ label: '2. klasse' });
+  await form.getByRole('checkbox', { name: 'Matematik' }).check();
+  await form.getByRole('checkbox', { name: 'Natur/teknologi' }).check();
+  await form.getByRole('button', { name: 'Tilføj faget' }).click();
+  await expect(own.getByRole('status')).toHaveText('Gemt.');
+  const listed = own.getByRole('list', { name: 'Skolens egne fag' });
+  await expect(listed.getByRole('listitem').filter({ hasText: subject })).toContainText('0.–2. klasse · Tværfagligt');
+  await expect(listed.getByRole('listitem').filter({ hasText: subject })).toContainText('Matematik, Natur/teknologi');
+  await expectNoAxeViolations(page);
+
+  // The same name again, in other letters, is refused in Danish and adds nothing.
+  await own.getByRole('form', { name: 'Tilføj et fag' }).getByLabel('Fagets navn').fill(subject.toUpperCase());
+  await own.getByRole('form', { name: 'Tilføj et fag' }).getByRole('button', { name: 'Tilføj faget' }).click();
+  await expect(own.getByRole('alert')).toContainText('Skolen har allerede et fag med det navn.');
+  await expect(listed.getByRole('listitem').filter({ hasText: subject })).toHaveCount(1);
+
+  // Corrected: taught up to 3. klasse.
+  await own.getByRole('button', { name: `Ret ${subject}` }).click();
+  const correcting = own.getByRole('form', { name: `Ret ${subject}` });
+  await expect(correcting.getByLabel('Fagets navn')).toHaveValue(subject);
+  await expect(correcting.getByRole('checkbox', { name: 'Matematik' })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await correcting.getByLabel('Til klassetrin').selectOption({ label: '3. klasse' });
+  await correcting.getByRole('button', { name: 'Gem rettelserne' }).click();
+  await expect(listed.getByRole('listitem').filter({ hasText: subject })).toContainText('0.–3. klasse');
+
+  // A hold in it for the class, taught by Dorte.
+  const newTeam = page.getByRole('form', { name: 'Nyt hold' });
+  await newTeam.getByLabel('Holdets navn, fx Dansk 2.C').fill(hold);
+  await newTeam.getByLabel('Fag').selectOption({ label: `${subject} (0.–3. klasse)` });
+  await newTeam.getByLabel('Klasse').selectOption({ label: className });
+  await newTeam.getByLabel('Lærer').selectOption({ label: 'Dorte Vang' });
+  await newTeam.getByRole('button', { name: 'Opret hold' }).click();
+  await expect(page.getByRole('link', { name: `Elever og lærere på ${hold}` })).toBeVisible();
+
+  // Dorte plans a forløb in it; the goal search offers both spanned subjects' goals, each named.
+  const dortes = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  const dorte = await dortes.newPage();
+  await signIn(dorte, 'dorte');
+  await dorte.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await dorte.getByLabel(`Titel på årsplanen for ${hold}`).fill(subject);
+  await dorte.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
+  await expect(dorte.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  const newUnit = dorte.getByRole('form', { name: 'Nyt forløb' });
+  await newUnit.getByLabel('Titel').fill('Skoven i tal');
+  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(today());
+  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(today());
+  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
+  await expect(dorte.getByRole('heading', { level: 1, name: 'Skoven i tal' })).toBeVisible();
+  await expect(dorte.getByText(`${subject} · ${hold}`)).toBeVisible();
+
+  const newGoal = dorte.getByRole('form', { name: 'Nyt mål' });
+  await newGoal.getByLabel('Faglige mål (læreren vurderer)').check();
+  await newGoal.getByLabel('Klassetrin').selectOption({ label: '1. klasse' });
+  await newGoal.getByRole('button', { name: 'Søg efter mål' }).click();
+  const results = newGoal.getByRole('list', { name: 'Fundne mål' });
+  await expect(results.getByText(/^Matematik · Fælles Mål/).first()).toBeVisible();
+  await expect(results.getByText(/^Natur\/teknologi · Fælles Mål/).first()).toBeVisible();
+  await expect(results.getByText(/^Dansk · /)).toHaveCount(0);
+  const choose = results.getByRole('button', { name: /^Vælg: / }).first();
+  const goalText = ((await choose.getAttribute('aria-label')) ?? '').replace(/^Vælg: /, '');
+  await choose.click();
+  await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
+  await expect(dorte.getByRole('region', { name: 'Mål' }).getByText(goalText, { exact: true })).toBeVisible();
+
+  const newTask = dorte.getByRole('form', { name: 'Ny opgave' });
+  await newTask.getByLabel('Titel').fill(task);
+  await newTask.getByLabel('Instruktion til eleven').fill('Tæl bladene på et træ i skolegården.');
+  await newTask.getByLabel('I løbet af en uge').check();
+  await newTask.getByLabel('Dato').fill(today());
+  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
+  await expect(dorte.getByRole('region', { name: 'Opgaver' }).getByText(task, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(dorte);
+  await dortes.close();
+
+  // On an iPad Dorte makes it her class's iPad; Asta taps her picture and finds the subject's
+  // tile and the task, named by the school's subject.
+  const ipad = await browser.newContext({
+    viewport: { width: 810, height: 1080 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'da-DK',
+  });
+  const asta = await ipad.newPage();
+  await signIn(asta, 'dorte');
+  await asta.getByRole('button', { name: `Gør til klasse-iPad for ${className}` }).click();
+  await expect(asta.getByRole('heading', { level: 1, name: `${className}: Tryk på dit billede` })).toBeVisible();
+  await asta.getByRole('button', { name: 'Asta', exact: true }).tap();
+  await expect(asta.getByRole('heading', { level: 1, name: 'Hej Asta!' })).toBeVisible();
+  await expect(asta.getByRole('list', { name: 'Mine fag' }).getByRole('listitem')).toHaveText([subject]);
+  await expectNoAxeViolationsForPupils(asta);
+  await asta.getByRole('link', { name: 'I dag' }).first().tap();
+  const mine = asta.getByRole('list', { name: 'Mine opgaver' });
+  await expect(mine.getByRole('link', { name: new RegExp(task) })).toContainText(`${subject} · Skoven i tal`);
+  await ipad.close();
+});
+
+test('the office sees the school’s own subjects but leaves adding them to the leaders', async ({ page }) => {
+  await signIn(page, 'ole');
+  await page.getByRole('link', { name: 'Administration: klasser og elever' }).click();
+  const own = page.getByRole('region', { name: 'Skolens egne fag' });
+  await expect(own.getByText('Skolens ledelse tilføjer og retter skolens egne fag.')).toBeVisible();
+  await expect(own.getByRole('form', { name: 'Tilføj et fag' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
