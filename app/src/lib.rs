@@ -17,6 +17,7 @@ pub mod library;
 pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;
+pub mod returns;
 pub mod speech;
 pub mod subjects;
 pub mod teams;
@@ -68,6 +69,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
                 <Route path=path!("/hold/:id") view=teams::TeamPage />
+                <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
         </Router>
@@ -192,6 +194,7 @@ pub fn register_server_functions() {
     library::register_server_functions();
     teams::register_server_functions();
     subjects::register_server_functions();
+    returns::register_server_functions();
 }
 
 /// The request context a server function runs in, provided by the server for every call.

@@ -19,6 +19,7 @@ pub mod principal;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod request;
+pub mod returns;
 pub mod speech;
 pub mod subjects;
 pub mod teams;

@@ -197,6 +197,12 @@ pub fn can_configure_school(p: &Principal, school_id: i32) -> bool {
     p.role == Role::Leader && p.school_id == school_id
 }
 
+/// What pupils did with a task (who is done, what they handed in) is for the hold's own teachers
+/// and pædagoger, who answer it. Leaders are refused: a pupil's portfolio is not an overview.
+pub fn can_follow_task_returns(p: &Principal, teaches_hold: bool) -> bool {
+    p.role.is_teaching_staff() && teaches_hold
+}
+
 /// Everyone signed in at a school reads its own subjects: every screen that names a hold's subject
 /// needs them, the pupil's and the family's included.
 pub fn can_read_school_subjects(_p: &Principal) -> bool {
@@ -399,6 +405,18 @@ mod tests {
         assert!(can_configure_school(&as_role(Role::Leader), 10));
         assert!(!can_configure_school(&as_role(Role::Administrator), 10));
         assert!(!can_configure_school(&as_role(Role::Leader), 11));
+    }
+
+    #[test]
+    fn only_the_holds_own_teaching_staff_follow_what_pupils_did_with_a_task() {
+        for role in Role::ALL {
+            assert_eq!(
+                can_follow_task_returns(&as_role(role), true),
+                role.is_teaching_staff(),
+                "{role:?}"
+            );
+            assert!(!can_follow_task_returns(&as_role(role), false));
+        }
     }
 
     #[test]

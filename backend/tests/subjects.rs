@@ -190,7 +190,11 @@ async fn a_tvaerfagligt_subject_reaches_the_hold_the_forloeb_the_pupil_the_paren
             .any(|p| p.newest.subject == Some(own.subject()))
     );
     let digest = family::digest(&mette).await.unwrap();
-    assert_eq!(digest.own_subjects, std::slice::from_ref(&own), "the letter can name it");
+    assert_eq!(
+        digest.own_subjects,
+        std::slice::from_ref(&own),
+        "the letter can name it"
+    );
 
     // Shared, the forløb is found in the library by its subject, and only by it.
     plans::share_unit(&anne, unit, true).await.unwrap();

@@ -15,6 +15,7 @@ pub mod paths;
 pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;
+pub mod returns;
 pub mod roster;
 pub mod school;
 pub mod subjects;

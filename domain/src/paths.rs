@@ -34,6 +34,8 @@ pub const MY_PLAN: &str = "/min-elevplan";
 /// Followed by `/{pupil id}`: the pupil's package as a JSON download (a server route).
 pub const PUPIL_PACKAGE: &str = "/elevpakke";
 pub const ADMINISTRATION: &str = "/administration";
+/// What pupils did with a task: `/opgave/{id}`.
+pub const TASK_RETURNS: &str = "/opgave";
 /// A hold's people: `/hold/{id}`.
 pub const TEAM: &str = "/hold";
 /// Setting a new password with a code from the school (signed out).

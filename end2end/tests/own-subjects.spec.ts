@@ -1,26 +1,16 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoAxeViolationsForPupils, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import {
+  expectNoAxeViolations,
+  expectNoAxeViolationsForPupils,
+  newClass,
+  newPupil,
+  pupilOnClassIpad,
+  signIn,
+} from './support';
 
 /** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
-
-async function newClass(page: Page, name: string, grade: string) {
-  const form = page.getByRole('form', { name: 'Ny klasse' });
-  await form.getByLabel('Klassens navn, fx 2.C').fill(name);
-  await form.getByLabel('Klassetrin').selectOption({ label: grade });
-  await form.getByRole('button', { name: 'Opret klasse' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `${name} (${grade})` })).toBeVisible();
-}
-
-async function newPupil(page: Page, given: string, family: string, className: string) {
-  const form = page.getByRole('form', { name: 'Ny elev' });
-  await form.getByLabel('Fornavn').fill(given);
-  await form.getByLabel('Efternavn').fill(family);
-  await form.getByLabel('Klasse').selectOption({ label: className });
-  await form.getByRole('button', { name: 'Tilføj elev' }).click();
-  await expect(page.getByText(`${given} ${family}`, { exact: true }).first()).toBeVisible();
 }
 
 // A school's own subject, from the leader who adds it to the pupil who finds it on the class
@@ -134,11 +124,7 @@ test('a leader adds a tværfagligt subject of the school’s own; a teacher plan
     locale: 'da-DK',
   });
   const asta = await ipad.newPage();
-  await signIn(asta, 'dorte');
-  await asta.getByRole('button', { name: `Gør til klasse-iPad for ${className}` }).click();
-  await expect(asta.getByRole('heading', { level: 1, name: `${className}: Tryk på dit billede` })).toBeVisible();
-  await asta.getByRole('button', { name: 'Asta', exact: true }).tap();
-  await expect(asta.getByRole('heading', { level: 1, name: 'Hej Asta!' })).toBeVisible();
+  await pupilOnClassIpad(asta, 'dorte', className, 'Asta');
   await expect(asta.getByRole('list', { name: 'Mine fag' }).getByRole('listitem')).toHaveText([subject]);
   await expectNoAxeViolationsForPupils(asta);
   await asta.getByRole('link', { name: 'I dag' }).first().tap();

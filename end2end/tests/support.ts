@@ -89,3 +89,43 @@ export async function signInByPicture(page: Page, firstName: string) {
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 }
+
+/** Makes a class on the administration screen and waits for its section. */
+export async function newClass(page: Page, name: string, grade: string) {
+  const form = page.getByRole('form', { name: 'Ny klasse' });
+  await form.getByLabel('Klassens navn, fx 2.C').fill(name);
+  await form.getByLabel('Klassetrin').selectOption({ label: grade });
+  await form.getByRole('button', { name: 'Opret klasse' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `${name} (${grade})` })).toBeVisible();
+}
+
+/** Adds a pupil to a class on the administration screen and waits for them to be listed. */
+export async function newPupil(page: Page, given: string, family: string, className: string) {
+  const form = page.getByRole('form', { name: 'Ny elev' });
+  await form.getByLabel('Fornavn').fill(given);
+  await form.getByLabel('Efternavn').fill(family);
+  await form.getByLabel('Klasse').selectOption({ label: className });
+  await form.getByRole('button', { name: 'Tilføj elev' }).click();
+  await expect(page.getByText(`${given} ${family}`, { exact: true }).first()).toBeVisible();
+}
+
+/** Makes a hold on the administration screen and waits for its link. */
+export async function newHold(page: Page, name: string, subject: string, className: string, teacher: string) {
+  const form = page.getByRole('form', { name: 'Nyt hold' });
+  await form.getByLabel('Holdets navn, fx Dansk 2.C').fill(name);
+  await form.getByLabel('Fag').selectOption({ label: subject });
+  await form.getByLabel('Klasse').selectOption({ label: className });
+  await form.getByLabel('Lærer').selectOption({ label: teacher });
+  await form.getByRole('button', { name: 'Opret hold' }).click();
+  await expect(page.getByRole('link', { name: `Elever og lærere på ${name}` })).toBeVisible();
+}
+
+/** Makes `page` (on an iPad) the class iPad of `className` as `teacher`, and lets `pupil` tap
+ * their picture. */
+export async function pupilOnClassIpad(page: Page, teacher: string, className: string, pupil: string) {
+  await signIn(page, teacher);
+  await page.getByRole('button', { name: `Gør til klasse-iPad for ${className}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${className}: Tryk på dit billede` })).toBeVisible();
+  await page.getByRole('button', { name: pupil, exact: true }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: `Hej ${pupil}!` })).toBeVisible();
+}

@@ -1,22 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
-
-async function newClass(page: Page, name: string, grade: string) {
-  const form = page.getByRole('form', { name: 'Ny klasse' });
-  await form.getByLabel('Klassens navn, fx 2.C').fill(name);
-  await form.getByLabel('Klassetrin').selectOption({ label: grade });
-  await form.getByRole('button', { name: 'Opret klasse' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `${name} (${grade})` })).toBeVisible();
-}
-
-async function newPupil(page: Page, given: string, family: string, className: string) {
-  const form = page.getByRole('form', { name: 'Ny elev' });
-  await form.getByLabel('Fornavn').fill(given);
-  await form.getByLabel('Efternavn').fill(family);
-  await form.getByLabel('Klasse').selectOption({ label: className });
-  await form.getByRole('button', { name: 'Tilføj elev' }).click();
-  await expect(page.getByText(`${given} ${family}`, { exact: true }).first()).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, newClass, newPupil, signIn } from './support';
 
 test('a leader staffs a hold with two teachers and a pædagog, adds a pupil from another class, and a pupil who joins the class mid-year is in it', async ({
   page,

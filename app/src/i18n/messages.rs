@@ -343,9 +343,39 @@ pub fn grade_span(first: u8, last: u8) -> String {
     }
 }
 
+/// The task screen's title: "Tæl bladene: elevernes arbejde".
+pub fn task_returns_title(task: &str) -> String {
+    format!("{task}: elevernes arbejde")
+}
+
+/// The link from a forløb's task to what pupils did with it.
+pub fn see_pupils_work(task: &str) -> String {
+    format!("Se elevernes arbejde: {task}")
+}
+
+/// How many of a task's pupils are done: "1 af 3 er færdige".
+pub fn done_of(done: u32, total: u32) -> String {
+    if total == 1 {
+        format!("{done} af 1 er færdig")
+    } else {
+        format!("{done} af {total} er færdige")
+    }
+}
+
+/// A pupil's picture as a teacher's screen reader names it: "Billede fra Karl Rasmussen".
+pub fn picture_by(pupil: &str) -> String {
+    format!("Billede fra {pupil}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tasks_count_of_done_pupils_agrees_with_its_number() {
+        assert_eq!(done_of(1, 3), "1 af 3 er færdige");
+        assert_eq!(done_of(0, 1), "0 af 1 er færdig");
+    }
 
     #[test]
     fn an_own_subjects_grades_read_as_one_class_or_a_span() {
@@ -366,4 +396,3 @@ mod tests {
         assert_eq!(shared_this_week(1), "Delt med jer i denne uge: 1 ting");
     }
 }
-

@@ -15,6 +15,7 @@ pub mod messages;
 mod planning;
 mod pupil;
 mod pupil_plan;
+mod returns;
 mod subjects;
 mod teams;
 
@@ -28,6 +29,7 @@ pub use library::LibraryKey;
 pub use planning::PlanningKey;
 pub use pupil::PupilKey;
 pub use pupil_plan::PupilPlanKey;
+pub use returns::ReturnsKey;
 pub use subjects::{SubjectsKey, own_icon_name};
 pub use teams::TeamsKey;
 

@@ -162,6 +162,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                             {(!who.is_empty()).then(|| view! { <p class="muted">{who}</p> })}
                             {task.easier.clone().map(|e| view! { <p class="muted">{t(PlanningKey::EasierLabel)}": "{e}</p> })}
                             {task.harder.clone().map(|h| view! { <p class="muted">{t(PlanningKey::HarderLabel)}": "{h}</p> })}
+                            <p><a href=format!("{}/{}", crate::paths::TASK_RETURNS, id)>{crate::i18n::messages::see_pupils_work(&task.title)}</a></p>
                             <button type="button" on:click={
                                 let task = task.clone();
                                 move |_| start_edit(task.clone())

@@ -578,9 +578,9 @@ pub fn MyWorkPage() -> impl IntoView {
     }
 }
 
-/// The picture, sound or words of a piece of work.
-fn work_body(item: &WorkItem, heading: &str) -> AnyView {
-    let alt = format!("{}: {heading}", t(PupilKey::WorkPicture));
+/// The picture or sound of a piece of work; `alt` says whose picture of what, for those who
+/// cannot see it.
+pub(crate) fn work_body(item: &WorkItem, alt: String) -> AnyView {
     match (item.kind, item.file_url.clone()) {
         (WorkKind::Photo | WorkKind::Drawing, Some(url)) => {
             view! { <img src=url alt=alt /> }.into_any()
@@ -608,7 +608,7 @@ fn WorkCard(item: WorkItem) -> impl IntoView {
         <li class="card work-item">
             <h2>{heading.clone()}</h2>
             <p class="muted">{kind_name(item.kind)}" · "{date}</p>
-            {work_body(&item, &heading)}
+            {work_body(&item, format!("{}: {heading}", t(PupilKey::WorkPicture)))}
             {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
             {item.goal_text.clone().filter(|_| item.task_title.is_some()).map(|g| view! {
                 <p>{t(PupilKey::WorkForGoal)}": "{g}</p>
@@ -643,7 +643,7 @@ pub fn SharedWorkCard(item: WorkItem) -> impl IntoView {
         <li class="card work-item">
             <h3>{heading.clone()}</h3>
             <p class="muted">{kind_name(item.kind)}" · "{date}</p>
-            {work_body(&item, &heading)}
+            {work_body(&item, format!("{}: {heading}", t(PupilKey::WorkPicture)))}
             {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
         </li>
     }

@@ -342,6 +342,12 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "goal_id={goal}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
         ),
+        // What pupils did with a task: the hold's own teachers only, not even the leader.
+        (
+            "/api/task_returns",
+            "task_id={task}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
         // Evaluations: the hold's teachers write; they and the leader read; only the pupil
         // evaluates themselves, on a goal of a hold they are in.
         (

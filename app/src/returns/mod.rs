@@ -1,0 +1,77 @@
+//! The way back from pupils to their teachers: a task's screen, with who is done and what each
+//! pupil handed in, inline, for the whole hold.
+
+use crate::components::{by_id, set_title};
+use crate::i18n::{ReturnsKey, messages, t};
+use crate::identity::shell::{Loaded, StaffShell};
+use crate::paths;
+use domain::AppError;
+use domain::returns::{PupilReturn, TaskReturns};
+use leptos::prelude::*;
+
+#[server(endpoint = "task_returns")]
+pub async fn load_task_returns(task_id: i64) -> Result<TaskReturns, AppError> {
+    backend::returns::task_returns(&crate::request_ctx()?, task_id).await
+}
+
+#[component]
+pub fn TaskReturnsPage() -> impl IntoView {
+    let data = by_id(load_task_returns);
+    view! {
+        <StaffShell>
+            <main id="indhold" class="page">
+                <Loaded data=data title=t(ReturnsKey::TaskWord) let:returns>
+                    <Returns returns />
+                </Loaded>
+            </main>
+        </StaffShell>
+    }
+}
+
+#[component]
+fn Returns(returns: TaskReturns) -> impl IntoView {
+    let title = messages::task_returns_title(&returns.title);
+    set_title(&title);
+    let total = u32::try_from(returns.pupils.len()).unwrap_or(u32::MAX);
+    let unit_href = format!("{}/{}", paths::UNIT, returns.unit_id);
+    view! {
+        <h1>{title}</h1>
+        <p class="muted">{returns.team_name.clone()}" · "{returns.unit_title.clone()}</p>
+        <p><a href=unit_href>{t(ReturnsKey::BackToUnit)}": "{returns.unit_title.clone()}</a></p>
+        <p role="status">{messages::done_of(returns.done(), total)}</p>
+        {returns.pupils.is_empty().then(|| view! { <p>{t(ReturnsKey::NoPupils)}</p> })}
+        <ul class="card-list returns" aria-label=t(ReturnsKey::PupilsTitle)>
+            {returns.pupils.into_iter().map(|pupil| view! { <PupilCard pupil /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn PupilCard(pupil: PupilReturn) -> impl IntoView {
+    let status = if pupil.done_at.is_some() {
+        t(ReturnsKey::Done)
+    } else {
+        t(ReturnsKey::NotDoneYet)
+    };
+    let alt = messages::picture_by(&pupil.name);
+    view! {
+        <li class="card">
+            <h2>{pupil.name.clone()}</h2>
+            <p class=if pupil.done_at.is_some() { "returns-done" } else { "muted" }>{status}</p>
+            {pupil.work.is_empty().then(|| view! { <p class="muted">{t(ReturnsKey::NothingHandedIn)}</p> })}
+            {pupil.work.into_iter().map(|item| view! {
+                <div class="work-item">
+                    {crate::pupil::work::work_body(&item, alt.clone())}
+                    {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
+                </div>
+            }).collect_view()}
+        </li>
+    }
+}
+
+/// Registers this feature's server functions with the server (`crate::register_server_functions`).
+#[cfg(feature = "ssr")]
+pub(crate) fn register_server_functions() {
+    use server_fn::axum::register_explicit;
+    register_explicit::<LoadTaskReturns>();
+}

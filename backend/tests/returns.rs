@@ -1,0 +1,155 @@
+//! What pupils did with a task, as the hold's teachers follow it, on SQLite and on PostgreSQL:
+//! who is done, and what each handed in; everyone else is refused.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use backend::planning::plans;
+use backend::pupil::{today, work};
+use backend::returns;
+use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
+use domain::ErrorCode;
+use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen, Variant};
+use domain::pupil::{WorkKind, WorkUpload};
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of a picture";
+
+fn upload(key: &str, task_id: i64, kind: WorkKind, text: &str) -> WorkUpload {
+    use base64::Engine;
+    let file = kind != WorkKind::Text;
+    WorkUpload {
+        client_key: key.into(),
+        kind,
+        task_id: Some(task_id),
+        goal_id: None,
+        text: text.into(),
+        content_type: file.then(|| "image/png".into()),
+        data_base64: file.then(|| base64::engine::general_purpose::STANDARD.encode(PNG)),
+    }
+}
+
+fn this_week(title: &str, audience: Audience, pupils: Vec<(i64, Variant)>) -> TaskInput {
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
+    TaskInput {
+        title: title.into(),
+        instruction: format!("{title}: sådan gør du."),
+        icon: TaskIcon::Draw,
+        when: TaskWhen::Week(today),
+        audience,
+        pupils,
+        easier: None,
+        harder: None,
+    }
+}
+
+async fn a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &this_week("Tegn et eventyr", Audience::Hold, vec![]),
+    )
+    .await
+    .unwrap();
+    let ida = as_user(&t, "ida").await;
+    work::add_work(&ida, &upload("ret-0001-abcd", task, WorkKind::Photo, ""))
+        .await
+        .unwrap();
+    today::mark_done(&ida, task, true).await.unwrap();
+    let noah = as_user(&t, "noah").await;
+    work::add_work(
+        &noah,
+        &upload(
+            "ret-0002-abcd",
+            task,
+            WorkKind::Text,
+            "Der var engang en trold.",
+        ),
+    )
+    .await
+    .unwrap();
+
+    let seen = returns::task_returns(&f.anne, task).await.unwrap();
+    assert_eq!(seen.title, "Tegn et eventyr");
+    assert_eq!(seen.unit_title, "Eventyr");
+    assert_eq!(seen.team_name, "Dansk 1.A");
+    assert_eq!(seen.pupils.len(), 10, "the whole hold, on one screen");
+    assert_eq!(seen.done(), 1);
+    let row = |name: &str| seen.pupils.iter().find(|p| p.name == name).unwrap();
+    let idas = row("Ida Jensen");
+    assert!(idas.done_at.is_some());
+    assert_eq!(idas.work.len(), 1);
+    assert_eq!(idas.work[0].kind, WorkKind::Photo);
+    let picture = idas.work[0].file_url.clone().unwrap();
+    assert!(picture.starts_with("/arbejde/"), "{picture}");
+    // The teacher may open the picture the screen shows.
+    let id: i64 = picture.trim_start_matches("/arbejde/").parse().unwrap();
+    assert_eq!(work::work_file(&f.anne, id).await.unwrap().1, PNG);
+    let noahs = row("Noah Hansen");
+    assert_eq!(noahs.done_at, None);
+    assert_eq!(noahs.work[0].text, "Der var engang en trold.");
+    assert!(row("Freja Pedersen").work.is_empty());
+    // Pia, the hold's pædagog, follows it too.
+    let pia = as_user(&t, "pia").await;
+    assert_eq!(returns::task_returns(&pia, task).await.unwrap(), seen);
+}
+
+async fn a_task_for_chosen_pupils_lists_only_them(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let noah = backend::identity::me(&as_user(&t, "noah").await)
+        .await
+        .unwrap()
+        .id;
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &this_week(
+            "Find tre rim",
+            Audience::Pupils,
+            vec![(f.ida, Variant::Standard), (noah, Variant::Standard)],
+        ),
+    )
+    .await
+    .unwrap();
+    let seen = returns::task_returns(&f.anne, task).await.unwrap();
+    let names: Vec<&str> = seen.pupils.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ida Jensen", "Noah Hansen"]);
+    assert_eq!(seen.done(), 0);
+}
+
+async fn only_the_holds_own_teachers_follow_a_task(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &this_week("Tegn et eventyr", Audience::Hold, vec![]),
+    )
+    .await
+    .unwrap();
+    // Bo teaches 1.A maths, not this hold; the leader and the office read no portfolios.
+    for who in ["bo", "dorte", "lene", "ole", "ida", "sofia", "mette"] {
+        let err = returns::task_returns(&as_user(&t, who).await, task)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden, "{who}");
+    }
+    let err = returns::task_returns(&t.ctx(None), task).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+    neighbour_school_with_ida(&t).await;
+    let niels = as_user(&t, "niels").await;
+    for id in [task, 999_999] {
+        let err = returns::task_returns(&niels, id).await.unwrap_err();
+        assert_eq!(
+            err.code,
+            ErrorCode::NotFound,
+            "another school learns nothing"
+        );
+    }
+}
+
+on_both_databases!(
+    a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold,
+    a_task_for_chosen_pupils_lists_only_them,
+    only_the_holds_own_teachers_follow_a_task,
+);

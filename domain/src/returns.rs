@@ -1,0 +1,35 @@
+//! The way back from pupils to their teachers: for one task, who it is for, who has tapped
+//! *Jeg er færdig*, and what each handed in.
+
+use crate::pupil::WorkItem;
+use serde::{Deserialize, Serialize};
+
+/// A task as its teachers follow it, for the whole hold (or the pupils it is for) on one screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskReturns {
+    pub task_id: i64,
+    pub title: String,
+    pub unit_id: i64,
+    pub unit_title: String,
+    pub team_name: String,
+    /// Everyone the task is for now, by name.
+    pub pupils: Vec<PupilReturn>,
+}
+
+/// One pupil's answer to a task: done or not, and their work for it, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilReturn {
+    pub pupil_id: i64,
+    pub name: String,
+    /// Unix seconds of their *Jeg er færdig*, if they tapped it.
+    pub done_at: Option<i64>,
+    pub work: Vec<WorkItem>,
+}
+
+impl TaskReturns {
+    /// How many of the task's pupils are done.
+    pub fn done(&self) -> u32 {
+        let n = self.pupils.iter().filter(|p| p.done_at.is_some()).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+}

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import {
+  expectNoAxeViolations,
+  newClass,
+  newHold,
+  newPupil,
+  pupilOnClassIpad,
+  signIn,
+} from './support';
+
+/** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
+
+// A 2 × 2 PNG: small, real, decodable.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+// What a pupil hands in reaches the teacher's screen for the task: Dorte gives her class a task,
+// Bertil hands in a photo on the class iPad and taps "Jeg er færdig", and Dorte sees him done with
+// the photo while Cille is not yet. The leader is refused the screen: a portfolio is not an
+// overview. (A class of this run's own, so no other test's pupils are counted.)
+test('a teacher sees on the task’s screen who is done and the photo a pupil handed in', async ({
+  page,
+  browser,
+  baseURL,
+}, info) => {
+  test.setTimeout(120_000);
+  const tag = `${info.project.name.slice(0, 1)}${Date.now() % 100000}`;
+  const className = `2.${tag}`;
+  const hold = `Dansk ${className}`;
+  const task = `Tegn dit hus ${tag}`;
+
+  await signIn(page, 'lene');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await page.goto('/administration');
+  await newClass(page, className, '2. klasse');
+  await newPupil(page, 'Bertil', `Bo${tag}`, className);
+  await newPupil(page, 'Cille', `Bo${tag}`, className);
+  await newHold(page, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
+
+  // Dorte, at this project's screen size, plans a forløb with a task for the whole hold.
+  await signIn(page, 'dorte');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await page.getByLabel(`Titel på årsplanen for ${hold}`).fill(hold);
+  await page.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: hold })).toBeVisible();
+  const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
+  await newUnit.getByLabel('Titel').fill('Mit hjem');
+  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(today());
+  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(today());
+  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mit hjem' })).toBeVisible();
+  const newTask = page.getByRole('form', { name: 'Ny opgave' });
+  await newTask.getByLabel('Titel').fill(task);
+  await newTask.getByLabel('Instruktion til eleven').fill('Tag et billede af din tegning.');
+  await newTask.getByLabel('I løbet af en uge').check();
+  await newTask.getByLabel('Dato').fill(today());
+  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
+  await page.getByRole('link', { name: `Se elevernes arbejde: ${task}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${task}: elevernes arbejde` })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('0 af 2 er færdige');
+  await expectNoAxeViolations(page);
+  const returnsUrl = page.url();
+
+  // Bertil, on the class iPad, hands in a photo and says he is done.
+  const ipad = await browser.newContext({
+    viewport: { width: 810, height: 1080 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'da-DK',
+  });
+  const bertil = await ipad.newPage();
+  await pupilOnClassIpad(bertil, 'dorte', className, 'Bertil');
+  await bertil.getByRole('link', { name: 'I dag' }).first().tap();
+  await bertil.getByRole('list', { name: 'Mine opgaver' }).getByRole('link', { name: new RegExp(task) }).tap();
+  await expect(bertil.getByRole('heading', { level: 1, name: task })).toBeVisible();
+  const work = bertil.getByRole('region', { name: 'Vis hvad du har lavet' });
+  await work.getByLabel('Tag et billede').setInputFiles({ name: 'hus.png', mimeType: 'image/png', buffer: PHOTO });
+  await expect(work.getByRole('status')).toHaveText('Gemt i Mit arbejde.');
+  await bertil.getByRole('button', { name: 'Jeg er færdig' }).tap();
+  await expect(bertil.getByRole('button', { name: 'Jeg er færdig' })).toHaveAttribute('aria-pressed', 'true');
+  await ipad.close();
+
+  // Dorte sees him done, with his photo; Cille has handed in nothing yet.
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('1 af 2 er færdige');
+  const pupils = page.getByRole('list', { name: 'Eleverne' });
+  const bertils = pupils.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Bertil Bo${tag}` }) });
+  await expect(bertils).toContainText('Færdig');
+  await expect(bertils.getByRole('img', { name: `Billede fra Bertil Bo${tag}` })).toBeVisible();
+  const cilles = pupils.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Cille Bo${tag}` }) });
+  await expect(cilles).toContainText('Ikke færdig endnu');
+  await expect(cilles).toContainText('Intet afleveret endnu.');
+  await expectNoAxeViolations(page);
+
+  // The leader reads plans, not a hold's portfolio.
+  const leaders = await browser.newContext({ baseURL });
+  const lene = await leaders.newPage();
+  await signIn(lene, 'lene');
+  await expect(lene.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await lene.goto(returnsUrl);
+  await expect(lene.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await leaders.close();
+});
