@@ -38,6 +38,15 @@ pub(crate) fn db_err(err: sea_orm::DbErr) -> AppError {
     AppError::internal()
 }
 
+/// A unique-constraint violation is the user's input colliding with what exists; anything else
+/// is ours.
+pub(crate) fn taken_or_internal(err: sea_orm::DbErr, field: domain::Field) -> AppError {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid(field),
+        _ => db_err(err),
+    }
+}
+
 /// A failed write: a unique constraint another request won (two teachers creating the same
 /// årsplan at once) is theirs to see as `Conflict`; anything else is `db_err`.
 pub(crate) fn write_err(err: sea_orm::DbErr) -> AppError {

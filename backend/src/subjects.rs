@@ -4,8 +4,7 @@
 
 use crate::entity::school_subject;
 use crate::identity::current_principal;
-use crate::identity::roster::taken_or_internal;
-use crate::{RequestCtx, db_err, policy};
+use crate::{RequestCtx, db_err, policy, taken_or_internal};
 use domain::school::{OwnSubjectId, Subject};
 use domain::subjects::{OwnIcon, OwnSubject, OwnSubjectInput, parse_spans, spans_code};
 use domain::{AppError, ErrorCode, Field};

@@ -215,15 +215,6 @@ pub(super) async fn staff_and_teams(
     Ok((staff, teams))
 }
 
-/// A unique-constraint violation is the user's input colliding with what exists; anything else
-/// is ours.
-pub(crate) fn taken_or_internal(err: sea_orm::DbErr, field: Field) -> AppError {
-    match err.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid(field),
-        _ => db_err(err),
-    }
-}
-
 /// Creates a class for this school year.
 pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
@@ -239,7 +230,7 @@ pub async fn create_class(ctx: &RequestCtx, name: &str, grade: i64) -> Result<i6
     }
     .insert(&ctx.db)
     .await
-    .map_err(|e| taken_or_internal(e, Field::NameTaken))?;
+    .map_err(|e| crate::taken_or_internal(e, Field::NameTaken))?;
     Ok(i64::from(created.id))
 }
 
@@ -335,7 +326,7 @@ pub(super) async fn add_account(
     }
     .insert(db)
     .await
-    .map_err(|e| taken_or_internal(e, Field::UsernameTaken))?;
+    .map_err(|e| crate::taken_or_internal(e, Field::UsernameTaken))?;
     Ok(())
 }
 

@@ -32,7 +32,7 @@ pub async fn set_uni_id(ctx: &RequestCtx, person_id: i64, uni_id: &str) -> Resul
         .filter(person::Column::Id.eq(target.person.id))
         .exec(&ctx.db)
         .await
-        .map_err(|e| super::roster::taken_or_internal(e, Field::UniId))?;
+        .map_err(|e| crate::taken_or_internal(e, Field::UniId))?;
     Ok(())
 }
 

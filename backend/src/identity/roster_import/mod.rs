@@ -210,7 +210,7 @@ async fn set_uni_id(db: &impl ConnectionTrait, id: i32, uni_id: &str) -> Result<
         .filter(person::Column::Id.eq(id))
         .exec(db)
         .await
-        .map_err(|e| super::roster::taken_or_internal(e, Field::UniId))?;
+        .map_err(|e| crate::taken_or_internal(e, Field::UniId))?;
     Ok(())
 }
 
