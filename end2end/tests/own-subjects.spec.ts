@@ -3,15 +3,13 @@ import {
   expectNoAxeViolations,
   expectNoAxeViolationsForPupils,
   newClass,
+  newHold,
   newPupil,
+  newWeekTask,
+  planThisWeek,
   pupilOnClassIpad,
   signIn,
 } from './support';
-
-/** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
 
 // A school's own subject, from the leader who adds it to the pupil who finds it on the class
 // iPad: Lene adds a tværfagligt subject and corrects it, she makes a hold in it for a class of
@@ -67,28 +65,13 @@ test('a leader adds a tværfagligt subject of the school’s own; a teacher plan
   await expect(listed.getByRole('listitem').filter({ hasText: subject })).toContainText('0.–3. klasse');
 
   // A hold in it for the class, taught by Dorte.
-  const newTeam = page.getByRole('form', { name: 'Nyt hold' });
-  await newTeam.getByLabel('Holdets navn, fx Dansk 2.C').fill(hold);
-  await newTeam.getByLabel('Fag').selectOption({ label: `${subject} (0.–3. klasse)` });
-  await newTeam.getByLabel('Klasse').selectOption({ label: className });
-  await newTeam.getByLabel('Lærer').selectOption({ label: 'Dorte Vang' });
-  await newTeam.getByRole('button', { name: 'Opret hold' }).click();
-  await expect(page.getByRole('link', { name: `Elever og lærere på ${hold}` })).toBeVisible();
+  await newHold(page, hold, `${subject} (0.–3. klasse)`, className, 'Dorte Vang');
 
   // Dorte plans a forløb in it; the goal search offers both spanned subjects' goals, each named.
   const dortes = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
   const dorte = await dortes.newPage();
   await signIn(dorte, 'dorte');
-  await dorte.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
-  await dorte.getByLabel(`Titel på årsplanen for ${hold}`).fill(subject);
-  await dorte.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
-  await expect(dorte.getByRole('heading', { level: 1, name: subject })).toBeVisible();
-  const newUnit = dorte.getByRole('form', { name: 'Nyt forløb' });
-  await newUnit.getByLabel('Titel').fill('Skoven i tal');
-  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(today());
-  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(today());
-  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
-  await expect(dorte.getByRole('heading', { level: 1, name: 'Skoven i tal' })).toBeVisible();
+  await planThisWeek(dorte, hold, subject, 'Skoven i tal');
   await expect(dorte.getByText(`${subject} · ${hold}`)).toBeVisible();
 
   const newGoal = dorte.getByRole('form', { name: 'Nyt mål' });
@@ -105,13 +88,7 @@ test('a leader adds a tværfagligt subject of the school’s own; a teacher plan
   await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
   await expect(dorte.getByRole('region', { name: 'Mål' }).getByText(goalText, { exact: true })).toBeVisible();
 
-  const newTask = dorte.getByRole('form', { name: 'Ny opgave' });
-  await newTask.getByLabel('Titel').fill(task);
-  await newTask.getByLabel('Instruktion til eleven').fill('Tæl bladene på et træ i skolegården.');
-  await newTask.getByLabel('I løbet af en uge').check();
-  await newTask.getByLabel('Dato').fill(today());
-  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
-  await expect(dorte.getByRole('region', { name: 'Opgaver' }).getByText(task, { exact: true })).toBeVisible();
+  await newWeekTask(dorte, task, 'Tæl bladene på et træ i skolegården.');
   await expectNoAxeViolations(dorte);
   await dortes.close();
 

@@ -11,7 +11,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OwnSubjectsSection(leader: bool) -> impl IntoView {
-    // The subject being corrected, or `None` while the form adds a new one.
+    // The subject being corrected, or `None` while the form adds a new one. The form is drawn
+    // again in the same elements when this changes, so its fields are set as properties: what
+    // was typed before would otherwise stay.
     let editing = RwSignal::new(None::<OwnSubject>);
     let action = ServerAction::<SaveOwnSubject>::new();
     let catalogue = use_context::<Catalogue>();
@@ -149,13 +151,13 @@ fn OwnSubjectForm(
             <h3 id="own-subject-form-title">{title}</h3>
             <div class="field">
                 <label for="own-subject-name">{t(SubjectsKey::NameLabel)}</label>
-                <input id="own-subject-name" type="text" autocomplete="off" maxlength="60" node_ref=name value=initial.as_ref().map(|o| o.name.clone()).unwrap_or_default() />
+                <input id="own-subject-name" type="text" autocomplete="off" maxlength="60" node_ref=name prop:value=initial.as_ref().map(|o| o.name.clone()).unwrap_or_default() />
             </div>
             <fieldset class="icon-choices">
                 <legend>{t(SubjectsKey::IconLegend)}</legend>
                 {icons.into_iter().map(|(icon, r)| view! {
                     <label class="choice">
-                        <input type="radio" name="own-subject-icon" value=icon.as_str() checked=icon == icon_of node_ref=r />
+                        <input type="radio" name="own-subject-icon" value=icon.as_str() prop:checked=icon == icon_of node_ref=r />
                         <DecorativeIcon icon=own_icon(icon) />
                         <span>{own_icon_name(icon)}</span>
                     </label>
@@ -163,18 +165,18 @@ fn OwnSubjectForm(
             </fieldset>
             <div class="field">
                 <label for="own-subject-first">{t(SubjectsKey::FirstGrade)}</label>
-                <select id="own-subject-first" node_ref=first>{grades(first_grade)}</select>
+                <select id="own-subject-first" node_ref=first prop:value=first_grade.to_string()>{grades(first_grade)}</select>
             </div>
             <div class="field">
                 <label for="own-subject-last">{t(SubjectsKey::LastGrade)}</label>
-                <select id="own-subject-last" node_ref=last>{grades(last_grade)}</select>
+                <select id="own-subject-last" node_ref=last prop:value=last_grade.to_string()>{grades(last_grade)}</select>
             </div>
             <fieldset class="spans-choice" aria-describedby="own-subject-spans-hint">
                 <legend>{t(SubjectsKey::SpansLegend)}</legend>
                 <p id="own-subject-spans-hint" class="muted">{t(SubjectsKey::SpansHint)}</p>
                 {fag.into_iter().map(|(subject, r)| view! {
                     <label class="choice">
-                        <input type="checkbox" value=subject.code().into_owned() checked=spanned.contains(&subject) node_ref=r />
+                        <input type="checkbox" value=subject.code().into_owned() prop:checked=spanned.contains(&subject) node_ref=r />
                         <span>{subject_name(subject)}</span>
                     </label>
                 }).collect_view()}
