@@ -7,6 +7,7 @@
 
 mod common;
 
+use backend::RequestCtx;
 use backend::entity::school_subject;
 use backend::identity::roster;
 use backend::planning::framework::{self, parse_file};
@@ -64,6 +65,26 @@ async fn udeskole_hold(t: &TestDb) -> (OwnSubject, i64) {
     .await
     .unwrap();
     (own, team)
+}
+
+/// Anne writes and publishes the pupil's elevplan in `subject`, naming `goals`.
+async fn publish_elevplan(anne: &RequestCtx, pupil: i64, subject: Subject, goals: Vec<i64>) {
+    let plan = pupil_plan::start_plan(anne, pupil, Some(subject))
+        .await
+        .unwrap();
+    let draft = pupil_plan::plan_draft(anne, plan).await.unwrap();
+    let edit = PlanEdit {
+        plan_id: plan,
+        version: draft.version,
+        texts: PlanTexts {
+            status: "Tæller træer".into(),
+            ..Default::default()
+        },
+        receives_support: false,
+        goal_ids: goals,
+    };
+    let version = pupil_plan::save_plan(anne, &edit).await.unwrap();
+    pupil_plan::publish_plan(anne, plan, version).await.unwrap();
 }
 
 async fn a_tvaerfagligt_subject_reaches_the_hold_the_forloeb_the_pupil_the_parent_and_the_library(
@@ -159,28 +180,7 @@ async fn a_tvaerfagligt_subject_reaches_the_hold_the_forloeb_the_pupil_the_paren
     backend::evaluation::evaluate(&anne, goal, ida, Some(1), "")
         .await
         .unwrap();
-    let plan = pupil_plan::start_plan(&anne, ida, Some(own.subject()))
-        .await
-        .unwrap();
-    let draft = pupil_plan::plan_draft(&anne, plan).await.unwrap();
-    let version = pupil_plan::save_plan(
-        &anne,
-        &PlanEdit {
-            plan_id: plan,
-            version: draft.version,
-            texts: PlanTexts {
-                status: "Tæller træer".into(),
-                ..Default::default()
-            },
-            receives_support: false,
-            goal_ids: vec![goal],
-        },
-    )
-    .await
-    .unwrap();
-    pupil_plan::publish_plan(&anne, plan, version)
-        .await
-        .unwrap();
+    publish_elevplan(&anne, ida, own.subject(), vec![goal]).await;
     let mette = as_user(&t, "mette").await;
     let collected = pupil_plan::collected_plan(&mette, ida).await.unwrap();
     assert!(
@@ -418,28 +418,7 @@ async fn an_own_subjects_elevplan_follows_the_pupil_to_a_school_that_takes_the_s
     let (own, _) = udeskole_hold(&t).await;
     let anne = as_user(&t, "anne").await;
     let ida = roster_pupil_id(&t, "Ida Jensen").await;
-    let plan = pupil_plan::start_plan(&anne, ida, Some(own.subject()))
-        .await
-        .unwrap();
-    let draft = pupil_plan::plan_draft(&anne, plan).await.unwrap();
-    let version = pupil_plan::save_plan(
-        &anne,
-        &PlanEdit {
-            plan_id: plan,
-            version: draft.version,
-            texts: PlanTexts {
-                status: "Tæller træer".into(),
-                ..Default::default()
-            },
-            receives_support: false,
-            goal_ids: vec![],
-        },
-    )
-    .await
-    .unwrap();
-    pupil_plan::publish_plan(&anne, plan, version)
-        .await
-        .unwrap();
+    publish_elevplan(&anne, ida, own.subject(), vec![]).await;
     let lene = as_user(&t, "lene").await;
     let exported = package::export_pupil(&lene, ida).await.unwrap();
     assert_eq!(exported.own_subjects, std::slice::from_ref(&own));

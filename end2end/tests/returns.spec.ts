@@ -4,14 +4,11 @@ import {
   newClass,
   newHold,
   newPupil,
+  newWeekTask,
+  planThisWeek,
   pupilOnClassIpad,
   signIn,
 } from './support';
-
-/** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-}
 
 // A 2 × 2 PNG: small, real, decodable.
 const PHOTO = Buffer.from(
@@ -34,32 +31,21 @@ test('a teacher sees on the task’s screen who is done and the photo a pupil ha
   const hold = `Dansk ${className}`;
   const task = `Tegn dit hus ${tag}`;
 
-  await signIn(page, 'lene');
-  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-  await page.goto('/administration');
-  await newClass(page, className, '2. klasse');
-  await newPupil(page, 'Bertil', `Bo${tag}`, className);
-  await newPupil(page, 'Cille', `Bo${tag}`, className);
-  await newHold(page, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
+  // The office makes the class, its pupils and Dorte's hold, on a laptop.
+  const offices = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
+  const office = await offices.newPage();
+  await signIn(office, 'lene');
+  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await office.goto('/administration');
+  await newClass(office, className, '2. klasse');
+  await newPupil(office, 'Bertil', `Bo${tag}`, className);
+  await newPupil(office, 'Cille', `Bo${tag}`, className);
+  await newHold(office, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
 
   // Dorte, at this project's screen size, plans a forløb with a task for the whole hold.
   await signIn(page, 'dorte');
-  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
-  await page.getByLabel(`Titel på årsplanen for ${hold}`).fill(hold);
-  await page.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: hold })).toBeVisible();
-  const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
-  await newUnit.getByLabel('Titel').fill('Mit hjem');
-  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(today());
-  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(today());
-  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mit hjem' })).toBeVisible();
-  const newTask = page.getByRole('form', { name: 'Ny opgave' });
-  await newTask.getByLabel('Titel').fill(task);
-  await newTask.getByLabel('Instruktion til eleven').fill('Tag et billede af din tegning.');
-  await newTask.getByLabel('I løbet af en uge').check();
-  await newTask.getByLabel('Dato').fill(today());
-  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
+  await planThisWeek(page, hold, hold, 'Mit hjem');
+  await newWeekTask(page, task, 'Tag et billede af din tegning.');
   await page.getByRole('link', { name: `Se elevernes arbejde: ${task}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${task}: elevernes arbejde` })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('0 af 2 er færdige');
@@ -98,11 +84,7 @@ test('a teacher sees on the task’s screen who is done and the photo a pupil ha
   await expectNoAxeViolations(page);
 
   // The leader reads plans, not a hold's portfolio.
-  const leaders = await browser.newContext({ baseURL });
-  const lene = await leaders.newPage();
-  await signIn(lene, 'lene');
-  await expect(lene.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-  await lene.goto(returnsUrl);
-  await expect(lene.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
-  await leaders.close();
+  await office.goto(returnsUrl);
+  await expect(office.getByRole('alert')).toContainText('Du har ikke adgang til dette.');
+  await offices.close();
 });

@@ -129,3 +129,34 @@ export async function pupilOnClassIpad(page: Page, teacher: string, className: s
   await page.getByRole('button', { name: pupil, exact: true }).tap();
   await expect(page.getByRole('heading', { level: 1, name: `Hej ${pupil}!` })).toBeVisible();
 }
+
+/** Today as `YYYY-MM-DD` (what a date field takes), in Danish time. */
+export function schoolToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
+
+/** From the planning screen of a teacher signed in on `page`: the hold's årsplan, then a forløb
+ * of this week titled `unit`, whose screen it ends on. */
+export async function planThisWeek(page: Page, hold: string, yearPlan: string, unit: string) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await page.getByLabel(`Titel på årsplanen for ${hold}`).fill(yearPlan);
+  await page.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: yearPlan })).toBeVisible();
+  const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
+  await newUnit.getByLabel('Titel').fill(unit);
+  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(schoolToday());
+  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(schoolToday());
+  await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: unit })).toBeVisible();
+}
+
+/** On a forløb's screen: a task for the whole hold this week. */
+export async function newWeekTask(page: Page, title: string, instruction: string) {
+  const newTask = page.getByRole('form', { name: 'Ny opgave' });
+  await newTask.getByLabel('Titel').fill(title);
+  await newTask.getByLabel('Instruktion til eleven').fill(instruction);
+  await newTask.getByLabel('I løbet af en uge').check();
+  await newTask.getByLabel('Dato').fill(schoolToday());
+  await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
+  await expect(page.getByRole('region', { name: 'Opgaver' }).getByText(title, { exact: true })).toBeVisible();
+}

@@ -22,8 +22,10 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// page's keyed lists (the first `For` in the build, so a save no longer wipes what a leader is
 /// typing elsewhere on the page) and opening a year from next year's roster file (408.2 → 424.1).
 /// Then to 440 kB: a school's own subjects (the page's catalogue, the administration section with
-/// its ten pictures, the new-hold form's own group) took it from 423.6 to 434.4 kB.
-pub const STAFF_REGRESSION_CAP_KB: f64 = 440.0;
+/// its ten pictures, the new-hold form's own group) took it from 423.6 to 434.4 kB, and the
+/// task's screen of what pupils handed in (issue 18) to 439.7 kB; 450 kB leaves that issue's next
+/// screens a little room, the tripwire still well below a dependency pulled in by mistake.
+pub const STAFF_REGRESSION_CAP_KB: f64 = 450.0;
 pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
 
 /// The sign-in build is held to its budget itself: it exists to meet it.
