@@ -1,7 +1,7 @@
 //! "Skolens egne fag" on the administration screen: everyone there sees the school's own subjects;
 //! leaders add them and correct them.
 
-use super::{Catalogue, SaveOwnSubject, own_icon};
+use super::{SaveOwnSubject, own_icon};
 use crate::components::{DecorativeIcon, ErrorNote, input_value, select_value};
 use crate::i18n::{SubjectsKey, messages, own_icon_name, subject_name, t};
 use domain::school::{Subject, SubjectKind};
@@ -16,12 +16,9 @@ pub fn OwnSubjectsSection(leader: bool) -> impl IntoView {
     // was typed before would otherwise stay.
     let editing = RwSignal::new(None::<OwnSubject>);
     let action = ServerAction::<SaveOwnSubject>::new();
-    let catalogue = use_context::<Catalogue>();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
-            if let Some(Catalogue(resource)) = catalogue {
-                resource.refetch();
-            }
+            super::reload();
             // A fresh form: the next subject starts empty.
             editing.set(None);
         }

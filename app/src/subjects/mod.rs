@@ -21,45 +21,66 @@ pub async fn save_own_subject(input: OwnSubjectInput) -> Result<OwnSubject, AppE
     backend::subjects::save_own_subject(&crate::request_ctx()?, &input).await
 }
 
-/// The page's catalogue of the school's own subjects.
+/// The page's catalogue of the school's own subjects: the last list the server gave, and whether
+/// it has answered once. Reloading keeps the last list until the new one comes, so a screen that
+/// waits for the catalogue is not drawn again (losing what someone typed) while it reloads.
 #[derive(Clone, Copy)]
-pub struct Catalogue(LocalResource<Result<Vec<OwnSubject>, AppError>>);
+pub struct Catalogue {
+    resource: LocalResource<Result<Vec<OwnSubject>, AppError>>,
+    own: RwSignal<Vec<OwnSubject>>,
+    answered: RwSignal<bool>,
+}
 
 /// Starts loading the catalogue for the page (the staff and family builds, at their root).
 pub fn provide_catalogue() {
-    provide_context(Catalogue(LocalResource::new(school_subjects)));
+    let catalogue = Catalogue {
+        resource: LocalResource::new(school_subjects),
+        own: RwSignal::new(Vec::new()),
+        answered: RwSignal::new(false),
+    };
+    Effect::new(move |_| {
+        if let Some(result) = catalogue.resource.get() {
+            if let Ok(own) = result {
+                catalogue.own.set(own);
+            }
+            // Once: every screen that waits on it reads this.
+            if !catalogue.answered.get_untracked() {
+                catalogue.answered.set(true);
+            }
+        }
+    });
+    provide_context(catalogue);
 }
 
-/// Loads the catalogue again: after a sign-in on this page, or a subject added or corrected.
+/// Loads the catalogue again: a subject added or corrected.
 pub fn reload() {
-    if let Some(Catalogue(resource)) = use_context::<Catalogue>() {
-        resource.refetch();
+    if let Some(catalogue) = use_context::<Catalogue>() {
+        catalogue.resource.refetch();
     }
 }
 
 /// After a sign-in on this page the catalogue, loaded signed out, is loaded again.
 pub fn reload_after_sign_in() {
-    if let Some(Catalogue(resource)) = use_context::<Catalogue>()
-        && matches!(resource.get_untracked(), Some(Err(_)))
+    if let Some(catalogue) = use_context::<Catalogue>()
+        && matches!(catalogue.resource.get_untracked(), Some(Err(_)))
     {
-        resource.refetch();
+        catalogue.resource.refetch();
     }
 }
 
-/// Whether the catalogue has answered (with subjects, or an error that leaves it empty). Read
-/// inside a `Suspense`, it makes the screen wait for the names its views need.
+/// Whether the catalogue has answered once (with subjects, or an error that leaves it empty).
+/// Screens that name subjects wait for it, so an own subject is never drawn without its name.
 pub fn ready() -> bool {
-    use_context::<Catalogue>().is_none_or(|Catalogue(resource)| resource.get().is_some())
+    use_context::<Catalogue>().is_none_or(|catalogue| catalogue.answered.get())
 }
 
 /// Runs `f` with the school's own subjects (none until they are loaded, or signed out). Read in
 /// a view, the view follows the catalogue.
 pub fn with_catalogue<T>(f: impl FnOnce(&[OwnSubject]) -> T) -> T {
-    let own = use_context::<Catalogue>()
-        .and_then(|Catalogue(resource)| resource.get())
-        .and_then(Result::ok)
-        .unwrap_or_default();
-    f(&own)
+    match use_context::<Catalogue>() {
+        Some(catalogue) => catalogue.own.with(|own| f(own)),
+        None => f(&[]),
+    }
 }
 
 /// The school's own subjects, for lists and forms.
