@@ -1,7 +1,7 @@
 //! The home screen: one call that answers with the home of the signed-in person's role.
 
 use crate::identity::current_principal;
-use crate::{RequestCtx, family, leader, planning, pupil};
+use crate::{RequestCtx, family, leader, planning, pupil, returns};
 use domain::AppError;
 use domain::home::Home;
 use domain::identity::Role;
@@ -11,7 +11,9 @@ pub async fn home(ctx: &RequestCtx) -> Result<Home, AppError> {
     let db = &ctx.db;
     Ok(match principal.role {
         Role::Teacher | Role::Paedagog => {
-            Home::Teacher(planning::teacher_home(db, &principal).await?)
+            let mut home = planning::teacher_home(db, &principal).await?;
+            home.news = returns::news(db, &principal, &home.teams).await?;
+            Home::Teacher(home)
         }
         Role::Pupil => Home::Pupil(pupil::pupil_home(db, &principal).await?),
         Role::Parent => Home::Parent(family::family_home(db, &principal).await?),

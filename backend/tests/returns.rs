@@ -10,6 +10,7 @@ use backend::pupil::{today, work};
 use backend::returns;
 use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
 use domain::ErrorCode;
+use domain::home::Home;
 use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen, Variant};
 use domain::pupil::{WorkKind, WorkUpload};
 
@@ -148,7 +149,60 @@ async fn only_the_holds_own_teachers_follow_a_task(t: TestDb) {
     }
 }
 
+async fn the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &this_week("Tegn et eventyr", Audience::Hold, vec![]),
+    )
+    .await
+    .unwrap();
+    let news_of = |who: &'static str| {
+        let t = &t;
+        async move {
+            match backend::home::home(&as_user(t, who).await).await.unwrap() {
+                Home::Teacher(h) => h.news,
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    assert!(news_of("anne").await.is_empty(), "nothing came in yet");
+
+    let ida = as_user(&t, "ida").await;
+    work::add_work(&ida, &upload("new-0001-abcd", task, WorkKind::Photo, ""))
+        .await
+        .unwrap();
+    today::mark_done(&ida, task, true).await.unwrap();
+    today::mark_done(&as_user(&t, "noah").await, task, true)
+        .await
+        .unwrap();
+    let news = news_of("anne").await;
+    assert_eq!(news.len(), 1);
+    assert_eq!(
+        (
+            news[0].task_id,
+            news[0].title.as_str(),
+            news[0].team_name.as_str(),
+            news[0].handed_in,
+            news[0].done
+        ),
+        (task, "Tegn et eventyr", "Dansk 1.A", 1, 2)
+    );
+    // Pia teaches the hold too; Bo teaches 1.A maths, not this hold.
+    assert_eq!(news_of("pia").await, news);
+    assert!(news_of("bo").await.iter().all(|n| n.task_id != task));
+    // A week later it is no longer news.
+    let later = backend::clock::now() + 8 * 24 * 3600;
+    let anne_later = common::as_user_at(&t, "anne", later).await;
+    let Home::Teacher(home) = backend::home::home(&anne_later).await.unwrap() else {
+        panic!("a teacher's home");
+    };
+    assert!(home.news.is_empty());
+}
+
 on_both_databases!(
+    the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days,
     a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold,
     a_task_for_chosen_pupils_lists_only_them,
     only_the_holds_own_teachers_follow_a_task,

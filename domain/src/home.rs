@@ -28,6 +28,8 @@ pub struct TeacherHome {
     pub teams: Vec<TeamSummary>,
     /// Classes this person may turn an iPad into a class iPad for.
     pub classes: Vec<ClassRef>,
+    /// The tasks of their hold that pupils answered in the last seven days, newest first.
+    pub news: Vec<crate::returns::TaskNews>,
 }
 
 /// A class by id and name.

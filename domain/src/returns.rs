@@ -33,3 +33,17 @@ impl TaskReturns {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 }
+
+/// A task pupils answered lately, for the teacher's home ("Nyt fra eleverne").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskNews {
+    pub task_id: i64,
+    pub title: String,
+    pub team_name: String,
+    /// Pieces of work handed in for it in the last seven days.
+    pub handed_in: u32,
+    /// *Jeg er færdig* tapped in the last seven days.
+    pub done: u32,
+    /// Unix seconds of the newest of them.
+    pub latest: i64,
+}

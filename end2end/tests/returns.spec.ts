@@ -20,7 +20,7 @@ const PHOTO = Buffer.from(
 // Bertil hands in a photo on the class iPad and taps "Jeg er færdig", and Dorte sees him done with
 // the photo while Cille is not yet. The leader is refused the screen: a portfolio is not an
 // overview. (A class of this run's own, so no other test's pupils are counted.)
-test('a teacher sees on the task’s screen who is done and the photo a pupil handed in', async ({
+test('a teacher finds what came in on her home and sees on the task’s screen who is done and the photo a pupil handed in', async ({
   page,
   browser,
   baseURL,
@@ -71,8 +71,14 @@ test('a teacher sees on the task’s screen who is done and the photo a pupil ha
   await expect(bertil.getByRole('button', { name: 'Jeg er færdig' })).toHaveAttribute('aria-pressed', 'true');
   await ipad.close();
 
+  // On her home, "Nyt fra eleverne" counts what came in and leads to the task's screen, where
   // Dorte sees him done, with his photo; Cille has handed in nothing yet.
-  await page.reload();
+  await page.goto('/');
+  const news = page.getByRole('region', { name: 'Nyt fra eleverne' });
+  await expect(news.getByRole('listitem').filter({ hasText: task })).toContainText(`(${hold}): 1 aflevering, 1 færdig`);
+  await expectNoAxeViolations(page);
+  await news.getByRole('link', { name: task }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${task}: elevernes arbejde` })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('1 af 2 er færdige');
   const pupils = page.getByRole('list', { name: 'Eleverne' });
   const bertils = pupils.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Bertil Bo${tag}` }) });

@@ -367,9 +367,30 @@ pub fn picture_by(pupil: &str) -> String {
     format!("Billede fra {pupil}")
 }
 
+/// What came in for a task this week: "2 afleveringer, 1 færdig".
+pub fn news_counts(handed_in: u32, done: u32) -> String {
+    let work = if handed_in == 1 {
+        "1 aflevering".to_owned()
+    } else {
+        format!("{handed_in} afleveringer")
+    };
+    let done = if done == 1 {
+        "1 færdig".to_owned()
+    } else {
+        format!("{done} færdige")
+    };
+    format!("{work}, {done}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_came_in_for_a_task_is_counted_in_danish() {
+        assert_eq!(news_counts(1, 1), "1 aflevering, 1 færdig");
+        assert_eq!(news_counts(2, 0), "2 afleveringer, 0 færdige");
+    }
 
     #[test]
     fn a_tasks_count_of_done_pupils_agrees_with_its_number() {

@@ -11,6 +11,8 @@ pub enum ReturnsKey {
     PupilsTitle,
     BackToUnit,
     TaskWord,
+    NewsTitle,
+    NoNews,
 }
 
 impl Text for ReturnsKey {
@@ -23,6 +25,8 @@ impl Text for ReturnsKey {
             ReturnsKey::PupilsTitle => "Eleverne",
             ReturnsKey::BackToUnit => "Tilbage til forløbet",
             ReturnsKey::TaskWord => "Opgave",
+            ReturnsKey::NewsTitle => "Nyt fra eleverne",
+            ReturnsKey::NoNews => "Intet nyt fra eleverne de sidste syv dage.",
         }
     }
 }

@@ -22,11 +22,13 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
     let empty = home.teams.is_empty();
     let school_name = home.me.school_name.clone();
     let classes = home.classes.clone();
+    let news = home.news.clone();
     view! {
         <AppHeader me=home.me />
         <main id="indhold" class="page">
             <h1>{t(PlanningKey::TeacherTitle)}</h1>
             <p class="muted">{school_name}</p>
+            <crate::returns::NewsSection news />
             {empty.then(|| view! { <p>{t(PlanningKey::TeacherNoTeams)}</p> })}
             <ul class="card-list" aria-label=t(PlanningKey::TeacherTitle)>
                 {home.teams.into_iter().map(|team| view! {

@@ -6,7 +6,7 @@ use crate::i18n::{ReturnsKey, messages, t};
 use crate::identity::shell::{Loaded, StaffShell};
 use crate::paths;
 use domain::AppError;
-use domain::returns::{PupilReturn, TaskReturns};
+use domain::returns::{PupilReturn, TaskNews, TaskReturns};
 use leptos::prelude::*;
 
 #[server(endpoint = "task_returns")]
@@ -66,6 +66,32 @@ fn PupilCard(pupil: PupilReturn) -> impl IntoView {
                 </div>
             }).collect_view()}
         </li>
+    }
+}
+
+/// "Nyt fra eleverne" on the teacher's home: the tasks pupils answered this past week, each a way
+/// to its screen, with what came in.
+#[component]
+pub fn NewsSection(news: Vec<TaskNews>) -> impl IntoView {
+    view! {
+        <section class="card news" aria-labelledby="news-title">
+            <h2 id="news-title">{t(ReturnsKey::NewsTitle)}</h2>
+            {if news.is_empty() {
+                view! { <p>{t(ReturnsKey::NoNews)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list" aria-label=t(ReturnsKey::NewsTitle)>
+                        {news.into_iter().map(|n| view! {
+                            <li>
+                                <a href=format!("{}/{}", paths::TASK_RETURNS, n.task_id)>{n.title.clone()}</a>
+                                " ("{n.team_name.clone()}"): "{messages::news_counts(n.handed_in, n.done)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }
 

@@ -31,6 +31,7 @@ mod m20261206_000022_create_password_resets;
 mod m20261206_000023_add_uni_login_identity;
 mod m20261206_000024_hold_membership_history;
 mod m20261206_000025_create_school_subjects;
+mod m20261206_000026_index_work_by_task;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_add_uni_login_identity::Migration),
             Box::new(m20261206_000024_hold_membership_history::Migration),
             Box::new(m20261206_000025_create_school_subjects::Migration),
+            Box::new(m20261206_000026_index_work_by_task::Migration),
         ]
     }
 }

@@ -126,5 +126,7 @@ pub async fn teacher_home(
         },
         teams,
         classes: crate::facts::classes_taught(db, p).await?,
+        // Filled by `home`, which asks `returns` (planning does not depend on it).
+        news: Vec::new(),
     })
 }
