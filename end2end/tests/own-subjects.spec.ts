@@ -106,7 +106,9 @@ test('a leader adds a tværfagligt subject of the school’s own; a teacher plan
   await expectNoAxeViolationsForPupils(asta);
   await asta.getByRole('link', { name: 'I dag' }).first().tap();
   const mine = asta.getByRole('list', { name: 'Mine opgaver' });
-  await expect(mine.getByRole('link', { name: new RegExp(task) })).toContainText(`${subject} · Skoven i tal`);
+  await mine.getByRole('link', { name: new RegExp(task) }).tap();
+  await expect(asta.getByRole('heading', { level: 1, name: task })).toBeVisible();
+  await expect(asta.getByText(`${subject} · Skoven i tal`, { exact: true })).toBeVisible();
   await ipad.close();
 });
 
