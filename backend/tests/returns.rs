@@ -8,7 +8,7 @@ mod common;
 use backend::planning::plans;
 use backend::pupil::{today, work};
 use backend::returns;
-use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
+use common::{DanskForloeb, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
 use domain::ErrorCode;
 use domain::home::Home;
 use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen, Variant};
@@ -44,15 +44,20 @@ fn this_week(title: &str, audience: Audience, pupils: Vec<(i64, Variant)>) -> Ta
     }
 }
 
-async fn a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold(t: TestDb) {
-    let f = dansk_forloeb(&t).await;
-    let task = plans::create_task(
+/// "Tegn et eventyr" this week, for Anne's whole dansk hold.
+async fn whole_hold_task(f: &DanskForloeb) -> i64 {
+    plans::create_task(
         &f.anne,
         f.unit,
         &this_week("Tegn et eventyr", Audience::Hold, vec![]),
     )
     .await
-    .unwrap();
+    .unwrap()
+}
+
+async fn a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let task = whole_hold_task(&f).await;
     let ida = as_user(&t, "ida").await;
     work::add_work(&ida, &upload("ret-0001-abcd", task, WorkKind::Photo, ""))
         .await
@@ -121,13 +126,7 @@ async fn a_task_for_chosen_pupils_lists_only_them(t: TestDb) {
 
 async fn only_the_holds_own_teachers_follow_a_task(t: TestDb) {
     let f = dansk_forloeb(&t).await;
-    let task = plans::create_task(
-        &f.anne,
-        f.unit,
-        &this_week("Tegn et eventyr", Audience::Hold, vec![]),
-    )
-    .await
-    .unwrap();
+    let task = whole_hold_task(&f).await;
     // Bo teaches 1.A maths, not this hold; the leader and the office read no portfolios.
     for who in ["bo", "dorte", "lene", "ole", "ida", "sofia", "mette"] {
         let err = returns::task_returns(&as_user(&t, who).await, task)
@@ -151,13 +150,7 @@ async fn only_the_holds_own_teachers_follow_a_task(t: TestDb) {
 
 async fn the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days(t: TestDb) {
     let f = dansk_forloeb(&t).await;
-    let task = plans::create_task(
-        &f.anne,
-        f.unit,
-        &this_week("Tegn et eventyr", Audience::Hold, vec![]),
-    )
-    .await
-    .unwrap();
+    let task = whole_hold_task(&f).await;
     let news_of = |who: &'static str| {
         let t = &t;
         async move {

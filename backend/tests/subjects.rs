@@ -130,28 +130,8 @@ async fn a_tvaerfagligt_subject_reaches_the_hold_the_forloeb_the_pupil_the_paren
         from.into_iter().collect::<Vec<_>>(),
         [Subject::Matematik, Subject::NaturTeknologi]
     );
-    let start: i32 = overview.school_year[..4].parse().unwrap();
-    let monday = domain::calendar::Date::monday_of_iso_week(start, 40).unwrap();
-    let unit = plans::create_unit(
-        &anne,
-        year_plan,
-        &domain::planning::UnitInput {
-            title: "Skoven i tal".into(),
-            description: String::new(),
-            first_week: monday,
-            last_week: monday,
-            materials: vec![],
-        },
-    )
-    .await
-    .unwrap();
-    let faces = plans::scales(&anne)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.faces)
-        .unwrap()
-        .id;
+    let unit = common::forloeb_in(&anne, year_plan, "Skoven i tal", 40).await;
+    let faces = common::faces_scale(&anne).await;
     let goal = plans::add_goal(
         &anne,
         unit,

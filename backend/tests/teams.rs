@@ -10,7 +10,8 @@ use backend::entity::{evaluation, team};
 use backend::identity::roster;
 use backend::{RequestCtx, evaluation as evaluations, teams};
 use common::{
-    TestDb, as_user, dansk_forloeb, home_of, roster_class_id, roster_pupil_id, seeded, token_for,
+    TestDb, as_user, dansk_forloeb, faces_scale, forloeb_in, home_of, roster_class_id,
+    roster_pupil_id, seeded, token_for,
 };
 use domain::home::Home;
 use domain::school::Subject;
@@ -313,8 +314,7 @@ mod beyond_the_first_seven_subjects {
     use super::*;
     use backend::planning::plans;
     use backend::pupil_plan;
-    use domain::calendar::Date;
-    use domain::planning::{GoalInput, GoalKind, UnitInput};
+    use domain::planning::{GoalInput, GoalKind};
 
     /// Historie was not a subject Spire knew: a leader makes a hold in it, its teacher plans a
     /// forløb with a goal, starts a pupil's historie elevplan, and the pupil has the subject.
@@ -337,30 +337,8 @@ mod beyond_the_first_seven_subjects {
         let plan = plans::create_year_plan(&anne, team, "Historie")
             .await
             .unwrap();
-        let start: i32 = plans::overview(&anne).await.unwrap().school_year[..4]
-            .parse()
-            .unwrap();
-        let monday = Date::monday_of_iso_week(start, 40).unwrap();
-        let unit = plans::create_unit(
-            &anne,
-            plan,
-            &UnitInput {
-                title: "Vikingerne".into(),
-                description: String::new(),
-                first_week: monday,
-                last_week: monday,
-                materials: vec![],
-            },
-        )
-        .await
-        .unwrap();
-        let faces = plans::scales(&anne)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|s| s.faces)
-            .unwrap()
-            .id;
+        let unit = forloeb_in(&anne, plan, "Vikingerne", 40).await;
+        let faces = faces_scale(&anne).await;
         plans::add_goal(
             &anne,
             unit,

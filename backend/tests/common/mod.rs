@@ -173,12 +173,43 @@ pub struct DanskForloeb {
     pub ida: i64,
 }
 
+/// A one-week forløb in `year_plan`, in week `week` of the school year the caller is in.
+pub async fn forloeb_in(ctx: &RequestCtx, year_plan: i64, title: &str, week: u8) -> i64 {
+    let start: i32 = plans::overview(ctx).await.unwrap().school_year[..4]
+        .parse()
+        .unwrap();
+    let monday = Date::monday_of_iso_week(start, week).unwrap();
+    plans::create_unit(
+        ctx,
+        year_plan,
+        &UnitInput {
+            title: title.into(),
+            description: String::new(),
+            first_week: monday,
+            last_week: monday,
+            materials: vec![],
+        },
+    )
+    .await
+    .unwrap()
+}
+
+/// The school's faces scale (the pupils' smileys).
+pub async fn faces_scale(ctx: &RequestCtx) -> i64 {
+    plans::scales(ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.faces)
+        .unwrap()
+        .id
+}
+
 /// Anne's forløb in dansk 1.A with a teacher-only goal and a goal pupils evaluate too.
 pub async fn dansk_forloeb(t: &TestDb) -> DanskForloeb {
     seeded(t).await;
     let anne = as_user(t, "anne").await;
     let overview = plans::overview(&anne).await.unwrap();
-    let start: i32 = overview.school_year[..4].parse().unwrap();
     let team = overview
         .teams
         .iter()
@@ -187,27 +218,8 @@ pub async fn dansk_forloeb(t: &TestDb) -> DanskForloeb {
     let year_plan = plans::create_year_plan(&anne, team.team_id, "Dansk")
         .await
         .unwrap();
-    let monday = Date::monday_of_iso_week(start, 38).unwrap();
-    let unit = plans::create_unit(
-        &anne,
-        year_plan,
-        &UnitInput {
-            title: "Eventyr".into(),
-            description: String::new(),
-            first_week: monday,
-            last_week: monday,
-            materials: vec![],
-        },
-    )
-    .await
-    .unwrap();
-    let faces = plans::scales(&anne)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.faces)
-        .unwrap()
-        .id;
+    let unit = forloeb_in(&anne, year_plan, "Eventyr", 38).await;
+    let faces = faces_scale(&anne).await;
     let goal = |kind, text: &str| GoalInput {
         kind,
         own_text: Some(text.into()),
