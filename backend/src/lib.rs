@@ -12,6 +12,7 @@ pub mod home;
 pub mod identity;
 pub mod leader;
 pub mod library;
+pub mod media;
 pub mod migration;
 pub mod planning;
 pub mod policy;

@@ -203,6 +203,24 @@ pub fn can_follow_task_returns(p: &Principal, teaches_hold: bool) -> bool {
     p.role.is_teaching_staff() && teaches_hold
 }
 
+/// Pupils' work is answered by those who teach it: the hold's teaching staff for work on a task,
+/// any of the pupil's teachers for work on a goal alone.
+pub fn can_answer_pupil(p: &Principal, teaches: bool) -> bool {
+    p.role.is_teaching_staff() && teaches
+}
+
+/// A pupil marks their own answers as heard; nobody else makes them old.
+pub fn can_hear_own_feedback(p: &Principal) -> bool {
+    p.role == Role::Pupil
+}
+
+/// A teacher's answer is read by the pupil and their teachers, and by guardians with access when
+/// the teacher meant it for the family and the child shared the piece it is on. Not by leaders,
+/// as with the work itself.
+pub fn can_read_feedback(p: &Principal, r: PupilRelation, family_sees: bool) -> bool {
+    can_read_pupil_work(p, r, family_sees)
+}
+
 /// Everyone signed in at a school reads its own subjects: every screen that names a hold's subject
 /// needs them, the pupil's and the family's included.
 pub fn can_read_school_subjects(_p: &Principal) -> bool {

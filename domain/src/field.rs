@@ -19,6 +19,8 @@ pub enum Field {
     Easier,
     Education,
     FamilyName,
+    Feedback,
+    FeedbackFile,
     File,
     FileName,
     FileSize,
@@ -89,6 +91,7 @@ pub enum Field {
     When,
     Words,
     WorkFile,
+    WorkItem,
     WorkFileSize,
     WorkFileType,
     WorkText,
@@ -96,7 +99,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 87] = [
+    pub const ALL: [Field; 90] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -111,6 +114,8 @@ impl Field {
         Field::Easier,
         Field::Education,
         Field::FamilyName,
+        Field::Feedback,
+        Field::FeedbackFile,
         Field::File,
         Field::FileName,
         Field::FileSize,
@@ -180,6 +185,7 @@ impl Field {
         Field::When,
         Field::Words,
         Field::WorkFile,
+        Field::WorkItem,
         Field::WorkFileSize,
         Field::WorkFileType,
         Field::WorkText,
@@ -203,6 +209,8 @@ impl Field {
             Field::Easier => "easier",
             Field::Education => "education",
             Field::FamilyName => "family_name",
+            Field::Feedback => "feedback",
+            Field::FeedbackFile => "feedback_file",
             Field::File => "file",
             Field::FileName => "file_name",
             Field::FileSize => "file_size",
@@ -272,6 +280,7 @@ impl Field {
             Field::When => "when",
             Field::Words => "words",
             Field::WorkFile => "work_file",
+            Field::WorkItem => "work_item",
             Field::WorkFileSize => "work_file_size",
             Field::WorkFileType => "work_file_type",
             Field::WorkText => "work_text",

@@ -54,6 +54,8 @@ pub const OIDC_CALLBACK: &str = "/auth/oidc/callback";
 pub const FILES: &str = "/filer";
 /// Followed by `/{item id}`: the file of a piece of a pupil's work, shown inline.
 pub const WORK_FILES: &str = "/arbejde";
+/// A teacher's recorded answer to a pupil, played inline: `/svar/{feedback id}`.
+pub const FEEDBACK_FILES: &str = "/svar";
 /// `?tekst=…`: Danish speech as WAV, for devices without a voice.
 pub const SPEECH: &str = "/tale";
 /// Followed by `/{secret}.ics`: a child's calendar feed.

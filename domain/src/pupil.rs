@@ -4,6 +4,8 @@
 use crate::Field;
 use crate::calendar::Date;
 use crate::error::AppError;
+use crate::feedback::Feedback;
+use crate::media;
 use crate::planning::{Material, TaskIcon};
 use crate::school::Subject;
 use serde::{Deserialize, Serialize};
@@ -26,6 +28,10 @@ pub struct TodayTask {
     /// The forløb's "mål og refleksion" goals, which work can be linked to.
     pub goals: Vec<TaskGoal>,
     pub done: bool,
+    /// Teachers' answers on the task or on the pupil's work for it, newest first. Only the
+    /// pupil's own "I dag" carries them; the family's week leaves them out.
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,13 +92,11 @@ impl WorkKind {
 
     /// Whether a file of `content_type` may carry this kind of work. Text carries no file.
     pub fn accepts(self, content_type: &str) -> bool {
-        let base = content_type.split(';').next().unwrap_or("").trim();
+        let base = media::base_type(content_type);
         match self {
             WorkKind::Photo => ["image/jpeg", "image/png", "image/webp"].contains(&base),
             WorkKind::Drawing => base == "image/png",
-            WorkKind::Voice => {
-                ["audio/webm", "audio/ogg", "audio/mp4", "audio/mpeg"].contains(&base)
-            }
+            WorkKind::Voice => media::is_voice(content_type),
             WorkKind::Text => false,
         }
     }
@@ -167,6 +171,9 @@ pub struct WorkItem {
     pub created_at: i64,
     /// The pupil shared it with their family.
     pub shared: bool,
+    /// Teachers' answers on it, newest first (for the family: only those meant for them).
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The way back from pupils to their teachers: for one task, who it is for, who has tapped
 //! *Jeg er færdig*, and what each handed in.
 
+use crate::feedback::Feedback;
 use crate::pupil::WorkItem;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,10 @@ pub struct PupilReturn {
     pub name: String,
     /// Unix seconds of their *Jeg er færdig*, if they tapped it.
     pub done_at: Option<i64>,
+    /// Each piece carries the answers given on it.
     pub work: Vec<WorkItem>,
+    /// Answers on the task as a whole, newest first.
+    pub feedback: Vec<Feedback>,
 }
 
 impl TaskReturns {

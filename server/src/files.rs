@@ -81,6 +81,15 @@ pub async fn work_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
     }
 }
 
+/// `GET /svar/{feedback id}`: a teacher's recorded answer, played inline for the pupil (and the
+/// family, when the teacher meant it for them). Checked by its first bytes when it was stored.
+pub async fn feedback_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
+    match backend::returns::feedback::feedback_file(&ctx, id).await {
+        Ok((content_type, bytes)) => inline(&content_type, bytes),
+        Err(e) => refused(e),
+    }
+}
+
 #[derive(serde::Deserialize)]
 pub struct SpeechQuery {
     tekst: String,

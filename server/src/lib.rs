@@ -125,6 +125,10 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{id}}", paths::WORK_FILES),
             get(files::work_file),
         )
+        .route(
+            &format!("{}/{{id}}", paths::FEEDBACK_FILES),
+            get(files::feedback_file),
+        )
         .route(paths::SPEECH, get(files::speech))
         .route(
             &format!("{}/{{file}}", paths::CALENDAR),

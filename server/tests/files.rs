@@ -91,6 +91,53 @@ async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a
 }
 
 #[tokio::test]
+async fn a_teachers_recorded_answer_plays_inline_for_the_pupil_and_inert_as_a_page() {
+    use base64::Engine;
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let photo = add_photo(&s, &ida).await;
+    let anne = s.sign_in("anne").await;
+    let webm = base64::engine::general_purpose::STANDARD.encode(b"\x1a\x45\xdf\xa3 a recording");
+    let res = s
+        .call(
+            "give_feedback",
+            &format!(
+                r#"{{"input":{{"on":{{"work":{{"item_id":{photo}}}}},"body":{{"voice":{{"content_type":"audio/webm","data_base64":"{webm}"}}}},"for_family":true}}}}"#
+            ),
+            Some(&anne),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let answer = json(res).await;
+    let path = answer["body"]["voice"]["url"].as_str().unwrap().to_owned();
+    assert!(path.starts_with("/svar/"), "{path}");
+    let res = get_as(&s, &path, Some(&ida)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        "audio/webm"
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
+        "sandbox; default-src 'none'"
+    );
+    assert_eq!(
+        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    // Meant for the family, but Ida has not shared the photo.
+    let mette = s.sign_in("mette").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&mette)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_as(&s, &path, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
 async fn the_server_reads_danish_aloud_for_devices_without_a_voice() {
     let s = TestServer::start().await;
     let ida = s.sign_in("ida").await;

@@ -382,6 +382,16 @@ pub fn news_counts(handed_in: u32, done: u32) -> String {
     format!("{work}, {done}")
 }
 
+/// Who answered and when: "Fra Anne Holm, 6. december".
+pub fn answer_from(author: &str, date: &str) -> String {
+    format!("Fra {author}, {date}")
+}
+
+/// A recorded answer as a screen reader names its player: "Indtalt svar fra Anne Holm".
+pub fn voice_answer_from(author: &str) -> String {
+    format!("Indtalt svar fra {author}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

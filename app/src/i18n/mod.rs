@@ -148,6 +148,11 @@ fn field_text(field: Field) -> &'static str {
             "Det kunne ikke gemmes. Tag billedet, tegn eller indtal igen."
         }
         Field::WorkFileSize => "Det er for stort til at gemme (højst 5 MB).",
+        Field::WorkItem => "Arbejdet findes ikke længere.",
+        Field::Feedback => {
+            "Skriv et svar (højst 1.000 tegn). Svar på en hel opgave ses kun af eleven."
+        }
+        Field::FeedbackFile => "Optagelsen kunne ikke gemmes (højst 3 MB lyd). Indtal den igen.",
         Field::TaskId => "Opgaven findes ikke længere.",
         Field::GoalId => "Målet findes ikke længere.",
         Field::PackageFormat => "Filen er ikke en elevpakke fra Spire (spire-pupil/1).",

@@ -44,6 +44,23 @@ pub async fn share_work(item_id: i64, shared: bool) -> Result<(), AppError> {
     backend::pupil::work::share_work(&crate::request_ctx()?, item_id, shared).await
 }
 
+#[server(endpoint = "saw_feedback", input = Json)]
+pub async fn saw_feedback(ids: Vec<i64>) -> Result<(), AppError> {
+    backend::returns::feedback::saw_feedback(&crate::request_ctx()?, &ids).await
+}
+
+/// Once answers are on the pupil's screen they are no longer new: the next visit shows them
+/// without the mark (this one keeps it, so the pupil sees which came last).
+pub(crate) fn mark_answers_heard(feedback: &[domain::feedback::Feedback]) {
+    let ids: Vec<i64> = feedback.iter().filter(|f| f.new).map(|f| f.id).collect();
+    if !ids.is_empty() {
+        leptos::task::spawn_local(async move {
+            // Only the mark depends on it: the next visit asks again.
+            let _ = saw_feedback(ids).await;
+        });
+    }
+}
+
 /// The one icon for each subject, the same on every screen.
 pub fn subject_icon(subject: Subject) -> icondata::Icon {
     match subject {
@@ -224,4 +241,5 @@ pub(crate) fn register_server_functions() {
     register_explicit::<AddWork>();
     register_explicit::<LoadMyWork>();
     register_explicit::<ShareWork>();
+    register_explicit::<SawFeedback>();
 }

@@ -4,10 +4,11 @@
 use super::work::WorkCapture;
 use super::{MarkTaskDone, PupilShell, SpokenText, load_today, task_icon};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
-use crate::i18n::PupilKey;
 use crate::i18n::{Key, subject_name, t};
+use crate::i18n::{PupilKey, ReturnsKey};
 use crate::identity::shell::Loaded;
 use crate::paths;
+use crate::returns::feedback::{FeedbackList, NewMark, any_new};
 use domain::pupil::TodayTask;
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
@@ -58,6 +59,7 @@ fn TimelineTask(task: TodayTask) -> impl IntoView {
                         <span>{t(PupilKey::TaskIsDone)}</span>
                     </span>
                 })}
+                {any_new(&task.feedback).then(|| view! { <NewMark answer=true /> })}
             </A>
         </li>
     }
@@ -172,6 +174,15 @@ fn TaskView(task: TodayTask) -> impl IntoView {
             Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
             _ => None,
         }}
+        {(!task.feedback.is_empty()).then(|| {
+            super::mark_answers_heard(&task.feedback);
+            view! {
+                <section class="answers-to-pupil" aria-labelledby="svar-fra-laereren">
+                    <h2 id="svar-fra-laereren">{t(ReturnsKey::AnswersToYou)}</h2>
+                    <FeedbackList feedback=task.feedback.clone() show_new=true large=true />
+                </section>
+            }
+        })}
         <WorkCapture task_id=Some(task_id) goal_id=goal_id />
     }
 }

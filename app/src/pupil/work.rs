@@ -8,6 +8,7 @@ use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::PupilKey;
 use crate::i18n::{Key, t};
 use crate::identity::shell::Loaded;
+use crate::returns::feedback::{FeedbackList, NewMark, any_new};
 use domain::pupil::{WorkItem, WorkKind, WorkUpload};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -72,7 +73,12 @@ pub fn WorkCapture(task_id: Option<i64>, goal_id: Option<i64>) -> impl IntoView 
             </div>
             {move || match open.get() {
                 Some(WorkKind::Drawing) => view! { <DrawingPad submit /> }.into_any(),
-                Some(WorkKind::Voice) => view! { <VoiceRecorder submit /> }.into_any(),
+                Some(WorkKind::Voice) => {
+                    let on_recorded = Callback::new(move |(content_type, data): (String, String)| {
+                        submit.run((WorkKind::Voice, String::new(), Some((content_type, data))));
+                    });
+                    view! { <VoiceRecorder on_recorded /> }.into_any()
+                }
                 Some(WorkKind::Text) => view! { <TextWork submit /> }.into_any(),
                 _ => ().into_any(),
             }}
@@ -405,9 +411,10 @@ enum Recording {
     Failed,
 }
 
-/// "Indtal": record with the microphone, listen back, keep it.
+/// "Indtal": record with the microphone, listen back, keep it. `on_recorded` gets the sound
+/// (content type, base64) when it is kept; teachers record their answers with it too.
 #[component]
-fn VoiceRecorder(submit: Callback<Piece>) -> impl IntoView {
+pub(crate) fn VoiceRecorder(on_recorded: Callback<(String, String)>) -> impl IntoView {
     let state = RwSignal::new(Recording::Idle);
     let recorder = StoredValue::new_local(None::<web_sys::MediaRecorder>);
     let start = move |_| {
@@ -457,7 +464,7 @@ fn VoiceRecorder(submit: Callback<Piece>) -> impl IntoView {
                 Recording::Done(url, content_type, data) => view! {
                     <audio controls src=url></audio>
                     <button type="button" class="tile-button primary" on:click=move |_| {
-                        submit.run((WorkKind::Voice, String::new(), Some((content_type.clone(), data.clone()))));
+                        on_recorded.run((content_type.clone(), data.clone()));
                     }>
                         <DecorativeIcon icon=icondata::LuSave />
                         <span>{t(PupilKey::SaveRecording)}</span>
@@ -567,6 +574,7 @@ pub fn MyWorkPage() -> impl IntoView {
                         view! { <p>{t(PupilKey::NoWorkYet)}</p> }.into_any()
                     } else {
                         view! {
+                            {super::mark_answers_heard(&items.iter().flat_map(|i| i.feedback.clone()).collect::<Vec<_>>())}
                             <ul class="work-list" aria-label=t(PupilKey::MyWorkTitle)>
                                 {items.into_iter().map(|item| view! { <WorkCard item /> }).collect_view()}
                             </ul>
@@ -613,6 +621,8 @@ fn WorkCard(item: WorkItem) -> impl IntoView {
             {item.goal_text.clone().filter(|_| item.task_title.is_some()).map(|g| view! {
                 <p>{t(PupilKey::WorkForGoal)}": "{g}</p>
             })}
+            {any_new(&item.feedback).then(|| view! { <NewMark answer=true /> })}
+            <FeedbackList feedback=item.feedback.clone() show_new=true large=true />
             <button
                 type="button"
                 class="tile-button"
@@ -645,6 +655,7 @@ pub fn SharedWorkCard(item: WorkItem) -> impl IntoView {
             <p class="muted">{kind_name(item.kind)}" · "{date}</p>
             {work_body(&item, format!("{}: {heading}", t(PupilKey::WorkPicture)))}
             {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
+            <FeedbackList feedback=item.feedback.clone() />
         </li>
     }
 }

@@ -1,11 +1,17 @@
 //! The way back from pupils to their teachers: a task's screen, with who is done and what each
-//! pupil handed in, inline, for the whole hold.
+//! pupil handed in, inline, for the whole hold, and the teacher's answers (`answer`); how those
+//! answers read to pupils and families (`feedback`).
+
+pub mod answer;
+pub mod feedback;
 
 use crate::components::{by_id, set_title};
 use crate::i18n::{ReturnsKey, messages, t};
 use crate::identity::shell::{Loaded, StaffShell};
 use crate::paths;
+use answer::Answers;
 use domain::AppError;
+use domain::feedback::FeedbackOn;
 use domain::returns::{PupilReturn, TaskNews, TaskReturns};
 use leptos::prelude::*;
 
@@ -34,6 +40,7 @@ fn Returns(returns: TaskReturns) -> impl IntoView {
     set_title(&title);
     let total = u32::try_from(returns.pupils.len()).unwrap_or(u32::MAX);
     let unit_href = format!("{}/{}", paths::UNIT, returns.unit_id);
+    let task_id = returns.task_id;
     view! {
         <h1>{title}</h1>
         <p class="muted">{returns.team_name.clone()}" · "{returns.unit_title.clone()}</p>
@@ -41,13 +48,13 @@ fn Returns(returns: TaskReturns) -> impl IntoView {
         <p role="status">{messages::done_of(returns.done(), total)}</p>
         {returns.pupils.is_empty().then(|| view! { <p>{t(ReturnsKey::NoPupils)}</p> })}
         <ul class="card-list returns" aria-label=t(ReturnsKey::PupilsTitle)>
-            {returns.pupils.into_iter().map(|pupil| view! { <PupilCard pupil /> }).collect_view()}
+            {returns.pupils.into_iter().map(|pupil| view! { <PupilCard pupil task_id /> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn PupilCard(pupil: PupilReturn) -> impl IntoView {
+fn PupilCard(pupil: PupilReturn, task_id: i64) -> impl IntoView {
     let status = if pupil.done_at.is_some() {
         t(ReturnsKey::Done)
     } else {
@@ -63,8 +70,10 @@ fn PupilCard(pupil: PupilReturn) -> impl IntoView {
                 <div class="work-item">
                     {crate::pupil::work::work_body(&item, alt.clone())}
                     {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
+                    <Answers on=FeedbackOn::Work { item_id: item.id } answers=item.feedback />
                 </div>
             }).collect_view()}
+            <Answers on=FeedbackOn::Task { task_id, pupil_id: pupil.pupil_id } answers=pupil.feedback />
         </li>
     }
 }
@@ -100,4 +109,5 @@ pub fn NewsSection(news: Vec<TaskNews>) -> impl IntoView {
 pub(crate) fn register_server_functions() {
     use server_fn::axum::register_explicit;
     register_explicit::<LoadTaskReturns>();
+    register_explicit::<answer::GiveFeedback>();
 }

@@ -39,6 +39,7 @@ pub mod team_member;
 pub mod unit;
 pub mod unit_goal;
 pub mod unit_material;
+pub mod work_feedback;
 pub mod year_plan;
 
 #[cfg(test)]
@@ -79,6 +80,14 @@ mod tests {
             .map(|k| k.to_value())
             .collect();
         assert_eq!(audience, ["hold", "group", "pupils"]);
+        let stickers: Vec<String> = domain::feedback::Sticker::iter()
+            .map(|k| k.to_value())
+            .collect();
+        assert_eq!(stickers, ["star", "thumbs_up", "effort", "tell_more"]);
+        for s in domain::feedback::Sticker::iter() {
+            let wire = serde_json::to_string(&s).unwrap_or_default();
+            assert_eq!(wire, format!("\"{}\"", s.to_value()));
+        }
     }
 
     /// A value no variant names fails to read rather than turning into a default.

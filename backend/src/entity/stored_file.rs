@@ -11,6 +11,9 @@ pub enum FileKind {
     /// A pupil's photo, drawing or voice note: only `/arbejde/{item}`, under the portfolio's rules.
     #[sea_orm(string_value = "pupil_work")]
     PupilWork,
+    /// A teacher's recorded answer to a pupil: only `/svar/{feedback}`, under the answer's rules.
+    #[sea_orm(string_value = "feedback")]
+    Feedback,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -103,6 +103,7 @@ mod tests {
             materials: vec![],
             goals: vec![],
             done: false,
+            feedback: vec![],
         }
     }
 

@@ -32,6 +32,7 @@ mod m20261206_000023_add_uni_login_identity;
 mod m20261206_000024_hold_membership_history;
 mod m20261206_000025_create_school_subjects;
 mod m20261206_000026_index_work_by_task;
+mod m20261206_000027_create_feedback;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_hold_membership_history::Migration),
             Box::new(m20261206_000025_create_school_subjects::Migration),
             Box::new(m20261206_000026_index_work_by_task::Migration),
+            Box::new(m20261206_000027_create_feedback::Migration),
         ]
     }
 }

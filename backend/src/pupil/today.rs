@@ -186,12 +186,13 @@ pub(crate) async fn as_seen_by_pupil(
                 })
                 .collect(),
             done: done.contains(&t.id),
+            feedback: Vec::new(),
         });
     }
     Ok(out)
 }
 
-/// `I dag` for the signed-in pupil.
+/// `I dag` for the signed-in pupil, with their teachers' answers on each task.
 pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
     let p = current_principal(ctx).await?;
     policy::require(policy::can_view_pupil_home(&p))?;
@@ -200,6 +201,16 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
     let current = CurrentUnits::of_pupil(db, &p).await?;
     let tasks = pupils_tasks(db, p.person_id, &current, &Due::today(date)?).await?;
     let mut out = as_seen_by_pupil(db, p.person_id, &current, tasks).await?;
+    let ids: Vec<i32> = out
+        .iter()
+        .filter_map(|t| i32::try_from(t.id).ok())
+        .collect();
+    let mut answers = crate::returns::feedback::for_pupil_tasks(db, p.person_id, &ids).await?;
+    for task in &mut out {
+        if let Ok(id) = i32::try_from(task.id) {
+            task.feedback = answers.remove(&id).unwrap_or_default();
+        }
+    }
     // Today's tasks before the week's: the day's are the ones that cannot wait.
     out.sort_by_key(|t| t.this_week);
     Ok(Today { date, tasks: out })

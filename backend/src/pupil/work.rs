@@ -25,21 +25,6 @@ fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
 }
 
-/// The first bytes each allowed type starts with: a "photo" that is really a page is refused.
-fn content_matches(content_type: &str, bytes: &[u8]) -> bool {
-    let starts = |magic: &[u8]| bytes.starts_with(magic);
-    match content_type.split(';').next().unwrap_or("").trim() {
-        "image/png" => starts(b"\x89PNG\r\n\x1a\n"),
-        "image/jpeg" => starts(b"\xff\xd8\xff"),
-        "image/webp" => starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"),
-        "audio/webm" => starts(b"\x1a\x45\xdf\xa3"),
-        "audio/ogg" => starts(b"OggS"),
-        "audio/mp4" => bytes.get(4..8) == Some(b"ftyp"),
-        "audio/mpeg" => starts(b"ID3") || starts(b"\xff\xfb") || starts(b"\xff\xf3"),
-        _ => false,
-    }
-}
-
 async fn existing(
     db: &impl ConnectionTrait,
     pupil_id: i32,
@@ -86,7 +71,7 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
             if bytes.is_empty() || bytes.len() > MAX_WORK_BYTES {
                 return Err(AppError::invalid(Field::WorkFileSize));
             }
-            if !content_matches(content_type, &bytes) {
+            if !crate::media::content_matches(content_type, &bytes) {
                 return Err(AppError::invalid(Field::WorkFileType));
             }
             Some((content_type.clone(), bytes))
@@ -198,7 +183,8 @@ pub async fn my_work(ctx: &RequestCtx) -> Result<Vec<WorkItem>, AppError> {
     work_of(&ctx.db, p.person_id, false).await
 }
 
-/// A pupil's work, newest first; with `shared_only`, only what is shared with the family.
+/// A pupil's work with its teachers' answers, newest first; with `shared_only`, only what is
+/// shared with the family, with the answers meant for the family.
 pub(crate) async fn work_of(
     db: &impl ConnectionTrait,
     pupil_id: i32,
@@ -233,6 +219,8 @@ pub(crate) async fn work_of(
         .map_err(db_err)?;
     let context = crate::planning::plans::GoalContext::load(db, &goals).await?;
     let goal_texts: HashMap<i32, String> = goals.iter().map(|g| (g.id, context.text(g))).collect();
+    let item_ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut answers = crate::returns::feedback::on_items(db, &item_ids, shared_only).await?;
     rows.into_iter()
         .map(|r| {
             Ok(WorkItem {
@@ -244,6 +232,7 @@ pub(crate) async fn work_of(
                 goal_text: r.goal_id.and_then(|id| goal_texts.get(&id).cloned()),
                 created_at: r.created_at,
                 shared: r.shared_with_family,
+                feedback: answers.remove(&r.id).unwrap_or_default(),
             })
         })
         .collect()
@@ -273,20 +262,4 @@ pub async fn work_file(ctx: &RequestCtx, item_id: i64) -> Result<(String, Vec<u8
         .map_err(db_err)?
         .ok_or_else(not_found)?;
     Ok((file.content_type, file.bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_of_work_must_be_what_its_type_says() {
-        assert!(content_matches("image/png", b"\x89PNG\r\n\x1a\nrest"));
-        assert!(!content_matches("image/png", b"<svg onload=alert(1)>"));
-        assert!(content_matches(
-            "audio/webm;codecs=opus",
-            b"\x1a\x45\xdf\xa3rest"
-        ));
-        assert!(!content_matches("text/html", b"<html>"));
-    }
 }

@@ -348,6 +348,12 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "task_id={task}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
         ),
+        // Answering pupils: the hold's own teachers; another school's leader learns nothing.
+        (
+            "/api/give_feedback",
+            r#"{"input":{"on":{"task":{"task_id":{task},"pupil_id":{ida}}},"body":{"sticker":"star"},"for_family":false}}"#,
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
         // Evaluations: the hold's teachers write; they and the leader read; only the pupil
         // evaluates themselves, on a goal of a hold they are in.
         (
@@ -395,6 +401,12 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "/api/share_work",
             "item_id=999999&shared=true",
             [NO, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE, GONE],
+        ),
+        // Only a pupil makes their own answers old (others' ids are left alone).
+        (
+            "/api/saw_feedback",
+            r#"{"ids":[999999]}"#,
+            [NO, OK, OK, DENY, DENY, DENY, DENY, DENY, DENY, DENY],
         ),
         // The family view: guardians with access to the child, and nobody else.
         (

@@ -1,6 +1,8 @@
-//! The way back from pupils to their teachers: what pupils did with a task. A fixed number of
-//! statements whatever the hold's size: the task with its hold, its pupils, their *Jeg er
-//! færdig* and their work, each one query.
+//! The way back from pupils to their teachers: what pupils did with a task, and the teachers'
+//! answers (`feedback`). A fixed number of statements whatever the hold's size: the task with its
+//! hold, its pupils, their *Jeg er færdig*, their work and the answers, each one query.
+
+pub mod feedback;
 
 use crate::entity::task::AudienceKind;
 use crate::entity::{person, portfolio_item, task, task_done, task_pupil, unit, year_plan};
@@ -29,9 +31,69 @@ pub async fn task_returns(ctx: &RequestCtx, task_id: i64) -> Result<TaskReturns,
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;
-    // The hold's pupils now, or the pupils it was given to (those still at the school).
-    let pupils: Vec<(i32, String)> = match task.audience {
-        AudienceKind::Hold => hold_pupils(db, access.team.id)
+    let pupils = task_pupils(db, &task, access.team.id).await?;
+    let ids: Vec<i32> = pupils.iter().map(|(id, _)| *id).collect();
+    let done: HashMap<i32, i64> = task_done::Entity::find()
+        .filter(task_done::Column::TaskId.eq(task.id))
+        .filter(task_done::Column::PupilId.is_in(ids.clone()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|d| (d.pupil_id, d.done_at))
+        .collect();
+    let mut answers = feedback::on_task(db, task.id, &ids).await?;
+    let mut work: HashMap<i32, Vec<WorkItem>> = HashMap::new();
+    for item in portfolio_item::Entity::find()
+        .filter(portfolio_item::Column::TaskId.eq(task.id))
+        .filter(portfolio_item::Column::PupilId.is_in(ids))
+        .filter(portfolio_item::Column::ArchivedAt.is_null())
+        .order_by_desc(portfolio_item::Column::CreatedAt)
+        .order_by_desc(portfolio_item::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        work.entry(item.pupil_id).or_default().push(WorkItem {
+            id: i64::from(item.id),
+            kind: item.kind,
+            text: item.text,
+            file_url: item.file_id.map(|_| format!("{WORK_FILES}/{}", item.id)),
+            task_title: Some(task.title.clone()),
+            goal_text: None,
+            created_at: item.created_at,
+            shared: item.shared_with_family,
+            feedback: answers.by_item.remove(&item.id).unwrap_or_default(),
+        });
+    }
+    Ok(TaskReturns {
+        task_id: i64::from(task.id),
+        title: task.title.clone(),
+        unit_id: i64::from(unit.id),
+        unit_title: unit.title,
+        team_name: access.team.name.clone(),
+        pupils: pupils
+            .into_iter()
+            .map(|(id, name)| PupilReturn {
+                pupil_id: i64::from(id),
+                name,
+                done_at: done.get(&id).copied(),
+                work: work.remove(&id).unwrap_or_default(),
+                feedback: answers.by_pupil.remove(&id).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+/// Everyone a task is for now, by name: the hold's pupils, or the pupils it was given to (those
+/// still at the school).
+pub(crate) async fn task_pupils(
+    db: &impl ConnectionTrait,
+    task: &task::Model,
+    team_id: i32,
+) -> Result<Vec<(i32, String)>, AppError> {
+    Ok(match task.audience {
+        AudienceKind::Hold => hold_pupils(db, team_id)
             .await?
             .into_iter()
             .filter_map(|h| i32::try_from(h.id).ok().map(|id| (id, h.name)))
@@ -57,54 +119,6 @@ pub async fn task_returns(ctx: &RequestCtx, task_id: i64) -> Result<TaskReturns,
                 .map(|p| (p.id, p.full_name()))
                 .collect()
         }
-    };
-    let ids: Vec<i32> = pupils.iter().map(|(id, _)| *id).collect();
-    let done: HashMap<i32, i64> = task_done::Entity::find()
-        .filter(task_done::Column::TaskId.eq(task.id))
-        .filter(task_done::Column::PupilId.is_in(ids.clone()))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|d| (d.pupil_id, d.done_at))
-        .collect();
-    let mut work: HashMap<i32, Vec<WorkItem>> = HashMap::new();
-    for item in portfolio_item::Entity::find()
-        .filter(portfolio_item::Column::TaskId.eq(task.id))
-        .filter(portfolio_item::Column::PupilId.is_in(ids))
-        .filter(portfolio_item::Column::ArchivedAt.is_null())
-        .order_by_desc(portfolio_item::Column::CreatedAt)
-        .order_by_desc(portfolio_item::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?
-    {
-        work.entry(item.pupil_id).or_default().push(WorkItem {
-            id: i64::from(item.id),
-            kind: item.kind,
-            text: item.text,
-            file_url: item.file_id.map(|_| format!("{WORK_FILES}/{}", item.id)),
-            task_title: Some(task.title.clone()),
-            goal_text: None,
-            created_at: item.created_at,
-            shared: item.shared_with_family,
-        });
-    }
-    Ok(TaskReturns {
-        task_id: i64::from(task.id),
-        title: task.title.clone(),
-        unit_id: i64::from(unit.id),
-        unit_title: unit.title,
-        team_name: access.team.name.clone(),
-        pupils: pupils
-            .into_iter()
-            .map(|(id, name)| PupilReturn {
-                pupil_id: i64::from(id),
-                name,
-                done_at: done.get(&id).copied(),
-                work: work.remove(&id).unwrap_or_default(),
-            })
-            .collect(),
     })
 }
 
