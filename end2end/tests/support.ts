@@ -160,3 +160,23 @@ export async function newWeekTask(page: Page, title: string, instruction: string
   await newTask.getByRole('button', { name: 'Tilføj opgave' }).click();
   await expect(page.getByRole('region', { name: 'Opgaver' }).getByText(title, { exact: true })).toBeVisible();
 }
+
+/** Links a new guardian with a username and password to a pupil, on the administration screen,
+ * from the section of the pupil's class. */
+export async function newGuardian(
+  page: Page,
+  className: string,
+  grade: string,
+  pupil: string,
+  guardian: { given: string; family: string; username: string; password: string },
+) {
+  const section = page.getByRole('region', { name: `${className} (${grade})` });
+  await section.getByText(`Tilknyt forælder til ${pupil}`).click();
+  const form = section.getByRole('group').filter({ hasText: `Tilknyt forælder til ${pupil}` });
+  await form.getByLabel('Fornavn').fill(guardian.given);
+  await form.getByLabel('Efternavn').fill(guardian.family);
+  await form.getByLabel('Brugernavn (valgfrit)').fill(guardian.username);
+  await form.getByLabel('Adgangskode (valgfrit)').fill(guardian.password);
+  await form.getByRole('button', { name: 'Tilknyt forælder' }).click();
+  await expect(section.getByText(`Forældre: ${guardian.given} ${guardian.family}`)).toBeVisible();
+}
