@@ -171,9 +171,29 @@ pub fn full_scans(stmt: &Statement, plan: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// A statement whose condition is an empty list (`WHERE ? = ?`, always false).
+/// A statement whose condition starts with an empty list: SeaORM writes `x IN ()` as
+/// `? = ?` with two different values, which is always false, whatever follows it with `AND`.
 pub fn is_always_false(stmt: &Statement) -> bool {
-    stmt.sql.ends_with("WHERE ? = ?")
+    const EMPTY: &str = "WHERE ? = ?";
+    let Some(at) = stmt.sql.find(EMPTY) else {
+        return false;
+    };
+    let rest = &stmt.sql[at + EMPTY.len()..];
+    let ends_there = rest.is_empty()
+        || rest.starts_with(" AND ")
+        || rest.starts_with(" ORDER BY ")
+        || rest.starts_with(" LIMIT ");
+    let before = stmt.sql[..at].matches('?').count();
+    let values = stmt
+        .values
+        .as_ref()
+        .map(|v| v.0.as_slice())
+        .unwrap_or_default();
+    ends_there
+        && matches!(
+            (values.get(before), values.get(before + 1)),
+            (Some(a), Some(b)) if a != b
+        )
 }
 
 #[cfg(test)]
@@ -199,7 +219,16 @@ mod tests {
     #[test]
     fn an_empty_list_reads_nothing_though_its_plan_says_scan() {
         let plan = ["SCAN task".to_owned()];
-        assert!(full_scans(&select(r#"SELECT "id" FROM "task" WHERE ? = ?"#), &plan).is_empty());
+        let empty = |sql: &str, a: i32, b: i32| {
+            Statement::from_sql_and_values(DbBackend::Sqlite, sql, [a.into(), b.into()])
+        };
+        let sql = r#"SELECT "id" FROM "task" WHERE ? = ?"#;
+        assert!(full_scans(&empty(sql, 1, 2), &plan).is_empty());
+        let and = r#"SELECT "id" FROM "task" WHERE ? = ? AND "archived_at" IS NULL ORDER BY "id""#;
+        assert!(full_scans(&empty(and, 1, 2), &plan).is_empty());
+        // Two equal values are not an empty list: that condition reads the whole table.
+        assert_eq!(full_scans(&empty(and, 1, 1), &plan), ["task"]);
+        assert_eq!(full_scans(&select(sql), &plan), ["task"]);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -124,6 +124,18 @@ fn calls(s: &BenchSessions) -> Vec<(String, String, &'static str, String)> {
         "pupil_plans",
         format!("pupil_id={}", pupil.person_id),
     );
+    // The task's screen, for a task pupils answered, with work and answers in it.
+    let follower = s
+        .teachers
+        .iter()
+        .find(|t| !t.tasks.is_empty())
+        .expect("a teacher with an answered task");
+    add(
+        "teacher",
+        &follower.token,
+        "task_returns",
+        format!("task_id={}", follower.tasks[0]),
+    );
     add("leader", &leader.token, "home", String::new());
     add(
         "leader",
@@ -171,6 +183,7 @@ async fn each_screens_call_runs_as_many_statements_for_a_big_school_as_for_a_sma
     );
     // And the counts themselves stay small: a screen is a handful of round trips.
     for (label, statements) in &big_counts {
+        println!("{label}: {} statements", statements.len());
         assert!(
             statements.len() <= 40,
             "{label} runs {} statements",

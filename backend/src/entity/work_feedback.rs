@@ -37,7 +37,22 @@ pub struct Model {
     pub archived_at: Option<i64>,
 }
 
+/// The author's name is read with the answers, in the same statement: every screen of answers
+/// names who gave them.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::person::Entity",
+        from = "Column::AuthorId",
+        to = "super::person::Column::Id"
+    )]
+    Author,
+}
+
+impl Related<super::person::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Author.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -3,7 +3,7 @@
 //! family sees those the teacher meant for them, with work the child shared.
 //!
 //! Every screen that shows answers loads them for all its pieces and tasks at once: two
-//! statements (the answers, their authors' names) whatever their number.
+//! statement (the answers with their authors' names) whatever their number.
 
 use super::task_pupils;
 use crate::entity::stored_file::FileKind;
@@ -226,7 +226,8 @@ pub async fn feedback_file(
     Ok((file.content_type, file.bytes))
 }
 
-/// Answers a query finds, newest first, as their readers see them: two statements.
+/// Answers a query finds, newest first, as their readers see them, with their authors' names:
+/// one statement.
 async fn load(
     db: &impl ConnectionTrait,
     query: Select<work_feedback::Entity>,
@@ -235,26 +236,13 @@ async fn load(
         .filter(work_feedback::Column::ArchivedAt.is_null())
         .order_by_desc(work_feedback::Column::CreatedAt)
         .order_by_desc(work_feedback::Column::Id)
+        .find_also_related(person::Entity)
         .all(db)
         .await
         .map_err(db_err)?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut author_ids: Vec<i32> = rows.iter().map(|r| r.author_id).collect();
-    author_ids.sort_unstable();
-    author_ids.dedup();
-    let authors: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(author_ids))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.id, a.full_name()))
-        .collect();
     Ok(rows
         .into_iter()
-        .filter_map(|r| {
+        .filter_map(|(r, author)| {
             let body = match r.kind {
                 FeedbackKind::Text => FeedbackBody::Text(r.text.clone()),
                 FeedbackKind::Voice => FeedbackBody::Voice {
@@ -265,7 +253,7 @@ async fn load(
             let feedback = Feedback {
                 id: i64::from(r.id),
                 body,
-                author: authors.get(&r.author_id).cloned().unwrap_or_default(),
+                author: author.map(|a| a.full_name()).unwrap_or_default(),
                 created_at: r.created_at,
                 for_family: r.for_family,
                 new: r.seen_at.is_none(),

@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod names;
 mod sessions;
+mod work;
 mod writers;
 
 use names::*;
@@ -172,37 +173,6 @@ pub async fn generate(db: &DatabaseConnection, p: &Params) -> Result<Report, App
     })
 }
 
-/// PostgreSQL's serial columns do not see ids chosen by the inserter: move each sequence past them
-/// so the next ordinary insert does not collide.
-async fn advance_sequences(db: &impl ConnectionTrait) -> Result<(), AppError> {
-    for table in [
-        "school",
-        "school_year",
-        "school_class",
-        "person",
-        "person_role",
-        "guardianship",
-        "team",
-        "team_member",
-        "year_plan",
-        "unit",
-        "unit_goal",
-        "task",
-        "evaluation",
-        "pupil_plan",
-        "pupil_plan_version",
-        "session",
-    ] {
-        let sql = format!(
-            "SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE((SELECT MAX(id) FROM \"{table}\"), 1))"
-        );
-        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
-            .await
-            .map_err(db_err)?;
-    }
-    Ok(())
-}
-
 struct Generator<'a> {
     p: &'a Params,
     rng: StdRng,
@@ -215,6 +185,10 @@ struct Generator<'a> {
     now: i64,
     start_year: i32,
 }
+
+/// What a teacher's session is given to ask for: their årsplaner, forløb with evaluations, and
+/// tasks pupils have answered.
+type Teaching = (Vec<i64>, Vec<i64>, Vec<i64>);
 
 /// A class as it is being built: its pupils and their guardians' ids.
 struct ClassRows {
@@ -327,7 +301,7 @@ impl Generator<'_> {
             teachers.push(self.person(school_id, Role::Teacher, given, family, None)?);
         }
         // Each teacher's year plans and evaluated forløb, for their minted session.
-        let mut teaching: BTreeMap<i32, (Vec<i64>, Vec<i64>)> = BTreeMap::new();
+        let mut teaching: BTreeMap<i32, Teaching> = BTreeMap::new();
         let mut next_teacher = 0usize;
         for grade in GRADES {
             for c in 0..self.p.classes_per_grade {
@@ -341,7 +315,7 @@ impl Generator<'_> {
                 }
             }
         }
-        for (teacher, (plans, units)) in teaching {
+        for (teacher, (plans, units, tasks)) in teaching {
             if self.wants_session(self.sessions.teachers.len()) && !units.is_empty() {
                 let token = self.session(teacher, Role::Teacher)?;
                 self.sessions.teachers.push(TeacherSession {
@@ -349,6 +323,7 @@ impl Generator<'_> {
                     person_id: i64::from(teacher),
                     year_plans: plans,
                     units,
+                    tasks,
                 });
             }
         }
@@ -429,7 +404,7 @@ impl Generator<'_> {
         class: &ClassRows,
         subject: Subject,
         teacher: i32,
-        teaching: &mut BTreeMap<i32, (Vec<i64>, Vec<i64>)>,
+        teaching: &mut BTreeMap<i32, Teaching>,
     ) -> Result<(), AppError> {
         let team_id = self.ids.next("team");
         self.w.team.push(team::ActiveModel {
@@ -522,6 +497,11 @@ impl Generator<'_> {
             if current {
                 for &(task_id, due) in &tasks {
                     if due < today {
+                        teaching
+                            .entry(teacher)
+                            .or_default()
+                            .2
+                            .push(i64::from(task_id));
                         for &(pupil_id, _) in &class.pupils {
                             if self.rng.random_bool(0.8) {
                                 self.w.task_done.push(task_done::ActiveModel {
@@ -529,6 +509,7 @@ impl Generator<'_> {
                                     pupil_id: Set(pupil_id),
                                     done_at: Set(self.now - 86_400),
                                 });
+                                self.handed_in(school_id, pupil_id, task_id, teacher);
                             }
                         }
                     }

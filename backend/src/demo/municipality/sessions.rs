@@ -43,4 +43,7 @@ pub struct TeacherSession {
     pub year_plans: Vec<i64>,
     /// Forløb that have evaluations (for the evaluation grid).
     pub units: Vec<i64>,
+    /// Tasks of current forløb that pupils have answered (for the task's screen).
+    #[serde(default)]
+    pub tasks: Vec<i64>,
 }

@@ -1,6 +1,7 @@
 //! Rows gathered per table and written as multi-row INSERTs: minutes, not hours, for millions.
 
 use super::*;
+use crate::entity::{portfolio_item, work_feedback};
 
 /// Collects ActiveModels and writes them in multi-row INSERTs.
 pub(super) struct Batch<A: ActiveModelTrait> {
@@ -47,6 +48,39 @@ where
     }
 }
 
+/// PostgreSQL's serial columns do not see ids chosen by the inserter: move each sequence past them
+/// so the next ordinary insert does not collide.
+pub(super) async fn advance_sequences(db: &impl ConnectionTrait) -> Result<(), AppError> {
+    for table in [
+        "school",
+        "school_year",
+        "school_class",
+        "person",
+        "person_role",
+        "guardianship",
+        "team",
+        "team_member",
+        "portfolio_item",
+        "work_feedback",
+        "year_plan",
+        "unit",
+        "unit_goal",
+        "task",
+        "evaluation",
+        "pupil_plan",
+        "pupil_plan_version",
+        "session",
+    ] {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE((SELECT MAX(id) FROM \"{table}\"), 1))"
+        );
+        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await
+            .map_err(db_err)?;
+    }
+    Ok(())
+}
+
 /// Ids handed out here, per table, so rows can refer to each other without reading them back.
 #[derive(Default)]
 pub(super) struct Ids(HashMap<&'static str, i32>);
@@ -76,6 +110,8 @@ pub(super) struct Writers {
     pub(super) task: Batch<task::ActiveModel>,
     pub(super) task_pupil: Batch<task_pupil::ActiveModel>,
     pub(super) task_done: Batch<task_done::ActiveModel>,
+    pub(super) work: Batch<portfolio_item::ActiveModel>,
+    pub(super) feedback: Batch<work_feedback::ActiveModel>,
     pub(super) evaluation: Batch<evaluation::ActiveModel>,
     pub(super) plan: Batch<pupil_plan::ActiveModel>,
     pub(super) plan_version: Batch<pupil_plan_version::ActiveModel>,
@@ -101,6 +137,8 @@ impl Writers {
             task: Batch::new(16),
             task_pupil: Batch::new(3),
             task_done: Batch::new(3),
+            work: Batch::new(13),
+            feedback: Batch::new(15),
             evaluation: Batch::new(8),
             plan: Batch::new(16),
             plan_version: Batch::new(6),
@@ -122,6 +160,8 @@ impl Writers {
             || self.task.is_full()
             || self.task_pupil.is_full()
             || self.task_done.is_full()
+            || self.work.is_full()
+            || self.feedback.is_full()
             || self.evaluation.is_full()
             || self.plan.is_full()
             || self.plan_version.is_full();
@@ -146,6 +186,8 @@ impl Writers {
         self.task.flush(db).await?;
         self.task_pupil.flush(db).await?;
         self.task_done.flush(db).await?;
+        self.work.flush(db).await?;
+        self.feedback.flush(db).await?;
         self.evaluation.flush(db).await?;
         self.plan.flush(db).await?;
         self.plan_version.flush(db).await?;
@@ -170,6 +212,8 @@ impl Writers {
             ("task", self.task.written),
             ("task_pupil", self.task_pupil.written),
             ("task_done", self.task_done.written),
+            ("portfolio_item", self.work.written),
+            ("work_feedback", self.feedback.written),
             ("evaluation", self.evaluation.written),
             ("pupil_plan", self.plan.written),
             ("pupil_plan_version", self.plan_version.written),
