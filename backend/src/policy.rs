@@ -209,6 +209,12 @@ pub fn can_answer_pupil(p: &Principal, teaches: bool) -> bool {
     p.role.is_teaching_staff() && teaches
 }
 
+/// A hold's teaching staff see a pupil's work for the hold's goals in the grid and choose pieces
+/// as evidence; not leaders, as with the portfolio.
+pub fn can_choose_evidence(p: &Principal, teaches_hold: bool) -> bool {
+    p.role.is_teaching_staff() && teaches_hold
+}
+
 /// A pupil marks their own answers as heard; nobody else makes them old.
 pub fn can_hear_own_feedback(p: &Principal) -> bool {
     p.role == Role::Pupil

@@ -38,6 +38,9 @@ pub struct GridCell {
     pub teacher: Option<EvaluationValue>,
     /// Only for "mål og refleksion" goals.
     pub pupil: Option<EvaluationValue>,
+    /// Pieces of the pupil's work the teachers chose as evidence for the goal.
+    #[serde(default)]
+    pub evidence: u32,
 }
 
 /// Pupils × goals for one forløb, for its teachers.
@@ -48,6 +51,17 @@ pub struct EvaluationGrid {
     pub goals: Vec<GridGoal>,
     pub pupils: Vec<GridPupil>,
     pub cells: Vec<GridCell>,
+}
+
+/// A pupil's work that can show a goal: pieces made for the goal itself or for a task of its
+/// forløb, newest first, and which of them the teachers chose as evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalWork {
+    pub goal_id: i64,
+    pub pupil_id: i64,
+    pub pieces: Vec<crate::pupil::WorkItem>,
+    /// Ids of the pieces chosen as evidence.
+    pub evidence: Vec<i64>,
 }
 
 /// Every value one evaluation has had, oldest first.

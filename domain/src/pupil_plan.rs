@@ -227,6 +227,10 @@ pub struct PublishedGoal {
     pub framework_item: Option<String>,
     pub teacher: Option<String>,
     pub pupil: Option<String>,
+    /// The pupil's work the teachers chose as evidence for the goal, as it was when published:
+    /// only pieces the pupil shared with the family, with the answers meant for the family.
+    #[serde(default)]
+    pub evidence: Vec<crate::pupil::WorkItem>,
 }
 
 /// One published version of a plan: everything the family reads, frozen. It does not refer to

@@ -33,8 +33,10 @@ async function record(page: Page, area: ReturnType<Page['getByRole']>) {
 // The learning loop through everyone's own screens: Dorte gives her class a task; on the class
 // iPad Bertil hands in a photo (and shares it with his family) and Cille a voice note, and both
 // tap "Jeg er færdig"; Dorte sees both on the task's screen and answers Cille with her voice and
-// Bertil in words, for his family too; each pupil finds the answer marked new and hears it without
-// reading; Bertil's father sees the shared photo with its answer. Every screen at this project's
+// Bertil in words, for his family too; she chooses Bertil's photo as evidence for the forløb's goal
+// in the evaluation grid and publishes his elevplan; each pupil finds the answer marked new and
+// hears it without reading; Bertil's father sees the shared photo with its answer, in the week
+// and in the published plan. Every screen at this project's
 // size, with axe. (A class of this run's own, so no other test's pupils are counted.)
 test('a teacher answers what two pupils handed in, by voice and in words, and each pupil and a parent find the answer', async ({}, info) => {
   test.setTimeout(180_000);
@@ -69,6 +71,12 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     const dorte = await teachers.newPage();
     await signIn(dorte, 'dorte');
     await planThisWeek(dorte, hold, hold, 'Dyr');
+    const goal = `Jeg kan fortælle om et dyr ${tag}`;
+    const newGoal = dorte.getByRole('form', { name: 'Nyt mål' });
+    await newGoal.getByLabel('Faglige mål (læreren vurderer)').check();
+    await newGoal.getByLabel('Målet med dine egne ord').fill(goal);
+    await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
+    await expect(dorte.getByRole('region', { name: 'Mål' }).getByText(goal, { exact: true })).toBeVisible();
     await newWeekTask(dorte, task, 'Vis dit yndlingsdyr.');
     await dorte.getByRole('link', { name: `Se elevernes arbejde: ${task}` }).click();
     const returnsUrl = dorte.url();
@@ -126,6 +134,35 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     await expect(card(bertil).getByText('Svaret er sendt.')).toBeVisible();
     await expect(card(bertil).getByRole('list', { name: 'Svar' })).toContainText('Flot kat! Hvad hedder den?');
     await expectNoAxeViolations(dorte);
+
+    // In the forløb's evaluation grid, Dorte chooses Bertil's photo as evidence for the goal and
+    // publishes his dansk elevplan with it.
+    await dorte.getByRole('link', { name: 'Tilbage til forløbet: Dyr' }).click();
+    await dorte.getByRole('link', { name: 'Evaluér forløbet' }).click();
+    await expect(dorte.getByRole('heading', { level: 1, name: 'Evaluering: Dyr' })).toBeVisible();
+    const evidence = dorte.getByRole('form', { name: 'Elevens arbejde som belæg' });
+    await evidence.getByLabel('Elev').selectOption({ label: bertil });
+    await evidence.getByLabel('Mål', { exact: true }).selectOption({ label: goal });
+    await evidence.getByRole('button', { name: 'Vis elevens arbejde' }).click();
+    const piece = evidence.getByRole('listitem').filter({ has: dorte.getByRole('heading', { name: task }) });
+    await expect(piece).toContainText('Delt med familien');
+    await piece.getByLabel('Belæg for målet').check();
+    const grid = dorte.getByRole('table', { name: 'Evaluering: Dyr' });
+    await expect(grid.getByRole('row').filter({ hasText: bertil })).toContainText('1 som belæg');
+    await expectNoAxeViolations(dorte);
+    await grid.getByRole('link', { name: bertil }).click();
+    await expect(dorte.getByRole('heading', { level: 1, name: `Elevplan for ${bertil}` })).toBeVisible();
+    await dorte.getByRole('button', { name: 'Start elevplan i Dansk' }).click();
+    await dorte.getByLabel('Status').fill('Bertil fortæller gerne om dyr.');
+    await dorte.getByRole('checkbox', { name: new RegExp(goal) }).check();
+    await dorte.getByRole('button', { name: 'Gem elevplanen' }).click();
+    await expect(dorte.getByRole('form', { name: 'Skriv planen' }).getByRole('status')).toHaveText('Gemt.');
+    await dorte.getByRole('button', { name: 'Se den som forældre ser den' }).click();
+    const preview = dorte.getByRole('region', { name: 'Se den som forældre ser den' });
+    await expect(preview.getByRole('list', { name: 'Arbejde, der viser målet' })).toContainText(task);
+    await dorte.getByRole('button', { name: 'Offentliggør' }).click();
+    await expect(dorte.getByRole('region', { name: 'Se og offentliggør' }).getByRole('status')).toContainText('Offentliggjort');
+    await expectNoAxeViolations(dorte);
     await teachers.close();
 
     // Bertil finds a new answer on his task and hears it read aloud.
@@ -166,6 +203,12 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     await parent.getByRole('link', { name: `Se ugen for ${bertil}` }).tap();
     const shared = parent.getByRole('region', { name: 'Delt arbejde' });
     await expect(shared.getByRole('listitem').filter({ hasText: task })).toContainText('Flot kat! Hvad hedder den?');
+    await expectNoAxeViolations(parent);
+    // And in his published elevplan, under the goal, with the same answer.
+    await parent.getByRole('link', { name: `Samlet elevplan for ${bertil}` }).tap();
+    const shown = parent.getByRole('list', { name: 'Arbejde, der viser målet' });
+    await expect(shown.getByRole('img', { name: task })).toBeVisible();
+    await expect(shown).toContainText('Flot kat! Hvad hedder den?');
     await expectNoAxeViolations(parent);
     await phones.close();
   } finally {

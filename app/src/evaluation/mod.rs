@@ -1,5 +1,7 @@
-//! Evaluation: the server functions for teachers' evaluations and pupils' self-evaluations.
-//! (The keyboard grid and the pupils' faces are built on these in the evaluation issue.)
+//! Evaluation: the teachers' keyboard grid, the pupils' goals and faces, and (`evidence`) pupils'
+//! work chosen as evidence for a goal.
+
+pub mod evidence;
 
 use domain::AppError;
 use domain::evaluation::{EvaluationGrid, EvaluationHistory};
@@ -104,6 +106,12 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
             })
             .collect::<HashMap<_, _>>(),
     );
+    let evidence_counts: evidence::EvidenceCounts = RwSignal::new(
+        grid.cells
+            .iter()
+            .map(|c| ((c.pupil_id, c.goal_id), c.evidence))
+            .collect(),
+    );
     let announce = RwSignal::new(String::new());
     let goals = grid.goals.clone();
     let (rows, cols) = (grid.pupils.len(), grid.goals.len());
@@ -172,6 +180,8 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
     };
     let comment_pupils = grid.pupils.clone();
     let comment_goals = grid.goals.clone();
+    let evidence_pupils = grid.pupils.clone();
+    let evidence_goals = grid.goals.clone();
     let pupil_cells: HashMap<(i64, i64), Option<EvaluationValue>> = grid
         .cells
         .iter()
@@ -257,6 +267,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                     {move || comments.with(|m| m.get(&key).filter(|c| !c.is_empty()).cloned()).map(|c| view! {
                                         <span class="own-evaluation">{t(EvaluationKey::CommentWord)}": "{c}</span>
                                     })}
+                                    {evidence::cell_count(evidence_counts, key)}
                                 </td>
                             }
                         }).collect_view();
@@ -299,6 +310,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                 _ => None,
             }}
         </form>
+        <evidence::EvidenceSection pupils=evidence_pupils goals=evidence_goals counts=evidence_counts />
     }
 }
 
@@ -482,4 +494,6 @@ pub(crate) fn register_server_functions() {
     register_explicit::<SelfEvaluate>();
     register_explicit::<LoadEvaluationHistory>();
     register_explicit::<LoadMyGoals>();
+    register_explicit::<evidence::LoadGoalWork>();
+    register_explicit::<evidence::ChooseEvidence>();
 }

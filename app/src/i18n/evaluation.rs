@@ -19,6 +19,13 @@ pub enum EvaluationKey {
     HelpGoals,
     HelpHowDidItGo,
     MyGoalsIntro,
+    EvidenceTitle,
+    EvidenceHint,
+    ShowPupilsWork,
+    IsEvidence,
+    NoWorkForGoal,
+    SharedWithFamily,
+    NotSharedWithFamily,
 }
 
 impl Text for EvaluationKey {
@@ -36,6 +43,17 @@ impl Text for EvaluationKey {
             EvaluationKey::MyNoteLabel => "Vil du skrive noget? (Det er frivilligt)",
             EvaluationKey::SaveMyNote => "Gem det, jeg skrev",
             EvaluationKey::CommentWord => "Kommentar",
+            EvaluationKey::EvidenceTitle => "Elevens arbejde som belæg",
+            EvaluationKey::EvidenceHint => {
+                "Vælg en elev og et mål for at se elevens arbejde til målet og til forløbets opgaver. Det, du vælger som belæg, vises i den næste elevplan, du udgiver, hvis eleven har delt det med sine voksne."
+            }
+            EvaluationKey::ShowPupilsWork => "Vis elevens arbejde",
+            EvaluationKey::IsEvidence => "Belæg for målet",
+            EvaluationKey::NoWorkForGoal => {
+                "Eleven har intet arbejde til målet eller forløbets opgaver endnu."
+            }
+            EvaluationKey::SharedWithFamily => "Delt med familien",
+            EvaluationKey::NotSharedWithFamily => "Ikke delt med familien",
             EvaluationKey::WriteComment => "Skriv en kommentar til en elev",
             EvaluationKey::SaveComment => "Gem kommentaren",
             EvaluationKey::HelpGoals => {

@@ -392,6 +392,11 @@ pub fn voice_answer_from(author: &str) -> String {
     format!("Indtalt svar fra {author}")
 }
 
+/// How many pieces of a pupil's work are evidence for a goal, in a grid cell: "2 som belæg".
+pub fn evidence_count(n: u32) -> String {
+    format!("{n} som belæg")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use super::Text;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PupilPlanKey {
     BroughtFrom,
+    EvidenceTitle,
     PartLanguage,
     PartMathAwareness,
     PartDanish,
@@ -101,6 +102,7 @@ impl Text for PupilPlanKey {
             PupilPlanKey::TeachersEvaluation => "Lærerens vurdering",
             PupilPlanKey::PupilsOwnEvaluation => "Elevens egen vurdering",
             PupilPlanKey::PupilReflection => "Elevens refleksion",
+            PupilPlanKey::EvidenceTitle => "Arbejde, der viser målet",
             PupilPlanKey::PupilPlansTitle => "Elevplan",
             PupilPlanKey::PupilPlansFor => "Elevplan for",
             PupilPlanKey::PlansThisYear => "Planer i år",

@@ -608,7 +608,7 @@ fn work_heading(item: &WorkItem) -> String {
 #[component]
 fn WorkCard(item: WorkItem) -> impl IntoView {
     let heading = work_heading(&item);
-    let date = crate::pupil_plan::danish_date(item.created_at);
+    let date = crate::calendar::danish_day(item.created_at);
     let share = ServerAction::<super::ShareWork>::new();
     let shared = RwSignal::new(item.shared);
     let item_id = item.id;
@@ -648,7 +648,7 @@ fn WorkCard(item: WorkItem) -> impl IntoView {
 #[component]
 pub fn SharedWorkCard(item: WorkItem) -> impl IntoView {
     let heading = work_heading(&item);
-    let date = crate::pupil_plan::danish_date(item.created_at);
+    let date = crate::calendar::danish_day(item.created_at);
     view! {
         <li class="card work-item">
             <h3>{heading.clone()}</h3>

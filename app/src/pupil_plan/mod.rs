@@ -185,6 +185,11 @@ pub fn PublishedPlanView(
                             <strong>{g.text}</strong>
                             {g.teacher.map(|e| view! { <p>{t(PupilPlanKey::TeachersEvaluation)}": "{e}</p> })}
                             {g.pupil.map(|e| view! { <p>{t(PupilPlanKey::PupilsOwnEvaluation)}": "{e}</p> })}
+                            {(!g.evidence.is_empty()).then(|| view! {
+                                <ul class="work-list" aria-label=t(PupilPlanKey::EvidenceTitle)>
+                                    {g.evidence.into_iter().map(|item| view! { <crate::pupil::work::SharedWorkCard item /> }).collect_view()}
+                                </ul>
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -9,6 +9,7 @@ pub mod external_identity;
 pub mod framework;
 pub mod framework_crosswalk;
 pub mod framework_item;
+pub mod goal_evidence;
 pub mod guardianship;
 pub mod imported_evaluation;
 pub mod oidc_flow;

@@ -33,6 +33,7 @@ mod m20261206_000024_hold_membership_history;
 mod m20261206_000025_create_school_subjects;
 mod m20261206_000026_index_work_by_task;
 mod m20261206_000027_create_feedback;
+mod m20261206_000028_create_goal_evidence;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_create_school_subjects::Migration),
             Box::new(m20261206_000026_index_work_by_task::Migration),
             Box::new(m20261206_000027_create_feedback::Migration),
+            Box::new(m20261206_000028_create_goal_evidence::Migration),
         ]
     }
 }

@@ -14,7 +14,8 @@ use domain::Field;
 use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkUpload};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
+    Set,
 };
 use std::collections::HashMap;
 
@@ -190,9 +191,19 @@ pub(crate) async fn work_of(
     pupil_id: i32,
     shared_only: bool,
 ) -> Result<Vec<WorkItem>, AppError> {
-    let mut query = portfolio_item::Entity::find()
-        .filter(portfolio_item::Column::PupilId.eq(pupil_id))
-        .filter(portfolio_item::Column::ArchivedAt.is_null());
+    let query = portfolio_item::Entity::find().filter(portfolio_item::Column::PupilId.eq(pupil_id));
+    pieces(db, query, shared_only).await
+}
+
+/// The pieces a query finds that are not archived, newest first, with their tasks' titles, their
+/// goals' words and their teachers' answers; with `shared_only`, only what is shared with the
+/// family, with the answers meant for the family. Five statements however many pieces.
+pub(crate) async fn pieces(
+    db: &impl ConnectionTrait,
+    query: Select<portfolio_item::Entity>,
+    shared_only: bool,
+) -> Result<Vec<WorkItem>, AppError> {
+    let mut query = query.filter(portfolio_item::Column::ArchivedAt.is_null());
     if shared_only {
         query = query.filter(portfolio_item::Column::SharedWithFamily.eq(true));
     }

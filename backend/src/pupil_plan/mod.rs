@@ -527,6 +527,8 @@ async fn render(
     let context = GoalContext::load(db, &goals).await?;
     let current =
         current_evaluations(db, plan.pupil_id, goals.iter().map(|g| g.id).collect()).await?;
+    let goal_ids: Vec<i32> = goals.iter().map(|g| g.id).collect();
+    let mut evidence = crate::evaluation::evidence::for_plan(db, plan.pupil_id, &goal_ids).await?;
     let mut published = Vec::new();
     for g in &goals {
         let scale = context.scale(g)?;
@@ -539,6 +541,7 @@ async fn render(
                 .map(|i| format!("{}@{}:{}", i.framework, i.version, i.key)),
             teacher: current.get(&(g.id, false)).map(|r| in_words(&scale, r)),
             pupil: current.get(&(g.id, true)).map(|r| in_words(&scale, r)),
+            evidence: evidence.remove(&g.id).unwrap_or_default(),
         });
     }
     Ok(PublishedPlan {

@@ -13,7 +13,8 @@ use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
 use domain::Field;
 use domain::pupil_plan::{
-    ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PupilPackage,
+    ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PublishedPlan,
+    PupilPackage,
 };
 use domain::school::{OwnSubjectId, Subject};
 use sea_orm::{
@@ -115,6 +116,15 @@ async fn own_evaluations(
         .collect()
 }
 
+/// Work chosen as evidence names pieces of this school's portfolio, which does not travel in the
+/// package yet: a version leaves and arrives without it.
+fn without_evidence(mut plan: PublishedPlan) -> PublishedPlan {
+    for goal in &mut plan.goals {
+        goal.evidence.clear();
+    }
+    plan
+}
+
 /// The pupil's package: every plan's published versions (drafts stay behind), every evaluation
 /// with its history, those brought from earlier schools included.
 pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackage, AppError> {
@@ -151,7 +161,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
             school_year: row.school_year,
             versions: published
                 .iter()
-                .map(parse_version)
+                .map(|v| parse_version(v).map(without_evidence))
                 .collect::<Result<_, _>>()?,
         });
     }
@@ -259,7 +269,7 @@ pub async fn import_pupil(
                 continue;
             }
             let number = have.iter().map(|v| v.number).max().unwrap_or(0) + 1;
-            let mut content = version.clone();
+            let mut content = without_evidence(version.clone());
             content.number = number;
             content.subject = here_subject(version.subject);
             // Shown as the other school's, whatever the file says of who published it here.

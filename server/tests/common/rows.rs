@@ -361,6 +361,18 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "unit_id={unit}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, OK, GONE, DENY],
         ),
+        // A pupil's work as evidence: the hold's own teachers, not the leader (a portfolio is not
+        // an overview). An item that is not the pupil's is a bad request for them.
+        (
+            "/api/goal_work",
+            "goal_id={goal}&pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
+            "/api/choose_evidence",
+            r#"{"goal_id":{goal},"pupil_id":{ida},"item_id":999999,"evidence":true}"#,
+            [NO, DENY, DENY, DENY, DENY, BAD, DENY, DENY, GONE, DENY],
+        ),
         (
             "/api/evaluate",
             r#"{"goal_id":{goal},"pupil_id":{ida},"step":1,"comment":""}"#,

@@ -1,6 +1,9 @@
 //! Evaluations of a forløb's goals. Teachers evaluate every goal; for "mål og refleksion" the
 //! pupil evaluates themselves too, and the two stay side by side. Nothing is overwritten: each
-//! evaluation is a new row, the newest is current, the rest is history.
+//! evaluation is a new row, the newest is current, the rest is history. Pupils' work chosen as
+//! evidence for a goal is `evidence`.
+
+pub mod evidence;
 
 use crate::entity::{evaluation, unit_goal};
 use crate::facts::{HoldAccess, hold_pupils};
@@ -25,20 +28,20 @@ fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
 }
 
-fn id32(id: i64, field: Field) -> Result<i32, AppError> {
+pub(super) fn id32(id: i64, field: Field) -> Result<i32, AppError> {
     i32::try_from(id).map_err(|_| AppError::invalid(field))
 }
 
 /// Whether a call may reach a goal taken out of its forløb: its history stays readable (the
 /// evaluations are the pupil's), but nobody evaluates on it until it is restored.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Archived {
+pub(super) enum Archived {
     Readable,
     Hidden,
 }
 
 /// A goal with its forløb's hold, for the rules.
-async fn goal_with_access(
+pub(super) async fn goal_with_access(
     db: &impl ConnectionTrait,
     p: &Principal,
     goal_id: i64,
@@ -192,6 +195,8 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
         .all(db)
         .await
         .map_err(db_err)?;
+    let evidence =
+        evidence::counts(db, &goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
     // Later rows replace earlier ones: what is left is the current value.
     let mut current: HashMap<(i32, i32, bool), &evaluation::Model> = HashMap::new();
     for row in &rows {
@@ -206,6 +211,7 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
                 pupil_id: pupil.id,
                 teacher: current.get(&(g.id, pupil_id, false)).map(|r| value(r)),
                 pupil: current.get(&(g.id, pupil_id, true)).map(|r| value(r)),
+                evidence: evidence.get(&(g.id, pupil_id)).copied().unwrap_or(0),
             });
         }
     }

@@ -1,0 +1,254 @@
+//! A pupil's work as evidence for a goal, on SQLite and on PostgreSQL: the hold's teacher sees
+//! the pupil's work for a goal, chooses pieces, the grid counts them, and a published elevplan
+//! shows the chosen pieces the pupil shared with the family, with the answers meant for it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use backend::evaluation::{self, evidence};
+use backend::planning::plans;
+use backend::pupil::work;
+use backend::pupil_plan::{self, package};
+use backend::returns::feedback;
+use common::{DanskForloeb, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
+use domain::feedback::{FeedbackInput, FeedbackOn, FeedbackUpload, Sticker};
+use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen};
+use domain::pupil::{WorkKind, WorkUpload};
+use domain::pupil_plan::{PlanEdit, PlanTexts};
+use domain::school::Subject;
+use domain::{AppError, ErrorCode, Field};
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of a picture";
+
+/// Ida's work in Anne's dansk forløb: a photo for a task of the forløb and words for its
+/// reflection goal: (photo, words).
+async fn idas_work(t: &TestDb, f: &DanskForloeb) -> (i64, i64) {
+    use base64::Engine;
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &TaskInput {
+            title: "Tegn et eventyr".into(),
+            instruction: "Tegn dit yndlingseventyr.".into(),
+            icon: TaskIcon::Draw,
+            when: TaskWhen::Week(today),
+            audience: Audience::Hold,
+            pupils: vec![],
+            easier: None,
+            harder: None,
+        },
+    )
+    .await
+    .unwrap();
+    let ida = as_user(t, "ida").await;
+    let upload = |key: &str, kind, task_id, goal_id, text: &str| WorkUpload {
+        client_key: key.into(),
+        kind,
+        task_id,
+        goal_id,
+        text: text.into(),
+        content_type: (kind == WorkKind::Photo).then(|| "image/png".into()),
+        data_base64: (kind == WorkKind::Photo)
+            .then(|| base64::engine::general_purpose::STANDARD.encode(PNG)),
+    };
+    let photo = work::add_work(
+        &ida,
+        &upload("bel-0001-abcd", WorkKind::Photo, Some(task), None, ""),
+    )
+    .await
+    .unwrap();
+    let words = work::add_work(
+        &ida,
+        &upload(
+            "bel-0002-abcd",
+            WorkKind::Text,
+            None,
+            Some(f.refleksion),
+            "Jeg kan genfortælle.",
+        ),
+    )
+    .await
+    .unwrap();
+    (photo, words)
+}
+
+fn dansk_edit(plan: i64, version: i32, goal_ids: Vec<i64>) -> PlanEdit {
+    PlanEdit {
+        plan_id: plan,
+        version,
+        texts: PlanTexts {
+            status: "Læser små bøger".into(),
+            ..Default::default()
+        },
+        receives_support: false,
+        goal_ids,
+    }
+}
+
+async fn a_teacher_chooses_work_as_evidence_and_the_published_plan_shows_what_the_pupil_shared(
+    t: TestDb,
+) {
+    let f = dansk_forloeb(&t).await;
+    let (photo, words) = idas_work(&t, &f).await;
+
+    // The faglig goal's candidates are the work for the forløb's tasks; the reflection goal's
+    // also the words made for it.
+    let faglig = evidence::goal_work(&f.anne, f.faglig, f.ida).await.unwrap();
+    let ids: Vec<i64> = faglig.pieces.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [photo]);
+    assert!(faglig.evidence.is_empty());
+    let refleksion = evidence::goal_work(&f.anne, f.refleksion, f.ida)
+        .await
+        .unwrap();
+    let mut ids: Vec<i64> = refleksion.pieces.iter().map(|p| p.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [photo, words]);
+
+    // Anne chooses the photo for the faglig goal (twice: it stays one) and the words for the
+    // reflection goal, then takes the words back.
+    for _ in 0..2 {
+        evidence::choose_evidence(&f.anne, f.faglig, f.ida, photo, true)
+            .await
+            .unwrap();
+    }
+    evidence::choose_evidence(&f.anne, f.refleksion, f.ida, words, true)
+        .await
+        .unwrap();
+    evidence::choose_evidence(&f.anne, f.refleksion, f.ida, words, false)
+        .await
+        .unwrap();
+    let faglig = evidence::goal_work(&f.anne, f.faglig, f.ida).await.unwrap();
+    assert_eq!(faglig.evidence, [photo]);
+    let grid = evaluation::grid(&f.anne, f.unit).await.unwrap();
+    let cell = |goal: i64| {
+        grid.cells
+            .iter()
+            .find(|c| c.goal_id == goal && c.pupil_id == f.ida)
+            .unwrap()
+            .evidence
+    };
+    assert_eq!((cell(f.faglig), cell(f.refleksion)), (1, 0));
+
+    // Anne answers the photo for the family; Ida shares it; the published plan shows it under
+    // the goal with that answer.
+    feedback::give_feedback(
+        &f.anne,
+        &FeedbackInput {
+            on: FeedbackOn::Work { item_id: photo },
+            body: FeedbackUpload::Sticker(Sticker::Star),
+            for_family: true,
+        },
+    )
+    .await
+    .unwrap();
+    let plan = pupil_plan::start_plan(&f.anne, f.ida, Some(Subject::Dansk))
+        .await
+        .unwrap();
+    let version = pupil_plan::save_plan(&f.anne, &dansk_edit(plan, 1, vec![f.faglig]))
+        .await
+        .unwrap();
+    let preview = pupil_plan::preview_plan(&f.anne, plan).await.unwrap();
+    assert!(
+        preview.goals[0].evidence.is_empty(),
+        "a piece the pupil has not shared stays out of the plan"
+    );
+    work::share_work(&as_user(&t, "ida").await, photo, true)
+        .await
+        .unwrap();
+    pupil_plan::publish_plan(&f.anne, plan, version)
+        .await
+        .unwrap();
+    let mette = as_user(&t, "mette").await;
+    let collected = pupil_plan::collected_plan(&mette, f.ida).await.unwrap();
+    let goal = &collected.plans[0].newest.goals[0];
+    assert_eq!(goal.evidence.len(), 1);
+    assert_eq!(goal.evidence[0].id, photo);
+    assert_eq!(goal.evidence[0].feedback.len(), 1);
+    assert_eq!(work::work_file(&mette, photo).await.unwrap().1, PNG);
+
+    // The package does not carry the school's portfolio yet, so its versions leave without it.
+    let lene = as_user(&t, "lene").await;
+    let exported = package::export_pupil(&lene, f.ida).await.unwrap();
+    assert!(
+        exported
+            .plans
+            .iter()
+            .flat_map(|p| &p.versions)
+            .flat_map(|v| &v.goals)
+            .all(|g| g.evidence.is_empty())
+    );
+}
+
+async fn only_the_holds_teachers_see_and_choose_a_pupils_evidence(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let (photo, _) = idas_work(&t, &f).await;
+    // Bo teaches 1.A maths, not this hold; Dorte 5.B; the leader and the office read no
+    // portfolios; pupils and parents choose no evidence.
+    for who in [
+        "bo", "dorte", "lene", "ole", "ida", "noah", "sofia", "mette", "maria",
+    ] {
+        let ctx = as_user(&t, who).await;
+        let err = evidence::goal_work(&ctx, f.faglig, f.ida)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden, "{who}");
+        let err = evidence::choose_evidence(&ctx, f.faglig, f.ida, photo, true)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden, "{who}");
+    }
+    neighbour_school_with_ida(&t).await;
+    let niels = as_user(&t, "niels").await;
+    let err = evidence::goal_work(&niels, f.faglig, f.ida)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err = evidence::goal_work(&t.ctx(None), f.faglig, f.ida)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotSignedIn);
+    let grid = evaluation::grid(&f.anne, f.unit).await.unwrap();
+    assert!(
+        grid.cells.iter().all(|c| c.evidence == 0),
+        "nothing was chosen"
+    );
+}
+
+async fn work_that_is_not_the_pupils_for_the_goal_is_refused_and_changes_nothing(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let (photo, words) = idas_work(&t, &f).await;
+    let sofia = backend::identity::me(&as_user(&t, "sofia").await)
+        .await
+        .unwrap()
+        .id;
+    let noah = backend::identity::me(&as_user(&t, "noah").await)
+        .await
+        .unwrap()
+        .id;
+    // The words were made for the reflection goal, not the faglig one; the photo is Ida's, not
+    // Noah's; Sofia is not in the hold; no piece 999999.
+    for (goal, pupil, item, field) in [
+        (f.faglig, f.ida, words, Field::WorkItem),
+        (f.faglig, noah, photo, Field::WorkItem),
+        (f.faglig, sofia, photo, Field::Pupil),
+        (f.faglig, f.ida, 999_999, Field::WorkItem),
+    ] {
+        assert_eq!(
+            evidence::choose_evidence(&f.anne, goal, pupil, item, true)
+                .await
+                .unwrap_err(),
+            AppError::invalid(field),
+            "{goal} {pupil} {item}"
+        );
+    }
+    let grid = evaluation::grid(&f.anne, f.unit).await.unwrap();
+    assert!(grid.cells.iter().all(|c| c.evidence == 0));
+}
+
+on_both_databases!(
+    a_teacher_chooses_work_as_evidence_and_the_published_plan_shows_what_the_pupil_shared,
+    only_the_holds_teachers_see_and_choose_a_pupils_evidence,
+    work_that_is_not_the_pupils_for_the_goal_is_refused_and_changes_nothing,
+);
