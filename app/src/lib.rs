@@ -70,6 +70,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/administration") view=identity::roster::AdministrationPage />
                 <Route path=path!("/hold/:id") view=teams::TeamPage />
                 <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
+                <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
         </Router>

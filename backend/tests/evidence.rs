@@ -247,7 +247,103 @@ async fn work_that_is_not_the_pupils_for_the_goal_is_refused_and_changes_nothing
     assert!(grid.cells.iter().all(|c| c.evidence == 0));
 }
 
+async fn the_package_carries_the_pupils_work_with_its_answers_and_the_next_school_sends_it_on(
+    t: TestDb,
+) {
+    use base64::Engine;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    const WEBM: &[u8] = b"\x1a\x45\xdf\xa3 a recording";
+    let f = dansk_forloeb(&t).await;
+    let (photo, words) = idas_work(&t, &f).await;
+    evidence::choose_evidence(&f.anne, f.faglig, f.ida, photo, true)
+        .await
+        .unwrap();
+    for (item_id, body, for_family) in [
+        (photo, FeedbackUpload::Sticker(Sticker::Star), true),
+        (
+            words,
+            FeedbackUpload::Voice {
+                content_type: "audio/webm".into(),
+                data_base64: b64(WEBM),
+            },
+            false,
+        ),
+    ] {
+        feedback::give_feedback(
+            &f.anne,
+            &FeedbackInput {
+                on: FeedbackOn::Work { item_id },
+                body,
+                for_family,
+            },
+        )
+        .await
+        .unwrap();
+    }
+
+    let lene = as_user(&t, "lene").await;
+    let package = package::export_pupil(&lene, f.ida).await.unwrap();
+    // Through JSON, as it travels.
+    let package: domain::pupil_plan::PupilPackage =
+        serde_json::from_str(&serde_json::to_string(&package).unwrap()).unwrap();
+    assert_eq!(package.portfolio.len(), 2);
+    let piece = &package.portfolio[0];
+    assert_eq!(
+        (piece.school.as_str(), piece.kind, piece.made_for.as_deref()),
+        ("Solbakken Skole", WorkKind::Photo, Some("Tegn et eventyr"))
+    );
+    assert_eq!(piece.data_base64.as_deref(), Some(b64(PNG).as_str()));
+    assert_eq!(piece.feedback.len(), 1);
+    assert_eq!(piece.feedback[0].author, "Anne Holm");
+    assert_eq!(
+        piece.feedback[0].body,
+        domain::pupil_plan::PackageFeedbackBody::Sticker(Sticker::Star)
+    );
+    assert_eq!(piece.evidence_for.len(), 1, "the goal it shows, in words");
+    let said = &package.portfolio[1];
+    assert_eq!(said.text, "Jeg kan genfortælle.");
+    assert!(said.made_for.is_some(), "the reflection goal's words");
+    assert_eq!(
+        said.feedback[0].body,
+        domain::pupil_plan::PackageFeedbackBody::Voice {
+            content_type: "audio/webm".into(),
+            data_base64: b64(WEBM),
+        }
+    );
+
+    // The next school keeps it, once however often it imports, and sends it on unchanged.
+    let new_ida = neighbour_school_with_ida(&t).await;
+    let niels = as_user(&t, "niels").await;
+    let mut broken = package.clone();
+    broken.portfolio[0].content_type = Some("text/html".into());
+    assert_eq!(
+        package::import_pupil(&niels, new_ida, &broken)
+            .await
+            .unwrap_err(),
+        AppError::invalid(Field::PackagePortfolio),
+        "a piece that is not what it says refuses the whole package"
+    );
+    assert!(
+        package::export_pupil(&niels, new_ida)
+            .await
+            .unwrap()
+            .portfolio
+            .is_empty()
+    );
+    let added = package::import_pupil(&niels, new_ida, &package)
+        .await
+        .unwrap();
+    assert_eq!(added.work, 2);
+    let again = package::import_pupil(&niels, new_ida, &package)
+        .await
+        .unwrap();
+    assert_eq!(again.work, 0, "nothing twice");
+    let out = package::export_pupil(&niels, new_ida).await.unwrap();
+    assert_eq!(out.portfolio, package.portfolio);
+}
+
 on_both_databases!(
+    the_package_carries_the_pupils_work_with_its_answers_and_the_next_school_sends_it_on,
     a_teacher_chooses_work_as_evidence_and_the_published_plan_shows_what_the_pupil_shared,
     only_the_holds_teachers_see_and_choose_a_pupils_evidence,
     work_that_is_not_the_pupils_for_the_goal_is_refused_and_changes_nothing,

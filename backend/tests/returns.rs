@@ -194,7 +194,97 @@ async fn the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days(t:
     assert!(home.news.is_empty());
 }
 
+async fn a_teacher_sees_all_a_pupil_made_in_the_hold_by_forloeb(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    // A forløb of this week beside "Eventyr" (week 38), with a task for the whole hold.
+    let now = common::forloeb_this_week(&f.anne, f.year_plan, "Rim nu").await;
+    let task = plans::create_task(&f.anne, now, &this_week("Find rim", Audience::Hold, vec![]))
+        .await
+        .unwrap();
+    let ida = as_user(&t, "ida").await;
+    let photo = work::add_work(&ida, &upload("all-0001-abcd", task, WorkKind::Photo, ""))
+        .await
+        .unwrap();
+    let words = work::add_work(
+        &ida,
+        &WorkUpload {
+            task_id: None,
+            goal_id: Some(f.refleksion),
+            ..upload(
+                "all-0002-abcd",
+                task,
+                WorkKind::Text,
+                "Jeg kan genfortælle.",
+            )
+        },
+    )
+    .await
+    .unwrap();
+    work::add_work(
+        &as_user(&t, "noah").await,
+        &upload("all-0003-abcd", task, WorkKind::Text, "Noahs rim."),
+    )
+    .await
+    .unwrap();
+    let team = returns::task_returns(&f.anne, task).await.unwrap().team_id;
+
+    let seen = returns::pupil_work::pupil_work(&f.anne, team, f.ida)
+        .await
+        .unwrap();
+    assert_eq!(
+        (seen.pupil_name.as_str(), seen.team_name.as_str()),
+        ("Ida Jensen", "Dansk 1.A")
+    );
+    let ids = |unit: &domain::returns::UnitWork| -> Vec<i64> {
+        unit.pieces.iter().map(|p| p.id).collect()
+    };
+    // The running forløb first, with her work for its task and not Noah's.
+    let first = &seen.units[0];
+    assert_eq!((first.unit_id, first.current), (now, true));
+    assert_eq!(ids(first), [photo]);
+    // "Eventyr" is listed once its week has come, with her words for its goal.
+    if let Some(eventyr) = seen.units.iter().find(|u| u.unit_id == f.unit) {
+        assert_eq!(ids(eventyr), [words]);
+    }
+    assert!(seen.units.len() <= 2);
+    let pia = as_user(&t, "pia").await;
+    assert_eq!(
+        returns::pupil_work::pupil_work(&pia, team, f.ida)
+            .await
+            .unwrap(),
+        seen
+    );
+
+    // Only the hold's own teachers; a pupil of another class is not the hold's.
+    for who in ["bo", "dorte", "lene", "ole", "ida", "noah", "mette"] {
+        let err = returns::pupil_work::pupil_work(&as_user(&t, who).await, team, f.ida)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden, "{who}");
+    }
+    let sofia = backend::identity::me(&as_user(&t, "sofia").await)
+        .await
+        .unwrap()
+        .id;
+    assert_eq!(
+        returns::pupil_work::pupil_work(&f.anne, team, sofia)
+            .await
+            .unwrap_err(),
+        domain::AppError::invalid(domain::Field::Pupil)
+    );
+    neighbour_school_with_ida(&t).await;
+    let err = returns::pupil_work::pupil_work(&as_user(&t, "niels").await, team, f.ida)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.code,
+        ErrorCode::NotFound,
+        "another school learns nothing"
+    );
+}
+
 on_both_databases!(
+    a_teacher_sees_all_a_pupil_made_in_the_hold_by_forloeb,
     the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days,
     a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold,
     a_task_for_chosen_pupils_lists_only_them,

@@ -47,6 +47,8 @@ pub struct GridCell {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvaluationGrid {
     pub unit_id: i64,
+    /// The forløb's hold.
+    pub team_id: i64,
     pub unit_title: String,
     pub goals: Vec<GridGoal>,
     pub pupils: Vec<GridPupil>,
@@ -102,4 +104,7 @@ pub struct MyGoal {
     pub subject: crate::school::Subject,
     pub scale: Scale,
     pub mine: Option<EvaluationValue>,
+    /// Every evaluation the pupil gave themselves on it, oldest first (the last is `mine`).
+    #[serde(default)]
+    pub history: Vec<EvaluationValue>,
 }

@@ -56,6 +56,7 @@ pub enum Field {
     PackageEvaluations,
     PackageFormat,
     PackagePlans,
+    PackagePortfolio,
     PackagePupil,
     PackageSchool,
     Password,
@@ -99,7 +100,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 90] = [
+    pub const ALL: [Field; 91] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -150,6 +151,7 @@ impl Field {
         Field::PackageEvaluations,
         Field::PackageFormat,
         Field::PackagePlans,
+        Field::PackagePortfolio,
         Field::PackagePupil,
         Field::PackageSchool,
         Field::Password,
@@ -245,6 +247,7 @@ impl Field {
             Field::PackageEvaluations => "package_evaluations",
             Field::PackageFormat => "package_format",
             Field::PackagePlans => "package_plans",
+            Field::PackagePortfolio => "package_portfolio",
             Field::PackagePupil => "package_pupil",
             Field::PackageSchool => "package_school",
             Field::Password => "password",

@@ -36,6 +36,8 @@ pub const PUPIL_PACKAGE: &str = "/elevpakke";
 pub const ADMINISTRATION: &str = "/administration";
 /// What pupils did with a task: `/opgave/{id}`.
 pub const TASK_RETURNS: &str = "/opgave";
+/// Everything a pupil made in a hold this year: `/elevarbejde/{hold id}/{pupil id}`.
+pub const PUPIL_WORK: &str = "/elevarbejde";
 /// A hold's people: `/hold/{id}`.
 pub const TEAM: &str = "/hold";
 /// Setting a new password with a code from the school (signed out).

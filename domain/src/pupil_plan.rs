@@ -4,7 +4,9 @@
 
 use crate::AppError;
 use crate::Field;
+use crate::feedback::{MAX_FEEDBACK_TEXT, Sticker};
 use crate::planning::GoalKind;
+use crate::pupil::{WorkKind, WorkUpload};
 use crate::school::Subject;
 use serde::{Deserialize, Serialize};
 
@@ -227,6 +229,12 @@ pub struct PublishedGoal {
     pub framework_item: Option<String>,
     pub teacher: Option<String>,
     pub pupil: Option<String>,
+    /// The teacher's and the pupil's evaluation in words in the plan's previous version, if the
+    /// goal was in it: progress since then.
+    #[serde(default)]
+    pub teacher_before: Option<String>,
+    #[serde(default)]
+    pub pupil_before: Option<String>,
     /// The pupil's work the teachers chose as evidence for the goal, as it was when published:
     /// only pieces the pupil shared with the family, with the answers meant for the family.
     #[serde(default)]
@@ -286,7 +294,7 @@ pub const PACKAGE_FORMAT: &str = "spire-pupil/1";
 
 /// Everything of a pupil's that follows them to another school: every published version of every
 /// plan, every evaluation with its history (teacher's and pupil's own apart), each goal with its
-/// framework id and version, and references to portfolio items.
+/// framework id and version, and the pupil's work with the teachers' answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PupilPackage {
     /// Always `PACKAGE_FORMAT`.
@@ -298,7 +306,9 @@ pub struct PupilPackage {
     pub pupil: PackagePupil,
     pub plans: Vec<PackagePlan>,
     pub evaluations: Vec<PackageEvaluation>,
-    pub portfolio: Vec<PortfolioRef>,
+    /// The pupil's work with the teachers' answers, from this school and the ones before.
+    #[serde(default)]
+    pub portfolio: Vec<PackageWork>,
     /// The exporting school's own subjects that its plans and evaluations name (`egen-<id>` is
     /// that school's id): the receiving school takes each as its own subject of the same name.
     #[serde(default)]
@@ -342,12 +352,85 @@ pub struct PackageEvaluation {
     pub at: i64,
 }
 
-/// A portfolio item by reference. (Pupils' portfolios arrive with the pupil issue; until then
-/// packages carry none.)
+/// A piece of the pupil's work, whole, with the teachers' answers on it: the file travels as
+/// base64. Tasks, goals and teachers stay at the school, so they travel as words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PortfolioRef {
-    pub title: String,
+pub struct PackageWork {
+    /// The school where it was made.
+    pub school: String,
+    pub kind: WorkKind,
+    pub text: String,
+    /// Unix seconds.
+    pub made_at: i64,
+    /// The task's title or the goal's words it was made for.
+    pub made_for: Option<String>,
+    pub shared_with_family: bool,
+    pub content_type: Option<String>,
+    pub data_base64: Option<String>,
+    pub feedback: Vec<PackageFeedback>,
+    /// The goals, in words, the teachers chose it as evidence for.
+    pub evidence_for: Vec<String>,
+}
+
+/// A teacher's answer on a piece of work, as the package carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageFeedback {
+    pub author: String,
+    /// Unix seconds.
     pub at: i64,
+    pub for_family: bool,
+    pub body: PackageFeedbackBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PackageFeedbackBody {
+    Text(String),
+    Sticker(Sticker),
+    Voice {
+        content_type: String,
+        data_base64: String,
+    },
+}
+
+impl PackageWork {
+    /// Whether it is the same piece as `other`: where and when it was made, and what it is.
+    pub fn same_piece(&self, other: &PackageWork) -> bool {
+        self.school == other.school
+            && self.made_at == other.made_at
+            && self.kind == other.kind
+            && self.text == other.text
+            && self.data_base64 == other.data_base64
+    }
+
+    /// Bounds a piece from elsewhere must keep: words and a file of its kind, as a pupil here
+    /// could have made it.
+    fn check(&self) -> bool {
+        let upload = WorkUpload {
+            client_key: "package-piece".into(),
+            kind: self.kind,
+            task_id: None,
+            goal_id: None,
+            text: self.text.clone(),
+            content_type: self.content_type.clone(),
+            data_base64: self.data_base64.clone(),
+        };
+        let answers_ok = self.feedback.iter().all(|f| match &f.body {
+            PackageFeedbackBody::Text(t) => t.chars().count() <= MAX_FEEDBACK_TEXT,
+            PackageFeedbackBody::Sticker(_) => true,
+            PackageFeedbackBody::Voice { content_type, .. } => crate::media::is_voice(content_type),
+        });
+        let words_ok = self.school.chars().count() <= 200
+            && self
+                .made_for
+                .as_ref()
+                .is_none_or(|m| m.chars().count() <= 10_000)
+            && self
+                .evidence_for
+                .iter()
+                .all(|g| g.chars().count() <= 10_000);
+        upload.check().is_ok() && answers_ok && words_ok
+    }
 }
 
 /// What an import added; importing the same package again adds nothing.
@@ -356,6 +439,9 @@ pub struct ImportSummary {
     pub plans: u32,
     pub versions: u32,
     pub evaluations: u32,
+    /// Pieces of work.
+    #[serde(default)]
+    pub work: u32,
 }
 
 impl PupilPackage {
@@ -397,6 +483,9 @@ impl PupilPackage {
             input
                 .parse()
                 .map_err(|_| AppError::invalid(Field::PackagePlans))?;
+        }
+        if !self.portfolio.iter().all(PackageWork::check) {
+            return Err(AppError::invalid(Field::PackagePortfolio));
         }
         for e in &self.evaluations {
             let step_ok = e.step.is_none_or(|s| usize::from(s) < e.scale.len());

@@ -12,6 +12,7 @@ pub struct TaskReturns {
     pub title: String,
     pub unit_id: i64,
     pub unit_title: String,
+    pub team_id: i64,
     pub team_name: String,
     /// Everyone the task is for now, by name.
     pub pupils: Vec<PupilReturn>,
@@ -50,4 +51,38 @@ pub struct TaskNews {
     pub done: u32,
     /// Unix seconds of the newest of them.
     pub latest: i64,
+}
+
+/// Everything one pupil made in a hold's forløb this school year, for the hold's teachers: by
+/// forløb, the running ones first, then the latest before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilWorkInHold {
+    pub team_id: i64,
+    pub team_name: String,
+    pub pupil_id: i64,
+    pub pupil_name: String,
+    pub units: Vec<UnitWork>,
+}
+
+/// A pupil's work in one forløb: made for its tasks or its goals, newest first, with the answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitWork {
+    pub unit_id: i64,
+    pub title: String,
+    /// The forløb runs this week.
+    pub current: bool,
+    pub pieces: Vec<WorkItem>,
+    /// Each of the forløb's goals with every evaluation of the pupil on it, oldest first.
+    pub goals: Vec<GoalTrack>,
+}
+
+/// A pupil's evaluations on one goal over time: the teachers' and the pupil's own, apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalTrack {
+    pub goal_id: i64,
+    pub text: String,
+    /// The scale's steps, lowest first.
+    pub steps: Vec<String>,
+    pub teacher: Vec<crate::evaluation::EvaluationValue>,
+    pub pupil: Vec<crate::evaluation::EvaluationValue>,
 }

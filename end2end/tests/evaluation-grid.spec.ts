@@ -35,6 +35,11 @@ test('a teacher evaluates the whole hold in the grid with the keyboard only', as
   await expect(cells.filter({ hasText: 'Det kan jeg' })).toHaveCount(5);
   await expect(cells.filter({ hasText: 'På vej' })).toHaveCount(5);
   await expect(cells.filter({ hasText: 'Ikke endnu' })).toHaveCount(10);
+  // The hold's spread on each goal, in words beside the bars.
+  const spread = page.getByRole('region', { name: 'Holdet på hvert mål' });
+  await expect(spread).toContainText('Det kan jeg: 5 af 10 elever');
+  await expect(spread).toContainText('På vej: 5 af 10 elever');
+  await expect(spread).toContainText('Ikke endnu: 10 af 10 elever');
   await expectNoAxeViolations(page);
 
   // A comment beside the step, written in a form (no pointer needed), kept with the step.
@@ -47,5 +52,17 @@ test('a teacher evaluates the whole hold in the grid with the keyboard only', as
   const idaRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ida Jensen' }) });
   await expect(idaRow).toContainText('Kommentar: Tæller sikkert på fingrene');
   await expect(page.getByRole('table', { name: 'Evaluering: Tal til 20' }).getByRole('button').filter({ hasText: 'Det kan jeg' })).toHaveCount(5);
+  await expectNoAxeViolations(page);
+
+  // Ida over the year: her evaluations on each goal of the forløb, in words with their days.
+  await idaRow.getByRole('link', { name: 'Alt fra Ida Jensen i år' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Arbejde fra Ida Jensen' })).toBeVisible();
+  const unit = page.getByRole('region', { name: 'Tal til 20' });
+  await expect(unit.getByRole('heading', { name: 'Udvikling på målene' })).toBeVisible();
+  // Her step on the first goal, then the same step again with the comment: two evaluations (more
+  // when the test is run again on the same server).
+  const teachers = unit.getByRole('list', { name: /^Lærernes vurderinger/ }).first();
+  await expect(teachers).toContainText(/(Det kan jeg|På vej)/);
+  expect(await teachers.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
   await expectNoAxeViolations(page);
 });

@@ -135,6 +135,16 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     await expect(card(bertil).getByRole('list', { name: 'Svar' })).toContainText('Flot kat! Hvad hedder den?');
     await expectNoAxeViolations(dorte);
 
+    // All Cille made in the hold this year, by forløb, with the answer.
+    await card(cille).getByRole('link', { name: `Alt fra ${cille} i år` }).click();
+    await expect(dorte.getByRole('heading', { level: 1, name: `Arbejde fra ${cille}` })).toBeVisible();
+    const dyr = dorte.getByRole('region', { name: 'Dyr' });
+    await expect(dyr).toContainText('Forløbet er i gang nu.');
+    await expect(dyr.getByRole('list', { name: 'Svar' }).locator('audio')).toHaveCount(1);
+    await expectNoAxeViolations(dorte);
+    await dorte.goBack();
+    await expect(dorte.getByRole('heading', { level: 1, name: `${task}: elevernes arbejde` })).toBeVisible();
+
     // In the forløb's evaluation grid, Dorte chooses Bertil's photo as evidence for the goal and
     // publishes his dansk elevplan with it.
     await dorte.getByRole('link', { name: 'Tilbage til forløbet: Dyr' }).click();
@@ -150,7 +160,7 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     const grid = dorte.getByRole('table', { name: 'Evaluering: Dyr' });
     await expect(grid.getByRole('row').filter({ hasText: bertil })).toContainText('1 som belæg');
     await expectNoAxeViolations(dorte);
-    await grid.getByRole('link', { name: bertil }).click();
+    await grid.getByRole('link', { name: bertil, exact: true }).click();
     await expect(dorte.getByRole('heading', { level: 1, name: `Elevplan for ${bertil}` })).toBeVisible();
     await dorte.getByRole('button', { name: 'Start elevplan i Dansk' }).click();
     await dorte.getByLabel('Status').fill('Bertil fortæller gerne om dyr.');

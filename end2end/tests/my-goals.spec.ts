@@ -42,6 +42,16 @@ test('a pupil hears a goal and evaluates themselves by tapping a face', async ({
   await expect(page.getByLabel('Vil du skrive noget? (Det er frivilligt)').first()).toHaveValue(
     'Jeg talte til 20 i frikvarteret',
   );
+
+  // Mine mål shows how it went over time, as faces with their words, and says it aloud.
+  await page.getByRole('link', { name: 'Hjem', exact: true }).tap();
+  await page.getByRole('link', { name: 'Mine mål' }).tap();
+  const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jeg kan tælle til 20' }) });
+  const went = mine.getByRole('region', { name: 'Sådan er det gået' });
+  await expect(went).toContainText('Det kan jeg');
+  await went.getByRole('button', { name: 'Hør, hvordan det er gået' }).tap();
+  await expect.poll(async () => (await spoken(page)).map((u) => u.text).join(' ')).toContain(': Det kan jeg.');
+  await expectNoAxeViolations(page);
 });
 
 test('Mine mål reads each goal aloud and takes work for it', async ({ page }, info) => {

@@ -12,7 +12,7 @@ test('a teacher writes an elevplan, publishes it after the preview, and the pare
   await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
   await page.getByRole('link', { name: 'Tal til 20' }).click();
   await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
-  await page.getByRole('link', { name: 'Ida Jensen' }).click();
+  await page.getByRole('link', { name: 'Ida Jensen', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Elevplan for Ida Jensen' })).toBeVisible();
   const idasPlans = page.url();

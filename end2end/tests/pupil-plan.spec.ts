@@ -16,7 +16,7 @@ test('the team starts a collected plan, the pupil adds a reflection, and the tea
   await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
   await page.getByRole('link', { name: 'Tal til 20' }).click();
   await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
-  await page.getByRole('link', { name: pupil.name }).click();
+  await page.getByRole('link', { name: pupil.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Elevplan for ${pupil.name}` })).toBeVisible();
   const plansUrl = page.url();
   await expectNoAxeViolations(page);

@@ -146,7 +146,7 @@ test('a school made from nothing lives a year: roster by UNI-ID, a hold with two
 
   // She writes Alma's elevplan in kristendomskundskab and publishes it for the family.
   await nanna.getByRole('link', { name: 'Evaluér forløbet' }).click();
-  await nanna.getByRole('link', { name: 'Alma Bøg' }).click();
+  await nanna.getByRole('link', { name: 'Alma Bøg', exact: true }).click();
   await nanna.getByRole('button', { name: 'Start elevplan i Kristendomskundskab' }).click();
   await expect(nanna.getByRole('heading', { level: 1, name: 'Elevplan: Kristendomskundskab – Alma Bøg' })).toBeVisible();
   await nanna.getByLabel('Status').fill('Alma fortæller levende om det, hun har hørt.');

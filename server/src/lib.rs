@@ -82,7 +82,10 @@ pub const DEFAULT_MAX_IN_FLIGHT: usize = 128;
 
 /// Largest body of an ordinary server-function call (a roster file is at most 1 MB).
 const CALL_BODY_LIMIT: usize = 2 * 1024 * 1024;
-/// Largest upload call: a 10 MB file grows by a third in base64.
+/// Largest pupil's package to import: it carries the pupil's work, files and all, in base64.
+const PACKAGE_BODY_LIMIT: usize = 64 * 1024 * 1024;
+/// Largest upload call: a 10 MB file grows by a third in base64 (a pupil's 5 MB piece of work and
+/// a teacher's 3 MB recorded answer fit too).
 const UPLOAD_BODY_LIMIT: usize = 14 * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
@@ -98,9 +101,20 @@ pub fn router(state: AppState) -> Router {
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
         )
         .route(
+            &format!("{}/import_pupil", paths::API),
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(PACKAGE_BODY_LIMIT)),
+        )
+        .route(
+            &format!("{}/give_feedback", paths::API),
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
             &format!("{}/{{*fn_name}}", paths::API),
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(CALL_BODY_LIMIT)),
         )
+        // Each route's limit above is the one that counts: axum's own 2 MB default for extracted
+        // bodies would otherwise refuse every upload over 2 MB as a body that does not decode.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

@@ -91,13 +91,41 @@ async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a
 }
 
 #[tokio::test]
+async fn a_big_photo_within_the_upload_limit_is_kept_and_one_over_it_refused() {
+    use base64::Engine;
+    let s = TestServer::start().await;
+    let ida = s.sign_in("ida").await;
+    let upload = |key: &str, size: usize| {
+        let mut photo = b"\x89PNG\r\n\x1a\n".to_vec();
+        photo.resize(size, 0);
+        let data = base64::engine::general_purpose::STANDARD.encode(&photo);
+        format!(
+            r#"{{"upload":{{"client_key":"{key}","kind":"photo","task_id":null,"goal_id":null,"text":"","content_type":"image/png","data_base64":"{data}"}}}}"#
+        )
+    };
+    // 4 MB is 5.3 MB in base64: over an ordinary call's 2 MB, within the upload calls' 14 MB.
+    let res = s
+        .call("add_work", &upload("big-00001", 4_000_000), Some(&ida))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    // Past the limit the body is cut off and the call is refused as one that does not decode.
+    let res = s
+        .call("add_work", &upload("big-00002", 11_000_000), Some(&ida))
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn a_teachers_recorded_answer_plays_inline_for_the_pupil_and_inert_as_a_page() {
     use base64::Engine;
     let s = TestServer::start().await;
     let ida = s.sign_in("ida").await;
     let photo = add_photo(&s, &ida).await;
     let anne = s.sign_in("anne").await;
-    let webm = base64::engine::general_purpose::STANDARD.encode(b"\x1a\x45\xdf\xa3 a recording");
+    // A long answer: more than an ordinary call's 2 MB once in base64, within the 3 MB allowed.
+    let mut recording = b"\x1a\x45\xdf\xa3".to_vec();
+    recording.resize(2_500_000, 0);
+    let webm = base64::engine::general_purpose::STANDARD.encode(&recording);
     let res = s
         .call(
             "give_feedback",
@@ -107,12 +135,18 @@ async fn a_teachers_recorded_answer_plays_inline_for_the_pupil_and_inert_as_a_pa
             Some(&anne),
         )
         .await;
-    assert_eq!(res.status(), StatusCode::OK);
+    let status = res.status();
     let answer = json(res).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
     let path = answer["body"]["voice"]["url"].as_str().unwrap().to_owned();
     assert!(path.starts_with("/svar/"), "{path}");
     let res = get_as(&s, &path, Some(&ida)).await;
     assert_eq!(res.status(), StatusCode::OK);
+    let played = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert_eq!(played.len(), 2_500_000);
+    let res = get_as(&s, &path, Some(&ida)).await;
     assert_eq!(
         res.headers().get(header::CONTENT_TYPE).unwrap(),
         "audio/webm"

@@ -23,12 +23,13 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// typing elsewhere on the page) and opening a year from next year's roster file (408.2 → 424.1).
 /// Then to 440 kB: a school's own subjects (the page's catalogue, the administration section with
 /// its ten pictures, the new-hold form's own group) took it from 423.6 to 434.4 kB, and the
-/// task's screen of what pupils handed in (issue 18) to 439.7 kB. Then to 470 kB for issue 18's
-/// answers and evidence: answering on the task's screen (the voice recorder, four stickers, the
-/// answer form, the answers' display) took it from 442.7 to 455.9 kB, the evaluation grid's
-/// evidence section to about 462 kB; the tripwire stays well below a dependency pulled in by
-/// mistake, and issue 21 is where the staff build is split.
-pub const STAFF_REGRESSION_CAP_KB: f64 = 470.0;
+/// task's screen of what pupils handed in (issue 18) to 439.7 kB. Then to 485 kB for issue 18's
+/// answers, evidence and progression: answering on the task's screen (the voice recorder, four
+/// stickers, the answer form, the answers' display) took it from 442.7 to 455.9 kB, the
+/// evaluation grid's evidence section to 461.9 kB, a pupil's work and evaluations over the year
+/// and the hold's spread per goal to about 473.5 kB; the tripwire stays well below a dependency
+/// pulled in by mistake, and issue 21 is where the staff build is split.
+pub const STAFF_REGRESSION_CAP_KB: f64 = 485.0;
 pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
 
 /// The sign-in build is held to its budget itself: it exists to meet it.

@@ -182,6 +182,8 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
     let comment_goals = grid.goals.clone();
     let evidence_pupils = grid.pupils.clone();
     let evidence_goals = grid.goals.clone();
+    let spread_pupils: Vec<i64> = grid.pupils.iter().map(|p| p.id).collect();
+    let spread_goals = grid.goals.clone();
     let pupil_cells: HashMap<(i64, i64), Option<EvaluationValue>> = grid
         .cells
         .iter()
@@ -272,11 +274,15 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                             }
                         }).collect_view();
                         let plans_href = format!("{}/{}", paths::PUPIL_PLANS, pupil.id);
+                        let work_href = crate::returns::pupil_work::href(grid.team_id, pupil.id);
+                        let work_label = crate::i18n::messages::all_work_of(&pupil.name);
                         let name = pupil.name.clone();
                         view! {
                             <tr>
                                 <th scope="row">
                                     <A href=plans_href>{name}</A>
+                                    <br />
+                                    <A href=work_href>{work_label}</A>
                                 </th>
                                 {cells}
                             </tr>
@@ -310,7 +316,60 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                 _ => None,
             }}
         </form>
+        <Spread goals=spread_goals pupils=spread_pupils steps />
         <evidence::EvidenceSection pupils=evidence_pupils goals=evidence_goals counts=evidence_counts />
+    }
+}
+
+/// The hold's spread on each goal: how many pupils the teachers put on each step, as bars whose
+/// words (the step, "n af m elever") are the text; it follows the grid as the teacher works.
+#[component]
+fn Spread(
+    goals: Vec<domain::evaluation::GridGoal>,
+    pupils: Vec<i64>,
+    steps: RwSignal<HashMap<(i64, i64), Option<u8>>>,
+) -> impl IntoView {
+    let total = u32::try_from(pupils.len()).unwrap_or(u32::MAX);
+    let pupils = StoredValue::new(pupils);
+    view! {
+        <section class="card" aria-labelledby="spread-title">
+            <h2 id="spread-title">{t(EvaluationKey::SpreadTitle)}</h2>
+            <p class="hint">{t(EvaluationKey::SpreadHint)}</p>
+            {goals.into_iter().map(|goal| {
+                let goal_id = goal.id;
+                let on = move |step: Option<u8>| {
+                    let n = steps.with(|m| {
+                        pupils.with_value(|ps| {
+                            ps.iter()
+                                .filter(|p| m.get(&(**p, goal_id)).copied().flatten() == step)
+                                .count()
+                        })
+                    });
+                    u32::try_from(n).unwrap_or(u32::MAX)
+                };
+                let rows = goal.scale.steps.iter().enumerate().map(|(i, label)| {
+                    let step = u8::try_from(i).ok();
+                    let label = label.clone();
+                    view! {
+                        <li>
+                            <span class="progress-words">{move || crate::i18n::messages::on_step(&label, on(step), total)}</span>
+                            <span class="progress-bar" aria-hidden="true">
+                                <span style=move || format!("width:{}%", on(step) * 100 / total.max(1))></span>
+                            </span>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <h3>{goal.text.clone()}</h3>
+                    <ul class="progress-chart" aria-label=goal.text.clone()>
+                        {rows}
+                        <li>
+                            <span class="progress-words">{move || crate::i18n::messages::on_step(t(Key::NotEvaluated), on(None), total)}</span>
+                        </li>
+                    </ul>
+                }
+            }).collect_view()}
+        </section>
     }
 }
 
@@ -380,9 +439,61 @@ fn GoalToShow(goal: domain::evaluation::MyGoal) -> impl IntoView {
                     <span>{t(Key::ShowYourWork)}</span>
                 </button>
             </div>
+            <FacesOverTime goal=goal.clone() />
             {move || showing.get().then(|| view! { <crate::pupil::work::WorkCapture task_id=None goal_id=Some(goal_id) /> })}
         </li>
     }
+}
+
+/// The pupil's own evaluations of a goal over time, oldest first, each as its face and its word
+/// with the day, and read aloud on request: progress a pupil who cannot read yet can see and hear.
+#[component]
+fn FacesOverTime(goal: domain::evaluation::MyGoal) -> impl IntoView {
+    let faces = goal
+        .scale
+        .faces
+        .then(|| faces_for(goal.scale.steps.len()))
+        .flatten();
+    let entries: Vec<(Option<&'static str>, String, String)> = goal
+        .history
+        .iter()
+        .filter_map(|v| {
+            let step = usize::from(v.step?);
+            Some((
+                faces.and_then(|f| f.get(step).copied()),
+                goal.scale.steps.get(step)?.clone(),
+                crate::calendar::danish_day(v.at),
+            ))
+        })
+        .collect();
+    (!entries.is_empty()).then(|| {
+        let told = crate::i18n::messages::progress_told(
+            &entries
+                .iter()
+                .map(|(_, word, day)| (day.clone(), word.clone()))
+                .collect::<Vec<_>>(),
+        );
+        let heading_id = format!("udvikling-{}", goal.goal_id);
+        let label_id = heading_id.clone();
+        view! {
+            <section class="faces-over-time" aria-labelledby=label_id>
+                <h3 id=heading_id>{t(EvaluationKey::HowItWent)}</h3>
+                <ol>
+                    {entries.into_iter().map(|(face, word, day)| view! {
+                        <li>
+                            {face.map(|f| view! { <span class="face" aria-hidden="true">{f}</span> })}
+                            <span>{word}</span>
+                            <span class="muted">{day}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <button type="button" class="read-aloud tile-button" on:click=move |_| crate::speech::speak(&told, || ())>
+                    <crate::components::DecorativeIcon icon=icondata::LuVolume2 />
+                    <span>{t(EvaluationKey::HearHowItWent)}</span>
+                </button>
+            </section>
+        }
+    })
 }
 
 /// `/hvordan-gik-det`: the same goals with big faces to tap. A tap says the face's meaning aloud

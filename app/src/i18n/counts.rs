@@ -33,12 +33,13 @@ pub fn weeks(n: impl Into<u64>) -> String {
 }
 
 /// What loading a pupil's package added: "Indlæst: 1 plan, 2 versioner, 0 evalueringer."
-pub fn package_imported(plans: u32, versions: u32, evaluations: u32) -> String {
+pub fn package_imported(plans: u32, versions: u32, evaluations: u32, work: u32) -> String {
     format!(
-        "Indlæst: {}, {}, {}.",
+        "Indlæst: {}, {}, {} og {}.",
         count(plans, "plan", "planer"),
         count(versions, "version", "versioner"),
-        count(evaluations, "evaluering", "evalueringer")
+        count(evaluations, "evaluering", "evalueringer"),
+        count(work, "stykke arbejde", "stykker arbejde")
     )
 }
 
@@ -55,8 +56,8 @@ mod tests {
         assert_eq!(weeks(2u32), "2 uger");
         assert_eq!(units(1u32), "1 forløb");
         assert_eq!(
-            package_imported(1, 2, 0),
-            "Indlæst: 1 plan, 2 versioner, 0 evalueringer."
+            package_imported(1, 2, 0, 1),
+            "Indlæst: 1 plan, 2 versioner, 0 evalueringer og 1 stykke arbejde."
         );
     }
 }

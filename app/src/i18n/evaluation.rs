@@ -20,6 +20,10 @@ pub enum EvaluationKey {
     HelpHowDidItGo,
     MyGoalsIntro,
     EvidenceTitle,
+    HowItWent,
+    HearHowItWent,
+    SpreadTitle,
+    SpreadHint,
     EvidenceHint,
     ShowPupilsWork,
     IsEvidence,
@@ -44,6 +48,12 @@ impl Text for EvaluationKey {
             EvaluationKey::SaveMyNote => "Gem det, jeg skrev",
             EvaluationKey::CommentWord => "Kommentar",
             EvaluationKey::EvidenceTitle => "Elevens arbejde som belæg",
+            EvaluationKey::HowItWent => "Sådan er det gået",
+            EvaluationKey::HearHowItWent => "Hør, hvordan det er gået",
+            EvaluationKey::SpreadTitle => "Holdet på hvert mål",
+            EvaluationKey::SpreadHint => {
+                "Hvor mange elever du har vurderet på hvert trin. Tallene står ved hver søjle."
+            }
             EvaluationKey::EvidenceHint => {
                 "Vælg en elev og et mål for at se elevens arbejde til målet og til forløbets opgaver. Det, du vælger som belæg, vises i den næste elevplan, du udgiver, hvis eleven har delt det med sine voksne."
             }

@@ -397,9 +397,55 @@ pub fn evidence_count(n: u32) -> String {
     format!("{n} som belæg")
 }
 
+/// The heading of a pupil's work in a hold: "Arbejde fra Bertil Bo".
+pub fn work_from(pupil: &str) -> String {
+    format!("Arbejde fra {pupil}")
+}
+
+/// The way from a task's screen to all a pupil made in the hold: "Alt fra Bertil Bo i år".
+pub fn all_work_of(pupil: &str) -> String {
+    format!("Alt fra {pupil} i år")
+}
+
+/// A pupil's evaluations over time, to be heard: "3. november: På vej. 6. december: Det kan jeg."
+pub fn progress_told(entries: &[(String, String)]) -> String {
+    entries
+        .iter()
+        .map(|(day, word)| format!("{day}: {word}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many of a hold's pupils are on a step: "Det kan jeg: 4 af 10 elever".
+pub fn on_step(step: &str, pupils: u32, of: u32) -> String {
+    if of == 1 {
+        format!("{step}: {pupils} af 1 elev")
+    } else {
+        format!("{step}: {pupils} af {of} elever")
+    }
+}
+
+/// One evaluation in a pupil's progress: "6. december: Det kan jeg".
+pub fn evaluated_on(day: &str, step: &str) -> String {
+    format!("{day}: {step}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_told_day_by_day_and_a_step_counts_the_holds_pupils() {
+        assert_eq!(
+            progress_told(&[
+                ("3. november".into(), "På vej".into()),
+                ("6. december".into(), "Det kan jeg".into())
+            ]),
+            "3. november: På vej. 6. december: Det kan jeg."
+        );
+        assert_eq!(on_step("På vej", 4, 10), "På vej: 4 af 10 elever");
+        assert_eq!(on_step("På vej", 1, 1), "På vej: 1 af 1 elev");
+    }
 
     #[test]
     fn what_came_in_for_a_task_is_counted_in_danish() {

@@ -156,7 +156,7 @@ fn field_text(field: Field) -> &'static str {
         Field::TaskId => "Opgaven findes ikke længere.",
         Field::GoalId => "Målet findes ikke længere.",
         Field::PackageFormat => "Filen er ikke en elevpakke fra Spire (spire-pupil/1).",
-        Field::PackagePlans | Field::PackageEvaluations => {
+        Field::PackagePlans | Field::PackageEvaluations | Field::PackagePortfolio => {
             "Pakken indeholder noget, der ikke kan læses. Intet er indlæst."
         }
         Field::PackageSchool => {

@@ -6,6 +6,8 @@ use super::Text;
 pub enum PupilPlanKey {
     BroughtFrom,
     EvidenceTitle,
+    TeacherBefore,
+    PupilBefore,
     PartLanguage,
     PartMathAwareness,
     PartDanish,
@@ -103,6 +105,8 @@ impl Text for PupilPlanKey {
             PupilPlanKey::PupilsOwnEvaluation => "Elevens egen vurdering",
             PupilPlanKey::PupilReflection => "Elevens refleksion",
             PupilPlanKey::EvidenceTitle => "Arbejde, der viser målet",
+            PupilPlanKey::TeacherBefore => "Lærerens vurdering ved sidste version",
+            PupilPlanKey::PupilBefore => "Elevens egen vurdering ved sidste version",
             PupilPlanKey::PupilPlansTitle => "Elevplan",
             PupilPlanKey::PupilPlansFor => "Elevplan for",
             PupilPlanKey::PlansThisYear => "Planer i år",

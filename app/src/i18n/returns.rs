@@ -31,6 +31,14 @@ pub enum ReturnsKey {
     StickerThumbsUp,
     StickerEffort,
     StickerTellMore,
+    PupilsWorkWord,
+    NoUnitsYet,
+    RunningNow,
+    NothingInUnit,
+    ProgressTitle,
+    TeachersEvaluations,
+    PupilsOwnEvaluations,
+    NoEvaluationsYet,
 }
 
 impl Text for ReturnsKey {
@@ -63,6 +71,16 @@ impl Text for ReturnsKey {
             ReturnsKey::StickerThumbsUp => "Godt gået!",
             ReturnsKey::StickerEffort => "Du har arbejdet hårdt!",
             ReturnsKey::StickerTellMore => "Fortæl mig mere om det!",
+            ReturnsKey::PupilsWorkWord => "Elevens arbejde",
+            ReturnsKey::NoUnitsYet => {
+                "Holdet har ingen forløb, der er gået i gang, i dette skoleår."
+            }
+            ReturnsKey::RunningNow => "Forløbet er i gang nu.",
+            ReturnsKey::NothingInUnit => "Intet arbejde i dette forløb.",
+            ReturnsKey::ProgressTitle => "Udvikling på målene",
+            ReturnsKey::TeachersEvaluations => "Lærernes vurderinger",
+            ReturnsKey::PupilsOwnEvaluations => "Elevens egne vurderinger",
+            ReturnsKey::NoEvaluationsYet => "Ikke vurderet endnu.",
         }
     }
 }

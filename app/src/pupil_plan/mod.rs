@@ -183,7 +183,9 @@ pub fn PublishedPlanView(
                     {goals.into_iter().map(|g| view! {
                         <li>
                             <strong>{g.text}</strong>
+                            {changed(&g.teacher, g.teacher_before.clone()).map(|e| view! { <p class="muted">{t(PupilPlanKey::TeacherBefore)}": "{e}</p> })}
                             {g.teacher.map(|e| view! { <p>{t(PupilPlanKey::TeachersEvaluation)}": "{e}</p> })}
+                            {changed(&g.pupil, g.pupil_before.clone()).map(|e| view! { <p class="muted">{t(PupilPlanKey::PupilBefore)}": "{e}</p> })}
                             {g.pupil.map(|e| view! { <p>{t(PupilPlanKey::PupilsOwnEvaluation)}": "{e}</p> })}
                             {(!g.evidence.is_empty()).then(|| view! {
                                 <ul class="work-list" aria-label=t(PupilPlanKey::EvidenceTitle)>
@@ -200,6 +202,11 @@ pub fn PublishedPlanView(
             })}
         </article>
     }
+}
+
+/// The evaluation in the previous version, when it was another than now: progress since then.
+fn changed(now: &Option<String>, before: Option<String>) -> Option<String> {
+    before.filter(|b| Some(b) != now.as_ref())
 }
 
 /// Registers this feature's server functions with the server (`crate::register_server_functions`).

@@ -143,7 +143,7 @@ fn PackageSection(pupil_id: i64) -> impl IntoView {
                 </div>
                 <button type="submit">{t(PupilPlanKey::ImportPackage)}</button>
                 <p role="status">{move || match result.get() {
-                    Some(Ok(s)) => Some(counts::package_imported(s.plans, s.versions, s.evaluations)),
+                    Some(Ok(s)) => Some(counts::package_imported(s.plans, s.versions, s.evaluations, s.work)),
                     _ => None,
                 }}</p>
                 {move || match result.get() {

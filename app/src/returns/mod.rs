@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod feedback;
+pub mod pupil_work;
 
 use crate::components::{by_id, set_title};
 use crate::i18n::{ReturnsKey, messages, t};
@@ -48,13 +49,13 @@ fn Returns(returns: TaskReturns) -> impl IntoView {
         <p role="status">{messages::done_of(returns.done(), total)}</p>
         {returns.pupils.is_empty().then(|| view! { <p>{t(ReturnsKey::NoPupils)}</p> })}
         <ul class="card-list returns" aria-label=t(ReturnsKey::PupilsTitle)>
-            {returns.pupils.into_iter().map(|pupil| view! { <PupilCard pupil task_id /> }).collect_view()}
+            {returns.pupils.into_iter().map(|pupil| view! { <PupilCard pupil task_id team_id=returns.team_id /> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn PupilCard(pupil: PupilReturn, task_id: i64) -> impl IntoView {
+fn PupilCard(pupil: PupilReturn, task_id: i64, team_id: i64) -> impl IntoView {
     let status = if pupil.done_at.is_some() {
         t(ReturnsKey::Done)
     } else {
@@ -64,6 +65,7 @@ fn PupilCard(pupil: PupilReturn, task_id: i64) -> impl IntoView {
     view! {
         <li class="card">
             <h2>{pupil.name.clone()}</h2>
+            <p><a href=pupil_work::href(team_id, pupil.pupil_id)>{messages::all_work_of(&pupil.name)}</a></p>
             <p class=if pupil.done_at.is_some() { "returns-done" } else { "muted" }>{status}</p>
             {pupil.work.is_empty().then(|| view! { <p class="muted">{t(ReturnsKey::NothingHandedIn)}</p> })}
             {pupil.work.into_iter().map(|item| view! {
@@ -110,4 +112,5 @@ pub(crate) fn register_server_functions() {
     use server_fn::axum::register_explicit;
     register_explicit::<LoadTaskReturns>();
     register_explicit::<answer::GiveFeedback>();
+    register_explicit::<pupil_work::LoadPupilWork>();
 }

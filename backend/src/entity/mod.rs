@@ -12,6 +12,7 @@ pub mod framework_item;
 pub mod goal_evidence;
 pub mod guardianship;
 pub mod imported_evaluation;
+pub mod imported_work;
 pub mod oidc_flow;
 pub mod password_reset;
 pub mod person;

@@ -217,6 +217,7 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
     }
     Ok(EvaluationGrid {
         unit_id: i64::from(unit.id),
+        team_id: i64::from(access.team.id),
         unit_title: unit.title,
         goals,
         pupils: pupils
@@ -284,7 +285,9 @@ pub(crate) async fn reflection_goals_of(
         .await
         .map_err(db_err)?;
     let context = GoalContext::load(db, &goal_rows).await?;
-    let mine: HashMap<i32, evaluation::Model> = evaluation::Entity::find()
+    // Oldest first: the last of each goal's is the current one.
+    let mut mine: HashMap<i32, Vec<EvaluationValue>> = HashMap::new();
+    for e in evaluation::Entity::find()
         .filter(evaluation::Column::PupilId.eq(pupil_id))
         .filter(evaluation::Column::ByPupil.eq(true))
         .filter(
@@ -294,9 +297,9 @@ pub(crate) async fn reflection_goals_of(
         .all(db)
         .await
         .map_err(db_err)?
-        .into_iter()
-        .map(|e| (e.goal_id, e))
-        .collect();
+    {
+        mine.entry(e.goal_id).or_default().push(value(&e));
+    }
     goal_rows
         .iter()
         .filter_map(|g| {
@@ -312,7 +315,8 @@ pub(crate) async fn reflection_goals_of(
                 subject: domain::school::Subject::parse(&t.subject)
                     .map_err(|_| AppError::internal())?,
                 scale: context.scale(g)?,
-                mine: mine.get(&g.id).map(value),
+                mine: mine.get(&g.id).and_then(|h| h.last().cloned()),
+                history: mine.get(&g.id).cloned().unwrap_or_default(),
             })
         })
         .collect()

@@ -34,6 +34,7 @@ mod m20261206_000025_create_school_subjects;
 mod m20261206_000026_index_work_by_task;
 mod m20261206_000027_create_feedback;
 mod m20261206_000028_create_goal_evidence;
+mod m20261206_000029_create_imported_work;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_index_work_by_task::Migration),
             Box::new(m20261206_000027_create_feedback::Migration),
             Box::new(m20261206_000028_create_goal_evidence::Migration),
+            Box::new(m20261206_000029_create_imported_work::Migration),
         ]
     }
 }

@@ -529,6 +529,23 @@ async fn render(
         current_evaluations(db, plan.pupil_id, goals.iter().map(|g| g.id).collect()).await?;
     let goal_ids: Vec<i32> = goals.iter().map(|g| g.id).collect();
     let mut evidence = crate::evaluation::evidence::for_plan(db, plan.pupil_id, &goal_ids).await?;
+    // The previous version published here, for progress since then (an imported version names
+    // another school's goals).
+    let before: HashMap<i64, (Option<String>, Option<String>)> = pupil_plan_version::Entity::find()
+        .filter(pupil_plan_version::Column::PlanId.eq(plan.id))
+        .order_by_desc(pupil_plan_version::Column::Number)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .and_then(|v| parse_version(&v).ok())
+        .filter(|v| v.imported_from.is_none())
+        .map(|v| {
+            v.goals
+                .into_iter()
+                .map(|g| (g.goal_id, (g.teacher, g.pupil)))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut published = Vec::new();
     for g in &goals {
         let scale = context.scale(g)?;
@@ -541,6 +558,8 @@ async fn render(
                 .map(|i| format!("{}@{}:{}", i.framework, i.version, i.key)),
             teacher: current.get(&(g.id, false)).map(|r| in_words(&scale, r)),
             pupil: current.get(&(g.id, true)).map(|r| in_words(&scale, r)),
+            teacher_before: before.get(&i64::from(g.id)).and_then(|(t, _)| t.clone()),
+            pupil_before: before.get(&i64::from(g.id)).and_then(|(_, p)| p.clone()),
             evidence: evidence.remove(&g.id).unwrap_or_default(),
         });
     }
@@ -719,3 +738,4 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
 }
 
 pub mod package;
+mod portfolio;

@@ -116,8 +116,9 @@ async fn own_evaluations(
         .collect()
 }
 
-/// Work chosen as evidence names pieces of this school's portfolio, which does not travel in the
-/// package yet: a version leaves and arrives without it.
+/// Work chosen as evidence names pieces of this school's portfolio by their ids here: a version
+/// leaves and arrives without it, and each piece of the portfolio names the goals it was chosen
+/// for instead (`PackageWork::evidence_for`).
 fn without_evidence(mut plan: PublishedPlan) -> PublishedPlan {
     for goal in &mut plan.goals {
         goal.evidence.clear();
@@ -186,6 +187,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         .into_iter()
         .filter(|o| named.contains(&o.subject()))
         .collect();
+    let portfolio = super::portfolio::export(db, pupil, &school).await?;
     Ok(PupilPackage {
         format: PACKAGE_FORMAT.to_owned(),
         exported_at: clock::now(),
@@ -196,8 +198,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         },
         plans,
         evaluations,
-        // Not yet carried: the pupil's work and the teachers' feedback arrive with issue 18.
-        portfolio: Vec::new(),
+        portfolio,
         own_subjects,
     })
 }
@@ -324,6 +325,7 @@ pub async fn import_pupil(
         known.push(e.clone());
         summary.evaluations += 1;
     }
+    summary.work = super::portfolio::import(&txn, pupil, &package.portfolio).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(summary)
 }

@@ -3,6 +3,7 @@
 //! hold, its pupils, their *Jeg er færdig*, their work and the answers, each one query.
 
 pub mod feedback;
+pub mod pupil_work;
 
 use crate::entity::task::AudienceKind;
 use crate::entity::{person, portfolio_item, task, task_done, task_pupil, unit, year_plan};
@@ -71,6 +72,7 @@ pub async fn task_returns(ctx: &RequestCtx, task_id: i64) -> Result<TaskReturns,
         title: task.title.clone(),
         unit_id: i64::from(unit.id),
         unit_title: unit.title,
+        team_id: i64::from(access.team.id),
         team_name: access.team.name.clone(),
         pupils: pupils
             .into_iter()

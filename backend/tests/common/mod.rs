@@ -194,6 +194,26 @@ pub async fn forloeb_in(ctx: &RequestCtx, year_plan: i64, title: &str, week: u8)
     .unwrap()
 }
 
+/// A one-week forløb in `year_plan` for this week, whatever day the tests run.
+pub async fn forloeb_this_week(ctx: &RequestCtx, year_plan: i64, title: &str) -> i64 {
+    let monday = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE)
+        .unwrap()
+        .monday();
+    plans::create_unit(
+        ctx,
+        year_plan,
+        &UnitInput {
+            title: title.into(),
+            description: String::new(),
+            first_week: monday,
+            last_week: monday,
+            materials: vec![],
+        },
+    )
+    .await
+    .unwrap()
+}
+
 /// The school's faces scale (the pupils' smileys).
 pub async fn faces_scale(ctx: &RequestCtx) -> i64 {
     plans::scales(ctx)

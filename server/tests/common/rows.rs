@@ -348,6 +348,12 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             "task_id={task}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
         ),
+        // All a pupil made in a hold this year: the hold's own teachers.
+        (
+            "/api/pupil_work",
+            "team_id={team_1a_dansk}&pupil_id={ida}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
         // Answering pupils: the hold's own teachers; another school's leader learns nothing.
         (
             "/api/give_feedback",
