@@ -1,6 +1,8 @@
 //! Pupils' and teachers' pictures and sound are checked by their first bytes, not only by the
 //! type the device names, so a "photo" that is really a page is refused.
 
+use domain::{AppError, Field};
+
 /// Whether `bytes` start as a file of `content_type` does.
 pub(crate) fn content_matches(content_type: &str, bytes: &[u8]) -> bool {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
@@ -14,6 +16,35 @@ pub(crate) fn content_matches(content_type: &str, bytes: &[u8]) -> bool {
         "audio/mpeg" => starts(b"ID3") || starts(b"\xff\xfb") || starts(b"\xff\xf3"),
         _ => false,
     }
+}
+
+/// The fields an upload's errors name: a body that is not base64, a file empty or too large, a
+/// file that is not what its type says.
+pub(crate) struct FileFields {
+    pub undecodable: Field,
+    pub size: Field,
+    pub kind: Field,
+}
+
+/// A picture or sound sent as base64: decoded, at most `max` bytes, and starting as `content_type`
+/// does.
+pub(crate) fn decode_checked(
+    data_base64: &str,
+    content_type: &str,
+    max: usize,
+    fields: FileFields,
+) -> Result<Vec<u8>, AppError> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data_base64.as_bytes())
+        .map_err(|_| AppError::invalid(fields.undecodable))?;
+    if bytes.is_empty() || bytes.len() > max {
+        return Err(AppError::invalid(fields.size));
+    }
+    if !content_matches(content_type, &bytes) {
+        return Err(AppError::invalid(fields.kind));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

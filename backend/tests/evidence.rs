@@ -7,67 +7,34 @@
 mod common;
 
 use backend::evaluation::{self, evidence};
-use backend::planning::plans;
 use backend::pupil::work;
 use backend::pupil_plan::{self, package};
 use backend::returns::feedback;
-use common::{DanskForloeb, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
+use common::{
+    DanskForloeb, PNG, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida,
+    task_with_idas_photo,
+};
 use domain::feedback::{FeedbackInput, FeedbackOn, FeedbackUpload, Sticker};
-use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen};
 use domain::pupil::{WorkKind, WorkUpload};
 use domain::pupil_plan::{PlanEdit, PlanTexts};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode, Field};
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of a picture";
-
 /// Ida's work in Anne's dansk forløb: a photo for a task of the forløb and words for its
 /// reflection goal: (photo, words).
 async fn idas_work(t: &TestDb, f: &DanskForloeb) -> (i64, i64) {
-    use base64::Engine;
-    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
-    let task = plans::create_task(
-        &f.anne,
-        f.unit,
-        &TaskInput {
-            title: "Tegn et eventyr".into(),
-            instruction: "Tegn dit yndlingseventyr.".into(),
-            icon: TaskIcon::Draw,
-            when: TaskWhen::Week(today),
-            audience: Audience::Hold,
-            pupils: vec![],
-            easier: None,
-            harder: None,
-        },
-    )
-    .await
-    .unwrap();
-    let ida = as_user(t, "ida").await;
-    let upload = |key: &str, kind, task_id, goal_id, text: &str| WorkUpload {
-        client_key: key.into(),
-        kind,
-        task_id,
-        goal_id,
-        text: text.into(),
-        content_type: (kind == WorkKind::Photo).then(|| "image/png".into()),
-        data_base64: (kind == WorkKind::Photo)
-            .then(|| base64::engine::general_purpose::STANDARD.encode(PNG)),
-    };
-    let photo = work::add_work(
-        &ida,
-        &upload("bel-0001-abcd", WorkKind::Photo, Some(task), None, ""),
-    )
-    .await
-    .unwrap();
+    let (_, photo) = task_with_idas_photo(t, f).await;
     let words = work::add_work(
-        &ida,
-        &upload(
-            "bel-0002-abcd",
-            WorkKind::Text,
-            None,
-            Some(f.refleksion),
-            "Jeg kan genfortælle.",
-        ),
+        &as_user(t, "ida").await,
+        &WorkUpload {
+            client_key: "bel-0002-abcd".into(),
+            kind: WorkKind::Text,
+            task_id: None,
+            goal_id: Some(f.refleksion),
+            text: "Jeg kan genfortælle.".into(),
+            content_type: None,
+            data_base64: None,
+        },
     )
     .await
     .unwrap();

@@ -7,58 +7,18 @@
 
 mod common;
 
-use backend::planning::plans;
 use backend::pupil::{today, work};
 use backend::returns::{self, feedback};
-use common::{DanskForloeb, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};
+use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida, task_with_idas_photo};
 use domain::feedback::{FeedbackBody, FeedbackInput, FeedbackOn, FeedbackUpload, Sticker};
-use domain::planning::{Audience, TaskIcon, TaskInput, TaskWhen};
-use domain::pupil::{WorkKind, WorkUpload};
 use domain::{AppError, ErrorCode, Field};
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of a picture";
 /// The first bytes of a WebM file, as Chromium's MediaRecorder makes it.
 const WEBM: &[u8] = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01 rest of a recording";
 
 fn b64(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-/// "Tegn et eventyr" this week for Anne's whole dansk hold, and Ida's photo for it: (task, photo).
-async fn task_with_idas_photo(t: &TestDb, f: &DanskForloeb) -> (i64, i64) {
-    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
-    let task = plans::create_task(
-        &f.anne,
-        f.unit,
-        &TaskInput {
-            title: "Tegn et eventyr".into(),
-            instruction: "Tegn dit yndlingseventyr.".into(),
-            icon: TaskIcon::Draw,
-            when: TaskWhen::Week(today),
-            audience: Audience::Hold,
-            pupils: vec![],
-            easier: None,
-            harder: None,
-        },
-    )
-    .await
-    .unwrap();
-    let photo = work::add_work(
-        &as_user(t, "ida").await,
-        &WorkUpload {
-            client_key: "svar-0001-abcd".into(),
-            kind: WorkKind::Photo,
-            task_id: Some(task),
-            goal_id: None,
-            text: String::new(),
-            content_type: Some("image/png".into()),
-            data_base64: Some(b64(PNG)),
-        },
-    )
-    .await
-    .unwrap();
-    (task, photo)
 }
 
 fn on_work(item_id: i64, body: FeedbackUpload, for_family: bool) -> FeedbackInput {

@@ -9,6 +9,22 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 
+/// Shown inline as what it is, and inert if a browser were asked to treat it as a page.
+fn assert_shown_inert(res: &axum::http::Response<Body>, content_type: &str) {
+    assert_eq!(
+        res.headers().get(header::CONTENT_TYPE).unwrap(),
+        content_type
+    );
+    assert_eq!(
+        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
+        "sandbox; default-src 'none'"
+    );
+    assert_eq!(
+        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+}
+
 #[tokio::test]
 async fn a_pupils_package_downloads_as_json_for_the_leader_and_nobody_else() {
     let s = TestServer::start().await;
@@ -58,18 +74,7 @@ async fn a_pupils_photo_is_shown_inline_to_them_and_their_teacher_and_inert_as_a
     let path = format!("/arbejde/{id}");
     let res = get_as(&s, &path, Some(&ida)).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(
-        res.headers().get(header::CONTENT_TYPE).unwrap(),
-        "image/png"
-    );
-    assert_eq!(
-        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
-        "sandbox; default-src 'none'"
-    );
-    assert_eq!(
-        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
-        "nosniff"
-    );
+    assert_shown_inert(&res, "image/png");
     let anne = s.sign_in("anne").await;
     assert_eq!(
         get_as(&s, &path, Some(&anne)).await.status(),
@@ -147,18 +152,7 @@ async fn a_teachers_recorded_answer_plays_inline_for_the_pupil_and_inert_as_a_pa
         .unwrap();
     assert_eq!(played.len(), 2_500_000);
     let res = get_as(&s, &path, Some(&ida)).await;
-    assert_eq!(
-        res.headers().get(header::CONTENT_TYPE).unwrap(),
-        "audio/webm"
-    );
-    assert_eq!(
-        res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap(),
-        "sandbox; default-src 'none'"
-    );
-    assert_eq!(
-        res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
-        "nosniff"
-    );
+    assert_shown_inert(&res, "audio/webm");
     // Meant for the family, but Ida has not shared the photo.
     let mette = s.sign_in("mette").await;
     assert_eq!(

@@ -65,16 +65,16 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
     };
     let file = match (&upload.content_type, &upload.data_base64) {
         (Some(content_type), Some(data)) => {
-            use base64::Engine;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(data.as_bytes())
-                .map_err(|_| AppError::invalid(Field::WorkFile))?;
-            if bytes.is_empty() || bytes.len() > MAX_WORK_BYTES {
-                return Err(AppError::invalid(Field::WorkFileSize));
-            }
-            if !crate::media::content_matches(content_type, &bytes) {
-                return Err(AppError::invalid(Field::WorkFileType));
-            }
+            let bytes = crate::media::decode_checked(
+                data,
+                content_type,
+                MAX_WORK_BYTES,
+                crate::media::FileFields {
+                    undecodable: Field::WorkFile,
+                    size: Field::WorkFileSize,
+                    kind: Field::WorkFileType,
+                },
+            )?;
             Some((content_type.clone(), bytes))
         }
         _ => None,

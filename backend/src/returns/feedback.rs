@@ -100,16 +100,16 @@ pub async fn give_feedback(ctx: &RequestCtx, input: &FeedbackInput) -> Result<Fe
             content_type,
             data_base64,
         } => {
-            use base64::Engine;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(data_base64.as_bytes())
-                .map_err(|_| AppError::invalid(Field::FeedbackFile))?;
-            if bytes.is_empty() || bytes.len() > MAX_FEEDBACK_VOICE_BYTES {
-                return Err(AppError::invalid(Field::FeedbackFile));
-            }
-            if !crate::media::content_matches(content_type, &bytes) {
-                return Err(AppError::invalid(Field::FeedbackFile));
-            }
+            let bytes = crate::media::decode_checked(
+                data_base64,
+                content_type,
+                MAX_FEEDBACK_VOICE_BYTES,
+                crate::media::FileFields {
+                    undecodable: Field::FeedbackFile,
+                    size: Field::FeedbackFile,
+                    kind: Field::FeedbackFile,
+                },
+            )?;
             Some((content_type.clone(), bytes))
         }
         _ => None,

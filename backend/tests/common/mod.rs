@@ -400,3 +400,44 @@ pub async fn neighbour_school_with_ida(t: &TestDb) -> i64 {
     .unwrap();
     i64::from(ida.id)
 }
+
+/// A small real PNG, for pupils' photos.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR rest of a picture";
+
+/// "Tegn et eventyr" this week for Anne's whole dansk hold in `f`'s forløb, and Ida's photo for
+/// it: (task, photo).
+pub async fn task_with_idas_photo(t: &TestDb, f: &DanskForloeb) -> (i64, i64) {
+    use base64::Engine;
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
+    let task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &domain::planning::TaskInput {
+            title: "Tegn et eventyr".into(),
+            instruction: "Tegn dit yndlingseventyr.".into(),
+            icon: domain::planning::TaskIcon::Draw,
+            when: domain::planning::TaskWhen::Week(today),
+            audience: domain::planning::Audience::Hold,
+            pupils: vec![],
+            easier: None,
+            harder: None,
+        },
+    )
+    .await
+    .unwrap();
+    let photo = backend::pupil::work::add_work(
+        &as_user(t, "ida").await,
+        &domain::pupil::WorkUpload {
+            client_key: "photo-0001-abcd".into(),
+            kind: domain::pupil::WorkKind::Photo,
+            task_id: Some(task),
+            goal_id: None,
+            text: String::new(),
+            content_type: Some("image/png".into()),
+            data_base64: Some(base64::engine::general_purpose::STANDARD.encode(PNG)),
+        },
+    )
+    .await
+    .unwrap();
+    (task, photo)
+}
