@@ -136,6 +136,21 @@ fn calls(s: &BenchSessions) -> Vec<(String, String, &'static str, String)> {
         "task_returns",
         format!("task_id={}", follower.tasks[0]),
     );
+    // A pupil's year in a hold, and their work for a goal (the grid's evidence section).
+    let (team, pupil_in_team) = teacher.pupils[0];
+    add(
+        "teacher",
+        &teacher.token,
+        "pupil_work",
+        format!("team_id={team}&pupil_id={pupil_in_team}"),
+    );
+    let (goal, pupil_on_goal) = teacher.goals[0];
+    add(
+        "teacher",
+        &teacher.token,
+        "goal_work",
+        format!("goal_id={goal}&pupil_id={pupil_on_goal}"),
+    );
     add("leader", &leader.token, "home", String::new());
     add(
         "leader",

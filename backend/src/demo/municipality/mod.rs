@@ -186,9 +186,17 @@ struct Generator<'a> {
     start_year: i32,
 }
 
-/// What a teacher's session is given to ask for: their årsplaner, forløb with evaluations, and
-/// tasks pupils have answered.
-type Teaching = (Vec<i64>, Vec<i64>, Vec<i64>);
+/// What a teacher's session is given to ask for: their årsplaner, forløb with evaluations, tasks
+/// pupils have answered, (hold, pupil) for a pupil's year, and (goal, pupil) for a pupil's work
+/// on a goal.
+#[derive(Default)]
+struct Teaching {
+    plans: Vec<i64>,
+    units: Vec<i64>,
+    tasks: Vec<i64>,
+    pupils: Vec<(i64, i64)>,
+    goals: Vec<(i64, i64)>,
+}
 
 /// A class as it is being built: its pupils and their guardians' ids.
 struct ClassRows {
@@ -315,15 +323,17 @@ impl Generator<'_> {
                 }
             }
         }
-        for (teacher, (plans, units, tasks)) in teaching {
-            if self.wants_session(self.sessions.teachers.len()) && !units.is_empty() {
+        for (teacher, t) in teaching {
+            if self.wants_session(self.sessions.teachers.len()) && !t.units.is_empty() {
                 let token = self.session(teacher, Role::Teacher)?;
                 self.sessions.teachers.push(TeacherSession {
                     token,
                     person_id: i64::from(teacher),
-                    year_plans: plans,
-                    units,
-                    tasks,
+                    year_plans: t.plans,
+                    units: t.units,
+                    tasks: t.tasks,
+                    pupils: t.pupils,
+                    goals: t.goals,
                 });
             }
         }
@@ -444,7 +454,7 @@ impl Generator<'_> {
             updated_at: Set(self.now - 120 * 86_400),
         });
         let entry = teaching.entry(teacher).or_default();
-        entry.0.push(i64::from(plan_id));
+        entry.plans.push(i64::from(plan_id));
 
         let (first_day, _) =
             SchoolYear::default_dates(self.start_year).ok_or_else(AppError::internal)?;
@@ -487,11 +497,13 @@ impl Generator<'_> {
             let goals = self.goals(unit_id, subject)?;
             let tasks = self.tasks(unit_id, class, first_week, weeks_per_unit, subject_index)?;
             if finished {
-                teaching
-                    .entry(teacher)
-                    .or_default()
-                    .1
-                    .push(i64::from(unit_id));
+                let entry = teaching.entry(teacher).or_default();
+                entry.units.push(i64::from(unit_id));
+                if let (Some((goal, ..)), Some((pupil, _))) = (goals.first(), class.pupils.first())
+                {
+                    entry.pupils.push((i64::from(team_id), i64::from(*pupil)));
+                    entry.goals.push((i64::from(*goal), i64::from(*pupil)));
+                }
                 self.evaluations(class, &goals, teacher)?;
             }
             if current {
@@ -500,7 +512,7 @@ impl Generator<'_> {
                         teaching
                             .entry(teacher)
                             .or_default()
-                            .2
+                            .tasks
                             .push(i64::from(task_id));
                         for &(pupil_id, _) in &class.pupils {
                             if self.rng.random_bool(0.8) {

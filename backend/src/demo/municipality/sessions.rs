@@ -46,4 +46,10 @@ pub struct TeacherSession {
     /// Tasks of current forløb that pupils have answered (for the task's screen).
     #[serde(default)]
     pub tasks: Vec<i64>,
+    /// (hold, pupil) for a pupil's year in a hold they teach.
+    #[serde(default)]
+    pub pupils: Vec<(i64, i64)>,
+    /// (goal, pupil) for a pupil's work on a goal of theirs (the grid's evidence section).
+    #[serde(default)]
+    pub goals: Vec<(i64, i64)>,
 }
