@@ -131,6 +131,21 @@ pub async fn remove_material(ctx: &RequestCtx, material_id: i64) -> Result<(), A
     Ok(())
 }
 
+/// A stored file's type and bytes, once its reader was allowed: pupils' work and recorded answers
+/// are served by their own rules, then read the same way. None is NotFound.
+pub(crate) async fn bytes_of(
+    db: &impl sea_orm::ConnectionTrait,
+    file_id: Option<i32>,
+) -> Result<(String, Vec<u8>), AppError> {
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    let file = stored_file::Entity::find_by_id(file_id.ok_or_else(not_found)?)
+        .one(db)
+        .await
+        .map_err(crate::db_err)?
+        .ok_or_else(not_found)?;
+    Ok((file.content_type, file.bytes))
+}
+
 /// A file row as it is stored, with a fresh unguessable key. Every upload goes through here.
 pub(crate) fn new_file(
     school_id: i32,

@@ -5,7 +5,7 @@
 //! twice.
 
 use super::today::is_my_task;
-use crate::entity::{portfolio_item, stored_file, task, unit_goal};
+use crate::entity::{portfolio_item, task, unit_goal};
 use crate::facts::CurrentUnits;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
@@ -267,10 +267,5 @@ pub async fn work_file(ctx: &RequestCtx, item_id: i64) -> Result<(String, Vec<u8
         facts.relation,
         item.shared_with_family,
     ))?;
-    let file = stored_file::Entity::find_by_id(item.file_id.ok_or_else(not_found)?)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(not_found)?;
-    Ok((file.content_type, file.bytes))
+    crate::planning::files::bytes_of(db, item.file_id).await
 }

@@ -8,7 +8,7 @@
 use super::task_pupils;
 use crate::entity::stored_file::FileKind;
 use crate::entity::work_feedback::{self, FeedbackKind};
-use crate::entity::{person, portfolio_item, stored_file};
+use crate::entity::{person, portfolio_item};
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::planning::access::{hide_other_schools, not_found, task_with_access};
@@ -218,12 +218,7 @@ pub async fn feedback_file(
         facts.relation,
         answer.for_family && shared_piece,
     ))?;
-    let file = stored_file::Entity::find_by_id(answer.file_id.ok_or_else(not_found)?)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(not_found)?;
-    Ok((file.content_type, file.bytes))
+    crate::planning::files::bytes_of(db, answer.file_id).await
 }
 
 /// Answers a query finds, newest first, as their readers see them, with their authors' names:
