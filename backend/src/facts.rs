@@ -109,6 +109,14 @@ pub(crate) async fn hold_pupils(
         .all(db)
         .await
         .map_err(db_err)?;
+    still_here_by_name(db, ids).await
+}
+
+/// These pupils, those still at the school, by name: one statement.
+pub(crate) async fn still_here_by_name(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> Result<Vec<HoldPupil>, AppError> {
     Ok(person::Entity::find()
         .filter(person::Column::Id.is_in(ids))
         .filter(person::Column::LeftAt.is_null())

@@ -6,8 +6,8 @@ pub mod feedback;
 pub mod pupil_work;
 
 use crate::entity::task::AudienceKind;
-use crate::entity::{person, portfolio_item, task, task_done, task_pupil, unit, year_plan};
-use crate::facts::hold_pupils;
+use crate::entity::{portfolio_item, task, task_done, task_pupil, unit, year_plan};
+use crate::facts::{hold_pupils, still_here_by_name};
 use crate::identity::current_principal;
 use crate::planning::access::{hide_other_schools, not_found, task_with_access};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
@@ -109,16 +109,10 @@ pub(crate) async fn task_pupils(
                 .into_iter()
                 .map(|r| r.pupil_id)
                 .collect();
-            person::Entity::find()
-                .filter(person::Column::Id.is_in(ids))
-                .filter(person::Column::LeftAt.is_null())
-                .order_by_asc(person::Column::GivenName)
-                .order_by_asc(person::Column::FamilyName)
-                .all(db)
-                .await
-                .map_err(db_err)?
+            still_here_by_name(db, ids)
+                .await?
                 .into_iter()
-                .map(|p| (p.id, p.full_name()))
+                .filter_map(|h| i32::try_from(h.id).ok().map(|id| (id, h.name)))
                 .collect()
         }
     })
