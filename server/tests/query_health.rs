@@ -124,12 +124,12 @@ fn calls(s: &BenchSessions) -> Vec<(String, String, &'static str, String)> {
         "pupil_plans",
         format!("pupil_id={}", pupil.person_id),
     );
-    // The task's screen, for a task pupils answered, with work and answers in it.
+    // The task's screen, for a task of a running forløb (answered, unless it is early in the week).
     let follower = s
         .teachers
         .iter()
         .find(|t| !t.tasks.is_empty())
-        .expect("a teacher with an answered task");
+        .expect("a teacher with a task in a running forløb");
     add(
         "teacher",
         &follower.token,

@@ -508,12 +508,14 @@ impl Generator<'_> {
             }
             if current {
                 for &(task_id, due) in &tasks {
+                    // Every task of a running forløb has a screen, answered or not yet (on a
+                    // Monday none is due before today).
+                    teaching
+                        .entry(teacher)
+                        .or_default()
+                        .tasks
+                        .push(i64::from(task_id));
                     if due < today {
-                        teaching
-                            .entry(teacher)
-                            .or_default()
-                            .tasks
-                            .push(i64::from(task_id));
                         for &(pupil_id, _) in &class.pupils {
                             if self.rng.random_bool(0.8) {
                                 self.w.task_done.push(task_done::ActiveModel {

@@ -43,7 +43,7 @@ pub struct TeacherSession {
     pub year_plans: Vec<i64>,
     /// Forløb that have evaluations (for the evaluation grid).
     pub units: Vec<i64>,
-    /// Tasks of current forløb that pupils have answered (for the task's screen).
+    /// Tasks of current forløb (for the task's screen), those due before today answered.
     #[serde(default)]
     pub tasks: Vec<i64>,
     /// (hold, pupil) for a pupil's year in a hold they teach.
