@@ -301,6 +301,14 @@ pub fn can_reflect_on_pupil_plan(p: &Principal, r: PupilRelation) -> bool {
     p.role == Role::Pupil && r.is_self
 }
 
+/// A pupil's recorded reflection is heard by the pupil and the staff who read the plan's drafts,
+/// and by the family once a published version plays it.
+pub fn can_hear_pupil_reflection(p: &Principal, r: PupilRelation, published: bool) -> bool {
+    (p.role == Role::Pupil && r.is_self)
+        || can_read_pupil_plan_drafts(p, r)
+        || (published && can_read_published_pupil_plans(p, r))
+}
+
 /// A pupil's records leave with them (export) and arrive at the new school (import) through the
 /// school's leader or administration.
 pub fn can_move_pupil_records(p: &Principal, pupil_school_id: i32) -> bool {
@@ -586,6 +594,14 @@ mod tests {
         assert!(can_read_published_pupil_plans(&pupil, me));
         assert!(can_reflect_on_pupil_plan(&pupil, me));
         assert!(!can_reflect_on_pupil_plan(&teacher, theirs));
+        assert!(can_hear_pupil_reflection(&pupil, me, false));
+        assert!(can_hear_pupil_reflection(&teacher, theirs, false));
+        assert!(
+            !can_hear_pupil_reflection(&parent, own_child, false),
+            "not before it is published"
+        );
+        assert!(can_hear_pupil_reflection(&parent, own_child, true));
+        assert!(!can_hear_pupil_reflection(&parent, stranger, true));
         for role in Role::ALL {
             assert_eq!(
                 can_move_pupil_records(&as_role(role), 10),

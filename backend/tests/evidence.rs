@@ -51,6 +51,7 @@ fn dansk_edit(plan: i64, version: i32, goal_ids: Vec<i64>) -> PlanEdit {
         },
         receives_support: false,
         goal_ids,
+        voice: None,
     }
 }
 

@@ -263,6 +263,7 @@ async fn a_published_elevplan_reaches_the_pupil_and_the_parent_and_no_other_fami
             },
             receives_support: false,
             goal_ids: vec![],
+            voice: None,
         },
     )
     .await

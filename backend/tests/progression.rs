@@ -25,6 +25,7 @@ fn edit(plan: i64, version: i32, goal_ids: Vec<i64>) -> PlanEdit {
         },
         receives_support: false,
         goal_ids,
+        voice: None,
     }
 }
 

@@ -64,6 +64,7 @@ fn edit(plan: i64, version: i32, status: &str, goal_ids: Vec<i64>) -> PlanEdit {
         },
         receives_support: false,
         goal_ids,
+        voice: None,
     }
 }
 

@@ -82,6 +82,7 @@ async fn publish_elevplan(anne: &RequestCtx, pupil: i64, subject: Subject, goals
         },
         receives_support: false,
         goal_ids: goals,
+        voice: None,
     };
     let version = pupil_plan::save_plan(anne, &edit).await.unwrap();
     pupil_plan::publish_plan(anne, plan, version).await.unwrap();

@@ -63,6 +63,7 @@ pub enum Field {
     Pupil,
     Pupils,
     Reflection,
+    ReflectionRecording,
     Role,
     Scale,
     ScaleName,
@@ -84,6 +85,7 @@ pub enum Field {
     Team,
     Text,
     Title,
+    Transcript,
     Username,
     UsernameTaken,
     Variant,
@@ -100,7 +102,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 91] = [
+    pub const ALL: [Field; 93] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -158,6 +160,7 @@ impl Field {
         Field::Pupil,
         Field::Pupils,
         Field::Reflection,
+        Field::ReflectionRecording,
         Field::Role,
         Field::Scale,
         Field::ScaleName,
@@ -179,6 +182,7 @@ impl Field {
         Field::Team,
         Field::Text,
         Field::Title,
+        Field::Transcript,
         Field::Username,
         Field::UsernameTaken,
         Field::Variant,
@@ -254,6 +258,7 @@ impl Field {
             Field::Pupil => "pupil",
             Field::Pupils => "pupils",
             Field::Reflection => "reflection",
+            Field::ReflectionRecording => "reflection_recording",
             Field::Role => "role",
             Field::Scale => "scale",
             Field::ScaleName => "scale_name",
@@ -275,6 +280,7 @@ impl Field {
             Field::Team => "team",
             Field::Text => "text",
             Field::Title => "title",
+            Field::Transcript => "transcript",
             Field::Username => "username",
             Field::UsernameTaken => "username_taken",
             Field::Variant => "variant",

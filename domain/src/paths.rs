@@ -58,6 +58,8 @@ pub const FILES: &str = "/filer";
 pub const WORK_FILES: &str = "/arbejde";
 /// A teacher's recorded answer to a pupil, played inline: `/svar/{feedback id}`.
 pub const FEEDBACK_FILES: &str = "/svar";
+/// A pupil's recorded elevplan reflection, played inline: `/refleksion/{recording id}`.
+pub const REFLECTION_FILES: &str = "/refleksion";
 /// `?tekst=…`: Danish speech as WAV, for devices without a voice.
 pub const SPEECH: &str = "/tale";
 /// Followed by `/{secret}.ics`: a child's calendar feed.

@@ -70,6 +70,55 @@ pub fn parse_reflection(text: &str) -> Result<String, AppError> {
     Ok(t.to_owned())
 }
 
+/// What the teacher writes down of a pupil's recorded reflection: at most 2,000 characters.
+pub fn parse_transcript(text: &str) -> Result<String, AppError> {
+    parse_reflection(text).map_err(|_| AppError::invalid(Field::Transcript))
+}
+
+/// A recorded reflection is as long as a teacher's recorded answer may be (about three minutes).
+pub const MAX_REFLECTION_VOICE_BYTES: usize = crate::feedback::MAX_FEEDBACK_VOICE_BYTES;
+
+/// The pupil's reflection said aloud instead of typed, as the pupil and the plan's writers see it
+/// before publication.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilVoice {
+    /// Played at `paths::REFLECTION_FILES/{id}`.
+    pub id: i64,
+    /// Unix seconds.
+    pub recorded_at: i64,
+    /// Whether the teacher includes the recording in the next published version.
+    pub in_plan: bool,
+    /// What the teacher wrote down of it, published with the next version when not empty.
+    pub transcript: String,
+}
+
+/// The teacher's choice about the pupil's current recording, saved with the draft. `voice_id`
+/// names the recording the teacher heard: a newer one since is a conflict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceChoice {
+    pub voice_id: i64,
+    pub in_plan: bool,
+    pub transcript: String,
+}
+
+/// The pupil's recorded reflection in a published version: the recording if the teacher included
+/// it, and what the teacher wrote down of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedVoice {
+    /// Played at `paths::REFLECTION_FILES/{id}` at the school that keeps the version.
+    pub recording: Option<i64>,
+    pub transcript: String,
+    /// In a package only: the recording itself, since `recording` names the exporting school's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<VoiceFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceFile {
+    pub content_type: String,
+    pub data_base64: String,
+}
+
 /// The parts the law requires of a pupil's elevplan (folkeskolelovens § 13 b), by grade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -191,6 +240,9 @@ pub struct PlanDraft {
     pub texts: PlanTexts,
     pub receives_support: bool,
     pub pupil_reflection: String,
+    /// The pupil's current recorded reflection, if they said it aloud.
+    #[serde(default)]
+    pub voice: Option<PupilVoice>,
     pub version: i32,
     pub goals: Vec<PlanGoalChoice>,
     /// Published versions, newest first.
@@ -208,6 +260,9 @@ pub struct PlanEdit {
     pub texts: PlanTexts,
     pub receives_support: bool,
     pub goal_ids: Vec<i64>,
+    /// What to do with the pupil's recorded reflection, when there is one.
+    #[serde(default)]
+    pub voice: Option<VoiceChoice>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,6 +306,9 @@ pub struct PublishedPlan {
     pub texts: PlanTexts,
     pub goals: Vec<PublishedGoal>,
     pub pupil_reflection: String,
+    /// The pupil's recorded reflection, as far as the teacher included it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pupil_voice: Option<PublishedVoice>,
     pub published_by: String,
     /// Unix seconds; 0 in a preview.
     pub published_at: i64,
@@ -287,6 +345,9 @@ pub struct MyPlan {
     pub plan_id: i64,
     pub subject: Option<Subject>,
     pub reflection: String,
+    /// Their recorded reflection, if they said it aloud.
+    #[serde(default)]
+    pub voice: Option<PupilVoice>,
 }
 
 /// The format name of a pupil's package (`docs/pupil-package.md`).
@@ -393,6 +454,18 @@ pub enum PackageFeedbackBody {
     },
 }
 
+impl PublishedVoice {
+    /// Bounds a recorded reflection from elsewhere must keep: a transcript a teacher here could
+    /// write, and a recording of a kind and size a pupil here could make.
+    fn check(&self) -> bool {
+        let file_ok = self.file.as_ref().is_none_or(|f| {
+            crate::media::is_voice(&f.content_type)
+                && f.data_base64.len() <= MAX_REFLECTION_VOICE_BYTES.div_ceil(3) * 4
+        });
+        parse_transcript(&self.transcript).is_ok_and(|t| t == self.transcript) && file_ok
+    }
+}
+
 impl PackageWork {
     /// Whether it is the same piece as `other`: where and when it was made, and what it is.
     pub fn same_piece(&self, other: &PackageWork) -> bool {
@@ -456,6 +529,13 @@ impl PupilPackage {
                 let texts = PlanTexts::parse(&version.texts)
                     .map_err(|_| AppError::invalid(Field::PackagePlans))?;
                 if texts != version.texts || parse_reflection(&version.pupil_reflection).is_err() {
+                    return Err(AppError::invalid(Field::PackagePlans));
+                }
+                if !version
+                    .pupil_voice
+                    .as_ref()
+                    .is_none_or(PublishedVoice::check)
+                {
                     return Err(AppError::invalid(Field::PackagePlans));
                 }
             }
@@ -580,6 +660,7 @@ mod tests {
             },
             goals: vec![],
             pupil_reflection: String::new(),
+            pupil_voice: None,
             published_by: "Anne Holm".into(),
             published_at: 1,
             number: 1,

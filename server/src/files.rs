@@ -90,6 +90,15 @@ pub async fn feedback_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
     }
 }
 
+/// `GET /refleksion/{recording id}`: a pupil's recorded elevplan reflection, played inline for
+/// the pupil and their teachers (and the family once a published version plays it).
+pub async fn reflection_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
+    match backend::pupil_plan::voice::reflection_file(&ctx, id).await {
+        Ok((content_type, bytes)) => inline(&content_type, bytes),
+        Err(e) => refused(e),
+    }
+}
+
 #[derive(serde::Deserialize)]
 pub struct SpeechQuery {
     tekst: String,

@@ -109,6 +109,10 @@ pub fn router(state: AppState) -> Router {
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
         )
         .route(
+            &format!("{}/record_reflection", paths::API),
+            post(server_fns::handle).layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
             &format!("{}/{{*fn_name}}", paths::API),
             post(server_fns::handle).layer(RequestBodyLimitLayer::new(CALL_BODY_LIMIT)),
         )
@@ -142,6 +146,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{}/{{id}}", paths::FEEDBACK_FILES),
             get(files::feedback_file),
+        )
+        .route(
+            &format!("{}/{{id}}", paths::REFLECTION_FILES),
+            get(files::reflection_file),
         )
         .route(paths::SPEECH, get(files::speech))
         .route(

@@ -166,6 +166,60 @@ async fn a_teachers_recorded_answer_plays_inline_for_the_pupil_and_inert_as_a_pa
 }
 
 #[tokio::test]
+async fn a_pupils_spoken_reflection_is_uploaded_whole_and_plays_only_for_its_readers() {
+    use base64::Engine;
+    let s = TestServer::start().await;
+    let anne = s.sign_in("anne").await;
+    let ida = s.sign_in("ida").await;
+    let me = json(s.call("me", "", Some(&ida)).await).await;
+    let res = s
+        .call(
+            "start_pupil_plan",
+            &format!(r#"{{"pupil_id":{},"subject":"dansk"}}"#, me["id"]),
+            Some(&anne),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let plan = json(res).await;
+    // Three minutes of speech: more than an ordinary call's 2 MB once in base64.
+    let mut recording = b"\x1a\x45\xdf\xa3".to_vec();
+    recording.resize(2_500_000, 0);
+    let webm = base64::engine::general_purpose::STANDARD.encode(&recording);
+    let res = s
+        .call(
+            "record_reflection",
+            &format!(r#"{{"plan_id":{plan},"content_type":"audio/webm","data_base64":"{webm}"}}"#),
+            Some(&ida),
+        )
+        .await;
+    let status = res.status();
+    let said = json(res).await;
+    assert_eq!(status, StatusCode::OK, "{said}");
+    let path = format!("/refleksion/{}", said["id"]);
+    let res = get_as(&s, &path, Some(&anne)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let played = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert_eq!(played.len(), 2_500_000, "the teacher hears all of it");
+    assert_shown_inert(&get_as(&s, &path, Some(&ida)).await, "audio/webm");
+    // Not the family's before a published version plays it; nobody's signed out.
+    let mette = s.sign_in("mette").await;
+    assert_eq!(
+        get_as(&s, &path, Some(&mette)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        get_as(&s, &path, None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_as(&s, "/refleksion/999999", Some(&anne)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
 async fn the_server_reads_danish_aloud_for_devices_without_a_voice() {
     let s = TestServer::start().await;
     let ida = s.sign_in("ida").await;

@@ -430,6 +430,11 @@ pub fn evaluated_on(day: &str, step: &str) -> String {
     format!("{day}: {step}")
 }
 
+/// When a pupil recorded their reflection, under its player: "Indtalt 6. december 2026".
+pub fn recorded_on(day: &str) -> String {
+    format!("Indtalt {day}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,6 +143,10 @@ fn field_text(field: Field) -> &'static str {
         | Field::Support => "Et afsnit må højst være 10.000 tegn.",
         Field::GoalIds => "Vælg kun mål fra fagets forløb for eleven.",
         Field::Reflection => "Din tekst må højst være 2.000 tegn.",
+        Field::ReflectionRecording => {
+            "Optagelsen kunne ikke gemmes (højst 3 MB lyd). Indtal den igen."
+        }
+        Field::Transcript => "Det nedskrevne må højst være 2.000 tegn.",
         Field::WorkText => "Skriv noget først (højst 2.000 tegn).",
         Field::WorkFile | Field::WorkFileType => {
             "Det kunne ikke gemmes. Tag billedet, tegn eller indtal igen."

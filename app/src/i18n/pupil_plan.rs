@@ -62,6 +62,12 @@ pub enum PupilPlanKey {
     FromWord,
     NewestWord,
     MyReflectionLabel,
+    SayItInstead,
+    MyRecording,
+    PupilsRecording,
+    IncludeRecording,
+    TranscriptLabel,
+    WrittenDownByTeacher,
     SaveReflection,
     PackageTitle,
     PackageHint,
@@ -147,6 +153,14 @@ impl Text for PupilPlanKey {
             PupilPlanKey::FromWord => "fra",
             PupilPlanKey::NewestWord => "nyeste",
             PupilPlanKey::MyReflectionLabel => "Det tænker jeg",
+            PupilPlanKey::SayItInstead => "Eller sig det",
+            PupilPlanKey::MyRecording => "Det har du sagt",
+            PupilPlanKey::PupilsRecording => "Elevens indtalte refleksion",
+            PupilPlanKey::IncludeRecording => "Tag optagelsen med i elevplanen",
+            PupilPlanKey::TranscriptLabel => {
+                "Skriv ned, hvad eleven siger (kommer med i elevplanen)"
+            }
+            PupilPlanKey::WrittenDownByTeacher => "Skrevet ned af læreren",
             PupilPlanKey::SaveReflection => "Gem",
             PupilPlanKey::PackageTitle => "Elevens pakke",
             PupilPlanKey::PackageHint => {
@@ -163,7 +177,7 @@ impl Text for PupilPlanKey {
             PupilPlanKey::WhoEvaluated => "Vurderet af",
             PupilPlanKey::EvaluationWord => "Vurdering",
             PupilPlanKey::HelpMyPlan => {
-                "Her er din elevplan. Skriv, hvad du selv tænker, og tryk på Gem."
+                "Her er din elevplan. Skriv, hvad du selv tænker, og tryk på Gem. Du kan også sige det: tryk på Start optagelse, tal, tryk på Stop optagelse og så på Gem lyden."
             }
         }
     }

@@ -1,17 +1,18 @@
 //! The family's and the pupil's side of the elevplan: the samlet elevplan (every published plan,
-//! earlier versions one tap away) and the pupil's reflection before publication.
+//! earlier versions one tap away) and the pupil's reflection before publication, written or said.
 
 use super::{
     PublishedPlanView, ReflectOnPlan, danish_date, load_collected_plan, load_my_plans,
-    load_plan_version, plan_name,
+    load_plan_version, plan_name, record_reflection,
 };
 use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
 use crate::i18n::PupilPlanKey;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, messages, t};
 use crate::identity::shell::Loaded;
 use crate::paths;
+use crate::pupil::work::VoiceRecorder;
 use domain::AppError;
-use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry};
+use domain::pupil_plan::{CollectedPlan, MyPlan, PublishedPlanEntry, PupilVoice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -134,22 +135,64 @@ fn Reflection(plan: MyPlan) -> impl IntoView {
     let name = plan_name(plan.subject);
     let heading_id = format!("reflection-title-{plan_id}");
     let labelled_by = heading_id.clone();
+    let voice_heading = format!("reflection-voice-{plan_id}");
+    let voice_labelled_by = voice_heading.clone();
     view! {
-        <form class="card" aria-labelledby=labelled_by on:submit=move |ev| {
-            ev.prevent_default();
-            save.dispatch(ReflectOnPlan { plan_id, text: crate::components::area_value(text) });
-        }>
+        <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{name.clone()}</h2>
-            <div class="field">
-                <label for=label_for>{format!("{} ({name})", t(PupilPlanKey::MyReflectionLabel))}</label>
-                <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>
-            </div>
-            <button type="submit" class="tile-button">{t(PupilPlanKey::SaveReflection)}</button>
-            <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
-            {move || match save.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
-                _ => None,
-            }}
-        </form>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(ReflectOnPlan { plan_id, text: crate::components::area_value(text) });
+            }>
+                <div class="field">
+                    <label for=label_for>{format!("{} ({name})", t(PupilPlanKey::MyReflectionLabel))}</label>
+                    <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>
+                </div>
+                <button type="submit" class="tile-button">{t(PupilPlanKey::SaveReflection)}</button>
+                <p role="status">{move || matches!(save.value().get(), Some(Ok(()))).then(|| t(Key::Saved))}</p>
+                {move || match save.value().get() {
+                    Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                    _ => None,
+                }}
+            </form>
+            <section aria-labelledby=voice_labelled_by>
+                <h3 id=voice_heading>{t(PupilPlanKey::SayItInstead)}</h3>
+                <SpokenReflection plan_id voice=plan.voice />
+            </section>
+        </section>
+    }
+}
+
+/// The pupil says their reflection instead of typing it: the recorder, and the recording kept
+/// (the newest replaces the one before in the plan being written).
+#[component]
+fn SpokenReflection(plan_id: i64, voice: Option<PupilVoice>) -> impl IntoView {
+    let kept = RwSignal::new(voice);
+    let error = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    // A new recorder after each save, so the pupil starts again from "Start optagelse".
+    let round = RwSignal::new(0u32);
+    let on_recorded = Callback::new(move |(content_type, data_base64): (String, String)| {
+        leptos::task::spawn_local(async move {
+            match record_reflection(plan_id, content_type, data_base64).await {
+                Ok(v) => {
+                    error.set(None);
+                    kept.set(Some(v));
+                    saved.set(true);
+                    round.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    view! {
+        {move || kept.get().map(|v| view! {
+            <p>{t(PupilPlanKey::MyRecording)}" · "{messages::recorded_on(&danish_date(v.recorded_at))}</p>
+            <audio controls src=format!("{}/{}", paths::REFLECTION_FILES, v.id)
+                aria-label=t(PupilPlanKey::MyRecording)></audio>
+        })}
+        {move || { round.get(); view! { <VoiceRecorder on_recorded /> } }}
+        <p role="status">{move || saved.get().then(|| t(Key::Saved))}</p>
+        {move || error.get().map(|e| view! { <ErrorNote error=e /> })}
     }
 }

@@ -62,6 +62,22 @@ pub async fn reflect_on_plan(plan_id: i64, text: String) -> Result<(), AppError>
     backend::pupil_plan::reflect(&crate::request_ctx()?, plan_id, &text).await
 }
 
+/// The pupil's reflection said aloud (base64 in JSON, so it goes on the upload route).
+#[server(endpoint = "record_reflection", input = Json)]
+pub async fn record_reflection(
+    plan_id: i64,
+    content_type: String,
+    data_base64: String,
+) -> Result<domain::pupil_plan::PupilVoice, AppError> {
+    backend::pupil_plan::voice::record_reflection(
+        &crate::request_ctx()?,
+        plan_id,
+        &content_type,
+        &data_base64,
+    )
+    .await
+}
+
 #[server(endpoint = "export_pupil")]
 pub async fn export_pupil(pupil_id: i64) -> Result<domain::pupil_plan::PupilPackage, AppError> {
     backend::pupil_plan::package::export_pupil(&crate::request_ctx()?, pupil_id).await
@@ -169,6 +185,8 @@ pub fn PublishedPlanView(
     ];
     let goals = plan.goals.clone();
     let reflection = plan.pupil_reflection.clone();
+    let voice = plan.pupil_voice.clone();
+    let has_reflection = !reflection.is_empty() || voice.is_some();
     view! {
         <article class="card published-plan">
             <h2>{title}</h2>
@@ -196,11 +214,28 @@ pub fn PublishedPlanView(
                     }).collect_view()}
                 </ul>
             })}
-            {(!reflection.is_empty()).then(|| view! {
+            {has_reflection.then(|| view! {
                 <h3>{t(PupilPlanKey::PupilReflection)}</h3>
-                <p class="plan-text">{reflection}</p>
+                {(!reflection.is_empty()).then(|| view! { <p class="plan-text">{reflection}</p> })}
+                {voice.map(|v| view! { <PublishedVoiceView voice=v /> })}
             })}
         </article>
+    }
+}
+
+/// The pupil's recorded reflection in a version: the player if the teacher included the
+/// recording, and what the teacher wrote down of it, said to be the teacher's words.
+#[component]
+fn PublishedVoiceView(voice: domain::pupil_plan::PublishedVoice) -> impl IntoView {
+    view! {
+        {voice.recording.map(|id| view! {
+            <audio controls src=format!("{}/{id}", crate::paths::REFLECTION_FILES)
+                aria-label=t(PupilPlanKey::PupilsRecording)></audio>
+        })}
+        {(!voice.transcript.is_empty()).then(|| view! {
+            <p class="hint">{t(PupilPlanKey::WrittenDownByTeacher)}":"</p>
+            <p class="plan-text">{voice.transcript}</p>
+        })}
     }
 }
 
@@ -223,6 +258,7 @@ pub(crate) fn register_server_functions() {
     register_explicit::<LoadPlanVersion>();
     register_explicit::<LoadMyPlans>();
     register_explicit::<ReflectOnPlan>();
+    register_explicit::<RecordReflection>();
     register_explicit::<ExportPupil>();
     register_explicit::<ImportPupil>();
 }

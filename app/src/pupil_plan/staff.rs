@@ -7,13 +7,14 @@ use super::{
 };
 use crate::components::{ErrorNote, area_value, by_id, set_title};
 use crate::i18n::PupilPlanKey;
-use crate::i18n::{Key, counts, subject_name, t};
+use crate::i18n::{Key, counts, messages, subject_name, t};
 use crate::identity::shell::Loaded;
 use crate::identity::shell::StaffShell;
 use crate::paths;
 use domain::Field;
 use domain::pupil_plan::{
     ImportSummary, PlanDraft, PlanEdit, PlanTexts, PublishedPlan, PupilPackage, PupilPlans,
+    PupilVoice, VoiceChoice,
 };
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
@@ -262,6 +263,36 @@ fn SectionField(
     }
 }
 
+/// The pupil's recorded reflection in the editor: the teacher hears it, includes it in the next
+/// version or not, and may write down what the pupil says.
+#[component]
+fn VoiceChoiceFields(
+    voice: PupilVoice,
+    in_plan: NodeRef<leptos::html::Input>,
+    transcript: NodeRef<leptos::html::Textarea>,
+    disabled: bool,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{t(PupilPlanKey::PupilsRecording)}</legend>
+            <p class="hint">{messages::recorded_on(&danish_date(voice.recorded_at))}</p>
+            <audio controls src=format!("{}/{}", paths::REFLECTION_FILES, voice.id)
+                aria-label=t(PupilPlanKey::PupilsRecording)></audio>
+            <div class="field checkbox">
+                <input type="checkbox" id="voice-in-plan" node_ref=in_plan
+                    checked=voice.in_plan disabled=disabled />
+                <label for="voice-in-plan">{t(PupilPlanKey::IncludeRecording)}</label>
+            </div>
+            <div class="field">
+                <label for="voice-transcript">{t(PupilPlanKey::TranscriptLabel)}</label>
+                <textarea id="voice-transcript" rows="3" node_ref=transcript disabled=disabled>
+                    {voice.transcript}
+                </textarea>
+            </div>
+        </fieldset>
+    }
+}
+
 #[component]
 fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let name = plan_name(draft.subject);
@@ -277,6 +308,9 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
     let version = RwSignal::new(draft.version);
     let nodes: [NodeRef<leptos::html::Textarea>; 7] = Default::default();
     let support = NodeRef::<leptos::html::Input>::new();
+    let voice_in_plan = NodeRef::<leptos::html::Input>::new();
+    let transcript = NodeRef::<leptos::html::Textarea>::new();
+    let voice_id = draft.voice.as_ref().map(|v| v.id);
     let chosen = RwSignal::new(
         draft
             .goals
@@ -325,6 +359,11 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
                 texts: texts(),
                 receives_support: support.get().is_some_and(|el| el.checked()),
                 goal_ids: chosen.get_untracked(),
+                voice: voice_id.map(|voice_id| VoiceChoice {
+                    voice_id,
+                    in_plan: voice_in_plan.get().is_some_and(|el| el.checked()),
+                    transcript: area_value(transcript),
+                }),
             },
         });
     };
@@ -450,6 +489,9 @@ fn PlanEditor(draft: PlanDraft, reload: impl Fn() + Copy + Send + Sync + 'static
                 <span class="label">{t(PupilPlanKey::PupilReflection)}</span>
                 <p>{if reflection.is_empty() { t(PupilPlanKey::NoReflectionYet).to_owned() } else { reflection }}</p>
             </div>
+            {draft.voice.clone().map(|voice| view! {
+                <VoiceChoiceFields voice in_plan=voice_in_plan transcript disabled=!editable />
+            })}
             {editable.then(|| view! { <button type="submit">{t(PupilPlanKey::SavePlan)}</button> })}
             <p role="status">{move || matches!(save.value().get(), Some(Ok(_))).then(|| t(Key::Saved))}</p>
             {save_error}

@@ -17,6 +17,7 @@ pub mod oidc_flow;
 pub mod password_reset;
 pub mod person;
 pub mod person_role;
+pub mod plan_voice;
 pub mod portfolio_item;
 pub mod pupil;
 pub mod pupil_code;

@@ -14,6 +14,10 @@ pub enum FileKind {
     /// A teacher's recorded answer to a pupil: only `/svar/{feedback}`, under the answer's rules.
     #[sea_orm(string_value = "feedback")]
     Feedback,
+    /// A pupil's recorded elevplan reflection: only `/refleksion/{recording}`, under the plan's
+    /// rules.
+    #[sea_orm(string_value = "reflection")]
+    Reflection,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -35,6 +35,7 @@ mod m20261206_000026_index_work_by_task;
 mod m20261206_000027_create_feedback;
 mod m20261206_000028_create_goal_evidence;
 mod m20261206_000029_create_imported_work;
+mod m20261207_000030_create_plan_voice;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000027_create_feedback::Migration),
             Box::new(m20261206_000028_create_goal_evidence::Migration),
             Box::new(m20261206_000029_create_imported_work::Migration),
+            Box::new(m20261207_000030_create_plan_voice::Migration),
         ]
     }
 }

@@ -429,6 +429,7 @@ pub async fn plan_draft(ctx: &RequestCtx, plan_id: i64) -> Result<PlanDraft, App
         texts: texts_of(&plan),
         receives_support: plan.receives_support,
         pupil_reflection: plan.pupil_reflection.clone(),
+        voice: voice::of_draft(db, plan.id).await?,
         version: plan.version,
         goals,
         versions: versions_of(db, vec![plan.id])
@@ -512,6 +513,9 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
         .await
         .map_err(db_err)?;
     }
+    if let Some(choice) = &edit.voice {
+        voice::choose(&txn, &plan, choice).await?;
+    }
     txn.commit().await.map_err(db_err)?;
     Ok(new_version)
 }
@@ -570,6 +574,7 @@ async fn render(
         texts: texts_of(plan),
         goals: published,
         pupil_reflection: plan.pupil_reflection.clone(),
+        pupil_voice: voice::for_publication(db, plan.id).await?,
         published_by: published_by.to_owned(),
         published_at: 0,
         number: 0,
@@ -610,6 +615,9 @@ pub async fn publish_plan(
     let mut content = render(&txn, &plan, &facts, &p.name).await?;
     content.number = number;
     content.published_at = published_at;
+    if let Some(v) = &content.pupil_voice {
+        voice::mark_published(&txn, v).await?;
+    }
     let row = pupil_plan_version::ActiveModel {
         plan_id: Set(plan.id),
         pupil_id: Set(plan.pupil_id),
@@ -707,14 +715,16 @@ pub async fn my_plans(ctx: &RequestCtx) -> Result<Vec<domain::pupil_plan::MyPlan
     let db = &ctx.db;
     let facts = pupil_facts(db, &p, p.person_id).await?;
     policy::require(policy::can_reflect_on_pupil_plan(&p, facts.relation))?;
-    year_plans(db, p.person_id, p.school_year)
-        .await?
+    let plans = year_plans(db, p.person_id, p.school_year).await?;
+    let mut voices = voice::current(db, plans.iter().map(|plan| plan.id).collect()).await?;
+    plans
         .iter()
         .map(|plan| {
             Ok(domain::pupil_plan::MyPlan {
                 plan_id: i64::from(plan.id),
                 subject: subject_of(plan)?,
                 reflection: plan.pupil_reflection.clone(),
+                voice: voices.remove(&plan.id).as_ref().map(voice::shown),
             })
         })
         .collect()
@@ -739,3 +749,4 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
 
 pub mod package;
 mod portfolio;
+pub mod voice;

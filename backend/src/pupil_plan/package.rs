@@ -126,6 +126,22 @@ fn without_evidence(mut plan: PublishedPlan) -> PublishedPlan {
     plan
 }
 
+/// Versions as a package carries them: without evidence, with each recording whole.
+async fn with_recordings(
+    db: &impl ConnectionTrait,
+    versions: impl Iterator<Item = Result<PublishedPlan, AppError>>,
+) -> Result<Vec<PublishedPlan>, AppError> {
+    let mut out = Vec::new();
+    for version in versions {
+        let mut version = without_evidence(version?);
+        if let Some(voice) = version.pupil_voice.as_mut() {
+            super::voice::export_file(db, voice).await?;
+        }
+        out.push(version);
+    }
+    Ok(out)
+}
+
 /// The pupil's package: every plan's published versions (drafts stay behind), every evaluation
 /// with its history, those brought from earlier schools included.
 pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackage, AppError> {
@@ -160,10 +176,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         plans.push(PackagePlan {
             subject: subject_of(row)?,
             school_year: row.school_year,
-            versions: published
-                .iter()
-                .map(|v| parse_version(v).map(without_evidence))
-                .collect::<Result<_, _>>()?,
+            versions: with_recordings(db, published.iter().map(parse_version)).await?,
         });
     }
     let mut evaluations: Vec<PackageEvaluation> = imported_evaluation::Entity::find()
@@ -271,6 +284,10 @@ pub async fn import_pupil(
             }
             let number = have.iter().map(|v| v.number).max().unwrap_or(0) + 1;
             let mut content = without_evidence(version.clone());
+            if let Some(voice) = content.pupil_voice.as_mut() {
+                let plan = (facts.person.school_id, plan_id, pupil);
+                super::voice::import_file(&txn, plan, p.person_id, voice).await?;
+            }
             content.number = number;
             content.subject = here_subject(version.subject);
             // Shown as the other school's, whatever the file says of who published it here.

@@ -516,6 +516,12 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             r#"{"plan_id":{pupil_plan},"text":"Jeg læser godt"}"#,
             [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
         ),
+        // Said aloud instead: the pupil's own, on the upload route.
+        (
+            "/api/record_reflection",
+            r#"{"plan_id":{pupil_plan},"content_type":"audio/webm","data_base64":"GkXfo5+ChoEB"}"#,
+            [NO, OK, DENY, DENY, DENY, DENY, DENY, DENY, GONE, DENY],
+        ),
         // A pupil's package leaves and arrives through the school's leader or administration.
         (
             "/api/export_pupil",

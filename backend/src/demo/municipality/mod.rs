@@ -758,6 +758,7 @@ impl Generator<'_> {
                 texts,
                 goals: Vec::<PublishedGoal>::new(),
                 pupil_reflection: String::new(),
+                pupil_voice: None,
                 published_by: format!("Lærer {teacher}"),
                 published_at: self.now - 14 * 86_400,
                 number: 1,
