@@ -136,7 +136,18 @@ async fn a_teacher_chooses_work_as_evidence_and_the_published_plan_shows_what_th
     assert_eq!(goal.evidence[0].feedback.len(), 1);
     assert_eq!(work::work_file(&mette, photo).await.unwrap().1, PNG);
 
-    // The package does not carry the school's portfolio yet, so its versions leave without it.
+    // Ida stops sharing it: it leaves the published plan too, as the newest and as a version.
+    work::share_work(&as_user(&t, "ida").await, photo, false)
+        .await
+        .unwrap();
+    let collected = pupil_plan::collected_plan(&mette, f.ida).await.unwrap();
+    assert!(collected.plans[0].newest.goals[0].evidence.is_empty());
+    let first = collected.plans[0].versions[0].id;
+    let version = pupil_plan::plan_version(&mette, first).await.unwrap();
+    assert!(version.goals[0].evidence.is_empty());
+
+    // The portfolio travels on its own (each piece names the goals it showed), so the versions
+    // leave without evidence.
     let lene = as_user(&t, "lene").await;
     let exported = package::export_pupil(&lene, f.ida).await.unwrap();
     assert!(

@@ -65,6 +65,7 @@ pub enum PupilPlanKey {
     SayItInstead,
     MyRecording,
     PupilsRecording,
+    HearPupilsRecording,
     IncludeRecording,
     TranscriptLabel,
     WrittenDownByTeacher,
@@ -156,6 +157,7 @@ impl Text for PupilPlanKey {
             PupilPlanKey::SayItInstead => "Eller sig det",
             PupilPlanKey::MyRecording => "Det har du sagt",
             PupilPlanKey::PupilsRecording => "Elevens indtalte refleksion",
+            PupilPlanKey::HearPupilsRecording => "Hør elevens optagelse",
             PupilPlanKey::IncludeRecording => "Tag optagelsen med i elevplanen",
             PupilPlanKey::TranscriptLabel => {
                 "Skriv ned, hvad eleven siger (kommer med i elevplanen)"

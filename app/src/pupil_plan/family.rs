@@ -138,12 +138,12 @@ fn Reflection(plan: MyPlan) -> impl IntoView {
     let voice_heading = format!("reflection-voice-{plan_id}");
     let voice_labelled_by = voice_heading.clone();
     view! {
-        <section class="card" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{name.clone()}</h2>
-            <form on:submit=move |ev| {
+        <div class="card">
+            <form aria-labelledby=labelled_by on:submit=move |ev| {
                 ev.prevent_default();
                 save.dispatch(ReflectOnPlan { plan_id, text: crate::components::area_value(text) });
             }>
+                <h2 id=heading_id>{name.clone()}</h2>
                 <div class="field">
                     <label for=label_for>{format!("{} ({name})", t(PupilPlanKey::MyReflectionLabel))}</label>
                     <textarea id=field rows="4" node_ref=text>{plan.reflection}</textarea>
@@ -155,11 +155,12 @@ fn Reflection(plan: MyPlan) -> impl IntoView {
                     _ => None,
                 }}
             </form>
+            // Said aloud instead, for a pupil who does not write yet.
             <section aria-labelledby=voice_labelled_by>
-                <h3 id=voice_heading>{t(PupilPlanKey::SayItInstead)}</h3>
+                <h3 id=voice_heading>{format!("{} ({name})", t(PupilPlanKey::SayItInstead))}</h3>
                 <SpokenReflection plan_id voice=plan.voice />
             </section>
-        </section>
+        </div>
     }
 }
 

@@ -277,7 +277,7 @@ fn VoiceChoiceFields(
             <legend>{t(PupilPlanKey::PupilsRecording)}</legend>
             <p class="hint">{messages::recorded_on(&danish_date(voice.recorded_at))}</p>
             <audio controls src=format!("{}/{}", paths::REFLECTION_FILES, voice.id)
-                aria-label=t(PupilPlanKey::PupilsRecording)></audio>
+                aria-label=t(PupilPlanKey::HearPupilsRecording)></audio>
             <div class="field checkbox">
                 <input type="checkbox" id="voice-in-plan" node_ref=in_plan
                     checked=voice.in_plan disabled=disabled />

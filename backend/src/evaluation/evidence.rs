@@ -216,3 +216,37 @@ pub(crate) async fn for_plan(
     }
     Ok(out)
 }
+
+/// A published version froze the pieces the pupil had shared; a piece the pupil stopped sharing
+/// since (or that was archived) leaves every version's evidence, so the pupil's choice holds and
+/// no reader meets a picture they may not open. One statement for all the versions.
+pub(crate) async fn still_shared(
+    db: &impl ConnectionTrait,
+    versions: &mut [&mut domain::pupil_plan::PublishedPlan],
+) -> Result<(), AppError> {
+    let ids: Vec<i32> = versions
+        .iter()
+        .flat_map(|v| v.goals.iter())
+        .flat_map(|g| g.evidence.iter())
+        .filter_map(|w| i32::try_from(w.id).ok())
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let shared: BTreeSet<i64> = portfolio_item::Entity::find()
+        .filter(portfolio_item::Column::Id.is_in(ids))
+        .filter(portfolio_item::Column::SharedWithFamily.eq(true))
+        .filter(portfolio_item::Column::ArchivedAt.is_null())
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|i| i64::from(i.id))
+        .collect();
+    for version in versions.iter_mut() {
+        for goal in &mut version.goals {
+            goal.evidence.retain(|w| shared.contains(&w.id));
+        }
+    }
+    Ok(())
+}

@@ -677,6 +677,8 @@ pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<Collected
                 .collect(),
         });
     }
+    let mut newest: Vec<&mut PublishedPlan> = plans.iter_mut().map(|e| &mut e.newest).collect();
+    crate::evaluation::evidence::still_shared(db, &mut newest).await?;
     // Newest year first; within a year the collected plan, then subjects by name.
     plans.sort_by(|a, b| {
         b.newest
@@ -704,7 +706,9 @@ pub async fn plan_version(ctx: &RequestCtx, version_id: i64) -> Result<Published
         .ok_or_else(not_found)?;
     let facts = pupil_facts(db, &p, row.pupil_id).await?;
     policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
-    parse_version(&row)
+    let mut version = parse_version(&row)?;
+    crate::evaluation::evidence::still_shared(db, &mut [&mut version]).await?;
+    Ok(version)
 }
 
 /// The pupil's own plans this year with their reflections: what they may write before the next
