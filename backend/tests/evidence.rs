@@ -8,7 +8,7 @@ mod common;
 
 use backend::evaluation::{self, evidence};
 use backend::pupil::work;
-use backend::pupil_plan::{self, package};
+use backend::pupil_plan::{self, brought, package};
 use backend::returns::feedback;
 use common::{
     DanskForloeb, PNG, TestDb, as_user, dansk_forloeb, neighbour_school_with_ida,
@@ -319,6 +319,88 @@ async fn the_package_carries_the_pupils_work_with_its_answers_and_the_next_schoo
     assert_eq!(again.work, 0, "nothing twice");
     let out = package::export_pupil(&niels, new_ida).await.unwrap();
     assert_eq!(out.portfolio, package.portfolio);
+
+    // Ida's new teacher sees what she brought, with its answers, on her year's screen; the
+    // leader, who does not read pupils' work, does not hear it.
+    let nina = backend::identity::roster::add_staff(
+        &niels,
+        "Nina",
+        "Nabo",
+        domain::identity::Role::Teacher,
+        "nina",
+        backend::demo::DEMO_PASSWORD,
+    )
+    .await
+    .unwrap();
+    let class_1n = {
+        use backend::entity::school_class;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        school_class::Entity::find()
+            .filter(school_class::Column::Name.eq("1.N"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let hold = backend::identity::roster::create_team(
+        &niels,
+        "Dansk 1.N",
+        domain::school::Subject::Dansk,
+        i64::from(class_1n),
+        nina,
+    )
+    .await
+    .unwrap();
+    let nina = as_user(&t, "nina").await;
+    let year = backend::returns::pupil_work::pupil_work(&nina, hold, new_ida)
+        .await
+        .unwrap();
+    assert_eq!(year.brought.len(), 2);
+    let photo = year
+        .brought
+        .iter()
+        .find(|b| b.item.kind == WorkKind::Photo)
+        .unwrap();
+    assert_eq!(photo.school, "Solbakken Skole");
+    assert_eq!(photo.item.task_title.as_deref(), Some("Tegn et eventyr"));
+    let said = year
+        .brought
+        .iter()
+        .find(|b| b.item.text == "Jeg kan genfortælle.")
+        .unwrap();
+    assert!(matches!(
+        said.item.feedback[0].body,
+        domain::feedback::FeedbackBody::Voice { .. }
+    ));
+    assert_eq!(
+        brought::brought_file(&nina, photo.item.id, None)
+            .await
+            .unwrap(),
+        ("image/png".to_owned(), PNG.to_vec())
+    );
+    assert_eq!(
+        brought::brought_file(&nina, said.item.id, Some(0))
+            .await
+            .unwrap()
+            .1,
+        WEBM
+    );
+    assert_eq!(
+        brought::brought_file(&niels, photo.item.id, None)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::Forbidden
+    );
+    assert_eq!(
+        brought::brought_file(&lene, photo.item.id, None)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound,
+        "the school she left learns nothing of it"
+    );
 }
 
 on_both_databases!(

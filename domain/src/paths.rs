@@ -58,6 +58,9 @@ pub const FILES: &str = "/filer";
 pub const WORK_FILES: &str = "/arbejde";
 /// A teacher's recorded answer to a pupil, played inline: `/svar/{feedback id}`.
 pub const FEEDBACK_FILES: &str = "/svar";
+/// Work a pupil brought from an earlier school: `/tidligere-arbejde/{id}` its file,
+/// `/tidligere-arbejde/{id}/svar/{n}` the n-th recorded answer on it.
+pub const BROUGHT_WORK_FILES: &str = "/tidligere-arbejde";
 /// A pupil's recorded elevplan reflection, played inline: `/refleksion/{recording id}`.
 pub const REFLECTION_FILES: &str = "/refleksion";
 /// `?tekst=…`: Danish speech as WAV, for devices without a voice.

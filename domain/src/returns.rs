@@ -62,6 +62,17 @@ pub struct PupilWorkInHold {
     pub pupil_id: i64,
     pub pupil_name: String,
     pub units: Vec<UnitWork>,
+    /// Work the pupil brought from earlier schools in their package, as it came, newest first.
+    #[serde(default)]
+    pub brought: Vec<BroughtWork>,
+}
+
+/// A piece of work from an earlier school: the school's name, and the piece as a work list shows
+/// it (`item.task_title` is what it was made for there; its answers are read-only here).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BroughtWork {
+    pub school: String,
+    pub item: crate::pupil::WorkItem,
 }
 
 /// A pupil's work in one forløb: made for its tasks or its goals, newest first, with the answers.

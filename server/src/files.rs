@@ -99,6 +99,23 @@ pub async fn reflection_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
     }
 }
 
+/// `GET /tidligere-arbejde/{id}`: the file of a piece a pupil brought from an earlier school,
+/// inline under the same rules as their work here.
+pub async fn brought_file(Ctx(ctx): Ctx, Path(id): Path<i64>) -> Response {
+    match backend::pupil_plan::brought::brought_file(&ctx, id, None).await {
+        Ok((content_type, bytes)) => inline(&content_type, bytes),
+        Err(e) => refused(e),
+    }
+}
+
+/// `GET /tidligere-arbejde/{id}/svar/{n}`: a recorded answer the piece had at that school.
+pub async fn brought_answer_file(Ctx(ctx): Ctx, Path((id, n)): Path<(i64, usize)>) -> Response {
+    match backend::pupil_plan::brought::brought_file(&ctx, id, Some(n)).await {
+        Ok((content_type, bytes)) => inline(&content_type, bytes),
+        Err(e) => refused(e),
+    }
+}
+
 #[derive(serde::Deserialize)]
 pub struct SpeechQuery {
     tekst: String,

@@ -151,6 +151,14 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{id}}", paths::REFLECTION_FILES),
             get(files::reflection_file),
         )
+        .route(
+            &format!("{}/{{id}}", paths::BROUGHT_WORK_FILES),
+            get(files::brought_file),
+        )
+        .route(
+            &format!("{}/{{id}}/svar/{{n}}", paths::BROUGHT_WORK_FILES),
+            get(files::brought_answer_file),
+        )
         .route(paths::SPEECH, get(files::speech))
         .route(
             &format!("{}/{{file}}", paths::CALENDAR),

@@ -435,6 +435,11 @@ pub fn recorded_on(day: &str) -> String {
     format!("Indtalt {day}")
 }
 
+/// Where and when a piece from an earlier school was made: "Lavet på Nabo Skole, 3. marts 2025".
+pub fn made_at_school(school: &str, day: &str) -> String {
+    format!("Lavet på {school}, {day}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,8 @@ pub enum ReturnsKey {
     NoUnitsYet,
     RunningNow,
     NothingInUnit,
+    BroughtTitle,
+    BroughtHint,
     ProgressTitle,
     TeachersEvaluations,
     PupilsOwnEvaluations,
@@ -77,6 +79,10 @@ impl Text for ReturnsKey {
             }
             ReturnsKey::RunningNow => "Forløbet er i gang nu.",
             ReturnsKey::NothingInUnit => "Intet arbejde i dette forløb.",
+            ReturnsKey::BroughtTitle => "Med fra tidligere skoler",
+            ReturnsKey::BroughtHint => {
+                "Arbejde og svar, som eleven havde med i sin elevpakke. Det kan læses, ikke ændres."
+            }
             ReturnsKey::ProgressTitle => "Udvikling på målene",
             ReturnsKey::TeachersEvaluations => "Lærernes vurderinger",
             ReturnsKey::PupilsOwnEvaluations => "Elevens egne vurderinger",

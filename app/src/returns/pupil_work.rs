@@ -2,6 +2,7 @@
 //! piece with its answers and a way to answer it.
 
 use super::answer::Answers;
+use super::feedback::FeedbackList;
 use crate::components::set_title;
 use crate::i18n::{ReturnsKey, messages, t};
 use crate::identity::shell::{Loaded, StaffShell};
@@ -9,7 +10,7 @@ use crate::paths;
 use domain::evaluation::EvaluationValue;
 use domain::feedback::FeedbackOn;
 use domain::pupil::WorkItem;
-use domain::returns::{GoalTrack, PupilWorkInHold, UnitWork};
+use domain::returns::{BroughtWork, GoalTrack, PupilWorkInHold, UnitWork};
 use domain::{AppError, ErrorCode};
 use leptos::prelude::*;
 
@@ -59,6 +60,33 @@ fn PupilWork(work: PupilWorkInHold) -> impl IntoView {
         <p class="muted">{work.team_name.clone()}</p>
         {work.units.is_empty().then(|| view! { <p>{t(ReturnsKey::NoUnitsYet)}</p> })}
         {work.units.into_iter().map(|unit| view! { <UnitSection unit name=name.clone() /> }).collect_view()}
+        {(!work.brought.is_empty()).then(|| view! { <Brought brought=work.brought name=name.clone() /> })}
+    }
+}
+
+/// Work from earlier schools, as it came in the pupil's package: read, heard, not answered here.
+#[component]
+fn Brought(brought: Vec<BroughtWork>, name: String) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="brought-title">
+            <h2 id="brought-title">{t(ReturnsKey::BroughtTitle)}</h2>
+            <p class="hint">{t(ReturnsKey::BroughtHint)}</p>
+            <ul class="work-list" aria-label=t(ReturnsKey::BroughtTitle)>
+                {brought.into_iter().map(|b| {
+                    let item = b.item;
+                    let made = messages::made_at_school(&b.school, &crate::calendar::danish_day(item.created_at));
+                    view! {
+                        <li class="work-item">
+                            <h3>{item.task_title.clone().unwrap_or_else(|| crate::pupil::work::kind_name(item.kind).to_owned())}</h3>
+                            <p class="muted">{made}</p>
+                            {crate::pupil::work::work_body(&item, messages::picture_by(&name))}
+                            {(!item.text.is_empty()).then(|| view! { <p>{item.text.clone()}</p> })}
+                            {(!item.feedback.is_empty()).then(|| view! { <FeedbackList feedback=item.feedback /> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

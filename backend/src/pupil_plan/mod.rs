@@ -751,6 +751,7 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
     Ok(())
 }
 
+pub mod brought;
 pub mod package;
 mod portfolio;
 pub mod voice;

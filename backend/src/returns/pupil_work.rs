@@ -2,7 +2,7 @@
 //! goal over time, for the hold's teachers: the teacher's view of a pupil across the forløb and
 //! the year. A fixed number of statements however
 //! much the pupil made: the hold, its pupils, årsplaner, forløb, tasks, goals, the pupil's pieces
-//! and their display (`pupil::work::pieces`).
+//! and their display (`pupil::work::pieces`), and the work they brought from earlier schools.
 
 use crate::entity::{evaluation, portfolio_item, task, unit, unit_goal, year_plan};
 use crate::facts::{hold_access, hold_pupils};
@@ -140,6 +140,7 @@ pub async fn pupil_work(
         pupil_id: pupil.id,
         pupil_name: pupil.name,
         units: out,
+        brought: crate::pupil_plan::brought::brought_work(db, pupil_id).await?,
     })
 }
 
