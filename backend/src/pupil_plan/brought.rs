@@ -75,7 +75,7 @@ pub(crate) async fn brought_work(
         .iter()
         .map(|row| Ok(shown(row.id, parse(row)?)))
         .collect::<Result<Vec<_>, AppError>>()?;
-    out.sort_by(|a, b| b.item.created_at.cmp(&a.item.created_at));
+    out.sort_by_key(|b| std::cmp::Reverse(b.item.created_at));
     Ok(out)
 }
 
