@@ -29,10 +29,11 @@ async function expectPlayable(page: Page, player: Locator) {
 }
 
 // A pupil who does not write yet says her elevplan reflection on the class iPad; her teacher
-// hears it in the plan, includes it, writes down what she said and publishes; her father hears it
-// and reads the teacher's words on his phone. Every screen at this project's size, with axe. (A
+// hears it in the plan, includes it, writes down what she said and publishes, and publishes
+// again after evaluating her anew; her father hears her, reads the teacher's words and sees the
+// progress since the version before. Every screen at this project's size, with axe. (A
 // class of this run's own, so each screen size has its own pupil and plan.)
-test('a pupil says her reflection, the teacher includes it with a transcript, and her father hears it', async ({}, info) => {
+test('a pupil says her reflection, the teacher includes it with a transcript, and her father hears it and sees her progress', async ({}, info) => {
   test.setTimeout(180_000);
   const { viewport } = info.project.use;
   const tag = `${info.project.name.slice(0, 1)}${Date.now() % 100000}`;
@@ -62,15 +63,28 @@ test('a pupil says her reflection, the teacher includes it with a transcript, an
     await planThisWeek(dorte, hold, hold, 'Læselyst');
     const newGoal = dorte.getByRole('form', { name: 'Nyt mål' });
     await newGoal.getByLabel('Faglige mål (læreren vurderer)').check();
-    await newGoal.getByLabel('Målet med dine egne ord').fill(`Jeg kan læse en lille bog ${tag}`);
+    const goal = `Jeg kan læse en lille bog ${tag}`;
+    await newGoal.getByLabel('Målet med dine egne ord').fill(goal);
     await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
+    await expect(dorte.getByRole('region', { name: 'Mål' }).getByText(goal, { exact: true })).toBeVisible();
     await dorte.getByRole('link', { name: 'Evaluér forløbet' }).click();
+    const gridUrl = dorte.url();
+    // Dina is on her way ("På vej", the second step), by the keyboard.
+    const evaluate = async (key: string, step: string) => {
+      const grid = dorte.getByRole('table', { name: 'Evaluering: Læselyst' });
+      await grid.getByRole('button').first().focus();
+      await dorte.keyboard.press(key);
+      await expect(grid.getByRole('button').first()).toContainText(step);
+      await expect(dorte.getByRole('status').filter({ hasText: 'Gemt:' })).toContainText('Gemt:');
+    };
+    await evaluate('2', 'På vej');
     await dorte.getByRole('table', { name: 'Evaluering: Læselyst' }).getByRole('link', { name: dina, exact: true }).click();
     await expect(dorte.getByRole('heading', { level: 1, name: `Elevplan for ${dina}` })).toBeVisible();
     await dorte.getByRole('button', { name: 'Start elevplan i Dansk' }).click();
     await expect(dorte.getByRole('heading', { level: 1, name: `Elevplan: Dansk – ${dina}` })).toBeVisible();
     const planUrl = dorte.url();
     await dorte.getByLabel('Status').fill('Dina er begyndt at læse små bøger.');
+    await dorte.getByRole('checkbox', { name: new RegExp(goal) }).check();
     await dorte.getByRole('button', { name: 'Gem elevplanen' }).click();
     await expect(dorte.getByRole('form', { name: 'Skriv planen' }).getByRole('status')).toHaveText('Gemt.');
 
@@ -113,8 +127,20 @@ test('a pupil says her reflection, the teacher includes it with a transcript, an
     await expect(preview.getByLabel('Elevens indtalte refleksion')).toHaveCount(1);
     await expect(preview).toContainText('Jeg kan godt lide bøger om dyr.');
     await dorte.getByRole('button', { name: 'Offentliggør' }).click();
-    await expect(dorte.getByRole('region', { name: 'Se og offentliggør' }).getByRole('status')).toContainText('Offentliggjort');
+    await expect(dorte.getByRole('region', { name: 'Se og offentliggør' }).getByRole('status')).toHaveText(
+      'Offentliggjort som version 1',
+    );
     await expectNoAxeViolations(dorte);
+    // Weeks later Dina can do it; Dorte publishes the plan again, and it tells the progress.
+    await dorte.goto(gridUrl);
+    await evaluate('3', 'Det kan jeg');
+    await dorte.goto(planUrl);
+    await dorte.getByRole('button', { name: 'Se den som forældre ser den' }).click();
+    await expect(preview).toContainText('Lærerens vurdering ved sidste version: På vej');
+    await dorte.getByRole('button', { name: 'Offentliggør' }).click();
+    await expect(dorte.getByRole('region', { name: 'Se og offentliggør' }).getByRole('status')).toHaveText(
+      'Offentliggjort som version 2',
+    );
     await teachers.close();
 
     // Her father, on his phone, hears her and reads what her teacher wrote down.
@@ -128,6 +154,9 @@ test('a pupil says her reflection, the teacher includes it with a transcript, an
     await expectPlayable(parent, player);
     await expect(parent.getByRole('main')).toContainText('Skrevet ned af læreren:');
     await expect(parent.getByRole('main')).toContainText('Jeg kan godt lide bøger om dyr.');
+    // And how far she came since the version before, in words.
+    await expect(parent.getByRole('main')).toContainText('Lærerens vurdering ved sidste version: På vej');
+    await expect(parent.getByRole('main')).toContainText('Lærerens vurdering: Det kan jeg');
     await expectNoAxeViolations(parent);
     await phones.close();
   } finally {
