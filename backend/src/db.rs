@@ -12,6 +12,35 @@ use std::time::Duration;
 
 /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`) and applies pending migrations.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url).await?;
+    let txn = begin_write(&db).await?;
+    migrate(&txn).await?;
+    txn.commit().await?;
+    Ok(db)
+}
+
+/// Applies every pending migration inside the caller's write transaction, so an upgrade (or a
+/// first start) that is killed halfway leaves the old schema, never half of the new one; SQLite
+/// changes its schema transactionally like PostgreSQL does. On PostgreSQL, several server
+/// processes starting at once take turns: the second finds nothing left to do. Returns whether
+/// the database was empty before (no migration had ever been applied): only such a database may
+/// receive the demo school.
+pub async fn migrate(txn: &sea_orm::DatabaseTransaction) -> Result<bool, DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // The lock's key: a constant naming Spire's migrations.
+        txn.execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(1397771597)",
+        ))
+        .await?;
+    }
+    let fresh = Migrator::get_applied_migrations(txn).await?.is_empty();
+    Migrator::up(txn, None).await?;
+    Ok(fresh)
+}
+
+/// Connects to `url` without touching the schema (`migrate` does that).
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url);
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
@@ -36,17 +65,18 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
         // WAL lets readers proceed while one writer commits; foreign keys are off by default in
         // SQLite and must be on for the RESTRICT rules that protect pupil records.
         opts.map_sqlx_sqlite_opts(|o| {
+            // FULL: a commit is on disk before the call that made it answers. In WAL mode NORMAL
+            // may lose the last commits on power failure, after a class iPad deleted its copy of
+            // the pupil's work on the strength of the answer (cost in BENCHMARKS.md).
             o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
+                .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
                 // Reads through the OS page cache instead of copying pages per connection.
                 .pragma("mmap_size", "268435456")
         });
     }
-    let db = Database::connect(opts).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+    Database::connect(opts).await
 }
 
 /// Connections to an SQLite file by default: measured best on two cores (BENCHMARKS.md).

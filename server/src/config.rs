@@ -11,7 +11,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The built client (Trunk's `dist/`).
     pub dist_dir: PathBuf,
-    /// Seed the demo school on first start and show demo logins.
+    /// Demo mode, only when asked: seed the demo school into a database created empty at this
+    /// start, and show the demo logins and their public password on the sign-in screen.
     pub demo: bool,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookies: bool,
@@ -23,6 +24,10 @@ pub struct Config {
     pub import_framework: Option<PathBuf>,
     /// `spire init`: make the first school and its leader in an empty database, then exit.
     pub init: Option<backend::identity::setup::FirstSchool>,
+    /// `spire backup FILE`: write a consistent copy of the database while it serves, then exit.
+    pub backup: Option<PathBuf>,
+    /// `spire restore FILE [--force]`: put a backup in place of the (stopped) database.
+    pub restore: Option<Restore>,
     /// Server-function calls in flight before new ones get 503 + Retry-After.
     pub max_in_flight: usize,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
@@ -30,18 +35,28 @@ pub struct Config {
     pub test_clock: bool,
 }
 
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restore {
+    pub from: PathBuf,
+    /// Replace a database that holds a school.
+    pub force: bool,
+}
+
 pub const USAGE: &str = "\
 spire — the Spire learning platform server
 
-USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [--secure-cookies]
+USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--secure-cookies]
        spire --import-framework FILE [--data-dir DIR]
        spire init --school NAME --leader-name \"GIVEN FAMILY\" --leader-username NAME [--data-dir DIR]
+       spire backup FILE [--data-dir DIR]
+       spire restore FILE [--force] [--data-dir DIR]
 
   --port N           port to listen on (env SPIRE_PORT; default 3000)
   --host IP          address to listen on (env SPIRE_HOST; default 127.0.0.1)
   --data-dir DIR     where the SQLite database lives (env SPIRE_DATA_DIR; default ./data)
   --dist DIR         the built client (env SPIRE_DIST; default ./dist)
-  --no-demo          start without the demo school (env SPIRE_NO_DEMO=1)
+  --demo             demo mode: a new database gets the demo school, and the sign-in screen
+                     shows its logins and their public password (env SPIRE_DEMO=1; default off)
   --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
   --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
                      default http://HOST:PORT)
@@ -52,7 +67,11 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--no-demo] [-
   --import-framework FILE
                      import a goal framework (docs/frameworks.md) into the database and exit
   init               make a new school and its first leader in an empty database (no demo data),
-                     print the leader's first password, and exit; start Spire with --no-demo after
+                     print the leader's first password, and exit; then start Spire (without --demo)
+  backup FILE        write a consistent copy of the SQLite database to FILE (a new file) while
+                     Spire serves, check it, and exit (PostgreSQL: pg_dump, docs/deploy.md)
+  restore FILE       put the backup FILE in place of the SQLite database; stop Spire first. A
+                     database that holds a school is replaced only with --force
   SPIRE_OIDC_ISSUER, SPIRE_OIDC_CLIENT_ID, SPIRE_OIDC_CLIENT_SECRET
                      sign-in through an OpenID Connect issuer such as UNI-Login
   SPIRE_OIDC_CLAIM   the ID token claim holding a person's UNI-ID (default uniid)
@@ -71,13 +90,16 @@ impl Config {
         let mut host: Option<String> = env("SPIRE_HOST");
         let mut data_dir = env("SPIRE_DATA_DIR").map(PathBuf::from);
         let mut dist_dir = env("SPIRE_DIST").map(PathBuf::from);
-        let mut demo = !flag_env("SPIRE_NO_DEMO");
+        let mut demo = flag_env("SPIRE_DEMO") && !flag_env("SPIRE_NO_DEMO");
         let mut secure_cookies = flag_env("SPIRE_SECURE_COOKIES");
         let mut public_url = env("SPIRE_PUBLIC_URL");
         let mut import_framework = None;
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
         let mut test_clock = false;
         let mut init = false;
+        let mut backup = None;
+        let mut restore_from = None;
+        let mut force = false;
         let (mut school, mut leader_name, mut leader_username) = (None, None, None);
 
         let mut args = args.into_iter();
@@ -91,6 +113,8 @@ impl Config {
                 "--host" => host = Some(value("--host")?),
                 "--data-dir" => data_dir = Some(PathBuf::from(value("--data-dir")?)),
                 "--dist" => dist_dir = Some(PathBuf::from(value("--dist")?)),
+                "--demo" => demo = true,
+                // Off is the default; the flag is still understood.
                 "--no-demo" => demo = false,
                 "--secure-cookies" => secure_cookies = true,
                 "--public-url" => public_url = Some(value("--public-url")?),
@@ -103,6 +127,9 @@ impl Config {
                     import_framework = Some(PathBuf::from(value("--import-framework")?));
                 }
                 "init" => init = true,
+                "backup" => backup = Some(PathBuf::from(value("backup")?)),
+                "restore" => restore_from = Some(PathBuf::from(value("restore")?)),
+                "--force" => force = true,
                 "--school" => school = Some(value("--school")?),
                 "--leader-name" => leader_name = Some(value("--leader-name")?),
                 "--leader-username" => leader_username = Some(value("--leader-username")?),
@@ -185,8 +212,14 @@ impl Config {
                 ));
             }
         };
+        if force && restore_from.is_none() {
+            return Err(format!("--force belongs to restore\n\n{USAGE}"));
+        }
+        let restore = restore_from.map(|from| Restore { from, force });
         Ok(Config {
             init,
+            backup,
+            restore,
             addr,
             public_url,
             oidc,
@@ -214,6 +247,29 @@ mod tests {
         Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
             env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
         })
+    }
+
+    #[test]
+    fn backup_and_restore_take_a_file_and_force_is_only_for_restore() {
+        let c = parse(&["backup", "/srv/backup/spire.db"], &[]).unwrap();
+        assert_eq!(c.backup, Some(PathBuf::from("/srv/backup/spire.db")));
+        let c = parse(&["restore", "b.db", "--force"], &[]).unwrap();
+        assert_eq!(
+            c.restore,
+            Some(Restore {
+                from: PathBuf::from("b.db"),
+                force: true
+            })
+        );
+        assert!(
+            !parse(&["restore", "b.db"], &[])
+                .unwrap()
+                .restore
+                .unwrap()
+                .force
+        );
+        assert!(parse(&["backup"], &[]).is_err());
+        assert!(parse(&["--force"], &[]).is_err());
     }
 
     #[test]
@@ -277,16 +333,22 @@ mod tests {
     }
 
     #[test]
-    fn by_default_spire_listens_on_localhost_3000_with_sqlite_and_demo() {
+    fn by_default_spire_listens_on_localhost_3000_with_sqlite_and_no_demo() {
         let c = parse(&[], &[]).unwrap();
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.database_url, "sqlite://data/spire.db?mode=rwc");
-        assert!(c.demo);
+        assert!(!c.demo, "a public password only when asked for");
+        assert!(parse(&["--demo"], &[]).unwrap().demo);
+        assert!(parse(&[], &[("SPIRE_DEMO", "1")]).unwrap().demo);
     }
 
     #[test]
     fn flags_win_over_environment() {
-        let c = parse(&["--port", "4000", "--no-demo"], &[("SPIRE_PORT", "5000")]).unwrap();
+        let c = parse(
+            &["--port", "4000", "--no-demo"],
+            &[("SPIRE_PORT", "5000"), ("SPIRE_DEMO", "1")],
+        )
+        .unwrap();
         assert_eq!(c.addr.port(), 4000);
         assert!(!c.demo);
     }

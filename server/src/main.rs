@@ -38,36 +38,78 @@ async fn run(config: Config) -> Result<(), String> {
             )
         })?;
     }
-    let db = backend::db::connect_and_migrate(&config.database_url)
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+    if let Some(restore) = &config.restore {
+        let started = std::time::Instant::now();
+        backend::backup::restore(&config.database_url, &restore.from, restore.force).await?;
+        println!(
+            "Restored {} in {:.1} s. Start Spire to use it (pending migrations are applied then).",
+            restore.from.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    if let Some(to) = &config.backup {
+        let started = std::time::Instant::now();
+        // The schema is the running server's: a backup never migrates.
+        let db = backend::db::connect(&config.database_url)
+            .await
+            .map_err(|e| format!("cannot open the database: {e}"))?;
+        let bytes = backend::backup::backup(&db, to).await?;
+        println!(
+            "Backed up to {} ({bytes} bytes) in {:.1} s; its integrity check is ok.",
+            to.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    let db = if config.demo && config.init.is_none() {
+        open_with_demo(&config.database_url).await?
+    } else {
+        backend::db::connect_and_migrate(&config.database_url)
+            .await
+            .map_err(|e| format!("cannot open the database: {e}"))?
+    };
     if let Some(path) = &config.import_framework {
         return import_framework(&db, path).await;
     }
     if let Some(first) = &config.init {
         return init_school(&db, first).await;
     }
-    if config.demo {
-        match backend::demo::seed_if_empty(&db).await {
-            Ok(Some(logins)) => {
+    serve(config, db).await
+}
+
+/// `--demo`: the demo school goes into a database created empty at this start, in the same
+/// transaction as its schema, and its logins are shown once.
+async fn open_with_demo(url: &str) -> Result<backend::DatabaseConnection, String> {
+    let (db, first) = backend::demo::open_with_demo(url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    match first {
+        backend::demo::FirstStart::Seeded(logins) => {
+            println!(
+                "Seeded the demo school \"{}\". Demo logins (password for all: {}):",
+                backend::demo::SCHOOL_NAME,
+                backend::demo::DEMO_PASSWORD
+            );
+            for login in logins {
                 println!(
-                    "Seeded the demo school \"{}\". Demo logins (password for all: {}):",
-                    backend::demo::SCHOOL_NAME,
-                    backend::demo::DEMO_PASSWORD
+                    "  {:<8} {:<14} {}",
+                    login.role.as_str(),
+                    login.username,
+                    login.name
                 );
-                for login in logins {
-                    println!(
-                        "  {:<8} {:<14} {}",
-                        login.role.as_str(),
-                        login.username,
-                        login.name
-                    );
-                }
             }
-            Ok(None) => {}
-            Err(e) => return Err(format!("cannot seed the demo school: {e}")),
         }
+        backend::demo::FirstStart::Existing => {}
+        backend::demo::FirstStart::ExistingWithoutSchool => eprintln!(
+            "spire: this database existed before this start but holds no school; the demo school \
+             goes only into a database created empty now (start with an empty --data-dir)"
+        ),
     }
+    Ok(db)
+}
+
+async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), String> {
     let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies)
         .with_oidc(config.oidc.clone())
         .with_max_in_flight(config.max_in_flight)
@@ -118,7 +160,7 @@ async fn init_school(
         Ok(started) => {
             println!(
                 "Made {} with its leader {} {}.\n\n  Username: {}\n  Password: {}\n\n\
-                 The password is shown only now. Start Spire with --no-demo, sign in, and add the \
+                 The password is shown only now. Start Spire (without --demo), sign in, and add the \
                  school's people under Administration.",
                 first.school_name,
                 first.leader_given_name,

@@ -223,7 +223,10 @@ async fn a_pupils_spoken_reflection_is_uploaded_whole_and_plays_only_for_its_rea
 async fn work_brought_from_an_earlier_school_is_served_only_to_someone_signed_in() {
     let s = TestServer::start().await;
     let anne = s.sign_in("anne").await;
-    for path in ["/tidligere-arbejde/999999", "/tidligere-arbejde/999999/svar/0"] {
+    for path in [
+        "/tidligere-arbejde/999999",
+        "/tidligere-arbejde/999999/svar/0",
+    ] {
         assert_eq!(
             get_as(&s, path, None).await.status(),
             StatusCode::UNAUTHORIZED,

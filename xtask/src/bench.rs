@@ -104,7 +104,7 @@ fn first_screen() -> Result {
         std::env::temp_dir().join(format!("spire-bench-first-screen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let mut server = Command::new(root().join("target/release/spire"))
-        .args(["--port", &port.to_string(), "--data-dir"])
+        .args(["--demo", "--port", &port.to_string(), "--data-dir"])
         .arg(&data)
         .arg("--dist")
         .arg(root().join("dist"))

@@ -17,7 +17,7 @@ const USAGE: &str = "\
 cargo xtask <command>
 
   run [-- ARGS]     build the client and server (release) and run Spire at http://127.0.0.1:3000
-                    (ARGS go to the server, e.g. -- --port 8080 --no-demo)
+                    (ARGS go to the server, e.g. -- --port 8080 --no-demo; --demo unless --no-demo)
   test              run every test: formatting and lints, unit, backend on SQLite and
                     PostgreSQL, HTTP, end-to-end in Chromium with axe, and the bundle budget
   build-client      build the Wasm client into dist/ (release, size profile, precompressed)
@@ -153,7 +153,18 @@ fn run(args: &[String]) -> Result {
             .args(["build", "--release", "--locked", "-p", "server"])
             .current_dir(root()),
     )?;
-    let server_args: Vec<&String> = args.iter().skip_while(|a| *a == "--").collect();
+    let mut server_args: Vec<&str> = args
+        .iter()
+        .skip_while(|a| *a == "--")
+        .map(String::as_str)
+        .collect();
+    // The quick start runs the demo school unless told otherwise.
+    if !server_args
+        .iter()
+        .any(|a| matches!(*a, "--demo" | "--no-demo"))
+    {
+        server_args.insert(0, "--demo");
+    }
     step("Starting Spire");
     run_cmd(
         Command::new(root().join("target/release/spire"))

@@ -380,12 +380,13 @@ fn start_server(
         // A fresh database every run, whatever the developer's shell has set.
         .env_remove("DATABASE_URL")
         .env_remove("SPIRE_NO_DEMO")
+        .env_remove("SPIRE_DEMO")
         .env_remove("SPIRE_PORT")
         .env_remove("SPIRE_DATA_DIR")
         .env_remove("SPIRE_DIST")
         .stdout(Stdio::null());
-    if !demo {
-        cmd.arg("--no-demo");
+    if demo {
+        cmd.arg("--demo");
     }
     if let Some(issuer_port) = issuer_port {
         cmd.env(
@@ -407,12 +408,16 @@ pub fn run_end_to_end() -> Result<Counts> {
     let _ = std::fs::remove_dir_all(&data);
     // Teachers choose Fælles Mål goals in the planning tests: import the real transcription.
     run_cmd(
+        // The demo school goes in with the database's first start, so the server's start below
+        // finds an existing school (it never seeds a database that existed before it started).
         Command::new(root().join("target/debug/spire"))
+            .arg("--demo")
             .arg("--import-framework")
             .arg(faelles_maal_file()?)
             .arg("--data-dir")
             .arg(&data)
-            .env_remove("DATABASE_URL"),
+            .env_remove("DATABASE_URL")
+            .stdout(Stdio::null()),
     )?;
     let issuer_port = free_port()?;
     let mut issuer = start_issuer(issuer_port)?;

@@ -187,6 +187,40 @@ fn username(given: &str) -> String {
 
 /// Seeds the demo school if the database has no school yet, in one transaction. Returns the demo
 /// logins when it seeded, `None` when the database already had data.
+/// Opens the database at `url`, applies pending migrations and, when the database was created
+/// empty at this start, seeds the demo school in the same transaction: a first start killed
+/// halfway leaves an empty database that the next start seeds, never a schema without its school.
+/// An existing database is never seeded, even without a school (its data may be missing, say a
+/// lost WAL file, and a fresh demo school must not hide that).
+pub async fn open_with_demo(url: &str) -> Result<(DatabaseConnection, FirstStart), sea_orm::DbErr> {
+    let db = crate::db::connect(url).await?;
+    let txn = crate::db::begin_write(&db).await?;
+    let fresh = crate::db::migrate(&txn).await?;
+    let first = if fresh {
+        let logins = seed(&txn)
+            .await
+            .map_err(|e| sea_orm::DbErr::Custom(format!("cannot seed the demo school: {e}")))?;
+        FirstStart::Seeded(logins)
+    } else if school::Entity::find().count(&txn).await? == 0 {
+        FirstStart::ExistingWithoutSchool
+    } else {
+        FirstStart::Existing
+    };
+    txn.commit().await?;
+    Ok((db, first))
+}
+
+/// What `open_with_demo` found.
+#[derive(Debug)]
+pub enum FirstStart {
+    /// The database was new: the demo school is in it, with these logins.
+    Seeded(Vec<DemoLogin>),
+    /// The database had a school.
+    Existing,
+    /// The database existed but holds no school: not seeded (see `open_with_demo`).
+    ExistingWithoutSchool,
+}
+
 pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLogin>>, AppError> {
     if school::Entity::find().count(db).await.map_err(db_err)? > 0 {
         return Ok(None);
