@@ -30,7 +30,12 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// and the hold's spread per goal to about 473.5 kB; the tripwire stays well below a dependency
 /// pulled in by mistake, and issue 21 is where the staff build is split.
 pub const STAFF_REGRESSION_CAP_KB: f64 = 485.0;
-pub const FAMILY_REGRESSION_CAP_KB: f64 = 310.0;
+/// The family cap went from 310 to 316 kB on purpose with issue 18: pupils and parents now see
+/// the teachers' answers (stickers, words, recorded voice), a pupil's faces over time, work as
+/// evidence in the published plan, and a pupil records their elevplan reflection (301 → 312.9 kB
+/// over the issue; wasm-opt -Oz instead of -Os was tried and came out 2 kB larger in brotli).
+/// Issue 21 holds the family build to not growing from here.
+pub const FAMILY_REGRESSION_CAP_KB: f64 = 316.0;
 
 /// The sign-in build is held to its budget itself: it exists to meet it.
 pub const SIGN_IN_REGRESSION_CAP_KB: f64 = PUPIL_BUDGET_KB;
