@@ -57,7 +57,8 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
   --dist DIR         the built client (env SPIRE_DIST; default ./dist)
   --demo             demo mode: a new database gets the demo school, and the sign-in screen
                      shows its logins and their public password (env SPIRE_DEMO=1; default off)
-  --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1)
+  --secure-cookies   send the session cookie only over HTTPS (env SPIRE_SECURE_COOKIES=1); always
+                     so, with HSTS on every answer, when the public URL is https://
   --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
                      default http://HOST:PORT)
   --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After

@@ -127,7 +127,15 @@ pub async fn speech(
     axum::extract::Query(q): axum::extract::Query<SpeechQuery>,
 ) -> Response {
     match backend::speech::speak(&ctx, &q.tekst).await {
-        Ok(wav) => inline("audio/wav", fix_wav_lengths(wav)),
+        Ok(wav) => {
+            // Speech of the same words is the same sound: a device may keep it for an hour.
+            let mut response = inline("audio/wav", fix_wav_lengths(wav));
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            );
+            response
+        }
         Err(e) => refused(e),
     }
 }
@@ -149,16 +157,15 @@ fn fix_wav_lengths(mut wav: Vec<u8>) -> Vec<u8> {
 }
 
 /// Shown in the page (an image, a sound), private to whoever may see it, and inert as a document.
+/// A pupil's file or a recorded answer, shown inline. Never kept in the browser's cache: a class
+/// iPad is shared, and the next pupil's browser is the same browser.
 fn inline(content_type: &str, bytes: Vec<u8>) -> Response {
     let mut response = bytes.into_response();
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(content_type) {
         h.insert(header::CONTENT_TYPE, v);
     }
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=3600"),
-    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("sandbox; default-src 'none'"),

@@ -32,6 +32,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub demo: bool,
     pub secure_cookies: bool,
+    /// People reach Spire over HTTPS: browsers are told to use nothing else (HSTS).
+    pub hsts: bool,
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     pub(crate) client: Arc<static_files::Client>,
     /// Server-function calls allowed in flight at once; the rest are shed (503 + Retry-After).
@@ -48,6 +50,7 @@ impl AppState {
             db,
             demo,
             secure_cookies,
+            hsts: false,
             oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
@@ -65,6 +68,14 @@ impl AppState {
     /// Sets how many server-function calls may be in flight before the server sheds load.
     pub fn with_max_in_flight(mut self, calls: usize) -> Self {
         self.admission = Arc::new(tokio::sync::Semaphore::new(calls));
+        self
+    }
+
+    /// Spire is reached over HTTPS (its public URL is `https://…`): the session cookie is
+    /// `Secure` and every response carries HSTS, whatever `--secure-cookies` says.
+    pub fn with_https(mut self, on: bool) -> Self {
+        self.secure_cookies |= on;
+        self.hsts = on;
         self
     }
 
@@ -129,7 +140,7 @@ pub fn router(state: AppState) -> Router {
             load_shed::admit,
         ));
     let csp = state.client.content_security_policy();
-    Router::new()
+    let app = Router::new()
         .route(paths::HEALTH, get(health))
         .route(paths::VERSION, get(version))
         .route(paths::OIDC_START, get(oidc::start))
@@ -190,8 +201,16 @@ pub fn router(state: AppState) -> Router {
         .layer(security_header(
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
+        ));
+    let app = if state.hsts {
+        app.layer(security_header(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
         ))
-        .with_state(state)
+    } else {
+        app
+    };
+    app.with_state(state)
 }
 
 fn security_header(name: HeaderName, value: HeaderValue) -> SetResponseHeaderLayer<HeaderValue> {

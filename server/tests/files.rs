@@ -23,6 +23,11 @@ fn assert_shown_inert(res: &axum::http::Response<Body>, content_type: &str) {
         res.headers().get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
         "nosniff"
     );
+    assert_eq!(
+        res.headers().get(header::CACHE_CONTROL).unwrap(),
+        "no-store",
+        "not kept on a shared iPad"
+    );
 }
 
 #[tokio::test]

@@ -360,3 +360,35 @@ async fn an_oversized_call_is_refused_before_it_is_read() {
         .await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn behind_https_every_answer_asks_for_https_and_the_session_cookie_is_secure() {
+    let s = TestServer::start_https().await;
+    let page = get_as(&s, "/", None).await;
+    assert_eq!(
+        page.headers()
+            .get(header::STRICT_TRANSPORT_SECURITY)
+            .unwrap(),
+        "max-age=31536000"
+    );
+    let res = s
+        .call("sign_in", "username=anne&password=spire-demo", None)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    // Over plain HTTP on a developer's machine, neither.
+    let plain = TestServer::start().await;
+    assert!(
+        get_as(&plain, "/", None)
+            .await
+            .headers()
+            .get(header::STRICT_TRANSPORT_SECURITY)
+            .is_none()
+    );
+}

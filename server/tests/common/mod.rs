@@ -30,6 +30,15 @@ impl TestServer {
     }
 
     pub async fn start_with_demo(demo: bool) -> Self {
+        Self::build(demo, false).await
+    }
+
+    /// As a municipality runs it: its public URL is `https://…`.
+    pub async fn start_https() -> Self {
+        Self::build(true, true).await
+    }
+
+    async fn build(demo: bool, https: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -45,7 +54,7 @@ impl TestServer {
         );
         let db = backend::db::connect_and_migrate(&url).await.unwrap();
         backend::demo::seed_if_empty(&db).await.unwrap();
-        let app = router(AppState::new(db.clone(), &dist, demo, false));
+        let app = router(AppState::new(db.clone(), &dist, demo, false).with_https(https));
         Self { app, db, _dir: dir }
     }
 
