@@ -59,11 +59,78 @@ async fn ten_wrong_passwords_lock_the_account_even_against_the_right_one(t: Test
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::RateLimited);
     assert_eq!(session_count(&t).await, 0);
-    // Another account from another address is unaffected.
-    let other = t.ctx(None).with_client_addr(Some("10.0.0.2".into()));
-    identity::sign_in(&other, "bo", demo::DEMO_PASSWORD)
+    // Another account at the same address is unaffected: a locked account locks out no one else.
+    identity::sign_in(&ctx(), "bo", demo::DEMO_PASSWORD)
         .await
         .unwrap();
+    // And Anne herself, from her own address: guessing from elsewhere does not lock her out.
+    let anne_at_school = t.ctx(None).with_client_addr(Some("10.0.0.2".into()));
+    identity::sign_in(&anne_at_school, "anne", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+}
+
+async fn guesses_sent_all_at_once_are_counted_as_they_arrive(t: TestDb) {
+    seeded(&t).await;
+    // Thirty wrong passwords in parallel: the check and the record are one step, so no more than
+    // the limit reach the password check, and the rest are refused.
+    let mut tries = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let ctx = t.ctx(None).with_client_addr(Some("10.0.0.3".into()));
+        tries.spawn(async move {
+            identity::sign_in(&ctx, "anne", "wrong")
+                .await
+                .unwrap_err()
+                .code
+        });
+    }
+    let codes = tries.join_all().await;
+    let checked = codes
+        .iter()
+        .filter(|c| **c == ErrorCode::WrongCredentials)
+        .count();
+    assert!(
+        checked <= usize::try_from(rate_limit::MAX_FAILURES_PER_ACCOUNT).unwrap(),
+        "{checked} passwords were checked"
+    );
+    assert!(
+        codes
+            .iter()
+            .all(|c| matches!(c, ErrorCode::WrongCredentials | ErrorCode::RateLimited))
+    );
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == ErrorCode::RateLimited)
+            .count(),
+        30 - checked
+    );
+}
+
+async fn guessing_an_account_from_many_addresses_stops_at_the_accounts_own_limit(t: TestDb) {
+    seeded(&t).await;
+    let per_address = rate_limit::MAX_FAILURES_PER_ACCOUNT;
+    let addresses = rate_limit::MAX_FAILURES_PER_ACCOUNT_EVERYWHERE / per_address;
+    for a in 0..addresses {
+        let ctx = || t.ctx(None).with_client_addr(Some(format!("10.2.0.{a}")));
+        for _ in 0..per_address {
+            assert_eq!(
+                identity::sign_in(&ctx(), "bo", "wrong")
+                    .await
+                    .unwrap_err()
+                    .code,
+                ErrorCode::WrongCredentials
+            );
+        }
+    }
+    let fresh = t.ctx(None).with_client_addr(Some("10.2.1.1".into()));
+    assert_eq!(
+        identity::sign_in(&fresh, "bo", demo::DEMO_PASSWORD)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::RateLimited
+    );
 }
 
 async fn many_failures_from_one_address_lock_that_address(t: TestDb) {
@@ -407,7 +474,7 @@ async fn a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped
     let ctx = || t.ctx(None).with_client_addr(Some("10.1.1.1".into()));
     let err = cards::sign_in_with_code(&ctx(), "ABC").await.unwrap_err();
     assert_eq!(err, domain::AppError::invalid(Field::Code));
-    for _ in 0..rate_limit::MAX_FAILURES_PER_ADDRESS {
+    for _ in 0..rate_limit::MAX_CODE_FAILURES_PER_ADDRESS {
         let err = cards::sign_in_with_code(&ctx(), "AAAA-AAAA")
             .await
             .unwrap_err();
@@ -418,6 +485,10 @@ async fn a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::RateLimited);
     assert_eq!(session_count(&t).await, sessions_before);
+    // Mistyped codes do not stop an adult signing in with a password from the same classroom.
+    identity::sign_in(&ctx(), "anne", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
 }
 
 async fn only_staff_who_teach_the_class_print_its_cards(t: TestDb) {
@@ -449,6 +520,8 @@ on_both_databases!(
     a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped,
     only_staff_who_teach_the_class_print_its_cards,
     ten_wrong_passwords_lock_the_account_even_against_the_right_one,
+    guesses_sent_all_at_once_are_counted_as_they_arrive,
+    guessing_an_account_from_many_addresses_stops_at_the_accounts_own_limit,
     many_failures_from_one_address_lock_that_address,
     a_teacher_who_is_also_a_parent_switches_to_the_parent_view,
     nobody_switches_into_a_role_they_do_not_hold,

@@ -30,6 +30,8 @@ pub struct Config {
     pub restore: Option<Restore>,
     /// Server-function calls in flight before new ones get 503 + Retry-After.
     pub max_in_flight: usize,
+    /// Reverse proxies whose `X-Forwarded-For`/`Forwarded` names the client's address.
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
     /// school week in minutes. Development builds only: a release build refuses the flag.
     pub test_clock: bool,
@@ -61,6 +63,10 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
                      so, with HSTS on every answer, when the public URL is https://
   --public-url URL   the address people use, e.g. https://spire.skole.dk (env SPIRE_PUBLIC_URL;
                      default http://HOST:PORT)
+  --trusted-proxy CIDRS
+                     reverse proxies (comma-separated, e.g. 127.0.0.1,10.0.0.0/8) whose
+                     X-Forwarded-For or Forwarded header names the client's address, which the
+                     sign-in limits count by (env SPIRE_TRUSTED_PROXIES; default none)
   --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After
                      (env SPIRE_MAX_IN_FLIGHT; default 128)
   --test-clock       (development builds, for end-to-end tests) each request may name the
@@ -96,6 +102,7 @@ impl Config {
         let mut public_url = env("SPIRE_PUBLIC_URL");
         let mut import_framework = None;
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
+        let mut trusted_proxies: Option<String> = env("SPIRE_TRUSTED_PROXIES");
         let mut test_clock = false;
         let mut init = false;
         let mut backup = None;
@@ -120,6 +127,7 @@ impl Config {
                 "--secure-cookies" => secure_cookies = true,
                 "--public-url" => public_url = Some(value("--public-url")?),
                 "--max-in-flight" => max_in_flight = Some(value("--max-in-flight")?),
+                "--trusted-proxy" => trusted_proxies = Some(value("--trusted-proxy")?),
                 "--test-clock" if cfg!(debug_assertions) => test_clock = true,
                 "--test-clock" => {
                     return Err("--test-clock is only for development builds".into());
@@ -152,6 +160,10 @@ impl Config {
                 _ => return Err(format!("not a positive number of calls: {n}")),
             },
             None => crate::DEFAULT_MAX_IN_FLIGHT,
+        };
+        let trusted_proxies = match trusted_proxies {
+            Some(list) => crate::client_addr::Cidr::parse_list(&list)?,
+            None => Vec::new(),
         };
         let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("data"));
         let database_url = env("DATABASE_URL")
@@ -231,6 +243,7 @@ impl Config {
             secure_cookies,
             import_framework,
             max_in_flight,
+            trusted_proxies,
             test_clock,
         })
     }
@@ -341,6 +354,16 @@ mod tests {
         assert!(!c.demo, "a public password only when asked for");
         assert!(parse(&["--demo"], &[]).unwrap().demo);
         assert!(parse(&[], &[("SPIRE_DEMO", "1")]).unwrap().demo);
+    }
+
+    #[test]
+    fn trusted_proxies_are_address_blocks_and_none_by_default() {
+        assert!(parse(&[], &[]).unwrap().trusted_proxies.is_empty());
+        let c = parse(&["--trusted-proxy", "127.0.0.1,10.0.0.0/8"], &[]).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        let c = parse(&[], &[("SPIRE_TRUSTED_PROXIES", "::1")]).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 1);
+        assert!(parse(&["--trusted-proxy", "the proxy"], &[]).is_err());
     }
 
     #[test]

@@ -41,7 +41,9 @@ pub(crate) fn request_ctx(
         state.demo,
     )
     .with_device_token(cookie(headers, DEVICE_COOKIE))
-    .with_client_addr(client.map(|ConnectInfo(addr)| addr.ip().to_string()))
+    .with_client_addr(client.map(|ConnectInfo(addr)| {
+        crate::client_addr::client_addr(addr.ip(), headers, &state.trusted_proxies).to_string()
+    }))
     .with_oidc_enabled(state.oidc.is_some());
     match state.test_clock.then(|| test_now(headers)).flatten() {
         Some(unix) => ctx.at_time(unix),

@@ -1,6 +1,7 @@
 //! Spire's HTTP server: the server-function endpoint, the built client with caching and
 //! compression, a health endpoint and security headers on everything.
 
+pub mod client_addr;
 pub mod config;
 mod context;
 mod family;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// People reach Spire over HTTPS: browsers are told to use nothing else (HSTS).
     pub hsts: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub(crate) trusted_proxies: Arc<Vec<client_addr::Cidr>>,
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     pub(crate) client: Arc<static_files::Client>,
     /// Server-function calls allowed in flight at once; the rest are shed (503 + Retry-After).
@@ -51,6 +54,7 @@ impl AppState {
             demo,
             secure_cookies,
             hsts: false,
+            trusted_proxies: Arc::new(Vec::new()),
             oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
@@ -76,6 +80,12 @@ impl AppState {
     pub fn with_https(mut self, on: bool) -> Self {
         self.secure_cookies |= on;
         self.hsts = on;
+        self
+    }
+
+    /// Takes the client's address from these reverse proxies' `X-Forwarded-For`.
+    pub fn with_trusted_proxies(mut self, proxies: Vec<client_addr::Cidr>) -> Self {
+        self.trusted_proxies = Arc::new(proxies);
         self
     }
 

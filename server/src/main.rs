@@ -112,6 +112,7 @@ async fn open_with_demo(url: &str) -> Result<backend::DatabaseConnection, String
 async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), String> {
     let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies)
         .with_https(config.public_url.starts_with("https://"))
+        .with_trusted_proxies(config.trusted_proxies.clone())
         .with_oidc(config.oidc.clone())
         .with_max_in_flight(config.max_in_flight)
         .with_test_clock(config.test_clock);

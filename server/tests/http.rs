@@ -343,6 +343,45 @@ async fn after_ten_wrong_passwords_the_account_answers_429() {
 }
 
 #[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_counted_by_its_own_address() {
+    let s = TestServer::start_behind_proxy().await;
+    for _ in 0..10 {
+        let status = s
+            .sign_in_from("127.0.0.1", Some("203.0.113.1"), "bo", "wrong")
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        s.sign_in_from("127.0.0.1", Some("203.0.113.1"), "bo", "spire-demo")
+            .await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Bo at school, behind the same proxy, is not locked out by the guesser.
+    assert_eq!(
+        s.sign_in_from("127.0.0.1", Some("198.51.100.9"), "bo", "spire-demo")
+            .await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_forwarded_address_from_anyone_but_a_trusted_proxy_is_ignored() {
+    // No proxy is trusted: a guesser who writes a new address into each request is still one.
+    let s = TestServer::start().await;
+    for n in 0..10 {
+        let status = s
+            .sign_in_from("192.0.2.44", Some(&format!("203.0.113.{n}")), "bo", "wrong")
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        s.sign_in_from("192.0.2.44", Some("203.0.113.200"), "bo", "spire-demo")
+            .await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
 async fn an_oversized_call_is_refused_before_it_is_read() {
     let s = TestServer::start().await;
     let anne = s.sign_in("anne").await;

@@ -254,7 +254,7 @@ pub async fn reset_password(
     let db = &ctx.db;
     let now = ctx.now();
     let keys = rate_limit::Keys::new(username.as_str(), ctx.client_addr.as_deref());
-    rate_limit::check(db, &keys, now).await?;
+    let attempt = rate_limit::attempt(db, &keys, now).await?;
     let wrong = || AppError::new(ErrorCode::WrongCredentials);
     let account = account::Entity::find()
         .filter(account::Column::Username.eq(username.as_str()))
@@ -273,7 +273,6 @@ pub async fn reset_password(
         None => None,
     };
     let (Some(account), Some(reset)) = (account, reset) else {
-        rate_limit::record_failure(db, &keys, now).await?;
         return Err(wrong());
     };
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
@@ -291,7 +290,7 @@ pub async fn reset_password(
     set_password(&txn, account.person_id, &password).await?;
     end_sessions(&txn, account.person_id, None, None).await?;
     txn.commit().await.map_err(db_err)?;
-    rate_limit::record_success(db, &keys).await
+    attempt.succeeded(db).await
 }
 
 /// Changes the signed-in person's own password, given the current one; their other sessions end
@@ -308,15 +307,15 @@ pub async fn change_password(ctx: &RequestCtx, current: &str, new: &str) -> Resu
     // A session left open must not become a way to guess the password behind it.
     let now = ctx.now();
     let keys = rate_limit::Keys::new(&account.username, ctx.client_addr.as_deref());
-    rate_limit::check(&ctx.db, &keys, now).await?;
+    let attempt = rate_limit::attempt(&ctx.db, &keys, now).await?;
     if !password::verify_off_thread(current, Some(account.password_hash)).await? {
-        rate_limit::record_failure(&ctx.db, &keys, now).await?;
         return Err(AppError::new(ErrorCode::WrongCredentials));
     }
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     set_password(&txn, p.person_id, &password).await?;
     end_sessions(&txn, p.person_id, None, ctx.session_token.as_deref()).await?;
-    txn.commit().await.map_err(db_err)
+    txn.commit().await.map_err(db_err)?;
+    attempt.succeeded(&ctx.db).await
 }
 
 #[cfg(test)]

@@ -85,15 +85,15 @@ pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppEr
     let db = &ctx.db;
     let now = clock::now();
     let keys = rate_limit::Keys::for_codes(ctx.client_addr.as_deref());
-    rate_limit::check(db, &keys, now).await?;
+    let attempt = rate_limit::attempt(db, &keys, now).await?;
     let found = pupil_code::Entity::find()
         .filter(pupil_code::Column::CodeHash.eq(token_hash(code.as_str())))
         .one(db)
         .await
         .map_err(db_err)?;
     let Some(found) = found else {
-        rate_limit::record_failure(db, &keys, now).await?;
         return Err(AppError::new(ErrorCode::WrongCredentials));
     };
+    attempt.succeeded(db).await?;
     start_session(ctx, found.person_id, Role::Pupil, now).await
 }

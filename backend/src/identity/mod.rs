@@ -80,7 +80,7 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     let db = &ctx.db;
     let now = ctx.now();
     let keys = rate_limit::Keys::new(username.as_str(), ctx.client_addr.as_deref());
-    rate_limit::check(db, &keys, now).await?;
+    let attempt = rate_limit::attempt(db, &keys, now).await?;
 
     let account = account::Entity::find()
         .filter(account::Column::Username.eq(username.as_str()))
@@ -91,10 +91,7 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     let verified = password::verify_off_thread(password, stored).await?;
     let account = match account {
         Some(account) if verified => account,
-        _ => {
-            rate_limit::record_failure(db, &keys, now).await?;
-            return Err(AppError::new(ErrorCode::WrongCredentials));
-        }
+        _ => return Err(AppError::new(ErrorCode::WrongCredentials)),
     };
     // A person who left (a pupil, or staff deactivated) signs in no more, and is told no more
     // than for a wrong password.
@@ -112,7 +109,7 @@ pub async fn sign_in(ctx: &RequestCtx, username: &str, password: &str) -> Result
     }
     let role = primary_role(&roles_of(db, account.person_id).await?)
         .ok_or_else(|| AppError::new(ErrorCode::WrongCredentials))?;
-    rate_limit::record_success(db, &keys).await?;
+    attempt.succeeded(db).await?;
     start_session(ctx, account.person_id, role, now).await
 }
 

@@ -38,6 +38,40 @@ impl TestServer {
         Self::build(true, true).await
     }
 
+    /// Behind a reverse proxy on this machine (127.0.0.1), which names each client.
+    pub async fn start_behind_proxy() -> Self {
+        let mut s = Self::build(true, false).await;
+        let proxy = server::client_addr::Cidr::parse("127.0.0.1").unwrap();
+        s.app = router(
+            AppState::new(s.db.clone(), &s._dir.path().join("dist"), true, false)
+                .with_trusted_proxies(vec![proxy]),
+        );
+        s
+    }
+
+    /// A sign-in as it arrives from `peer`, with `forwarded_for` in `X-Forwarded-For`.
+    pub async fn sign_in_from(
+        &self,
+        peer: &str,
+        forwarded_for: Option<&str>,
+        user: &str,
+        password: &str,
+    ) -> StatusCode {
+        let mut req = Request::post("/api/sign_in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(f) = forwarded_for {
+            req = req.header("x-forwarded-for", f);
+        }
+        let mut req = req
+            .body(Body::from(format!("username={user}&password={password}")))
+            .unwrap();
+        let addr: std::net::SocketAddr = format!("{peer}:50000").parse().unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
+        self.send(req).await.status()
+    }
+
     async fn build(demo: bool, https: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
