@@ -5,19 +5,41 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::server_fns::{SESSION_COOKIE, set_cookie};
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// Where a failed sign-in lands: the sign-in page shows what `fejl=uni-login` means.
 const FAILED: &str = "/log-ind?fejl=uni-login";
 
+/// The cookie binding a sign-in to the browser that started it, sent only to these two ends.
+pub const FLOW_COOKIE: &str = "spire_oidc";
+
+fn flow_cookie(value: &str, max_age: i64, secure: bool) -> Option<HeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{FLOW_COOKIE}={value}; Path=/auth/oidc; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .ok()
+}
+
 pub async fn start(State(state): State<AppState>, Ctx(ctx): Ctx) -> Response {
     let Some(config) = &state.oidc else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match backend::identity::oidc::start(&ctx, config).await {
-        Ok(url) => Redirect::to(&url).into_response(),
+        Ok(started) => {
+            let mut response = Redirect::to(&started.url).into_response();
+            // Lax: the issuer's redirect back is a top-level navigation, which carries it.
+            if let Some(cookie) = flow_cookie(
+                &started.browser_secret,
+                backend::identity::oidc::FLOW_SECS,
+                state.secure_cookies,
+            ) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            response
+        }
         Err(_) => Redirect::to(FAILED).into_response(),
     }
 }
@@ -31,6 +53,7 @@ pub struct Callback {
 pub async fn callback(
     State(state): State<AppState>,
     Ctx(ctx): Ctx,
+    headers: HeaderMap,
     Query(query): Query<Callback>,
 ) -> Response {
     let Some(config) = &state.oidc else {
@@ -39,7 +62,10 @@ pub async fn callback(
     let (Some(code), Some(flow_state)) = (query.code, query.state) else {
         return Redirect::to(FAILED).into_response();
     };
-    match backend::identity::oidc::finish(&ctx, config, &code, &flow_state).await {
+    let browser = crate::context::cookie(&headers, FLOW_COOKIE);
+    let finished =
+        backend::identity::oidc::finish(&ctx, config, &code, &flow_state, browser.as_deref()).await;
+    let mut response = match finished {
         Ok(_) => {
             let mut response = Redirect::to("/").into_response();
             if let Some(cookie) = ctx
@@ -54,5 +80,10 @@ pub async fn callback(
             response
         }
         Err(_) => Redirect::to(FAILED).into_response(),
+    };
+    // The flow is over either way.
+    if let Some(cookie) = flow_cookie("", 0, state.secure_cookies) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
     }
+    response
 }

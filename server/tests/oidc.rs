@@ -104,9 +104,10 @@ impl Spire {
         code: &str,
         request: &HashMap<String, String>,
     ) -> axum::response::Response {
+        // The browser that started the sign-in comes back with its flow cookie.
         self.get(
             &format!("/auth/oidc/callback?code={code}&state={}", request["state"]),
-            None,
+            request.get(BROWSER).map(String::as_str),
         )
         .await
     }
@@ -226,11 +227,28 @@ impl Spire {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
         let url = url::Url::parse(&location).unwrap();
-        url.query_pairs()
+        let mut request: HashMap<String, String> = url
+            .query_pairs()
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect()
+            .collect();
+        let flow = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("spire_oidc="))
+            .expect("the sign-in is bound to this browser");
+        assert!(
+            flow.contains("HttpOnly") && flow.contains("SameSite=Lax"),
+            "{flow}"
+        );
+        request.insert(BROWSER.into(), flow.split(';').next().unwrap().to_owned());
+        request
     }
 }
+
+/// Where `Spire::start` keeps the starting browser's flow cookie among the request's parameters.
+const BROWSER: &str = "browser cookie";
 
 fn location(res: &axum::response::Response) -> &str {
     res.headers()[header::LOCATION].to_str().unwrap()
@@ -364,6 +382,28 @@ async fn a_state_is_used_once() {
     let replay = spire.callback("code-2", &request).await;
     assert_eq!(location(&replay), "/log-ind?fejl=uni-login");
     assert!(session_cookie(&replay).is_none());
+}
+
+#[tokio::test]
+async fn a_sign_in_finishes_only_in_the_browser_that_started_it() {
+    let issuer = start_issuer().await;
+    let spire = start_spire(&issuer).await;
+    spire.link("Anne", "anneuni001").await;
+    // Someone starts a sign-in as themselves and hands the callback to another browser (login
+    // CSRF): without the starting browser's cookie, or with another one's, it signs nobody in.
+    let theirs = spire.start().await;
+    let mine = spire.start().await;
+    issuer.grant("code-1", &theirs, None, "anneuni001");
+    for cookie in [None, Some(mine[BROWSER].as_str())] {
+        let res = spire
+            .get(
+                &format!("/auth/oidc/callback?code=code-1&state={}", theirs["state"]),
+                cookie,
+            )
+            .await;
+        assert_eq!(location(&res), "/log-ind?fejl=uni-login");
+        assert!(session_cookie(&res).is_none());
+    }
 }
 
 #[tokio::test]

@@ -8,6 +8,8 @@ pub struct Model {
     pub pkce_verifier: String,
     pub nonce: String,
     pub expires_at: i64,
+    /// The hash of the secret the starting browser holds in its flow cookie.
+    pub browser_hash: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,7 +17,7 @@ use openidconnect::{
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 /// A sign-in at the issuer must come back within this many seconds.
-const FLOW_SECS: i64 = 10 * 60;
+pub const FLOW_SECS: i64 = 10 * 60;
 
 #[derive(Clone, Debug)]
 pub struct OidcConfig {
@@ -71,9 +71,16 @@ async fn client(
     .set_redirect_uri(redirect))
 }
 
-/// Starts a sign-in: remembers the PKCE verifier and nonce under the state, and answers the
-/// issuer's URL to send the browser to.
-pub async fn start(ctx: &RequestCtx, config: &OidcConfig) -> Result<String, AppError> {
+/// A sign-in under way: where to send the browser, and the secret the browser keeps in a
+/// short-lived cookie until it comes back (`FLOW_SECS`).
+pub struct Started {
+    pub url: String,
+    pub browser_secret: String,
+}
+
+/// Starts a sign-in: remembers the PKCE verifier and nonce under the state, bound to a secret
+/// only this browser gets, and answers the issuer's URL to send the browser to.
+pub async fn start(ctx: &RequestCtx, config: &OidcConfig) -> Result<Started, AppError> {
     let http = http_client()?;
     let client = client(config, &http).await?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -93,19 +100,25 @@ pub async fn start(ctx: &RequestCtx, config: &OidcConfig) -> Result<String, AppE
         .exec(&ctx.db)
         .await
         .map_err(db_err)?;
+    let browser_secret = super::new_token();
     oidc_flow::ActiveModel {
         state_hash: Set(token_hash(state.secret())),
         pkce_verifier: Set(verifier.secret().clone()),
         nonce: Set(nonce.secret().clone()),
         expires_at: Set(now + FLOW_SECS),
+        browser_hash: Set(token_hash(&browser_secret)),
     }
     .insert(&ctx.db)
     .await
     .map_err(db_err)?;
-    Ok(url.to_string())
+    Ok(Started {
+        url: url.to_string(),
+        browser_secret,
+    })
 }
 
-/// Finishes a sign-in the issuer sent back: the state must be one we started (once), the code is
+/// Finishes a sign-in the issuer sent back: the state must be one we started (once), in this
+/// browser (its flow cookie's secret), the code is
 /// exchanged with the PKCE verifier, the ID token's signature, issuer, audience, expiry and nonce
 /// are verified, and its subject must be linked to a person.
 pub async fn finish(
@@ -113,6 +126,7 @@ pub async fn finish(
     config: &OidcConfig,
     code: &str,
     state: &str,
+    browser_secret: Option<&str>,
 ) -> Result<Me, AppError> {
     let db = &ctx.db;
     let now = ctx.now();
@@ -127,6 +141,11 @@ pub async fn finish(
         .exec(db)
         .await
         .map_err(db_err)?;
+    // Only the browser that started it finishes it: a callback someone else started and handed
+    // over (login CSRF) would sign this browser in as them.
+    if browser_secret.map(token_hash).as_deref() != Some(flow.browser_hash.as_str()) {
+        return Err(AppError::invalid(domain::Field::State));
+    }
 
     let http = http_client()?;
     let client = client(config, &http).await?;
