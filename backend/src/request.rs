@@ -17,6 +17,9 @@ pub struct RequestCtx {
     pub demo_enabled: bool,
     /// Whether sign-in through an OpenID Connect issuer (UNI-Login) is configured.
     pub oidc_enabled: bool,
+    /// The server's secret for keyed hashes of login-card codes, kept outside the database
+    /// (`server::secret`), so a copy of the database alone cannot test guesses offline.
+    pub(crate) code_key: Arc<[u8; 32]>,
     /// The instant this request happens at (unix seconds); `None` reads the system clock. Tests
     /// fix it to walk a school week through the same use cases the screens call.
     fixed_now: Option<i64>,
@@ -46,6 +49,8 @@ impl RequestCtx {
             client_addr: None,
             demo_enabled,
             oidc_enabled: false,
+            // Development and tests; the server always sets its own (`with_code_key`).
+            code_key: Arc::new([0; 32]),
             fixed_now: None,
             changes: Arc::default(),
         }
@@ -53,6 +58,11 @@ impl RequestCtx {
 
     pub fn with_device_token(mut self, token: Option<String>) -> Self {
         self.device_token = token;
+        self
+    }
+
+    pub fn with_code_key(mut self, key: Arc<[u8; 32]>) -> Self {
+        self.code_key = key;
         self
     }
 

@@ -457,6 +457,49 @@ async fn a_typed_code_signs_in_exactly_that_pupil(t: TestDb) {
     assert_eq!(home.first_name, "Ida");
 }
 
+async fn a_card_works_until_its_school_year_ends_and_only_with_the_servers_secret(t: TestDb) {
+    use backend::entity::pupil_code;
+    use sea_orm::EntityTrait;
+    seeded(&t).await;
+    let cards = cards_for(&t, "anne", "1.A").await;
+    let ida = cards.iter().find(|c| c.name == "Ida Jensen").unwrap();
+    let row = pupil_code::Entity::find_by_id(i32::try_from(ida.pupil_id).unwrap())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    // Stored keyed: the plain SHA-256 of the code is not in the database.
+    let plain = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(ida.code.replace('-', "").as_bytes()))
+    };
+    assert_ne!(row.code_hash, plain);
+    // Another installation's secret does not find it.
+    let elsewhere = t.ctx(None).with_code_key(std::sync::Arc::new([7; 32]));
+    assert_eq!(
+        cards::sign_in_with_code(&elsewhere, &ida.code)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::WrongCredentials
+    );
+    // It ends with the school year it was printed in: the school's midnight after its last day.
+    let now = backend::clock::now();
+    assert!(row.expires_at > now && row.expires_at <= now + 366 * 24 * 3600);
+    let next_year = t.ctx(None).at_time(row.expires_at);
+    assert_eq!(
+        cards::sign_in_with_code(&next_year, &ida.code)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::WrongCredentials
+    );
+    let last_evening = t.ctx(None).at_time(row.expires_at - 60);
+    cards::sign_in_with_code(&last_evening, &ida.code)
+        .await
+        .unwrap();
+}
+
 async fn printing_new_cards_retires_the_old_codes(t: TestDb) {
     seeded(&t).await;
     let old = cards_for(&t, "anne", "1.A").await;
@@ -517,6 +560,7 @@ on_both_databases!(
     a_teacher_prints_a_login_card_for_every_pupil_of_the_class,
     a_typed_code_signs_in_exactly_that_pupil,
     printing_new_cards_retires_the_old_codes,
+    a_card_works_until_its_school_year_ends_and_only_with_the_servers_secret,
     a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped,
     only_staff_who_teach_the_class_print_its_cards,
     ten_wrong_passwords_lock_the_account_even_against_the_right_one,

@@ -32,6 +32,8 @@ pub struct Config {
     pub max_in_flight: usize,
     /// Reverse proxies whose `X-Forwarded-For`/`Forwarded` names the client's address.
     pub trusted_proxies: Vec<crate::client_addr::Cidr>,
+    /// The server's secret (login-card codes), outside the database; made on first start.
+    pub secret_file: PathBuf,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
     /// school week in minutes. Development builds only: a release build refuses the flag.
     pub test_clock: bool,
@@ -67,6 +69,9 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
                      reverse proxies (comma-separated, e.g. 127.0.0.1,10.0.0.0/8) whose
                      X-Forwarded-For or Forwarded header names the client's address, which the
                      sign-in limits count by (env SPIRE_TRUSTED_PROXIES; default none)
+  --secret-file FILE the server's secret for login-card codes, kept outside the database; made on
+                     first start; every process of one installation needs the same file
+                     (env SPIRE_SECRET_FILE; default DATA-DIR/secret.key)
   --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After
                      (env SPIRE_MAX_IN_FLIGHT; default 128)
   --test-clock       (development builds, for end-to-end tests) each request may name the
@@ -103,6 +108,7 @@ impl Config {
         let mut import_framework = None;
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
         let mut trusted_proxies: Option<String> = env("SPIRE_TRUSTED_PROXIES");
+        let mut secret_file = env("SPIRE_SECRET_FILE").map(PathBuf::from);
         let mut test_clock = false;
         let mut init = false;
         let mut backup = None;
@@ -128,6 +134,7 @@ impl Config {
                 "--public-url" => public_url = Some(value("--public-url")?),
                 "--max-in-flight" => max_in_flight = Some(value("--max-in-flight")?),
                 "--trusted-proxy" => trusted_proxies = Some(value("--trusted-proxy")?),
+                "--secret-file" => secret_file = Some(PathBuf::from(value("--secret-file")?)),
                 "--test-clock" if cfg!(debug_assertions) => test_clock = true,
                 "--test-clock" => {
                     return Err("--test-clock is only for development builds".into());
@@ -166,6 +173,7 @@ impl Config {
             None => Vec::new(),
         };
         let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("data"));
+        let secret_file = secret_file.unwrap_or_else(|| data_dir.join("secret.key"));
         let database_url = env("DATABASE_URL")
             .filter(|u| !u.is_empty())
             .unwrap_or_else(|| {
@@ -244,6 +252,7 @@ impl Config {
             import_framework,
             max_in_flight,
             trusted_proxies,
+            secret_file,
             test_clock,
         })
     }

@@ -8,6 +8,7 @@ mod family;
 mod files;
 mod load_shed;
 mod oidc;
+pub mod secret;
 mod server_fns;
 mod static_files;
 
@@ -37,6 +38,8 @@ pub struct AppState {
     pub hsts: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub(crate) trusted_proxies: Arc<Vec<client_addr::Cidr>>,
+    /// The server's secret for login-card codes (`secret`).
+    pub(crate) code_key: Arc<[u8; 32]>,
     pub oidc: Option<backend::identity::oidc::OidcConfig>,
     pub(crate) client: Arc<static_files::Client>,
     /// Server-function calls allowed in flight at once; the rest are shed (503 + Retry-After).
@@ -55,6 +58,8 @@ impl AppState {
             secure_cookies,
             hsts: false,
             trusted_proxies: Arc::new(Vec::new()),
+            // A fresh one until `with_code_key` gives the installation's own.
+            code_key: Arc::new(rand::random()),
             oidc: None,
             client: Arc::new(static_files::Client::load(dist_dir)),
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
@@ -80,6 +85,12 @@ impl AppState {
     pub fn with_https(mut self, on: bool) -> Self {
         self.secure_cookies |= on;
         self.hsts = on;
+        self
+    }
+
+    /// The installation's secret for login-card codes (`secret::load_or_create`).
+    pub fn with_code_key(mut self, key: [u8; 32]) -> Self {
+        self.code_key = Arc::new(key);
         self
     }
 

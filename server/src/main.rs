@@ -110,9 +110,11 @@ async fn open_with_demo(url: &str) -> Result<backend::DatabaseConnection, String
 }
 
 async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), String> {
+    let code_key = server::secret::load_or_create(&config.secret_file)?;
     let state = server::AppState::new(db, &config.dist_dir, config.demo, config.secure_cookies)
         .with_https(config.public_url.starts_with("https://"))
         .with_trusted_proxies(config.trusted_proxies.clone())
+        .with_code_key(code_key)
         .with_oidc(config.oidc.clone())
         .with_max_in_flight(config.max_in_flight)
         .with_test_clock(config.test_clock);

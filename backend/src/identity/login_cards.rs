@@ -3,8 +3,8 @@
 //! dealt with by printing again.
 
 use super::class_device::authorize_class_sign_in;
-use super::{rate_limit, start_session, token_hash};
-use crate::entity::{person, pupil_code};
+use super::{rate_limit, start_session};
+use crate::entity::{person, pupil_code, school, school_year};
 use crate::facts::current_pupils_of_class;
 use crate::pupil::avatar_of;
 use crate::{RequestCtx, clock, db_err};
@@ -13,6 +13,43 @@ use domain::identity::{LoginCard, Me, PupilCode, Role};
 use domain::{AppError, ErrorCode};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+/// A code as stored: keyed with the server's secret, which is not in the database, so the
+/// codes' ~40 bits cannot be tried offline against a copy of it.
+fn code_hash(key: &[u8; 32], code: &PupilCode) -> String {
+    use hmac::{Hmac, Mac};
+    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(key) else {
+        // Every key length is accepted by HMAC.
+        return String::new();
+    };
+    mac.update(code.as_str().as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// When cards printed now for a class stop working: the school's midnight after the last day of
+/// the class's school year.
+async fn end_of_school_year(
+    db: &impl sea_orm::ConnectionTrait,
+    class: &crate::entity::school_class::Model,
+) -> Result<i64, AppError> {
+    let zone = school::Entity::find_by_id(class.school_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|s| s.time_zone)
+        .unwrap_or_else(|| domain::calendar::DEFAULT_TIME_ZONE.to_owned());
+    let last_day = school_year::Entity::find()
+        .filter(school_year::Column::SchoolId.eq(class.school_id))
+        .filter(school_year::Column::StartYear.eq(class.school_year))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .and_then(|y| domain::calendar::Date::parse(&y.last_day, domain::Field::Date).ok())
+        .or_else(|| domain::calendar::Date::new(class.school_year + 1, 7, 31))
+        .ok_or_else(AppError::internal)?;
+    let after = last_day.add_days(1).ok_or_else(AppError::internal)?;
+    Ok(clock::start_of_day(after, &zone))
+}
 
 fn new_code() -> Result<PupilCode, AppError> {
     let mut rng = rand::rng();
@@ -50,6 +87,7 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
         .await
         .map_err(db_err)?;
     let now = clock::now();
+    let expires_at = end_of_school_year(db, &class).await?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     pupil_code::Entity::delete_many()
         .filter(pupil_code::Column::PersonId.is_in(pupils.iter().map(|p| p.id).collect::<Vec<_>>()))
@@ -61,8 +99,9 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
         let code = new_code()?;
         pupil_code::ActiveModel {
             person_id: Set(pupil.id),
-            code_hash: Set(token_hash(code.as_str())),
+            code_hash: Set(code_hash(&ctx.code_key, &code)),
             created_at: Set(now),
+            expires_at: Set(expires_at),
         }
         .insert(&txn)
         .await
@@ -83,11 +122,12 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
 pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppError> {
     let code = PupilCode::parse(code)?;
     let db = &ctx.db;
-    let now = clock::now();
+    let now = ctx.now();
     let keys = rate_limit::Keys::for_codes(ctx.client_addr.as_deref());
     let attempt = rate_limit::attempt(db, &keys, now).await?;
     let found = pupil_code::Entity::find()
-        .filter(pupil_code::Column::CodeHash.eq(token_hash(code.as_str())))
+        .filter(pupil_code::Column::CodeHash.eq(code_hash(&ctx.code_key, &code)))
+        .filter(pupil_code::Column::ExpiresAt.gt(now))
         .one(db)
         .await
         .map_err(db_err)?;

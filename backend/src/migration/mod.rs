@@ -37,6 +37,7 @@ mod m20261206_000028_create_goal_evidence;
 mod m20261206_000029_create_imported_work;
 mod m20261207_000030_create_plan_voice;
 mod m20261207_000031_bind_oidc_flow_to_browser;
+mod m20261207_000032_pupil_code_expiry;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_create_imported_work::Migration),
             Box::new(m20261207_000030_create_plan_voice::Migration),
             Box::new(m20261207_000031_bind_oidc_flow_to_browser::Migration),
+            Box::new(m20261207_000032_pupil_code_expiry::Migration),
         ]
     }
 }
