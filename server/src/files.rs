@@ -129,7 +129,7 @@ pub async fn speech(
     match backend::speech::speak(&ctx, &q.tekst).await {
         Ok(wav) => {
             // Speech of the same words is the same sound: a device may keep it for an hour.
-            let mut response = inline("audio/wav", fix_wav_lengths(wav));
+            let mut response = inline("audio/wav", fix_wav_lengths(wav.as_ref().clone()));
             response.headers_mut().insert(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("private, max-age=3600"),

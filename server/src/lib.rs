@@ -191,7 +191,15 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{id}}/svar/{{n}}", paths::BROUGHT_WORK_FILES),
             get(files::brought_answer_file),
         )
-        .route(paths::SPEECH, get(files::speech))
+        // Speech starts a process: it takes its turn with the calls (503 + Retry-After past the
+        // admission limit), besides the speech's own bound on processes.
+        .route(
+            paths::SPEECH,
+            get(files::speech).layer(axum::middleware::from_fn_with_state(
+                state.admission.clone(),
+                load_shed::admit,
+            )),
+        )
         .route(
             &format!("{}/{{file}}", paths::CALENDAR),
             get(family::calendar),

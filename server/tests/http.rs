@@ -36,6 +36,11 @@ async fn above_its_limit_of_calls_in_flight_the_server_sheds_with_503_and_retry_
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(res.headers()[header::RETRY_AFTER], "1");
     assert_eq!(json(res).await["code"], "unavailable");
+    // Speech starts a process, so it waits its turn with the calls.
+    assert_eq!(
+        s.get("/tale?tekst=Hej").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
     assert_eq!(s.get("/health").await.status(), StatusCode::OK);
     assert_eq!(s.get("/version").await.status(), StatusCode::OK);
     // With room, the same call is answered (401: nobody is signed in).
