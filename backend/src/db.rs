@@ -124,6 +124,32 @@ pub async fn lock_roster<C: ConnectionTrait>(txn: &C, school_id: i32) -> Result<
     .map(|_| ())
 }
 
+/// Readiness: the database takes and keeps a write, as the calls that save pupils' work need. A
+/// read-only or full disk, a lock held too long, or PostgreSQL gone all fail it (a read alone,
+/// as in `ping`, passes with a read-only file).
+pub async fn ready(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use crate::entity::setting;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let txn = begin_write(db).await?;
+    let row = setting::ActiveModel {
+        key: Set(READY_KEY.to_owned()),
+        value: Set(crate::clock::now().to_string()),
+    };
+    if setting::Entity::find_by_id(READY_KEY.to_owned())
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        row.update(&txn).await?;
+    } else {
+        row.insert(&txn).await?;
+    }
+    txn.commit().await
+}
+
+/// The setting readiness writes: when the database last took a write for it.
+const READY_KEY: &str = "ready_at";
+
 /// A cheap round trip, for the health endpoint.
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     let backend = db.get_database_backend();

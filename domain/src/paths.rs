@@ -48,6 +48,8 @@ pub const CHANGE_PASSWORD: &str = "/skift-adgangskode";
 // Server routes outside the server functions.
 /// `GET`: whether the server and its database answer.
 pub const HEALTH: &str = "/health";
+/// `GET`: readiness: the database took a write within a second (a load balancer's check).
+pub const READY: &str = "/ready";
 /// `GET`: static JSON, the load benchmark's ceiling.
 pub const VERSION: &str = "/version";
 pub const OIDC_START: &str = "/auth/oidc/start";

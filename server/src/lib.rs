@@ -46,7 +46,13 @@ pub struct AppState {
     pub(crate) admission: Arc<tokio::sync::Semaphore>,
     /// Requests may name their own instant (`--test-clock`, development builds only).
     pub(crate) test_clock: bool,
+    /// How long a call's body may take to arrive (`BODY_TIMEOUT`).
+    pub(crate) body_timeout: std::time::Duration,
 }
+
+/// How long a call's body may take to arrive: a 14 MB upload on a slow school line fits, and a
+/// client that stops sending gives back its admission slot instead of holding it.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl AppState {
     /// Loads the built client from `dist_dir`. A missing client is not fatal: the API still works,
@@ -64,7 +70,14 @@ impl AppState {
             client: Arc::new(static_files::Client::load(dist_dir)),
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
             test_clock: false,
+            body_timeout: BODY_TIMEOUT,
         }
+    }
+
+    /// Sets how long a call's body may take to arrive (tests shorten it).
+    pub fn with_body_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.body_timeout = timeout;
+        self
     }
 
     /// Lets each request name the instant it happens at in an `X-Spire-Now` header, so a test
@@ -151,6 +164,9 @@ pub fn router(state: AppState) -> Router {
         // Each route's limit above is the one that counts: axum's own 2 MB default for extracted
         // bodies would otherwise refuse every upload over 2 MB as a body that does not decode.
         .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            state.body_timeout,
+        ))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -163,6 +179,7 @@ pub fn router(state: AppState) -> Router {
     let csp = state.client.content_security_policy();
     let app = Router::new()
         .route(paths::HEALTH, get(health))
+        .route(paths::READY, get(ready))
         .route(paths::VERSION, get(version))
         .route(paths::OIDC_START, get(oidc::start))
         .route(paths::OIDC_CALLBACK, get(oidc::callback))
@@ -252,8 +269,41 @@ async fn version() -> impl IntoResponse {
     Json(serde_json::json!({ "name": "spire", "version": env!("CARGO_PKG_VERSION") }))
 }
 
+/// How long the health and readiness checks wait for the database: a check that hangs as long as
+/// the pool's acquire timeout (10 s) tells a load balancer nothing in time.
+const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// `GET /ready`: 200 when the database took a write within a second, else 503. A load balancer
+/// sends calls only to a ready process; `/health` says only that the process and a read answer.
+async fn ready(State(state): State<AppState>) -> impl IntoResponse {
+    match tokio::time::timeout(CHECK_TIMEOUT, backend::db::ready(&state.db)).await {
+        Ok(Ok(())) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ready", "database": "writes" })),
+        ),
+        Ok(Err(err)) => {
+            tracing::error!(error = %err, "readiness: the database refuses a write");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "database": "refuses writes" })),
+            )
+        }
+        Err(_) => {
+            tracing::error!("readiness: the database took no write within a second");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "database": "too slow" })),
+            )
+        }
+    }
+}
+
 async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    match backend::db::ping(&state.db).await {
+    let answered = match tokio::time::timeout(CHECK_TIMEOUT, backend::db::ping(&state.db)).await {
+        Ok(result) => result.map_err(|e| e.to_string()),
+        Err(_) => Err("no answer within a second".to_owned()),
+    };
+    match answered {
         Ok(()) => (
             StatusCode::OK,
             Json(serde_json::json!({ "status": "ok", "database": "ok" })),

@@ -124,11 +124,31 @@ async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), St
     println!("Spire is running at http://{}", config.addr);
     // Peer addresses feed the per-address sign-in limit.
     let app = server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    // On SIGTERM or Ctrl-C new connections stop and calls in flight may finish, for at most
+    // `DRAIN`: a client that never finishes its request cannot keep the process from stopping.
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopping.send(());
+    });
+    let deadline = async move {
+        if stopped.await.is_ok() {
+            tokio::time::sleep(DRAIN).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        result = server => result.map_err(|e| format!("server stopped: {e}")),
+        () = deadline => {
+            eprintln!("spire: calls still open {} s after the stop signal; stopping anyway", DRAIN.as_secs());
+            Ok(())
+        }
+    }
 }
+
+/// How long calls in flight may take to finish after the stop signal.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `spire --import-framework FILE`: national goal data is loaded by whoever runs the server.
 async fn import_framework(

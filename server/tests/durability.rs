@@ -355,3 +355,46 @@ async fn a_backup_taken_while_work_arrives_restores_with_every_write_acknowledge
     assert!(!out.status.success());
     assert_eq!(integrity(&elsewhere.join("spire.db")).await, "ok");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_call_cannot_keep_the_server_from_stopping() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let http = reqwest::Client::new();
+    let mut server = Server::start(dir.path(), false);
+    server.ready(&http).await;
+    // A call whose body never comes, held open.
+    let addr = server.base.trim_start_matches("http://").to_owned();
+    let mut stalled = std::net::TcpStream::connect(&addr).unwrap();
+    stalled
+        .write_all(
+            b"POST /api/sign_in HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=",
+        )
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let stopped_at = Instant::now();
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stopped_at.elapsed() < Duration::from_secs(20),
+            "still running 20 s after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let took = stopped_at.elapsed();
+    assert!(status.success(), "{status}");
+    // The drain deadline (10 s), not the stalled client (whose body may take 30 s), ended it.
+    assert!(took < Duration::from_secs(15), "stopped after {took:?}");
+    drop(stalled);
+}

@@ -436,3 +436,52 @@ async fn behind_https_every_answer_asks_for_https_and_the_session_cookie_is_secu
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn readiness_proves_the_database_takes_a_write_where_health_proves_only_a_read() {
+    let s = TestServer::start().await;
+    assert_eq!(s.get("/ready").await.status(), StatusCode::OK);
+    // The same database, opened read-only (a disk remounted read-only, a full disk): reads still
+    // answer, so health says 200; readiness says 503, and a load balancer sends no calls there.
+    let file = s._dir.path().join("spire.db");
+    let read_only = backend::db::connect(&format!("sqlite://{}?mode=ro", file.display()))
+        .await
+        .unwrap();
+    let mut ro = TestServer::start().await;
+    ro.app = router(AppState::new(
+        read_only,
+        &ro._dir.path().join("dist"),
+        true,
+        false,
+    ));
+    assert_eq!(ro.get("/health").await.status(), StatusCode::OK);
+    let res = ro.get("/ready").await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(json(res).await["status"], "unavailable");
+}
+
+#[tokio::test]
+async fn a_client_that_stops_sending_its_body_gives_back_its_call_slot() {
+    let mut s = TestServer::start().await;
+    s.app = router(
+        AppState::new(s.db.clone(), &s._dir.path().join("dist"), true, false)
+            .with_max_in_flight(1)
+            .with_body_timeout(std::time::Duration::from_millis(200)),
+    );
+    // The only slot, taken by a call whose body never comes.
+    let never = futures_util::stream::pending::<Result<axum::body::Bytes, std::io::Error>>();
+    let stalled = Request::post("/api/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::from_stream(never))
+        .unwrap();
+    let res = tokio::time::timeout(std::time::Duration::from_secs(5), s.send(stalled))
+        .await
+        .expect("the stalled call is answered, not held");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // The slot is free again for everyone else.
+    assert_eq!(
+        s.call("home", "", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
