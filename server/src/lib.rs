@@ -8,6 +8,7 @@ mod family;
 mod files;
 mod load_shed;
 mod oidc;
+pub mod request_id;
 pub mod secret;
 mod server_fns;
 mod static_files;
@@ -248,6 +249,8 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ));
+    // Outermost: every answer, refusals and shed calls included, carries its id.
+    let app = app.layer(axum::middleware::from_fn(request_id::assign));
     let app = if state.hsts {
         app.layer(security_header(
             header::STRICT_TRANSPORT_SECURITY,

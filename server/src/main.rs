@@ -5,13 +5,25 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-                tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm_migration=warn")
-            }),
-        )
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm_migration=warn")
+    });
+    // JSON lines for a log collector (each with its request's id), unless a person is reading
+    // the terminal; `SPIRE_LOG_FORMAT=json|text` decides otherwise.
+    let json = match std::env::var("SPIRE_LOG_FORMAT").as_deref() {
+        Ok("json") => true,
+        Ok("text") => false,
+        _ => !std::io::IsTerminal::is_terminal(&std::io::stdout()),
+    };
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        logs.json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init();
+    } else {
+        logs.init();
+    }
     let config =
         match Config::from_args_and_env(std::env::args().skip(1), |k| std::env::var(k).ok()) {
             Ok(config) => config,

@@ -398,3 +398,49 @@ async fn a_client_that_never_finishes_its_call_cannot_keep_the_server_from_stopp
     assert!(took < Duration::from_secs(15), "stopped after {took:?}");
     drop(stalled);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_answer_carries_a_request_id_that_its_json_log_line_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(SPIRE)
+        .args(["--port", &port.to_string(), "--data-dir"])
+        .arg(dir.path())
+        .arg("--dist")
+        .arg(dir.path().join("no-client"))
+        .env("RUST_LOG", "info")
+        .env("SPIRE_LOG_FORMAT", "json")
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    let res = loop {
+        if let Ok(res) = http.post(format!("{base}/api/home")).send().await {
+            break res;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    // An error answer (nobody is signed in) names its request.
+    assert_eq!(res.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(id.len(), 16);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let logs = String::from_utf8_lossy(&out.stdout);
+    let line = logs
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|l| l["span"]["request_id"] == id.as_str())
+        .unwrap_or_else(|| panic!("no JSON log line names {id}:\n{logs}"));
+    assert_eq!(line["fields"]["status"], 401);
+    assert_eq!(line["span"]["path"], "/api/home");
+}
