@@ -76,6 +76,14 @@ impl Server {
     }
 }
 
+/// A test that fails halfway leaves no server behind.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 async fn sign_in(http: &reqwest::Client, base: &str, user: &str) -> String {
     let res = http
         .post(format!("{base}/api/sign_in"))
