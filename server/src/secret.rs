@@ -24,6 +24,11 @@ fn parse(text: &str) -> Option<[u8; 32]> {
 }
 
 fn create(path: &Path) -> Result<[u8; 32], String> {
+    // With PostgreSQL nothing else may have made the data directory.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
     let mut key = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut key);
     let mut options = std::fs::OpenOptions::new();
@@ -50,7 +55,7 @@ mod tests {
     #[test]
     fn the_secret_is_made_once_kept_private_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("secret.key");
+        let path = dir.path().join("not-yet").join("secret.key");
         let made = load_or_create(&path).unwrap();
         assert_eq!(load_or_create(&path).unwrap(), made);
         #[cfg(unix)]
