@@ -26,6 +26,17 @@ pub(crate) struct FileFields {
     pub kind: Field,
 }
 
+impl FileFields {
+    /// One field for every way the file can be wrong (a recording: "record it again").
+    pub(crate) fn all(field: Field) -> Self {
+        FileFields {
+            undecodable: field,
+            size: field,
+            kind: field,
+        }
+    }
+}
+
 /// A picture or sound sent as base64: decoded, at most `max` bytes, and starting as `content_type`
 /// does.
 pub(crate) fn decode_checked(

@@ -3,21 +3,18 @@
 //! had there, read-only. Its files are served from the stored piece itself, under the same rules
 //! as work made here.
 
+use super::{id32, not_found};
 use crate::entity::imported_work;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::{RequestCtx, db_err, policy};
+use domain::AppError;
 use domain::feedback::{Feedback, FeedbackBody};
 use domain::paths::BROUGHT_WORK_FILES;
 use domain::pupil::WorkItem;
 use domain::pupil_plan::{PackageFeedbackBody, PackageWork};
 use domain::returns::BroughtWork;
-use domain::{AppError, ErrorCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-
-fn not_found() -> AppError {
-    AppError::new(ErrorCode::NotFound)
-}
 
 fn parse(row: &imported_work::Model) -> Result<PackageWork, AppError> {
     serde_json::from_str(&row.content).map_err(|_| AppError::internal())
@@ -89,7 +86,7 @@ pub async fn brought_file(
 ) -> Result<(String, Vec<u8>), AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
-    let row = imported_work::Entity::find_by_id(i32::try_from(id).map_err(|_| not_found())?)
+    let row = imported_work::Entity::find_by_id(id32(id)?)
         .one(db)
         .await
         .map_err(db_err)?

@@ -63,11 +63,7 @@ pub async fn record_reflection(
         data_base64,
         content_type,
         MAX_REFLECTION_VOICE_BYTES,
-        crate::media::FileFields {
-            undecodable: Field::ReflectionRecording,
-            size: Field::ReflectionRecording,
-            kind: Field::ReflectionRecording,
-        },
+        crate::media::FileFields::all(Field::ReflectionRecording),
     )?;
     let now = clock::now();
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
@@ -241,11 +237,7 @@ pub(super) async fn import_file(
         &file.data_base64,
         &file.content_type,
         MAX_REFLECTION_VOICE_BYTES,
-        crate::media::FileFields {
-            undecodable: Field::PackagePlans,
-            size: Field::PackagePlans,
-            kind: Field::PackagePlans,
-        },
+        crate::media::FileFields::all(Field::PackagePlans),
     )?;
     let now = clock::now();
     let stored = crate::planning::files::new_file(

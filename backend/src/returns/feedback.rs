@@ -104,11 +104,7 @@ pub async fn give_feedback(ctx: &RequestCtx, input: &FeedbackInput) -> Result<Fe
                 data_base64,
                 content_type,
                 MAX_FEEDBACK_VOICE_BYTES,
-                crate::media::FileFields {
-                    undecodable: Field::FeedbackFile,
-                    size: Field::FeedbackFile,
-                    kind: Field::FeedbackFile,
-                },
+                crate::media::FileFields::all(Field::FeedbackFile),
             )?;
             Some((content_type.clone(), bytes))
         }
