@@ -113,6 +113,17 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
             .collect(),
     );
     let announce = RwSignal::new(String::new());
+    // "Gemt" is said only once the server has stored the step: the words are kept aside at the
+    // keypress and announced when the save comes back without an error.
+    let saving = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get()
+            && !save.pending().get()
+            && let Some(words) = saving.try_update_untracked(Option::take).flatten()
+        {
+            announce.set(words);
+        }
+    });
     let goals = grid.goals.clone();
     let (rows, cols) = (grid.pupils.len(), grid.goals.len());
     let cell_id = |r: usize, c: usize| format!("cell-{r}-{c}");
@@ -135,13 +146,14 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
         steps.update(|m| {
             m.insert((pupil.id, goal.id), Some(step));
         });
-        announce.set(format!(
+        announce.set(String::new());
+        saving.set(Some(format!(
             "{} {}, {}: {}",
             t(EvaluationKey::SavedFor),
             pupil.name,
             goal.text,
             goal.scale.steps[usize::from(step)]
-        ));
+        )));
         save.dispatch(Evaluate {
             goal_id: goal.id,
             pupil_id: pupil.id,
