@@ -48,6 +48,17 @@ fn SkipLink() -> impl IntoView {
     }
 }
 
+/// Every screen's footer: the accessibility statement, a page the server writes (so the router
+/// lets the browser load it).
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <a href=paths::ACCESSIBILITY_STATEMENT rel="external">{i18n::documents::STATEMENT_LINK}</a>
+        </footer>
+    }
+}
+
 /// The staff build: planning, evaluation, the library and administration. Sign-in is the sign-in
 /// build's, and the pupils' and parents' screens the family build's; links there load a new page.
 #[component]
@@ -73,6 +84,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
+            <SiteFooter />
         </Router>
     }
 }
@@ -102,6 +114,7 @@ pub fn FamilyApp() -> impl IntoView {
                 <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
+            <SiteFooter />
         </Router>
     }
 }
@@ -131,7 +144,7 @@ pub fn SignInApp() -> impl IntoView {
             loading().into_any()
         }
     };
-    view! { <SkipLink /> {page} }
+    view! { <SkipLink /> {page} <SiteFooter /> }
 }
 
 fn loading() -> impl IntoView {

@@ -44,6 +44,17 @@ pub fn today(zone_name: &str) -> Result<Date, AppError> {
     day_at(now(), zone_name)
 }
 
+/// The school's date and minute at the instant `unix`, as "2026-12-07 09:14".
+pub fn local_minute(unix: i64, zone_name: &str) -> String {
+    Timestamp::from_second(unix)
+        .map(|t| {
+            t.to_zoned(zone(zone_name))
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Unix seconds of the school's midnight starting `day`.
 pub fn start_of_day(day: Date, zone_name: &str) -> i64 {
     day.to_jiff()

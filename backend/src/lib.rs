@@ -1,6 +1,7 @@
 //! Spire's native core. Every request path enters through a use case in one of the feature
 //! modules; each use case asks the [`policy`] first and only then touches the database.
 
+pub mod audit;
 pub mod backup;
 pub mod clock;
 pub mod db;

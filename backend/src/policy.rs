@@ -315,6 +315,13 @@ pub fn can_move_pupil_records(p: &Principal, pupil_school_id: i32) -> bool {
     can_administer_school(p, pupil_school_id)
 }
 
+/// Who read or changed a pupil's data is read by the school's leader and the pupil's guardians
+/// with access; the trail is nobody's to edit.
+pub fn can_read_audit_trail(p: &Principal, r: PupilRelation) -> bool {
+    p.school_id == r.school_id
+        && (p.role == Role::Leader || (p.role == Role::Parent && r.guardian_with_access))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

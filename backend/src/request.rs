@@ -23,6 +23,9 @@ pub struct RequestCtx {
     /// The instant this request happens at (unix seconds); `None` reads the system clock. Tests
     /// fix it to walk a school week through the same use cases the screens call.
     fixed_now: Option<i64>,
+    /// Where reads of pupils' data are recorded (`audit`): the server's buffer, written in
+    /// batches; none (tests, tools) writes each entry at once.
+    pub(crate) audit: crate::audit::AuditSettings,
     changes: Arc<Mutex<Changes>>,
 }
 
@@ -52,6 +55,7 @@ impl RequestCtx {
             // Development and tests; the server always sets its own (`with_code_key`).
             code_key: Arc::new([0; 32]),
             fixed_now: None,
+            audit: crate::audit::AuditSettings::default(),
             changes: Arc::default(),
         }
     }
@@ -80,6 +84,13 @@ impl RequestCtx {
     /// Now, for this request: the one instant its "today", session expiry and stamps are read from.
     pub fn now(&self) -> i64 {
         self.fixed_now.unwrap_or_else(crate::clock::now)
+    }
+
+    /// Records reads of pupils' data in `buffer` (flushed by the server) and keeps the trail
+    /// `retention_days`.
+    pub fn with_audit(mut self, settings: crate::audit::AuditSettings) -> Self {
+        self.audit = settings;
+        self
     }
 
     pub fn with_client_addr(mut self, addr: Option<String>) -> Self {

@@ -3,6 +3,7 @@
 //! Nothing here does IO: these are the types that cross the wire, the newtypes that validate input
 //! at the edge (`parse`), and the error codes the client translates.
 
+pub mod audit;
 pub mod calendar;
 pub mod error;
 pub mod evaluation;

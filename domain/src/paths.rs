@@ -72,4 +72,8 @@ pub const CALENDAR: &str = "/kalender";
 /// The weekly digest as a self-contained page, for print or e-mail.
 pub const DIGEST_HTML: &str = "/ugebrev.html";
 /// The prefix of every server function (`/api/{name}`).
+/// `GET /adgangslog/{pupil}`: who read or changed a pupil's data, as a page the server writes.
+pub const AUDIT_TRAIL: &str = "/adgangslog";
+/// `GET /tilgaengelighed`: the accessibility statement, linked from every screen's footer.
+pub const ACCESSIBILITY_STATEMENT: &str = "/tilgaengelighed";
 pub const API: &str = "/api";

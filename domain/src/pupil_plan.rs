@@ -214,6 +214,8 @@ pub struct PupilPlans {
     pub coverage: Vec<PartCoverage>,
     /// Whether the signed-in person may export and import the pupil's package.
     pub can_move_records: bool,
+    /// The caller may read who read or changed the pupil's data (the school's leader).
+    pub can_read_audit_trail: bool,
 }
 
 /// A goal the teacher may show in a subject plan, with its current evaluations.

@@ -34,6 +34,10 @@ pub struct Config {
     pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     /// The server's secret (login-card codes), outside the database; made on first start.
     pub secret_file: PathBuf,
+    /// The accessibility statement's contact and the official WAS statement's address.
+    pub statement: crate::documents::StatementSettings,
+    /// Days the audit trail keeps a line (`backend::audit`).
+    pub audit_retention_days: u32,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
     /// school week in minutes. Development builds only: a release build refuses the flag.
     pub test_clock: bool,
@@ -74,6 +78,14 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
                      (env SPIRE_SECRET_FILE; default DATA-DIR/secret.key)
   --max-in-flight N  server-function calls at once before new ones get 503 + Retry-After
                      (env SPIRE_MAX_IN_FLIGHT; default 128)
+  --accessibility-contact TEXT
+                     who to contact about content that is not accessible, e.g. \"Skolesekretariatet,
+                     33 12 34 56, skole@kommune.dk\" (env SPIRE_ACCESSIBILITY_CONTACT)
+  --was-url URL      the official accessibility statement made in the WAS tool, linked from
+                     Spire's own (env SPIRE_WAS_URL)
+  --audit-retention-days N
+                     days the audit trail of who read or changed pupils' data keeps a line
+                     (env SPIRE_AUDIT_RETENTION_DAYS; default 400)
   --test-clock       (development builds, for end-to-end tests) each request may name the
                      instant it happens at in an X-Spire-Now header (RFC 3339)
   --import-framework FILE
@@ -109,6 +121,9 @@ impl Config {
         let mut max_in_flight: Option<String> = env("SPIRE_MAX_IN_FLIGHT");
         let mut trusted_proxies: Option<String> = env("SPIRE_TRUSTED_PROXIES");
         let mut secret_file = env("SPIRE_SECRET_FILE").map(PathBuf::from);
+        let mut audit_retention_days: Option<String> = env("SPIRE_AUDIT_RETENTION_DAYS");
+        let mut contact = env("SPIRE_ACCESSIBILITY_CONTACT");
+        let mut was_url = env("SPIRE_WAS_URL");
         let mut test_clock = false;
         let mut init = false;
         let mut backup = None;
@@ -134,6 +149,11 @@ impl Config {
                 "--public-url" => public_url = Some(value("--public-url")?),
                 "--max-in-flight" => max_in_flight = Some(value("--max-in-flight")?),
                 "--trusted-proxy" => trusted_proxies = Some(value("--trusted-proxy")?),
+                "--accessibility-contact" => contact = Some(value("--accessibility-contact")?),
+                "--was-url" => was_url = Some(value("--was-url")?),
+                "--audit-retention-days" => {
+                    audit_retention_days = Some(value("--audit-retention-days")?);
+                }
                 "--secret-file" => secret_file = Some(PathBuf::from(value("--secret-file")?)),
                 "--test-clock" if cfg!(debug_assertions) => test_clock = true,
                 "--test-clock" => {
@@ -167,6 +187,13 @@ impl Config {
                 _ => return Err(format!("not a positive number of calls: {n}")),
             },
             None => crate::DEFAULT_MAX_IN_FLIGHT,
+        };
+        let audit_retention_days: u32 = match audit_retention_days {
+            Some(n) => match n.parse() {
+                Ok(n) if n > 0 => n,
+                _ => return Err(format!("not a positive number of days: {n}")),
+            },
+            None => backend::audit::DEFAULT_RETENTION_DAYS,
         };
         let trusted_proxies = match trusted_proxies {
             Some(list) => crate::client_addr::Cidr::parse_list(&list)?,
@@ -253,6 +280,11 @@ impl Config {
             max_in_flight,
             trusted_proxies,
             secret_file,
+            audit_retention_days,
+            statement: crate::documents::StatementSettings {
+                contact: contact.filter(|c| !c.trim().is_empty()),
+                was_url: was_url.filter(|u| u.starts_with("https://")),
+            },
             test_clock,
         })
     }
@@ -270,6 +302,17 @@ mod tests {
         Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
             env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
         })
+    }
+
+    #[test]
+    fn the_audit_trail_is_kept_400_days_unless_told_otherwise() {
+        assert_eq!(parse(&[], &[]).unwrap().audit_retention_days, 400);
+        let c = parse(&["--audit-retention-days", "180"], &[]).unwrap();
+        assert_eq!(c.audit_retention_days, 180);
+        let c = parse(&[], &[("SPIRE_AUDIT_RETENTION_DAYS", "730")]).unwrap();
+        assert_eq!(c.audit_retention_days, 730);
+        assert!(parse(&["--audit-retention-days", "0"], &[]).is_err());
+        assert!(parse(&["--audit-retention-days", "ever"], &[]).is_err());
     }
 
     #[test]

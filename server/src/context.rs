@@ -45,7 +45,8 @@ pub(crate) fn request_ctx(
         crate::client_addr::client_addr(addr.ip(), headers, &state.trusted_proxies).to_string()
     }))
     .with_oidc_enabled(state.oidc.is_some())
-    .with_code_key(state.code_key.clone());
+    .with_code_key(state.code_key.clone())
+    .with_audit(state.audit.clone());
     match state.test_clock.then(|| test_now(headers)).flatten() {
         Some(unix) => ctx.at_time(unix),
         None => ctx,

@@ -3,6 +3,7 @@
 //! for printing or e-mail (`GET /ugebrev.html`), in Danish from the app's catalogue.
 
 use crate::context::{ApiError, Ctx};
+use crate::documents::esc;
 use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name_in, t};
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -48,15 +49,6 @@ pub async fn digest(Ctx(ctx): Ctx) -> Response {
         }
         Err(e) => ApiError(e).into_response(),
     }
-}
-
-/// HTML-escaped text.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 /// The digest as one HTML document with its styles inline, so it reads the same in a browser,
@@ -149,17 +141,4 @@ pub fn render(d: &Digest) -> String {
     }
     html.push_str("</main></body></html>");
     html
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_from_people_is_escaped_in_the_digest() {
-        assert_eq!(
-            esc("<b>\"Å\" & 'ø'</b>"),
-            "&lt;b&gt;&quot;Å&quot; &amp; &#39;ø&#39;&lt;/b&gt;"
-        );
-    }
 }

@@ -4,6 +4,7 @@
 pub mod client_addr;
 pub mod config;
 mod context;
+pub mod documents;
 mod family;
 mod files;
 mod load_shed;
@@ -12,6 +13,7 @@ pub mod request_id;
 pub mod secret;
 mod server_fns;
 mod static_files;
+pub mod upkeep;
 
 use axum::Router;
 use axum::extract::State;
@@ -49,6 +51,11 @@ pub struct AppState {
     pub(crate) test_clock: bool,
     /// How long a call's body may take to arrive (`BODY_TIMEOUT`).
     pub(crate) body_timeout: std::time::Duration,
+    /// Reads of pupils' data wait here to be written in batches (`upkeep`), with the trail's
+    /// retention period.
+    pub audit: backend::audit::AuditSettings,
+    /// The installation's contact and official statement for `/tilgaengelighed`.
+    pub(crate) statement: Arc<documents::StatementSettings>,
 }
 
 /// How long a call's body may take to arrive: a 14 MB upload on a slow school line fits, and a
@@ -72,7 +79,24 @@ impl AppState {
             admission: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_IN_FLIGHT)),
             test_clock: false,
             body_timeout: BODY_TIMEOUT,
+            audit: backend::audit::AuditSettings {
+                buffer: Some(backend::audit::AuditBuffer::new()),
+                retention_days: backend::audit::DEFAULT_RETENTION_DAYS,
+            },
+            statement: Arc::default(),
         }
+    }
+
+    /// What the accessibility statement says about this installation.
+    pub fn with_statement(mut self, statement: documents::StatementSettings) -> Self {
+        self.statement = Arc::new(statement);
+        self
+    }
+
+    /// Keeps the audit trail `days` days.
+    pub fn with_audit_retention(mut self, days: u32) -> Self {
+        self.audit.retention_days = days;
+        self
     }
 
     /// Sets how long a call's body may take to arrive (tests shorten it).
@@ -223,6 +247,14 @@ pub fn router(state: AppState) -> Router {
             get(family::calendar),
         )
         .route(paths::DIGEST_HTML, get(family::digest))
+        .route(
+            &format!("{}/{{pupil}}", paths::AUDIT_TRAIL),
+            get(documents::audit_trail),
+        )
+        .route(
+            paths::ACCESSIBILITY_STATEMENT,
+            get(documents::accessibility_statement),
+        )
         .merge(api)
         .fallback(static_files::serve)
         .layer(security_header(header::CONTENT_SECURITY_POLICY, csp))

@@ -129,7 +129,12 @@ async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), St
         .with_code_key(code_key)
         .with_oidc(config.oidc.clone())
         .with_max_in_flight(config.max_in_flight)
+        .with_audit_retention(config.audit_retention_days)
+        .with_statement(config.statement.clone())
         .with_test_clock(config.test_clock);
+    let (db, audit) = (state.db.clone(), state.audit.clone());
+    let (stop_upkeep, upkeep_stops) = tokio::sync::oneshot::channel();
+    let upkeep = tokio::spawn(server::upkeep::run(db.clone(), audit.clone(), upkeep_stops));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -150,13 +155,17 @@ async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), St
             std::future::pending::<()>().await;
         }
     };
-    tokio::select! {
+    let stopped = tokio::select! {
         result = server => result.map_err(|e| format!("server stopped: {e}")),
         () = deadline => {
             eprintln!("spire: calls still open {} s after the stop signal; stopping anyway", DRAIN.as_secs());
             Ok(())
         }
-    }
+    };
+    let _ = stop_upkeep.send(());
+    let _ = upkeep.await;
+    server::upkeep::finish(&db, &audit).await;
+    stopped
 }
 
 /// How long calls in flight may take to finish after the stop signal.

@@ -194,6 +194,11 @@ fn ChildWeekView(week: ChildWeek) -> impl IntoView {
             }}
         </section>
         <CalendarLink child_id active=week.calendar_link_active />
+        <p>
+            <a href=format!("{}/{}", crate::paths::AUDIT_TRAIL, child_id) rel="external">
+                {crate::i18n::documents::audit_link(&week.child.name)}
+            </a>
+        </p>
     }
 }
 

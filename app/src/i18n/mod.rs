@@ -6,6 +6,7 @@
 mod access;
 mod common;
 pub mod counts;
+pub mod documents;
 mod evaluation;
 mod family;
 mod identity;
@@ -21,6 +22,7 @@ mod teams;
 
 pub use access::AccessKey;
 pub use common::Key;
+pub use documents::DocumentKey;
 pub use evaluation::EvaluationKey;
 pub use family::FamilyKey;
 pub use identity::IdentityKey;

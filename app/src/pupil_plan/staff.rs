@@ -52,6 +52,7 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
         }
     });
     let pupil_id = plans.pupil_id;
+    let pupil_name = plans.pupil_name.clone();
     let year = format!("{}/{}", plans.school_year, plans.school_year + 1);
     view! {
         <h1>{title}</h1>
@@ -100,6 +101,13 @@ fn PupilPlansView(plans: PupilPlans) -> impl IntoView {
             }}
         </section>
         {plans.can_move_records.then(|| view! { <PackageSection pupil_id /> })}
+        {plans.can_read_audit_trail.then(|| view! {
+            <p>
+                <a href=format!("{}/{}", paths::AUDIT_TRAIL, pupil_id) rel="external">
+                    {crate::i18n::documents::audit_link(&pupil_name)}
+                </a>
+            </p>
+        })}
     }
 }
 

@@ -2,6 +2,7 @@
 //! joins are visible and their cost can be counted.
 
 pub mod account;
+pub mod audit_event;
 pub mod calendar_feed;
 pub mod class_device;
 pub mod evaluation;

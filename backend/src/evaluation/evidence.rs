@@ -3,11 +3,13 @@
 //! counts them and a published elevplan shows those the pupil shared with the family.
 
 use super::{Archived, goal_with_access, id32};
+use crate::audit;
 use crate::entity::{goal_evidence, portfolio_item, task, unit_goal};
 use crate::facts::hold_pupils;
 use crate::identity::current_principal;
 use crate::pupil::work::pieces;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::audit::AuditTopic;
 use domain::evaluation::GoalWork;
 use domain::pupil::WorkItem;
 use domain::{AppError, Field};
@@ -78,6 +80,7 @@ pub async fn goal_work(
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
     let (goal, pupil) = goal_and_pupil(db, &p, goal_id, pupil_id, Archived::Readable).await?;
+    audit::read(ctx, &p, AuditTopic::Work, [pupil], Some(i64::from(goal.id))).await?;
     let work = pieces(db, candidates(db, &goal, pupil).await?, false).await?;
     let evidence: BTreeSet<i64> = chosen(goal.id, pupil)
         .all(db)
@@ -149,8 +152,17 @@ pub async fn choose_evidence(
                 .await
                 .map_err(db_err)?;
         }
-        _ => {}
+        _ => return txn.commit().await.map_err(db_err),
     }
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Evidence,
+        pupil,
+        Some(i64::from(item)),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)
 }
 

@@ -5,6 +5,7 @@
 
 pub mod evidence;
 
+use crate::audit;
 use crate::entity::{evaluation, unit_goal};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
@@ -13,6 +14,7 @@ use crate::planning::goals::{GoalContext, active_goals};
 use crate::planning::scales::scales_by_id;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::Field;
+use domain::audit::AuditTopic;
 use domain::evaluation::{
     EvaluationGrid, EvaluationHistory, EvaluationValue, GridCell, GridGoal, GridPupil,
     parse_comment,
@@ -137,7 +139,18 @@ pub async fn evaluate(
         return Err(AppError::invalid(Field::Pupil));
     }
     let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
-    record(db, goal.id, pupil_id, p.person_id, false, checked).await
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
+    record(&txn, goal.id, pupil_id, p.person_id, false, checked).await?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Evaluations,
+        pupil_id,
+        Some(i64::from(goal.id)),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// A pupil's evaluation of themselves, on a "mål og refleksion" goal of a hold they are in.
@@ -159,7 +172,18 @@ pub async fn self_evaluate(
         return Err(AppError::invalid(Field::Goal));
     }
     let checked = check_value(&scale_of(db, &goal).await?, step, comment)?;
-    record(db, goal.id, p.person_id, p.person_id, true, checked).await
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
+    record(&txn, goal.id, p.person_id, p.person_id, true, checked).await?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Evaluations,
+        p.person_id,
+        Some(i64::from(goal.id)),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// Pupils × goals of a forløb with the current teacher and pupil evaluations, in a fixed number
@@ -187,6 +211,16 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
         })
         .collect::<Result<_, AppError>>()?;
     let pupils = hold_pupils(db, access.team.id).await?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Evaluations,
+        pupils
+            .iter()
+            .filter_map(|pupil| i32::try_from(pupil.id).ok()),
+        Some(i64::from(unit.id)),
+    )
+    .await?;
     let rows = evaluation::Entity::find()
         .filter(
             evaluation::Column::GoalId.is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
@@ -245,9 +279,18 @@ pub async fn history(
         access.teaches,
         access.team.school_id,
     ))?;
+    let pupil_id = id32(pupil_id, Field::Pupil)?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Evaluations,
+        [pupil_id],
+        Some(i64::from(goal.id)),
+    )
+    .await?;
     let rows = evaluation::Entity::find()
         .filter(evaluation::Column::GoalId.eq(goal.id))
-        .filter(evaluation::Column::PupilId.eq(id32(pupil_id, Field::Pupil)?))
+        .filter(evaluation::Column::PupilId.eq(pupil_id))
         .order_by_asc(evaluation::Column::Id)
         .all(db)
         .await

@@ -9,7 +9,8 @@ use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
 use crate::pupil::today::{Due, as_seen_by_pupil, pupils_tasks};
 use crate::pupil::{avatar_of, class_names_of, subjects_of};
-use crate::{Principal, RequestCtx, db_err, policy};
+use crate::{Principal, RequestCtx, audit, db_err, policy};
+use domain::audit::AuditTopic;
 use domain::calendar::Date;
 use domain::family::{ChildRef, ChildWeek, Digest, DigestChild, WeekUnit};
 use domain::home::{ChildSummary, ParentHome};
@@ -121,6 +122,10 @@ pub async fn child_week(ctx: &RequestCtx, pupil_id: i64) -> Result<ChildWeek, Ap
         .iter()
         .find(|c| c.id == id)
         .ok_or_else(AppError::forbidden)?;
+    // The week shows the child's own evaluations and the work they shared.
+    for topic in [AuditTopic::Evaluations, AuditTopic::Work] {
+        audit::read(ctx, &p, topic, [id], None).await?;
+    }
     let monday = p.today.monday();
     let current = CurrentUnits::of(db, id, p.school_year).await?;
     let tasks = pupils_tasks(db, id, &current, &Due::weeks(monday, 1)?).await?;

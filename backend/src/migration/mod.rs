@@ -38,6 +38,7 @@ mod m20261206_000029_create_imported_work;
 mod m20261207_000030_create_plan_voice;
 mod m20261207_000031_bind_oidc_flow_to_browser;
 mod m20261207_000032_pupil_code_expiry;
+mod m20261207_000033_create_audit_trail;
 
 pub struct Migrator;
 
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000030_create_plan_voice::Migration),
             Box::new(m20261207_000031_bind_oidc_flow_to_browser::Migration),
             Box::new(m20261207_000032_pupil_code_expiry::Migration),
+            Box::new(m20261207_000033_create_audit_trail::Migration),
         ]
     }
 }

@@ -5,8 +5,9 @@ use crate::entity::{task, task_done, task_pupil, unit_goal, unit_material};
 use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
 use crate::planning::plans::{GoalContext, materials_of};
-use crate::{Principal, RequestCtx, clock, db_err, policy};
+use crate::{Principal, RequestCtx, audit, clock, db_err, policy};
 use domain::Field;
+use domain::audit::AuditTopic;
 use domain::calendar::Date;
 use domain::planning::{GoalKind, Variant};
 use domain::pupil::{TaskGoal, Today, TodayTask};
@@ -248,6 +249,7 @@ pub async fn mark_done(ctx: &RequestCtx, task_id: i64, done: bool) -> Result<(),
     let id = i32::try_from(task_id).map_err(|_| AppError::new(ErrorCode::NotFound))?;
     let mine = p.role == domain::identity::Role::Pupil && is_my_task(db, &p, id).await?;
     policy::require(policy::can_work_on_task(&p, mine))?;
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     if done {
         task_done::Entity::insert(task_done::ActiveModel {
             task_id: Set(id),
@@ -259,14 +261,23 @@ pub async fn mark_done(ctx: &RequestCtx, task_id: i64, done: bool) -> Result<(),
                 .do_nothing()
                 .to_owned(),
         )
-        .exec_without_returning(db)
+        .exec_without_returning(&txn)
         .await
         .map_err(db_err)?;
     } else {
         task_done::Entity::delete_by_id((id, p.person_id))
-            .exec(db)
+            .exec(&txn)
             .await
             .map_err(db_err)?;
     }
-    Ok(())
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Work,
+        p.person_id,
+        Some(id.into()),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }

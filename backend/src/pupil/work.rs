@@ -9,8 +9,9 @@ use crate::entity::{portfolio_item, task, unit_goal};
 use crate::facts::CurrentUnits;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
-use crate::{Principal, RequestCtx, clock, db_err, policy};
+use crate::{Principal, RequestCtx, audit, clock, db_err, policy};
 use domain::Field;
+use domain::audit::AuditTopic;
 use domain::pupil::{MAX_WORK_BYTES, WorkItem, WorkUpload};
 use domain::{AppError, ErrorCode};
 use sea_orm::{
@@ -116,6 +117,15 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
     .await;
     match inserted {
         Ok(row) => {
+            audit::changed(
+                &txn,
+                ctx,
+                &p,
+                AuditTopic::Work,
+                p.person_id,
+                Some(row.id.into()),
+            )
+            .await?;
             txn.commit().await.map_err(db_err)?;
             Ok(i64::from(row.id))
         }
@@ -165,16 +175,26 @@ pub async fn share_work(ctx: &RequestCtx, item_id: i64, shared: bool) -> Result<
         .filter(|i| i.archived_at.is_none())
         .ok_or_else(not_found)?;
     policy::require(policy::can_share_own_work(&p, item.pupil_id == p.person_id))?;
+    let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
     portfolio_item::Entity::update_many()
         .col_expr(
             portfolio_item::Column::SharedWithFamily,
             Expr::value(shared),
         )
         .filter(portfolio_item::Column::Id.eq(id))
-        .exec(&ctx.db)
+        .exec(&txn)
         .await
         .map_err(db_err)?;
-    Ok(())
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Work,
+        item.pupil_id,
+        Some(id.into()),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// "Mit arbejde" for the signed-in pupil, newest first.
@@ -267,5 +287,13 @@ pub async fn work_file(ctx: &RequestCtx, item_id: i64) -> Result<(String, Vec<u8
         facts.relation,
         item.shared_with_family,
     ))?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Work,
+        [item.pupil_id],
+        Some(item.id.into()),
+    )
+    .await?;
     crate::planning::files::bytes_of(db, item.file_id).await
 }

@@ -7,8 +7,9 @@ use super::{id32, not_found};
 use crate::entity::imported_work;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
-use crate::{RequestCtx, db_err, policy};
+use crate::{RequestCtx, audit, db_err, policy};
 use domain::AppError;
+use domain::audit::AuditTopic;
 use domain::feedback::{Feedback, FeedbackBody};
 use domain::paths::BROUGHT_WORK_FILES;
 use domain::pupil::WorkItem;
@@ -121,6 +122,12 @@ pub async fn brought_file(
     let (Some(content_type), Some(data)) = (content_type, data) else {
         return Err(not_found());
     };
+    let topic = if answer.is_some() {
+        AuditTopic::Feedback
+    } else {
+        AuditTopic::Work
+    };
+    audit::read(ctx, &p, topic, [row.pupil_id], Some(row.id.into())).await?;
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.as_bytes())

@@ -12,8 +12,9 @@ use crate::facts::{PupilFacts, pupil_facts, pupils_holds};
 use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
 use crate::policy::{self};
-use crate::{Principal, RequestCtx, clock, db_err};
+use crate::{Principal, RequestCtx, audit, clock, db_err};
 use domain::Field;
+use domain::audit::AuditTopic;
 use domain::planning::Scale;
 use domain::pupil_plan::{
     CollectedPlan, PlanContent, PlanDraft, PlanEdit, PlanGoalChoice, PlanSummary, PlanTexts,
@@ -174,6 +175,7 @@ pub async fn pupil_plans(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPlans, 
     let db = &ctx.db;
     let facts = pupil_facts(db, &p, id32(pupil_id)?).await?;
     policy::require(policy::can_read_pupil_plan_drafts(&p, facts.relation))?;
+    audit::read(ctx, &p, AuditTopic::Plan, [facts.person.id], None).await?;
     let plans = year_plans(db, facts.person.id, p.school_year).await?;
     let versions = versions_of(db, plans.iter().map(|pl| pl.id).collect()).await?;
     let coverage = year_coverage(db, &facts, &plans).await?;
@@ -211,6 +213,7 @@ pub async fn pupil_plans(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPlans, 
         plans: summaries,
         coverage,
         can_move_records: policy::can_move_pupil_records(&p, facts.person.school_id),
+        can_read_audit_trail: policy::can_read_audit_trail(&p, facts.relation),
     })
 }
 
@@ -239,10 +242,21 @@ pub async fn start_plan(
     }
     // Two teachers starting the same plan at once: the unique index lets one insert win, and
     // the other is told it was started meanwhile rather than failing.
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     let row = new_plan(facts.person.school_id, facts.person.id, p.school_year, key)
-        .insert(db)
+        .insert(&txn)
         .await
         .map_err(crate::write_err)?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        row.pupil_id,
+        Some(row.id.into()),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)?;
     Ok(i64::from(row.id))
 }
 
@@ -380,6 +394,14 @@ pub async fn plan_draft(ctx: &RequestCtx, plan_id: i64) -> Result<PlanDraft, App
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
     let (plan, facts) = draft_with_access(db, &p, plan_id).await?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        [plan.pupil_id],
+        Some(plan.id.into()),
+    )
+    .await?;
     let subject = subject_of(&plan)?;
     let mut candidates = candidate_goals(db, &plan).await?;
     let chosen = chosen_goals(db, plan.id).await?;
@@ -516,6 +538,15 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
     if let Some(choice) = &edit.voice {
         voice::choose(&txn, &plan, choice).await?;
     }
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        plan.pupil_id,
+        Some(plan.id.into()),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(new_version)
 }
@@ -587,6 +618,14 @@ pub async fn preview_plan(ctx: &RequestCtx, plan_id: i64) -> Result<PublishedPla
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
     let (plan, facts) = draft_with_access(db, &p, plan_id).await?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        [plan.pupil_id],
+        Some(plan.id.into()),
+    )
+    .await?;
     render(db, &plan, &facts, &p.name).await
 }
 
@@ -630,6 +669,15 @@ pub async fn publish_plan(
     .await
     // Two publications at once: the unique (plan, number) index lets one through.
     .map_err(|_| conflict())?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        plan.pupil_id,
+        Some(plan.id.into()),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(PlanVersionRef {
         id: i64::from(row.id),
@@ -649,6 +697,7 @@ pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<Collected
     let db = &ctx.db;
     let facts = pupil_facts(db, &p, id32(pupil_id)?).await?;
     policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
+    audit::read(ctx, &p, AuditTopic::Plan, [facts.person.id], None).await?;
     let versions = pupil_plan_version::Entity::find()
         .filter(pupil_plan_version::Column::PupilId.eq(facts.person.id))
         .order_by_desc(pupil_plan_version::Column::Number)
@@ -706,6 +755,14 @@ pub async fn plan_version(ctx: &RequestCtx, version_id: i64) -> Result<Published
         .ok_or_else(not_found)?;
     let facts = pupil_facts(db, &p, row.pupil_id).await?;
     policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        [row.pupil_id],
+        Some(row.plan_id.into()),
+    )
+    .await?;
     let mut version = parse_version(&row)?;
     crate::evaluation::evidence::still_shared(db, &mut [&mut version]).await?;
     Ok(version)
@@ -744,11 +801,14 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
     policy::require(policy::can_reflect_on_pupil_plan(&p, facts.relation))?;
     // Not a version bump: the teacher's edit in progress is not made to conflict by it, and the
     // next publication includes it.
+    let (pupil_id, id) = (plan.pupil_id, Some(plan.id.into()));
     let mut row = plan.into_active_model();
     row.pupil_reflection = Set(text);
     row.updated_at = Set(clock::now());
-    row.update(db).await.map_err(db_err)?;
-    Ok(())
+    let txn = crate::db::begin_write(db).await.map_err(db_err)?;
+    row.update(&txn).await.map_err(db_err)?;
+    audit::changed(&txn, ctx, &p, AuditTopic::Plan, pupil_id, id).await?;
+    txn.commit().await.map_err(db_err)
 }
 
 pub mod brought;

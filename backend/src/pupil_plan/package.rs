@@ -9,9 +9,10 @@ use crate::entity::{
 use crate::facts::{PupilFacts, pupil_facts};
 use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
-use crate::{Principal, RequestCtx, clock, db_err, policy};
+use crate::{Principal, RequestCtx, audit, clock, db_err, policy};
 use domain::AppError;
 use domain::Field;
+use domain::audit::AuditTopic;
 use domain::pupil_plan::{
     ImportSummary, PACKAGE_FORMAT, PackageEvaluation, PackagePlan, PackagePupil, PublishedPlan,
     PupilPackage,
@@ -149,6 +150,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
     let db = &ctx.db;
     let facts = mover(db, &p, pupil_id).await?;
     let pupil = facts.person.id;
+    audit::read(ctx, &p, AuditTopic::Package, [pupil], None).await?;
     let school = school_name(db, facts.person.school_id).await?;
     let plan_rows = pupil_plan::Entity::find()
         .filter(pupil_plan::Column::PupilId.eq(pupil))
@@ -343,6 +345,7 @@ pub async fn import_pupil(
         summary.evaluations += 1;
     }
     summary.work = super::portfolio::import(&txn, pupil, &package.portfolio).await?;
+    audit::changed(&txn, ctx, &p, AuditTopic::Package, pupil, None).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(summary)
 }

@@ -9,7 +9,8 @@ use crate::entity::pupil_plan;
 use crate::entity::stored_file::FileKind;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
-use crate::{RequestCtx, clock, db_err, policy};
+use crate::{RequestCtx, audit, clock, db_err, policy};
+use domain::audit::AuditTopic;
 use domain::pupil_plan::{
     MAX_REFLECTION_VOICE_BYTES, PublishedVoice, PupilVoice, VoiceChoice, VoiceFile,
     parse_transcript,
@@ -94,6 +95,15 @@ pub async fn record_reflection(
     .insert(&txn)
     .await
     .map_err(db_err)?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        plan.pupil_id,
+        Some(plan.id.into()),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(shown(&row))
 }
@@ -187,6 +197,14 @@ pub async fn reflection_file(
         facts.relation,
         row.published,
     ))?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Plan,
+        [row.pupil_id],
+        Some(row.plan_id.into()),
+    )
+    .await?;
     crate::planning::files::bytes_of(db, Some(row.file_id)).await
 }
 

@@ -6,6 +6,7 @@
 //! statement (the answers with their authors' names) whatever their number.
 
 use super::task_pupils;
+use crate::audit;
 use crate::entity::stored_file::FileKind;
 use crate::entity::work_feedback::{self, FeedbackKind};
 use crate::entity::{person, portfolio_item};
@@ -13,6 +14,7 @@ use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::planning::access::{hide_other_schools, not_found, task_with_access};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
+use domain::audit::AuditTopic;
 use domain::feedback::{
     Feedback, FeedbackBody, FeedbackInput, FeedbackOn, FeedbackUpload, MAX_FEEDBACK_VOICE_BYTES,
 };
@@ -154,6 +156,15 @@ pub async fn give_feedback(ctx: &RequestCtx, input: &FeedbackInput) -> Result<Fe
     .insert(&txn)
     .await
     .map_err(db_err)?;
+    audit::changed(
+        &txn,
+        ctx,
+        &p,
+        AuditTopic::Feedback,
+        target.pupil_id,
+        Some(i64::from(row.id)),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     load(db, work_feedback::Entity::find_by_id(row.id))
         .await?
@@ -214,6 +225,14 @@ pub async fn feedback_file(
         facts.relation,
         answer.for_family && shared_piece,
     ))?;
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Feedback,
+        [answer.pupil_id],
+        Some(i64::from(answer.id)),
+    )
+    .await?;
     crate::planning::files::bytes_of(db, answer.file_id).await
 }
 

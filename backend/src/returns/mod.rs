@@ -5,6 +5,7 @@
 pub mod feedback;
 pub mod pupil_work;
 
+use crate::audit;
 use crate::entity::task::AudienceKind;
 use crate::entity::{portfolio_item, task, task_done, task_pupil, unit, year_plan};
 use crate::facts::{hold_pupils, still_here_by_name};
@@ -12,6 +13,7 @@ use crate::identity::current_principal;
 use crate::planning::access::{hide_other_schools, not_found, task_with_access};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
+use domain::audit::AuditTopic;
 use domain::home::TeamSummary;
 use domain::paths::WORK_FILES;
 use domain::pupil::WorkItem;
@@ -34,6 +36,14 @@ pub async fn task_returns(ctx: &RequestCtx, task_id: i64) -> Result<TaskReturns,
         .ok_or_else(not_found)?;
     let pupils = task_pupils(db, &task, access.team.id).await?;
     let ids: Vec<i32> = pupils.iter().map(|(id, _)| *id).collect();
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Work,
+        ids.iter().copied(),
+        Some(i64::from(task.id)),
+    )
+    .await?;
     let done: HashMap<i32, i64> = task_done::Entity::find()
         .filter(task_done::Column::TaskId.eq(task.id))
         .filter(task_done::Column::PupilId.is_in(ids.clone()))

@@ -4,6 +4,7 @@
 //! much the pupil made: the hold, its pupils, årsplaner, forløb, tasks, goals, the pupil's pieces
 //! and their display (`pupil::work::pieces`), and the work they brought from earlier schools.
 
+use crate::audit;
 use crate::entity::{evaluation, portfolio_item, task, unit, unit_goal, year_plan};
 use crate::facts::{hold_access, hold_pupils};
 use crate::identity::current_principal;
@@ -11,6 +12,7 @@ use crate::planning::access::not_found;
 use crate::planning::plans::GoalContext;
 use crate::pupil::work::pieces;
 use crate::{RequestCtx, db_err, policy};
+use domain::audit::AuditTopic;
 use domain::evaluation::EvaluationValue;
 use domain::pupil::WorkItem;
 use domain::returns::{GoalTrack, PupilWorkInHold, UnitWork};
@@ -40,6 +42,10 @@ pub async fn pupil_work(
         .find(|h| h.id == pupil_id)
         .ok_or_else(|| AppError::invalid(Field::Pupil))?;
     let pupil_id = i32::try_from(pupil.id).map_err(|_| AppError::invalid(Field::Pupil))?;
+    // The screen shows the pupil's work and their evaluations over time.
+    for topic in [AuditTopic::Work, AuditTopic::Evaluations] {
+        audit::read(ctx, &p, topic, [pupil_id], Some(i64::from(team_id))).await?;
+    }
     let plans: Vec<i32> = year_plan::Entity::find()
         .select_only()
         .column(year_plan::Column::Id)
