@@ -27,7 +27,7 @@ pub(crate) fn page(title: &str, body: &str) -> String {
     format!(
         "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
-         <style>body{{margin:0;padding:1rem;background:#fbf8f1;color:#1a1a1a;font-family:system-ui,sans-serif;font-size:18px;line-height:1.5}}\
+         <style>body{{margin:0;padding:1rem;background:#fbf8f1;color:#1a1a1a;font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;overflow-wrap:break-word;hyphens:auto}}\
          main{{max-width:48rem;margin:0 auto}}h1{{font-size:1.6rem}}h2{{font-size:1.3rem;margin-top:1.5rem}}\
          a{{color:#0b4f8a}}table{{border-collapse:collapse;width:100%}}th,td{{text-align:left;padding:0.4rem;border-bottom:1px solid #c9c4b8;vertical-align:top}}\
          .wrap{{overflow-x:auto}}</style></head><body>{body}</body></html>",
