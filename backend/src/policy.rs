@@ -257,6 +257,12 @@ pub fn can_close_class_device(p: &Principal, device_school_id: i32) -> bool {
         && (p.role.is_teaching_staff() || matches!(p.role, Role::Leader | Role::Administrator))
 }
 
+/// The school's leader and administration may close any of its class iPads from anywhere (one
+/// lost, stolen or left open).
+pub fn can_revoke_class_device(p: &Principal, device_school_id: i32) -> bool {
+    p.school_id == device_school_id && matches!(p.role, Role::Leader | Role::Administrator)
+}
+
 /// On a class iPad, exactly the pupils of its class can sign in by tapping.
 pub fn can_sign_in_on_class_device(device_class_id: i32, pupil_class_id: Option<i32>) -> bool {
     pupil_class_id == Some(device_class_id)

@@ -4,6 +4,10 @@
 use sea_orm::DatabaseConnection;
 use std::sync::{Arc, Mutex};
 
+/// A pupil's session on a class iPad ends after 15 minutes without a call: the next child who
+/// picks up the iPad does not find the last one still signed in.
+pub const DEFAULT_PUPIL_IDLE_SECS: i64 = 15 * 60;
+
 #[derive(Clone)]
 pub struct RequestCtx {
     pub db: DatabaseConnection,
@@ -26,6 +30,8 @@ pub struct RequestCtx {
     /// Where reads of pupils' data are recorded (`audit`): the server's buffer, written in
     /// batches; none (tests, tools) writes each entry at once.
     pub(crate) audit: crate::audit::AuditSettings,
+    /// How long a pupil's session on a class iPad lasts without a call.
+    pub(crate) pupil_idle_secs: i64,
     changes: Arc<Mutex<Changes>>,
 }
 
@@ -56,6 +62,7 @@ impl RequestCtx {
             code_key: Arc::new([0; 32]),
             fixed_now: None,
             audit: crate::audit::AuditSettings::default(),
+            pupil_idle_secs: DEFAULT_PUPIL_IDLE_SECS,
             changes: Arc::default(),
         }
     }
@@ -84,6 +91,12 @@ impl RequestCtx {
     /// Now, for this request: the one instant its "today", session expiry and stamps are read from.
     pub fn now(&self) -> i64 {
         self.fixed_now.unwrap_or_else(crate::clock::now)
+    }
+
+    /// Ends a pupil's session on a class iPad after `secs` without a call.
+    pub fn with_pupil_idle(mut self, secs: i64) -> Self {
+        self.pupil_idle_secs = secs;
+        self
     }
 
     /// Records reads of pupils' data in `buffer` (flushed by the server) and keeps the trail

@@ -447,7 +447,18 @@ async fn a_typed_code_signs_in_exactly_that_pupil(t: TestDb) {
     let cards = cards_for(&t, "anne", "1.A").await;
     let ida = cards.iter().find(|c| c.name == "Ida Jensen").unwrap();
     let sloppy = ida.code.to_lowercase().replace('-', " ");
-    let ctx = t.ctx(None);
+    // Only on a class iPad of Ida's class: not on any other device, nor on 5.B's iPad.
+    let five_b = open_device(&t, "dorte", "5.B").await;
+    for elsewhere in [t.ctx(None), on_device(&t, &five_b, None)] {
+        assert_eq!(
+            cards::sign_in_with_code(&elsewhere, &ida.code)
+                .await
+                .unwrap_err(),
+            domain::AppError::invalid(Field::CodeDevice)
+        );
+        assert_eq!(elsewhere.take_session_change(), None);
+    }
+    let ctx = on_device(&t, &open_device(&t, "anne", "1.A").await, None);
     let me = cards::sign_in_with_code(&ctx, &sloppy).await.unwrap();
     assert_eq!((me.name.as_str(), me.role), ("Ida Jensen", Role::Pupil));
     let session = started_token(ctx.take_session_change());
@@ -494,7 +505,8 @@ async fn a_card_works_until_its_school_year_ends_and_only_with_the_servers_secre
             .code,
         ErrorCode::WrongCredentials
     );
-    let last_evening = t.ctx(None).at_time(row.expires_at - 60);
+    let ipad = open_device(&t, "anne", "1.A").await;
+    let last_evening = on_device(&t, &ipad, None).at_time(row.expires_at - 60);
     cards::sign_in_with_code(&last_evening, &ida.code)
         .await
         .unwrap();
@@ -556,6 +568,113 @@ async fn only_staff_who_teach_the_class_print_its_cards(t: TestDb) {
     assert_eq!(err.code, ErrorCode::NotSignedIn);
 }
 
+/// Ida on 1.A's iPad: (device token, session token, the instant she signed in).
+async fn ida_on_the_class_ipad(t: &TestDb) -> (String, String, i64) {
+    let device_token = open_device(t, "anne", "1.A").await;
+    let ida = person_id(t, "Ida").await;
+    let now = backend::clock::now();
+    let ctx = on_device(t, &device_token, None).at_time(now);
+    device::sign_in_pupil(&ctx, ida).await.unwrap();
+    (device_token, started_token(ctx.take_session_change()), now)
+}
+
+async fn a_pupil_left_signed_in_on_a_class_ipad_is_signed_out_after_the_idle_time(t: TestDb) {
+    seeded(&t).await;
+    let (device_token, session, signed_in) = ida_on_the_class_ipad(&t).await;
+    let at = |minutes: i64| {
+        on_device(&t, &device_token, Some(session.clone())).at_time(signed_in + minutes * 60)
+    };
+    // Using the iPad keeps her signed in past the first 15 minutes …
+    assert!(identity::me(&at(10)).await.is_ok());
+    assert!(identity::me(&at(24)).await.is_ok());
+    // … and 15 minutes without a call sign her out, so the next child finds the pictures.
+    assert_eq!(
+        identity::me(&at(24 + 16)).await.unwrap_err().code,
+        ErrorCode::NotSignedIn
+    );
+    // The idle time is the installation's to choose.
+    let (device_token, session, signed_in) = {
+        let device_token = open_device(&t, "anne", "1.A").await;
+        let ctx = on_device(&t, &device_token, None)
+            .with_pupil_idle(5 * 60)
+            .at_time(signed_in);
+        device::sign_in_pupil(&ctx, person_id(&t, "Ida").await)
+            .await
+            .unwrap();
+        (
+            device_token,
+            started_token(ctx.take_session_change()),
+            signed_in,
+        )
+    };
+    let after = |minutes: i64| {
+        on_device(&t, &device_token, Some(session.clone())).at_time(signed_in + minutes * 60)
+    };
+    assert!(identity::me(&after(4)).await.is_ok());
+    assert!(identity::me(&after(10)).await.is_err());
+    // A pupil who signs in with a password at home keeps the ordinary session.
+    let home_session = token_for(&t, "ida").await;
+    let later = t
+        .ctx(Some(home_session))
+        .at_time(backend::clock::now() + 2 * 3600);
+    assert!(identity::me(&later).await.is_ok());
+}
+
+async fn the_leader_closes_a_lost_class_ipad_from_her_own_device_and_its_pupils_are_signed_out(
+    t: TestDb,
+) {
+    seeded(&t).await;
+    let (device_token, session, _) = ida_on_the_class_ipad(&t).await;
+    let lene = t.ctx(Some(token_for(&t, "lene").await));
+    let open = device::open_devices(&lene).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (
+            open[0].class_name.as_str(),
+            open[0].opened_by.as_str(),
+            open[0].pupils_signed_in
+        ),
+        ("1.A", "Anne Holm", 1)
+    );
+    // Staff who may close the iPad in their hands may not close one from afar; nor another school.
+    for who in ["anne", "ida", "mette"] {
+        let ctx = t.ctx(Some(token_for(&t, who).await));
+        assert_eq!(
+            device::open_devices(&ctx).await.unwrap_err().code,
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            device::revoke(&ctx, open[0].id).await.unwrap_err().code,
+            ErrorCode::Forbidden,
+            "{who}"
+        );
+    }
+    assert_eq!(
+        device::revoke(&lene, 999_999).await.unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    device::revoke(&lene, open[0].id).await.unwrap();
+    assert_eq!(
+        identity::me(&on_device(&t, &device_token, Some(session)))
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::NotSignedIn
+    );
+    assert_eq!(
+        device::status(&on_device(&t, &device_token, None))
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(device::open_devices(&lene).await.unwrap().is_empty());
+    let ole = t.ctx(Some(token_for(&t, "ole").await));
+    assert!(
+        device::open_devices(&ole).await.unwrap().is_empty(),
+        "the office may too"
+    );
+}
+
 on_both_databases!(
     a_teacher_prints_a_login_card_for_every_pupil_of_the_class,
     a_typed_code_signs_in_exactly_that_pupil,
@@ -580,4 +699,6 @@ on_both_databases!(
     a_teacher_closes_the_class_ipad,
     a_pupil_cannot_close_the_class_ipad,
     an_expired_class_ipad_shows_no_pupils,
+    a_pupil_left_signed_in_on_a_class_ipad_is_signed_out_after_the_idle_time,
+    the_leader_closes_a_lost_class_ipad_from_her_own_device_and_its_pupils_are_signed_out,
 );

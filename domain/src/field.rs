@@ -12,6 +12,8 @@ pub enum Field {
     ClientKey,
     Database,
     Code,
+    /// A login card used anywhere but a class iPad of the pupil's class.
+    CodeDevice,
     Comment,
     Date,
     Description,
@@ -102,7 +104,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 93] = [
+    pub const ALL: [Field; 94] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
@@ -110,6 +112,7 @@ impl Field {
         Field::ClientKey,
         Field::Database,
         Field::Code,
+        Field::CodeDevice,
         Field::Comment,
         Field::Date,
         Field::Description,
@@ -208,6 +211,7 @@ impl Field {
             Field::ClientKey => "client_key",
             Field::Database => "database",
             Field::Code => "code",
+            Field::CodeDevice => "code_device",
             Field::Comment => "comment",
             Field::Date => "date",
             Field::Description => "description",

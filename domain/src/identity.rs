@@ -4,6 +4,17 @@ use crate::Field;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
+/// An open class iPad as the school's leader sees it, to close it from anywhere.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenClassDevice {
+    pub id: i64,
+    pub class_name: String,
+    pub opened_by: String,
+    /// The school's date and minute it was opened, e.g. "2026-12-07 08:05".
+    pub opened_at: String,
+    pub pupils_signed_in: u32,
+}
+
 /// The role a person acts in. A person may hold several (a teacher who is also a parent); a session
 /// acts in exactly one at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
+import { baseURL } from '../chromium';
+import { expectNoAxeViolations, fitsWidth, newClass, newHold, newPupil, pupilOnClassIpad, signIn } from './support';
 
 const PICKER = '1.A: Tryk på dit billede';
 
@@ -46,4 +47,48 @@ test('an adult closes the class iPad again', async ({ page }) => {
 test('without a class iPad the picture page sends you to the adults sign-in', async ({ page }) => {
   await page.goto('/klasse');
   await expect(page).toHaveURL(/\/log-ind$/);
+});
+
+// An iPad left open (or lost) with a pupil signed in: the leader closes it from her own device,
+// after confirming, and the iPad is neither signed in nor a class iPad any more. A class of this
+// run's own, so the leader's list holds exactly its iPad.
+test('the leader closes a class iPad from her own device and its pupil is signed out', async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const tag = `${info.project.name.slice(0, 1)}${Date.now() % 100000}`;
+  const className = `4.${tag}`;
+  const offices = await browser.newContext({ baseURL, locale: 'da-DK', viewport: { width: 1280, height: 800 } });
+  const office = await offices.newPage();
+  await signIn(office, 'lene');
+  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await office.goto('/administration');
+  await newClass(office, className, '4. klasse');
+  await newPupil(office, 'Bent', `Glemt${tag}`, className);
+  await newHold(office, `Dansk ${className}`, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
+
+  const ipads = await browser.newContext({ ...info.project.use, baseURL, locale: 'da-DK' });
+  const ipad = await ipads.newPage();
+  await pupilOnClassIpad(ipad, 'dorte', className, 'Bent');
+
+  // The leader, on her own laptop (or this project's device), finds the iPad and closes it.
+  const leaders = await browser.newContext({ ...info.project.use, baseURL, locale: 'da-DK' });
+  const lene = await leaders.newPage();
+  await signIn(lene, 'lene');
+  await expect(lene.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await lene.goto('/administration');
+  const devices = lene.getByRole('region', { name: 'Åbne klasse-iPads' });
+  await expect(devices.getByText(new RegExp(`^${className.replace('.', '\\.')} – åbnet .* af Dorte Vang, 1 elev logget ind$`))).toBeVisible();
+  await devices.getByRole('button', { name: `Luk klasse-iPad'en for ${className}` }).click();
+  const confirm = devices.getByRole('group', { name: `Vil du lukke klasse-iPad'en for ${className}? Eleverne på den bliver logget ud.` });
+  await expectNoAxeViolations(lene);
+  await confirm.getByRole('button', { name: 'Ja, luk den' }).click();
+  await expect(devices.getByRole('status')).toHaveText("Klasse-iPad'en er lukket.");
+  await expect(devices.getByRole('button', { name: `Luk klasse-iPad'en for ${className}` })).toHaveCount(0);
+  expect(await fitsWidth(lene)).toBe(true);
+
+  // On the iPad, Bent is signed out and the class's pictures are gone.
+  await ipad.reload();
+  await expect(ipad).toHaveURL(/\/log-ind$/);
+  await ipad.goto('/klasse');
+  await expect(ipad).toHaveURL(/\/log-ind$/);
+  await Promise.all([offices.close(), ipads.close(), leaders.close()]);
 });

@@ -12,7 +12,7 @@ const classFor = (project: string) =>
     ? { name: '1.A', pupil: 'Ida Jensen', three: ['Alma Christensen', 'Oscar Andersen', 'Clara Jørgensen'] }
     : { name: '5.B', pupil: 'Sofia Kristensen', three: ['Agnes Olsen', 'Victor Thomsen', 'Nora Knudsen'] };
 
-test('a teacher prints login cards and an adult signs a pupil in with the typed code', async ({ page }, info) => {
+test('a teacher prints login cards; the typed code works on the class iPad and nowhere else', async ({ page }, info) => {
   const klass = classFor(info.project.name);
   await signIn(page, 'anne');
   await page.getByRole('button', { name: `Lav nye login-kort til ${klass.name}` }).click();
@@ -28,6 +28,16 @@ test('a teacher prints login cards and an adult signs a pupil in with the typed 
   await page.getByRole('link', { name: 'Log ind med kode' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind med kode' })).toBeVisible();
   await expectNoAxeViolations(page);
+  // A card found outside the classroom opens nothing on another device.
+  await page.getByLabel('Koden fra login-kortet').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Login-kortet virker kun på din klasses iPad.');
+  await expectNoAxeViolations(page);
+  // The teacher makes this device the class's iPad; there the same code signs the pupil in.
+  await signIn(page, 'anne');
+  await page.getByRole('button', { name: `Gør til klasse-iPad for ${klass.name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${klass.name}: Tryk på dit billede` })).toBeVisible();
+  await page.getByRole('link', { name: 'Log ind med kode' }).click();
   await page.getByLabel('Koden fra login-kortet').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Hej ${klass.pupil.split(' ')[0]}!` })).toBeVisible();

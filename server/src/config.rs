@@ -36,6 +36,8 @@ pub struct Config {
     pub secret_file: PathBuf,
     /// The accessibility statement's contact and the official WAS statement's address.
     pub statement: crate::documents::StatementSettings,
+    /// Minutes a pupil's session on a class iPad lasts without a call.
+    pub pupil_idle_minutes: i64,
     /// Days the audit trail keeps a line (`backend::audit`).
     pub audit_retention_days: u32,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
@@ -83,6 +85,9 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
                      33 12 34 56, skole@kommune.dk\" (env SPIRE_ACCESSIBILITY_CONTACT)
   --was-url URL      the official accessibility statement made in the WAS tool, linked from
                      Spire's own (env SPIRE_WAS_URL)
+  --pupil-idle-minutes N
+                     a pupil signed in on a class iPad is signed out after N minutes without
+                     using it (env SPIRE_PUPIL_IDLE_MINUTES; default 15)
   --audit-retention-days N
                      days the audit trail of who read or changed pupils' data keeps a line
                      (env SPIRE_AUDIT_RETENTION_DAYS; default 400)
@@ -123,6 +128,7 @@ impl Config {
         let mut secret_file = env("SPIRE_SECRET_FILE").map(PathBuf::from);
         let mut audit_retention_days: Option<String> = env("SPIRE_AUDIT_RETENTION_DAYS");
         let mut contact = env("SPIRE_ACCESSIBILITY_CONTACT");
+        let mut pupil_idle: Option<String> = env("SPIRE_PUPIL_IDLE_MINUTES");
         let mut was_url = env("SPIRE_WAS_URL");
         let mut test_clock = false;
         let mut init = false;
@@ -151,6 +157,7 @@ impl Config {
                 "--trusted-proxy" => trusted_proxies = Some(value("--trusted-proxy")?),
                 "--accessibility-contact" => contact = Some(value("--accessibility-contact")?),
                 "--was-url" => was_url = Some(value("--was-url")?),
+                "--pupil-idle-minutes" => pupil_idle = Some(value("--pupil-idle-minutes")?),
                 "--audit-retention-days" => {
                     audit_retention_days = Some(value("--audit-retention-days")?);
                 }
@@ -194,6 +201,14 @@ impl Config {
                 _ => return Err(format!("not a positive number of days: {n}")),
             },
             None => backend::audit::DEFAULT_RETENTION_DAYS,
+        };
+        let pupil_idle_minutes: i64 = match pupil_idle {
+            Some(n) => match n.parse() {
+                // Longer than a school day would be no idle limit at all.
+                Ok(n) if (1..=720).contains(&n) => n,
+                _ => return Err(format!("not a number of minutes from 1 to 720: {n}")),
+            },
+            None => backend::request::DEFAULT_PUPIL_IDLE_SECS / 60,
         };
         let trusted_proxies = match trusted_proxies {
             Some(list) => crate::client_addr::Cidr::parse_list(&list)?,
@@ -281,6 +296,7 @@ impl Config {
             trusted_proxies,
             secret_file,
             audit_retention_days,
+            pupil_idle_minutes,
             statement: crate::documents::StatementSettings {
                 contact: contact.filter(|c| !c.trim().is_empty()),
                 was_url: was_url.filter(|u| u.starts_with("https://")),
@@ -302,6 +318,15 @@ mod tests {
         Config::from_args_and_env(args.iter().map(|s| s.to_string()), move |k| {
             env.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
         })
+    }
+
+    #[test]
+    fn a_pupil_on_a_class_ipad_is_signed_out_after_15_idle_minutes_unless_told_otherwise() {
+        assert_eq!(parse(&[], &[]).unwrap().pupil_idle_minutes, 15);
+        let c = parse(&["--pupil-idle-minutes", "5"], &[]).unwrap();
+        assert_eq!(c.pupil_idle_minutes, 5);
+        assert!(parse(&["--pupil-idle-minutes", "0"], &[]).is_err());
+        assert!(parse(&[], &[("SPIRE_PUPIL_IDLE_MINUTES", "1000")]).is_err());
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub(crate) fn request_ctx(
     }))
     .with_oidc_enabled(state.oidc.is_some())
     .with_code_key(state.code_key.clone())
-    .with_audit(state.audit.clone());
+    .with_audit(state.audit.clone())
+    .with_pupil_idle(state.pupil_idle_secs);
     match state.test_clock.then(|| test_now(headers)).flatten() {
         Some(unix) => ctx.at_time(unix),
         None => ctx,

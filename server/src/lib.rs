@@ -54,6 +54,8 @@ pub struct AppState {
     /// Reads of pupils' data wait here to be written in batches (`upkeep`), with the trail's
     /// retention period.
     pub audit: backend::audit::AuditSettings,
+    /// How long a pupil's session on a class iPad lasts without a call.
+    pub(crate) pupil_idle_secs: i64,
     /// The installation's contact and official statement for `/tilgaengelighed`.
     pub(crate) statement: Arc<documents::StatementSettings>,
 }
@@ -84,7 +86,14 @@ impl AppState {
                 retention_days: backend::audit::DEFAULT_RETENTION_DAYS,
             },
             statement: Arc::default(),
+            pupil_idle_secs: backend::request::DEFAULT_PUPIL_IDLE_SECS,
         }
+    }
+
+    /// Signs a pupil on a class iPad out after `minutes` without a call.
+    pub fn with_pupil_idle_minutes(mut self, minutes: i64) -> Self {
+        self.pupil_idle_secs = minutes * 60;
+        self
     }
 
     /// What the accessibility statement says about this installation.

@@ -131,6 +131,7 @@ async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), St
         .with_max_in_flight(config.max_in_flight)
         .with_audit_retention(config.audit_retention_days)
         .with_statement(config.statement.clone())
+        .with_pupil_idle_minutes(config.pupil_idle_minutes)
         .with_test_clock(config.test_clock);
     let (db, audit) = (state.db.clone(), state.audit.clone());
     let (stop_upkeep, upkeep_stops) = tokio::sync::oneshot::channel();

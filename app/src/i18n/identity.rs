@@ -4,6 +4,12 @@ use super::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdentityKey {
+    OpenDevicesTitle,
+    OpenDevicesIntro,
+    NoOpenDevices,
+    ConfirmCloseDevice,
+    CancelCloseDevice,
+    DeviceClosed,
     SignInTitle,
     SignInIntro,
     Username,
@@ -167,6 +173,14 @@ impl Text for IdentityKey {
             IdentityKey::ScanBackToPictures => "Billeder",
             IdentityKey::ScanInstead => "Brug kameraet i stedet",
             IdentityKey::AdminTitle => "Administration",
+            IdentityKey::OpenDevicesTitle => "Åbne klasse-iPads",
+            IdentityKey::OpenDevicesIntro => {
+                "Luk en klasse-iPad, der er blevet væk eller står åben. Eleverne på den bliver logget ud med det samme."
+            }
+            IdentityKey::NoOpenDevices => "Ingen klasse-iPads er åbne lige nu.",
+            IdentityKey::ConfirmCloseDevice => "Ja, luk den",
+            IdentityKey::CancelCloseDevice => "Fortryd",
+            IdentityKey::DeviceClosed => "Klasse-iPad'en er lukket.",
             IdentityKey::ImportTitle => "Importér elevliste eller personaleliste",
             IdentityKey::ImportIntro => {
                 "Vælg en CSV-fil fra skolens administrative system eller et regneark (UTF-8 eller Excels semikolonseparerede CSV). En elevliste har kolonnerne klasse, klassetrin, fornavn og efternavn og kan have uni_id, forælder_fornavn, forælder_efternavn, forælder_adgang og forælder_uni_id. En personaleliste har fornavn, efternavn, rolle og uni_id. Du ser først, hvad importen vil ændre."

@@ -440,6 +440,23 @@ pub fn made_at_school(school: &str, day: &str) -> String {
     format!("Lavet på {school}, {day}")
 }
 
+/// An open class iPad in the leader's list: "1.A – åbnet 2026-12-07 08:05 af Anne Holm, 2 elever
+/// logget ind".
+pub fn open_device(class: &str, opened_at: &str, by: &str, pupils: u32) -> String {
+    format!(
+        "{class} – åbnet {opened_at} af {by}, {} logget ind",
+        super::counts::pupils(pupils)
+    )
+}
+
+pub fn close_device(class: &str) -> String {
+    format!("Luk klasse-iPad'en for {class}")
+}
+
+pub fn confirm_close_device(class: &str) -> String {
+    format!("Vil du lukke klasse-iPad'en for {class}? Eleverne på den bliver logget ud.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

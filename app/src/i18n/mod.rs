@@ -82,6 +82,7 @@ fn field_text(field: Field) -> &'static str {
         Field::Username => "Brugernavnet må kun indeholde bogstaver, tal, punktum og bindestreg.",
         Field::Password => "Skriv din adgangskode.",
         Field::Code => "Koden består af 8 tegn, fx ABCD-EFGH.",
+        Field::CodeDevice => "Login-kortet virker kun på din klasses iPad. Bed din lærer om hjælp.",
         Field::File => "Filen er tom eller for stor (højst 1 MB).",
         Field::Class => "Vælg en af skolens klasser.",
         Field::GivenName => "Skriv et fornavn (højst 100 tegn).",

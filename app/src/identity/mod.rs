@@ -3,6 +3,7 @@
 //! server serves the build for it.
 
 pub mod access;
+pub mod class_devices;
 pub mod new_year;
 pub mod reading;
 pub mod roster;
@@ -372,6 +373,8 @@ pub(crate) fn register_server_functions() {
     register_explicit::<ClassDeviceStatus>();
     register_explicit::<OpenClassDevice>();
     register_explicit::<CloseClassDevice>();
+    register_explicit::<class_devices::OpenClassDevices>();
+    register_explicit::<class_devices::RevokeClassDevice>();
     register_explicit::<SignInPupil>();
     register_explicit::<MakeLoginCards>();
     register_explicit::<SignInWithCode>();

@@ -132,6 +132,7 @@ pub fn AdministrationPage() -> impl IntoView {
                     <super::new_year::NewYearSection on_opened=reload />
                 })}
                 <super::school_years::SchoolYearsSection />
+                <super::class_devices::OpenDevicesSection />
                 <crate::subjects::admin::OwnSubjectsSection leader=me.role == domain::identity::Role::Leader />
                 {(me.role == domain::identity::Role::Leader).then(|| view! {
                     <super::access::UniLoginSettings institution_number />

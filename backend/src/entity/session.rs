@@ -14,6 +14,10 @@ pub struct Model {
     pub expires_at: i64,
     /// The level of assurance UNI-Login reported (`loa`), for sessions it started.
     pub assurance: Option<String>,
+    /// A pupil's session on a class iPad: ends after this many seconds without a call.
+    pub idle_secs: Option<i64>,
+    /// The class iPad it was started on; closing the iPad ends it.
+    pub device_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

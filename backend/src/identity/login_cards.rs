@@ -3,14 +3,14 @@
 //! dealt with by printing again.
 
 use super::class_device::authorize_class_sign_in;
-use super::{rate_limit, start_session};
-use crate::entity::{person, pupil_code, school, school_year};
+use super::{rate_limit, start_session_on_device};
+use crate::entity::{person, pupil, pupil_code, school, school_year};
 use crate::facts::current_pupils_of_class;
 use crate::pupil::avatar_of;
-use crate::{RequestCtx, clock, db_err};
+use crate::{RequestCtx, clock, db_err, policy};
 use base64::Engine;
-use domain::identity::{LoginCard, Me, PupilCode, Role};
-use domain::{AppError, ErrorCode};
+use domain::identity::{LoginCard, Me, PupilCode};
+use domain::{AppError, ErrorCode, Field};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
@@ -134,6 +134,17 @@ pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppEr
     let Some(found) = found else {
         return Err(AppError::new(ErrorCode::WrongCredentials));
     };
+    // A card is for the class iPad of the pupil's class: a card found or copied outside the
+    // classroom opens nothing. (The attempt stays counted.)
+    let class_of_pupil = pupil::Entity::find_by_id(found.person_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|p| p.class_id);
+    let device = super::class_device::this_device(ctx)
+        .await?
+        .filter(|d| policy::can_sign_in_on_class_device(d.class_id, class_of_pupil))
+        .ok_or_else(|| AppError::invalid(Field::CodeDevice))?;
     attempt.succeeded(db).await?;
-    start_session(ctx, found.person_id, Role::Pupil, now).await
+    start_session_on_device(ctx, found.person_id, device.id, now).await
 }

@@ -134,6 +134,28 @@ pub(crate) async fn start_session_with(
     now: i64,
     assurance: Option<String>,
 ) -> Result<Me, AppError> {
+    start(ctx, (person_id, role), now, assurance, None).await
+}
+
+/// A pupil's session on the class iPad `device_id`: it ends after the configured idle time
+/// without a call (`RequestCtx::pupil_idle_secs`), or when the iPad is closed.
+pub(crate) async fn start_session_on_device(
+    ctx: &RequestCtx,
+    pupil_id: i32,
+    device_id: i32,
+    now: i64,
+) -> Result<Me, AppError> {
+    let device = (device_id, ctx.pupil_idle_secs);
+    start(ctx, (pupil_id, Role::Pupil), now, None, Some(device)).await
+}
+
+async fn start(
+    ctx: &RequestCtx,
+    (person_id, role): (i32, Role),
+    now: i64,
+    assurance: Option<String>,
+    device: Option<(i32, i64)>,
+) -> Result<Me, AppError> {
     let db = &ctx.db;
     let mut stale = Condition::any().add(
         Condition::all()
@@ -154,8 +176,10 @@ pub(crate) async fn start_session_with(
         person_id: Set(person_id),
         role: Set(role),
         created_at: Set(now),
-        expires_at: Set(now + SESSION_SECS),
+        expires_at: Set(now + device.map_or(SESSION_SECS, |(_, idle)| idle)),
         assurance: Set(assurance),
+        idle_secs: Set(device.map(|(_, idle)| idle)),
+        device_id: Set(device.map(|(id, _)| id)),
         ..Default::default()
     }
     .insert(db)
@@ -230,6 +254,10 @@ pub async fn current_principal(ctx: &RequestCtx) -> Result<Principal, AppError> 
 /// rather than four (BENCHMARKS.md).
 #[derive(FromQueryResult)]
 struct PrincipalRow {
+    session_id: i32,
+    created_at: i64,
+    expires_at: i64,
+    idle_secs: Option<i64>,
     person_id: i32,
     session_role: Role,
     school_id: i32,
@@ -251,6 +279,13 @@ async fn principal_for_token(
     let started_year =
         school_year::started_year(Expr::col((person::Entity, person::Column::SchoolId)), today);
     let query = Query::select()
+        .expr_as(
+            Expr::col((session::Entity, session::Column::Id)),
+            "session_id",
+        )
+        .column((session::Entity, session::Column::CreatedAt))
+        .column((session::Entity, session::Column::ExpiresAt))
+        .column((session::Entity, session::Column::IdleSecs))
         .expr_as(
             Expr::col((session::Entity, session::Column::PersonId)),
             "person_id",
@@ -307,6 +342,9 @@ async fn principal_for_token(
     if !roles.contains(&role) {
         return Err(AppError::not_signed_in());
     }
+    if let Some(idle) = first.idle_secs {
+        keep_alive(db, first, idle, now).await?;
+    }
     let (today, started) = if first.time_zone == DEFAULT_TIME_ZONE {
         (today, first.start_year)
     } else {
@@ -328,6 +366,27 @@ async fn principal_for_token(
         today,
         time_zone: first.time_zone.clone(),
     })
+}
+
+/// A call on a class iPad moves its pupil's session's end to `idle` seconds from now, never past
+/// a school day from its start. At most once a minute, so a busy pupil costs one write a minute.
+async fn keep_alive(
+    db: &impl ConnectionTrait,
+    row: &PrincipalRow,
+    idle: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let until = Ord::min(now + idle, row.created_at + SESSION_SECS);
+    if until - row.expires_at < 60 {
+        return Ok(());
+    }
+    session::Entity::update_many()
+        .col_expr(session::Column::ExpiresAt, Expr::value(until))
+        .filter(session::Column::Id.eq(row.session_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
 }
 
 pub(crate) async fn me_of(

@@ -48,6 +48,17 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             [NO, DENY, DENY, OK, OK, DENY, DENY, DENY, DENY, DENY],
         ),
         // 1.A's sign-in (class iPad, login cards): its teachers and its own school's leader.
+        // Closing a class iPad from afar: the school's leader and office only.
+        (
+            "/api/open_class_devices",
+            "",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
+        ),
+        (
+            "/api/revoke_class_device",
+            "device_id=999999",
+            [NO, DENY, DENY, DENY, DENY, DENY, DENY, GONE, GONE, GONE],
+        ),
         (
             "/api/open_class_device",
             "class_id={class_1a}",

@@ -264,6 +264,8 @@ impl Generator<'_> {
             // The benchmark may run weeks after the data was made.
             expires_at: Set(self.now + YEAR_SECS),
             assurance: Set(None),
+            idle_secs: Set(None),
+            device_id: Set(None),
         });
         Ok(token)
     }
