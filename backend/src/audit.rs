@@ -66,6 +66,15 @@ impl AuditBuffer {
         Arc::default()
     }
 
+    /// Lines waiting to be written, for the server's metrics.
+    pub fn len(&self) -> usize {
+        self.pending.lock().map_or(0, |p| p.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     fn push(&self, rows: Vec<audit_event::ActiveModel>) {
         if let Ok(mut pending) = self.pending.lock() {
             if pending.len() + rows.len() > BUFFER_CAP {

@@ -162,6 +162,22 @@ pub fn is_sqlite(db: &DatabaseConnection) -> bool {
     db.get_database_backend() == DbBackend::Sqlite
 }
 
+/// The pool's connections now: (open, idle), for the server's metrics. `None` for a backend
+/// Spire does not run on.
+pub fn pool_connections(db: &DatabaseConnection) -> Option<(u32, usize)> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            let pool = db.get_sqlite_connection_pool();
+            Some((pool.size(), pool.num_idle()))
+        }
+        DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            Some((pool.size(), pool.num_idle()))
+        }
+        _ => None,
+    }
+}
+
 /// Every statement run through a connection from the moment it is attached: query-health tests
 /// count them per call, and `spire-bench plans` shows their query plans.
 #[derive(Clone, Default)]

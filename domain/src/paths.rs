@@ -52,6 +52,8 @@ pub const HEALTH: &str = "/health";
 pub const READY: &str = "/ready";
 /// `GET`: static JSON, the load benchmark's ceiling.
 pub const VERSION: &str = "/version";
+/// `GET /metrics`: the Prometheus text format, for the operator's monitoring.
+pub const METRICS: &str = "/metrics";
 pub const OIDC_START: &str = "/auth/oidc/start";
 pub const OIDC_CALLBACK: &str = "/auth/oidc/callback";
 /// Followed by `/{key}`: a forløb's file, as a download.

@@ -8,6 +8,7 @@ pub mod documents;
 mod family;
 mod files;
 mod load_shed;
+mod metrics;
 mod oidc;
 pub mod request_id;
 pub mod secret;
@@ -215,6 +216,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::HEALTH, get(health))
         .route(paths::READY, get(ready))
         .route(paths::VERSION, get(version))
+        .route(paths::METRICS, get(metrics::metrics))
         .route(paths::OIDC_START, get(oidc::start))
         .route(paths::OIDC_CALLBACK, get(oidc::callback))
         .route(&format!("{}/{{key}}", paths::FILES), get(files::download))
@@ -290,8 +292,10 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ));
-    // Outermost: every answer, refusals and shed calls included, carries its id.
-    let app = app.layer(axum::middleware::from_fn(request_id::assign));
+    // Every answer is counted, shed calls included; outermost, every answer carries its id.
+    let app = app
+        .layer(axum::middleware::from_fn(metrics::record))
+        .layer(axum::middleware::from_fn(request_id::assign));
     let app = if state.hsts {
         app.layer(security_header(
             header::STRICT_TRANSPORT_SECURITY,

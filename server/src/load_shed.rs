@@ -22,6 +22,7 @@ pub(crate) async fn admit(
     // server-function answer is a small buffered JSON body.
     let Ok(_permit) = admission.try_acquire_owned() else {
         tracing::debug!("shedding a call: too many in flight");
+        crate::metrics::count_shed();
         let mut response = error_response(AppError::new(ErrorCode::Unavailable));
         response.headers_mut().insert(
             header::RETRY_AFTER,

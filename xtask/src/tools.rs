@@ -197,6 +197,8 @@ pub fn ensure_test_tools() -> Result {
     let missing: Vec<&str> = [
         ("/usr/bin/chromium", "chromium"),
         ("/usr/bin/chromedriver", "chromium-driver"),
+        // promtool: Prometheus's own check of the server's /metrics (server/tests/metrics.rs).
+        ("/usr/bin/promtool", "prometheus"),
     ]
     .into_iter()
     .filter(|(path, _)| !have(path))

@@ -17,9 +17,8 @@ use domain::Field;
 use domain::audit::AuditTopic;
 use domain::planning::Scale;
 use domain::pupil_plan::{
-    CollectedPlan, PlanContent, PlanDraft, PlanEdit, PlanGoalChoice, PlanSummary, PlanTexts,
-    PlanVersionRef, PublishedGoal, PublishedPlan, PublishedPlanEntry, PupilPlans, coverage,
-    parse_reflection,
+    PlanContent, PlanDraft, PlanEdit, PlanGoalChoice, PlanSummary, PlanTexts, PlanVersionRef,
+    PublishedGoal, PublishedPlan, PupilPlans, coverage, parse_reflection,
 };
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
@@ -690,84 +689,6 @@ fn parse_version(row: &pupil_plan_version::Model) -> Result<PublishedPlan, AppEr
     serde_json::from_str(&row.content).map_err(|_| AppError::internal())
 }
 
-/// The pupil's samlet elevplan: the newest published version of each of their plans, every
-/// school year, newest year first; earlier versions by reference.
-pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<CollectedPlan, AppError> {
-    let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let facts = pupil_facts(db, &p, id32(pupil_id)?).await?;
-    policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
-    audit::read(ctx, &p, AuditTopic::Plan, [facts.person.id], None).await?;
-    let versions = pupil_plan_version::Entity::find()
-        .filter(pupil_plan_version::Column::PupilId.eq(facts.person.id))
-        .order_by_desc(pupil_plan_version::Column::Number)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let mut by_plan: Vec<(i32, Vec<pupil_plan_version::Model>)> = Vec::new();
-    for v in versions {
-        match by_plan.iter_mut().find(|(id, _)| *id == v.plan_id) {
-            Some((_, list)) => list.push(v),
-            None => by_plan.push((v.plan_id, vec![v])),
-        }
-    }
-    let mut plans = Vec::new();
-    for (_, list) in by_plan {
-        let Some(newest) = list.first() else { continue };
-        plans.push(PublishedPlanEntry {
-            newest: parse_version(newest)?,
-            versions: list
-                .iter()
-                .map(|v| PlanVersionRef {
-                    id: i64::from(v.id),
-                    number: v.number,
-                    published_at: v.published_at,
-                })
-                .collect(),
-        });
-    }
-    let mut newest: Vec<&mut PublishedPlan> = plans.iter_mut().map(|e| &mut e.newest).collect();
-    crate::evaluation::evidence::still_shared(db, &mut newest).await?;
-    // Newest year first; within a year the collected plan, then subjects by name.
-    plans.sort_by(|a, b| {
-        b.newest
-            .school_year
-            .cmp(&a.newest.school_year)
-            // The law's order, then the school's own subjects (the collected plan first).
-            .then_with(|| a.newest.subject.cmp(&b.newest.subject))
-    });
-    Ok(CollectedPlan {
-        pupil_id: i64::from(facts.person.id),
-        pupil_name: facts.name(),
-        current_year: p.school_year,
-        plans,
-    })
-}
-
-/// One published version, for whoever reads the pupil's published plans.
-pub async fn plan_version(ctx: &RequestCtx, version_id: i64) -> Result<PublishedPlan, AppError> {
-    let p = current_principal(ctx).await?;
-    let db = &ctx.db;
-    let row = pupil_plan_version::Entity::find_by_id(id32(version_id)?)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(not_found)?;
-    let facts = pupil_facts(db, &p, row.pupil_id).await?;
-    policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
-    audit::read(
-        ctx,
-        &p,
-        AuditTopic::Plan,
-        [row.pupil_id],
-        Some(row.plan_id.into()),
-    )
-    .await?;
-    let mut version = parse_version(&row)?;
-    crate::evaluation::evidence::still_shared(db, &mut [&mut version]).await?;
-    Ok(version)
-}
-
 /// The pupil's own plans this year with their reflections: what they may write before the next
 /// publication. The teachers' draft texts and evaluations are not part of it.
 pub async fn my_plans(ctx: &RequestCtx) -> Result<Vec<domain::pupil_plan::MyPlan>, AppError> {
@@ -814,4 +735,7 @@ pub async fn reflect(ctx: &RequestCtx, plan_id: i64, text: &str) -> Result<(), A
 pub mod brought;
 pub mod package;
 mod portfolio;
+mod published;
 pub mod voice;
+
+pub use published::{collected_plan, plan_version};
