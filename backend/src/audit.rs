@@ -17,6 +17,7 @@ use crate::identity::current_principal;
 use crate::principal::Principal;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::audit::{AuditAct, AuditEntry, AuditTopic, AuditTrail};
+use domain::identity::Role;
 use domain::{AppError, Field};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -59,6 +60,9 @@ impl Default for AuditSettings {
 #[derive(Debug, Default)]
 pub struct AuditBuffer {
     pending: Mutex<Vec<audit_event::ActiveModel>>,
+    /// One flush at a time: reading the trail waits for the lines the once-a-second flush has
+    /// taken out of the buffer but not yet committed, instead of missing them.
+    flushing: tokio::sync::Mutex<()>,
 }
 
 impl AuditBuffer {
@@ -88,9 +92,20 @@ impl AuditBuffer {
         }
     }
 
-    /// Writes every waiting line in one transaction; on failure they wait for the next flush.
-    /// Returns how many were written.
-    pub async fn flush(&self, db: &DatabaseConnection) -> Result<usize, DbErr> {
+    /// Writes every waiting line in one transaction and returns how many were written. If the
+    /// batch fails, each line is tried alone, so one line the database refuses cannot hold up
+    /// the rest; while the database itself fails, the lines wait for the next flush. The write
+    /// runs as its own task: a request that is dropped mid-flush (its client went away) does not
+    /// take the lines with it.
+    pub async fn flush(self: &Arc<Self>, db: &DatabaseConnection) -> Result<usize, DbErr> {
+        let (buffer, db) = (self.clone(), db.clone());
+        tokio::spawn(async move { buffer.write_pending(&db).await })
+            .await
+            .unwrap_or_else(|e| Err(DbErr::Custom(format!("audit flush stopped: {e}"))))
+    }
+
+    async fn write_pending(&self, db: &DatabaseConnection) -> Result<usize, DbErr> {
+        let _one_at_a_time = self.flushing.lock().await;
         let rows = match self.pending.lock() {
             Ok(mut pending) => std::mem::take(&mut *pending),
             Err(_) => return Ok(0),
@@ -98,17 +113,33 @@ impl AuditBuffer {
         if rows.is_empty() {
             return Ok(0);
         }
-        let written = rows.len();
-        match write_rows(db, rows.clone()).await {
-            Ok(()) => Ok(written),
-            Err(err) => {
-                if let Ok(mut pending) = self.pending.lock() {
-                    let newer = std::mem::replace(&mut *pending, rows);
-                    pending.extend(newer);
+        let total = rows.len();
+        if write_rows(db, rows.clone()).await.is_ok() {
+            return Ok(total);
+        }
+        let mut written = 0;
+        let mut waiting = Vec::new();
+        for row in rows {
+            match write_rows(db, vec![row.clone()]).await {
+                Ok(()) => written += 1,
+                // The line itself is wrong (it names no one): dropped, and said so.
+                Err(err) if err.sql_err().is_some() => {
+                    tracing::error!(error = %err, "an audit line the database refuses; dropped");
                 }
-                Err(err)
+                Err(_) => waiting.push(row),
             }
         }
+        if !waiting.is_empty() {
+            let failed = waiting.len();
+            if let Ok(mut pending) = self.pending.lock() {
+                let newer = std::mem::replace(&mut *pending, waiting);
+                pending.extend(newer);
+            }
+            return Err(DbErr::Custom(format!(
+                "{failed} audit lines wait for the database"
+            )));
+        }
+        Ok(written)
     }
 }
 
@@ -197,8 +228,11 @@ pub async fn trail(ctx: &RequestCtx, pupil_id: i64) -> Result<AuditTrail, AppErr
     let pupil_id = i32::try_from(pupil_id).map_err(|_| AppError::invalid(Field::Pupil))?;
     let facts = pupil_facts(db, &p, pupil_id).await?;
     policy::require(policy::can_read_audit_trail(&p, facts.relation))?;
-    if let Some(buffer) = &ctx.audit.buffer {
-        buffer.flush(db).await.map_err(db_err)?;
+    // What could not be written now stays buffered; the trail shows what is stored.
+    if let Some(buffer) = &ctx.audit.buffer
+        && let Err(err) = buffer.flush(db).await
+    {
+        tracing::error!(error = %err, "audit lines not yet written when the trail was read");
     }
     let mut rows = audit_event::Entity::find()
         .filter(audit_event::Column::PupilId.eq(pupil_id))
@@ -238,10 +272,16 @@ pub async fn trail(ctx: &RequestCtx, pupil_id: i64) -> Result<AuditTrail, AppErr
                 role: r.actor_role,
                 topic: r.topic,
                 act: r.act,
-                from: r.client_addr,
+                // Where a request came from is the school's to see, not another family's.
+                from: if p.role == Role::Leader {
+                    r.client_addr
+                } else {
+                    None
+                },
             })
             .collect(),
         more,
+        shows_addresses: p.role == Role::Leader,
         retention_days: ctx.audit.retention_days,
     })
 }

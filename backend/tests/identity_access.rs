@@ -447,16 +447,25 @@ async fn a_typed_code_signs_in_exactly_that_pupil(t: TestDb) {
     let cards = cards_for(&t, "anne", "1.A").await;
     let ida = cards.iter().find(|c| c.name == "Ida Jensen").unwrap();
     let sloppy = ida.code.to_lowercase().replace('-', " ");
-    // Only on a class iPad of Ida's class: not on any other device, nor on 5.B's iPad.
-    let five_b = open_device(&t, "dorte", "5.B").await;
-    for elsewhere in [t.ctx(None), on_device(&t, &five_b, None)] {
-        assert_eq!(
-            cards::sign_in_with_code(&elsewhere, &ida.code)
-                .await
-                .unwrap_err(),
-            domain::AppError::invalid(Field::CodeDevice)
-        );
-        assert_eq!(elsewhere.take_session_change(), None);
+    // Only on a class iPad of Ida's class. Elsewhere no code is looked up at all; on 5.B's iPad
+    // her card is answered as a wrong code, so neither tells whether the code is real.
+    let elsewhere = t.ctx(None);
+    assert_eq!(
+        cards::sign_in_with_code(&elsewhere, &ida.code)
+            .await
+            .unwrap_err(),
+        domain::AppError::invalid(Field::CodeDevice)
+    );
+    let five_b = on_device(&t, &open_device(&t, "dorte", "5.B").await, None);
+    assert_eq!(
+        cards::sign_in_with_code(&five_b, &ida.code)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::WrongCredentials
+    );
+    for ctx in [elsewhere, five_b] {
+        assert_eq!(ctx.take_session_change(), None);
     }
     let ctx = on_device(&t, &open_device(&t, "anne", "1.A").await, None);
     let me = cards::sign_in_with_code(&ctx, &sloppy).await.unwrap();
@@ -486,7 +495,8 @@ async fn a_card_works_until_its_school_year_ends_and_only_with_the_servers_secre
     };
     assert_ne!(row.code_hash, plain);
     // Another installation's secret does not find it.
-    let elsewhere = t.ctx(None).with_code_key(std::sync::Arc::new([7; 32]));
+    let ipad = open_device(&t, "anne", "1.A").await;
+    let elsewhere = on_device(&t, &ipad, None).with_code_key(std::sync::Arc::new([7; 32]));
     assert_eq!(
         cards::sign_in_with_code(&elsewhere, &ida.code)
             .await
@@ -497,7 +507,7 @@ async fn a_card_works_until_its_school_year_ends_and_only_with_the_servers_secre
     // It ends with the school year it was printed in: the school's midnight after its last day.
     let now = backend::clock::now();
     assert!(row.expires_at > now && row.expires_at <= now + 366 * 24 * 3600);
-    let next_year = t.ctx(None).at_time(row.expires_at);
+    let next_year = on_device(&t, &ipad, None).at_time(row.expires_at);
     assert_eq!(
         cards::sign_in_with_code(&next_year, &ida.code)
             .await
@@ -505,7 +515,6 @@ async fn a_card_works_until_its_school_year_ends_and_only_with_the_servers_secre
             .code,
         ErrorCode::WrongCredentials
     );
-    let ipad = open_device(&t, "anne", "1.A").await;
     let last_evening = on_device(&t, &ipad, None).at_time(row.expires_at - 60);
     cards::sign_in_with_code(&last_evening, &ida.code)
         .await
@@ -516,7 +525,8 @@ async fn printing_new_cards_retires_the_old_codes(t: TestDb) {
     seeded(&t).await;
     let old = cards_for(&t, "anne", "1.A").await;
     cards_for(&t, "bo", "1.A").await;
-    let err = cards::sign_in_with_code(&t.ctx(None), &old[0].code)
+    let ipad = open_device(&t, "anne", "1.A").await;
+    let err = cards::sign_in_with_code(&on_device(&t, &ipad, None), &old[0].code)
         .await
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::WrongCredentials);
@@ -525,8 +535,9 @@ async fn printing_new_cards_retires_the_old_codes(t: TestDb) {
 async fn a_malformed_or_unknown_code_is_refused_and_repeated_guessing_is_stopped(t: TestDb) {
     seeded(&t).await;
     cards_for(&t, "anne", "1.A").await;
+    let ipad = open_device(&t, "anne", "1.A").await;
     let sessions_before = session_count(&t).await;
-    let ctx = || t.ctx(None).with_client_addr(Some("10.1.1.1".into()));
+    let ctx = || on_device(&t, &ipad, None).with_client_addr(Some("10.1.1.1".into()));
     let err = cards::sign_in_with_code(&ctx(), "ABC").await.unwrap_err();
     assert_eq!(err, domain::AppError::invalid(Field::Code));
     for _ in 0..rate_limit::MAX_CODE_FAILURES_PER_ADDRESS {
@@ -612,6 +623,19 @@ async fn a_pupil_left_signed_in_on_a_class_ipad_is_signed_out_after_the_idle_tim
     };
     assert!(identity::me(&after(4)).await.is_ok());
     assert!(identity::me(&after(10)).await.is_err());
+    // A password on the class iPad is a session on a shared device all the same.
+    let by_password = on_device(&t, &device_token, None)
+        .with_pupil_idle(5 * 60)
+        .at_time(signed_in);
+    identity::sign_in(&by_password, "ida", demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    let session = started_token(by_password.take_session_change());
+    let on_ipad = |minutes: i64| {
+        on_device(&t, &device_token, Some(session.clone())).at_time(signed_in + minutes * 60)
+    };
+    assert!(identity::me(&on_ipad(4)).await.is_ok());
+    assert!(identity::me(&on_ipad(10)).await.is_err());
     // A pupil who signs in with a password at home keeps the ordinary session.
     let home_session = token_for(&t, "ida").await;
     let later = t

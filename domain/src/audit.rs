@@ -65,7 +65,7 @@ pub struct AuditEntry {
     pub role: Role,
     pub topic: AuditTopic,
     pub act: AuditAct,
-    /// The network address the request came from, when known.
+    /// The network address the request came from, when known and the reader is the leader.
     pub from: Option<String>,
 }
 
@@ -75,8 +75,10 @@ pub struct AuditTrail {
     pub pupil_id: i64,
     pub pupil_name: String,
     pub entries: Vec<AuditEntry>,
-    /// More, older entries exist than `entries` holds; ask again with `before` set to the last `at`.
+    /// Older entries exist than `entries` holds (the school can give the whole trail).
     pub more: bool,
+    /// The reader sees where each request came from (the school's leader; not the family).
+    pub shows_addresses: bool,
     /// How many days entries are kept.
     pub retention_days: u32,
 }

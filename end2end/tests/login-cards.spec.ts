@@ -67,8 +67,12 @@ test('on a class iPad three pupils sign in and out in turn with their login-card
   }
 });
 
-test('a wrong code gets a calm Danish message', async ({ page }) => {
-  await page.goto('/kode');
+test('a wrong code on the class iPad gets a calm Danish message', async ({ page }, info) => {
+  const klass = classFor(info.project.name);
+  await signIn(page, 'bo');
+  await page.getByRole('button', { name: `Gør til klasse-iPad for ${klass.name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${klass.name}: Tryk på dit billede` })).toBeVisible();
+  await page.getByRole('link', { name: 'Log ind med kode' }).click();
   await page.getByLabel('Koden fra login-kortet').fill('ABCD-EFGH');
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('forkert');

@@ -93,30 +93,37 @@ pub fn render_trail(trail: &AuditTrail) -> String {
             "<div class=\"wrap\" role=\"region\" aria-labelledby=\"log\" tabindex=\"0\"><table><caption id=\"log\">{}</caption><thead><tr>",
             esc(t(DocumentKey::TrailCaption))
         ));
-        for head in [
+        let mut heads = vec![
             DocumentKey::TrailWhen,
             DocumentKey::TrailWho,
             DocumentKey::TrailRole,
             DocumentKey::TrailAct,
             DocumentKey::TrailWhat,
-            DocumentKey::TrailFrom,
-        ] {
+        ];
+        if trail.shows_addresses {
+            heads.push(DocumentKey::TrailFrom);
+        }
+        for head in heads {
             body.push_str(&format!("<th scope=\"col\">{}</th>", esc(t(head))));
         }
         body.push_str("</tr></thead><tbody>");
         for e in &trail.entries {
             body.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
                 esc(&e.when),
                 esc(&e.who),
                 esc(role_name(e.role)),
                 esc(audit_act(e.act)),
                 esc(audit_topic(e.topic)),
-                esc(e
+            ));
+            if trail.shows_addresses {
+                let from = e
                     .from
                     .as_deref()
-                    .unwrap_or(t(DocumentKey::TrailFromUnknown))),
-            ));
+                    .unwrap_or(t(DocumentKey::TrailFromUnknown));
+                body.push_str(&format!("<td>{}</td>", esc(from)));
+            }
+            body.push_str("</tr>");
         }
         body.push_str("</tbody></table></div>");
     }

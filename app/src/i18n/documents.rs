@@ -74,7 +74,7 @@ pub fn audit_title(pupil: &str) -> String {
 pub fn audit_intro(pupil: &str, retention_days: u32) -> String {
     format!(
         "Her står hver gang en anden end {pupil} har set {g} evalueringer, elevplaner eller arbejde, \
-         og hver ændring af dem, med hvem, hvornår og hvorfra. Hver linje gemmes i {retention_days} dage.",
+         og hver ændring af dem, med hvem og hvornår. Hver linje gemmes i {retention_days} dage.",
         g = genitive(pupil)
     )
 }

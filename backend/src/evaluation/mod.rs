@@ -280,14 +280,6 @@ pub async fn history(
         access.team.school_id,
     ))?;
     let pupil_id = id32(pupil_id, Field::Pupil)?;
-    audit::read(
-        ctx,
-        &p,
-        AuditTopic::Evaluations,
-        [pupil_id],
-        Some(i64::from(goal.id)),
-    )
-    .await?;
     let rows = evaluation::Entity::find()
         .filter(evaluation::Column::GoalId.eq(goal.id))
         .filter(evaluation::Column::PupilId.eq(pupil_id))
@@ -295,6 +287,24 @@ pub async fn history(
         .all(db)
         .await
         .map_err(db_err)?;
+    // A pupil with no evaluation on the goal must be one of the hold's: an id from elsewhere is
+    // refused, and never reaches the audit trail.
+    if rows.is_empty()
+        && !hold_pupils(db, access.team.id)
+            .await?
+            .iter()
+            .any(|pupil| pupil.id == i64::from(pupil_id))
+    {
+        return Err(AppError::invalid(Field::Pupil));
+    }
+    audit::read(
+        ctx,
+        &p,
+        AuditTopic::Evaluations,
+        [pupil_id],
+        Some(goal.id.into()),
+    )
+    .await?;
     Ok(EvaluationHistory {
         teacher: rows.iter().filter(|r| !r.by_pupil).map(value).collect(),
         pupil: rows.iter().filter(|r| r.by_pupil).map(value).collect(),

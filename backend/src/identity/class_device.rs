@@ -3,7 +3,8 @@
 //! with "Færdig" so the iPad is handed on.
 
 use super::{
-    SESSION_SECS, current_principal, new_token, sign_out, start_session_on_device, token_hash,
+    SESSION_SECS, class_device_of, current_principal, new_token, sign_out, start_session_on_device,
+    token_hash,
 };
 use crate::entity::{class_device, person, pupil, school_class, session};
 use crate::facts::classes_taught;
@@ -74,23 +75,10 @@ pub async fn open(ctx: &RequestCtx, class_id: i64) -> Result<(), AppError> {
     sign_out(ctx).await
 }
 
-/// The open class iPad this request comes from, if any.
-pub(crate) async fn this_device(ctx: &RequestCtx) -> Result<Option<class_device::Model>, AppError> {
-    let Some(token) = ctx.device_token.as_deref() else {
-        return Ok(None);
-    };
-    Ok(class_device::Entity::find()
-        .filter(class_device::Column::TokenHash.eq(token_hash(token)))
-        .one(&ctx.db)
-        .await
-        .map_err(db_err)?
-        .filter(|d| d.expires_at > clock::now()))
-}
-
 /// On a class iPad: the class and its pupils' picture tiles. Elsewhere: `None`. The device token
 /// is the credential; without it nothing about the class is revealed.
 pub async fn status(ctx: &RequestCtx) -> Result<Option<ClassDevice>, AppError> {
-    let Some(device) = this_device(ctx).await? else {
+    let Some(device) = class_device_of(ctx).await? else {
         return Ok(None);
     };
     let db = &ctx.db;
@@ -121,7 +109,9 @@ pub async fn status(ctx: &RequestCtx) -> Result<Option<ClassDevice>, AppError> {
 
 /// A pupil taps their picture on the class iPad: signed in, as themselves, with no password.
 pub async fn sign_in_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<Me, AppError> {
-    let device = this_device(ctx).await?.ok_or_else(AppError::forbidden)?;
+    let device = class_device_of(ctx)
+        .await?
+        .ok_or_else(AppError::forbidden)?;
     let pupil_id = i32::try_from(pupil_id).map_err(|_| AppError::invalid(Field::Pupil))?;
     let placement = pupil::Entity::find_by_id(pupil_id)
         .one(&ctx.db)
@@ -139,7 +129,7 @@ pub async fn sign_in_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<Me, AppErr
 /// Closes this class iPad. Staff of the school sign in as adults on it to do so.
 pub async fn close(ctx: &RequestCtx) -> Result<(), AppError> {
     let p = current_principal(ctx).await?;
-    let Some(device) = this_device(ctx).await? else {
+    let Some(device) = class_device_of(ctx).await? else {
         ctx.record_device_change(SessionChange::Ended);
         return Ok(());
     };

@@ -3,7 +3,7 @@
 //! dealt with by printing again.
 
 use super::class_device::authorize_class_sign_in;
-use super::{rate_limit, start_session_on_device};
+use super::{class_device_of, rate_limit, start_session_on_device};
 use crate::entity::{person, pupil, pupil_code, school, school_year};
 use crate::facts::current_pupils_of_class;
 use crate::pupil::avatar_of;
@@ -121,6 +121,11 @@ pub async fn make_login_cards(ctx: &RequestCtx, class_id: i64) -> Result<Vec<Log
 /// Signs a pupil in with the code from their card (scanned or typed by an adult).
 pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppError> {
     let code = PupilCode::parse(code)?;
+    // A card is for the class iPad of the pupil's class: elsewhere no code is even looked up, so a
+    // card found or copied outside the classroom opens nothing and tells nothing.
+    let device = class_device_of(ctx)
+        .await?
+        .ok_or_else(|| AppError::invalid(Field::CodeDevice))?;
     let db = &ctx.db;
     let now = ctx.now();
     let keys = rate_limit::Keys::for_codes(ctx.client_addr.as_deref());
@@ -134,17 +139,15 @@ pub async fn sign_in_with_code(ctx: &RequestCtx, code: &str) -> Result<Me, AppEr
     let Some(found) = found else {
         return Err(AppError::new(ErrorCode::WrongCredentials));
     };
-    // A card is for the class iPad of the pupil's class: a card found or copied outside the
-    // classroom opens nothing. (The attempt stays counted.)
+    // Another class's card on this iPad is answered as a wrong code.
     let class_of_pupil = pupil::Entity::find_by_id(found.person_id)
         .one(db)
         .await
         .map_err(db_err)?
         .map(|p| p.class_id);
-    let device = super::class_device::this_device(ctx)
-        .await?
-        .filter(|d| policy::can_sign_in_on_class_device(d.class_id, class_of_pupil))
-        .ok_or_else(|| AppError::invalid(Field::CodeDevice))?;
+    if !policy::can_sign_in_on_class_device(device.class_id, class_of_pupil) {
+        return Err(AppError::new(ErrorCode::WrongCredentials));
+    }
     attempt.succeeded(db).await?;
     start_session_on_device(ctx, found.person_id, device.id, now).await
 }

@@ -149,6 +149,23 @@ pub(crate) async fn start_session_on_device(
     start(ctx, (pupil_id, Role::Pupil), now, None, Some(device)).await
 }
 
+/// The open class iPad this request comes from, if any. Its opening is the device's real state,
+/// read by the system clock even when a test names the request's instant.
+pub(crate) async fn class_device_of(
+    ctx: &RequestCtx,
+) -> Result<Option<crate::entity::class_device::Model>, AppError> {
+    let Some(token) = ctx.device_token.as_deref() else {
+        return Ok(None);
+    };
+    use crate::entity::class_device as row;
+    Ok(row::Entity::find()
+        .filter(row::Column::TokenHash.eq(token_hash(token)))
+        .one(&ctx.db)
+        .await
+        .map_err(db_err)?
+        .filter(|d| d.expires_at > clock::now()))
+}
+
 async fn start(
     ctx: &RequestCtx,
     (person_id, role): (i32, Role),
@@ -156,6 +173,14 @@ async fn start(
     assurance: Option<String>,
     device: Option<(i32, i64)>,
 ) -> Result<Me, AppError> {
+    // A pupil who signs in on a class iPad some other way (a password, UNI-Login) is on a shared
+    // device all the same: the same idle limit, and closing the iPad ends it.
+    let device = match (device, role) {
+        (None, Role::Pupil) => class_device_of(ctx)
+            .await?
+            .map(|d| (d.id, ctx.pupil_idle_secs)),
+        (device, _) => device,
+    };
     let db = &ctx.db;
     let mut stale = Condition::any().add(
         Condition::all()
@@ -377,7 +402,8 @@ async fn keep_alive(
     now: i64,
 ) -> Result<(), AppError> {
     let until = Ord::min(now + idle, row.created_at + SESSION_SECS);
-    if until - row.expires_at < 60 {
+    // A short idle time slides sooner, so an active pupil is never cut off.
+    if until - row.expires_at < Ord::min(60, idle / 2) {
         return Ok(());
     }
     session::Entity::update_many()

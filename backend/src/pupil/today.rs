@@ -250,7 +250,7 @@ pub async fn mark_done(ctx: &RequestCtx, task_id: i64, done: bool) -> Result<(),
     let mine = p.role == domain::identity::Role::Pupil && is_my_task(db, &p, id).await?;
     policy::require(policy::can_work_on_task(&p, mine))?;
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
-    if done {
+    let changed = if done {
         task_done::Entity::insert(task_done::ActiveModel {
             task_id: Set(id),
             pupil_id: Set(p.person_id),
@@ -263,21 +263,25 @@ pub async fn mark_done(ctx: &RequestCtx, task_id: i64, done: bool) -> Result<(),
         )
         .exec_without_returning(&txn)
         .await
-        .map_err(db_err)?;
+        .map_err(db_err)?
     } else {
         task_done::Entity::delete_by_id((id, p.person_id))
             .exec(&txn)
             .await
-            .map_err(db_err)?;
+            .map_err(db_err)?
+            .rows_affected
+    };
+    // Tapping "Færdig" twice changes nothing the second time, and records nothing.
+    if changed > 0 {
+        audit::changed(
+            &txn,
+            ctx,
+            &p,
+            AuditTopic::Work,
+            p.person_id,
+            Some(id.into()),
+        )
+        .await?;
     }
-    audit::changed(
-        &txn,
-        ctx,
-        &p,
-        AuditTopic::Work,
-        p.person_id,
-        Some(id.into()),
-    )
-    .await?;
     txn.commit().await.map_err(db_err)
 }
