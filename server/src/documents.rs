@@ -35,7 +35,8 @@ pub(crate) fn page(title: &str, body: &str) -> String {
     )
 }
 
-fn html_response(html: String) -> Response {
+/// A page the server wrote: HTML, never cached (it holds a person's data).
+pub(crate) fn html_response(html: String) -> Response {
     let mut res = html.into_response();
     let h = res.headers_mut();
     h.insert(

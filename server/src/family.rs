@@ -3,7 +3,7 @@
 //! for printing or e-mail (`GET /ugebrev.html`), in Danish from the app's catalogue.
 
 use crate::context::{ApiError, Ctx};
-use crate::documents::esc;
+use crate::documents::{esc, html_response};
 use app::i18n::{FamilyKey, Key, PupilPlanKey, subject_name_in, t};
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -34,19 +34,7 @@ pub async fn calendar(Ctx(ctx): Ctx, Path(file): Path<String>) -> Response {
 
 pub async fn digest(Ctx(ctx): Ctx) -> Response {
     match backend::family::digest(&ctx).await {
-        Ok(d) => {
-            let mut res = render(&d).into_response();
-            let h = res.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            res
-        }
+        Ok(d) => html_response(render(&d)),
         Err(e) => ApiError(e).into_response(),
     }
 }
