@@ -32,6 +32,24 @@ fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
 }
 
+/// Records on the audit trail that `p` changed `plan`, inside the transaction that changes it.
+async fn plan_changed(
+    txn: &impl sea_orm::ConnectionTrait,
+    ctx: &RequestCtx,
+    p: &Principal,
+    plan: &pupil_plan::Model,
+) -> Result<(), AppError> {
+    audit::changed(
+        txn,
+        ctx,
+        p,
+        AuditTopic::Plan,
+        plan.pupil_id,
+        Some(plan.id.into()),
+    )
+    .await
+}
+
 fn id32(id: i64) -> Result<i32, AppError> {
     i32::try_from(id).map_err(|_| not_found())
 }
@@ -246,15 +264,7 @@ pub async fn start_plan(
         .insert(&txn)
         .await
         .map_err(crate::write_err)?;
-    audit::changed(
-        &txn,
-        ctx,
-        &p,
-        AuditTopic::Plan,
-        row.pupil_id,
-        Some(row.id.into()),
-    )
-    .await?;
+    plan_changed(&txn, ctx, &p, &row).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(i64::from(row.id))
 }
@@ -537,15 +547,7 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
     if let Some(choice) = &edit.voice {
         voice::choose(&txn, &plan, choice).await?;
     }
-    audit::changed(
-        &txn,
-        ctx,
-        &p,
-        AuditTopic::Plan,
-        plan.pupil_id,
-        Some(plan.id.into()),
-    )
-    .await?;
+    plan_changed(&txn, ctx, &p, &plan).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(new_version)
 }
@@ -668,15 +670,7 @@ pub async fn publish_plan(
     .await
     // Two publications at once: the unique (plan, number) index lets one through.
     .map_err(|_| conflict())?;
-    audit::changed(
-        &txn,
-        ctx,
-        &p,
-        AuditTopic::Plan,
-        plan.pupil_id,
-        Some(plan.id.into()),
-    )
-    .await?;
+    plan_changed(&txn, ctx, &p, &plan).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(PlanVersionRef {
         id: i64::from(row.id),

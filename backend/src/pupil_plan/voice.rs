@@ -95,15 +95,7 @@ pub async fn record_reflection(
     .insert(&txn)
     .await
     .map_err(db_err)?;
-    audit::changed(
-        &txn,
-        ctx,
-        &p,
-        AuditTopic::Plan,
-        plan.pupil_id,
-        Some(plan.id.into()),
-    )
-    .await?;
+    super::plan_changed(&txn, ctx, &p, &plan).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(shown(&row))
 }
