@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseURL } from '../chromium';
-import { expectNoAxeViolations, fitsWidth, newClass, newGuardian, newHold, newPupil, planThisWeek, signIn } from './support';
+import { expectNoAxeViolations, fitsWidth, officeMakesClass, planThisWeek, signIn } from './support';
 
 /** The trail's line for `who` doing `act` to `what`, as the page's table shows it. */
 function line(page: Page, who: string, role: string, act: string, what: string) {
@@ -27,17 +27,8 @@ test('a guardian and the leader see who read and changed a pupil’s data', asyn
   const pupil = `Alma Spor${tag}`;
   const device = { viewport, baseURL, locale: 'da-DK' };
 
-  const offices = await browser.newContext({ ...device, viewport: { width: 1280, height: 800 } });
-  const office = await offices.newPage();
-  await signIn(office, 'lene');
-  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-  await office.goto('/administration');
-  await newClass(office, className, grade);
-  await newPupil(office, 'Alma', `Spor${tag}`, className);
-  const father = { given: 'Aksel', family: `Spor${tag}`, username: `aksel${tag}`.toLowerCase(), password: 'aksels lange kode' };
-  await newGuardian(office, className, grade, pupil, father);
-  await newHold(office, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
-  await offices.close();
+  const father = { pupil, given: 'Aksel', family: `Spor${tag}`, username: `aksel${tag}`.toLowerCase(), password: 'aksels lange kode' };
+  await officeMakesClass(browser, { className, grade, pupils: [['Alma', `Spor${tag}`]], guardian: father, hold });
 
   // Dorte evaluates Alma in the grid and opens her elevplan.
   const teachers = await browser.newContext(device);

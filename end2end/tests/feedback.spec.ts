@@ -3,10 +3,7 @@ import { baseURL, withFakeMicrophone } from '../chromium';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsForPupils,
-  newClass,
-  newGuardian,
-  newHold,
-  newPupil,
+  officeMakesClass,
   newWeekTask,
   planThisWeek,
   pupilOnClassIpad,
@@ -52,18 +49,17 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
   try {
     const device = { viewport, baseURL, locale: 'da-DK' };
     // The office makes the class, its pupils, Bertil's father and Dorte's hold, on a laptop.
-    const offices = await browser.newContext({ ...device, viewport: { width: 1280, height: 800 } });
-    const office = await offices.newPage();
-    await signIn(office, 'lene');
-    await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-    await office.goto('/administration');
-    await newClass(office, className, grade);
-    await newPupil(office, 'Bertil', `Svar${tag}`, className);
-    await newPupil(office, 'Cille', `Svar${tag}`, className);
-    const father = { given: 'Bent', family: `Svar${tag}`, username: `bent${tag}`.toLowerCase(), password: 'bents lange kode' };
-    await newGuardian(office, className, grade, bertil, father);
-    await newHold(office, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
-    await offices.close();
+    const father = { pupil: bertil, given: 'Bent', family: `Svar${tag}`, username: `bent${tag}`.toLowerCase(), password: 'bents lange kode' };
+    await officeMakesClass(browser, {
+      className,
+      grade,
+      pupils: [
+        ['Bertil', `Svar${tag}`],
+        ['Cille', `Svar${tag}`],
+      ],
+      guardian: father,
+      hold,
+    });
 
     // Dorte plans a forløb with a task for the whole hold.
     const teachers = await browser.newContext(device);

@@ -3,10 +3,7 @@ import { baseURL, withFakeMicrophone } from '../chromium';
 import {
   expectNoAxeViolations,
   expectNoAxeViolationsForPupils,
-  newClass,
-  newGuardian,
-  newHold,
-  newPupil,
+  officeMakesClass,
   planThisWeek,
   pupilOnClassIpad,
   signIn,
@@ -44,17 +41,8 @@ test('a pupil says her reflection, the teacher includes it with a transcript, an
   const browser = await chromium.launch(withFakeMicrophone());
   try {
     const device = { viewport, baseURL, locale: 'da-DK' };
-    const offices = await browser.newContext({ ...device, viewport: { width: 1280, height: 800 } });
-    const office = await offices.newPage();
-    await signIn(office, 'lene');
-    await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-    await office.goto('/administration');
-    await newClass(office, className, grade);
-    await newPupil(office, 'Dina', `Tale${tag}`, className);
-    const father = { given: 'Dan', family: `Tale${tag}`, username: `dan${tag}`.toLowerCase(), password: 'dans lange kode' };
-    await newGuardian(office, className, grade, dina, father);
-    await newHold(office, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
-    await offices.close();
+    const father = { pupil: dina, given: 'Dan', family: `Tale${tag}`, username: `dan${tag}`.toLowerCase(), password: 'dans lange kode' };
+    await officeMakesClass(browser, { className, grade, pupils: [['Dina', `Tale${tag}`]], guardian: father, hold });
 
     // Dorte starts Dina's dansk elevplan from her forløb's evaluation.
     const teachers = await browser.newContext(device);

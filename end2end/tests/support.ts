@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { baseURL } from '../chromium';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'spire-demo';
@@ -179,4 +180,29 @@ export async function newGuardian(
   await form.getByLabel('Adgangskode (valgfrit)').fill(guardian.password);
   await form.getByRole('button', { name: 'Tilknyt forælder' }).click();
   await expect(section.getByText(`Forældre: ${guardian.given} ${guardian.family}`)).toBeVisible();
+}
+
+/** A guardian with a username and password, linked to `pupil` (a full name). */
+export type Guardian = { pupil: string; given: string; family: string; username: string; password: string };
+
+/** The office (Lene, on a laptop) makes a class of this run's own: its pupils, optionally a
+ * guardian for one of them, and a dansk hold taught by Dorte. */
+export async function officeMakesClass(
+  browser: Browser,
+  setup: { className: string; grade: string; pupils: [string, string][]; guardian?: Guardian; hold: string },
+) {
+  const offices = await browser.newContext({ baseURL, locale: 'da-DK', viewport: { width: 1280, height: 800 } });
+  const office = await offices.newPage();
+  await signIn(office, 'lene');
+  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  await office.goto('/administration');
+  await newClass(office, setup.className, setup.grade);
+  for (const [given, family] of setup.pupils) {
+    await newPupil(office, given, family, setup.className);
+  }
+  if (setup.guardian) {
+    await newGuardian(office, setup.className, setup.grade, setup.guardian.pupil, setup.guardian);
+  }
+  await newHold(office, setup.hold, 'Dansk (0.–9. klasse)', setup.className, 'Dorte Vang');
+  await offices.close();
 }
