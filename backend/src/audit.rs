@@ -234,16 +234,45 @@ pub async fn trail(ctx: &RequestCtx, pupil_id: i64) -> Result<AuditTrail, AppErr
     {
         tracing::error!(error = %err, "audit lines not yet written when the trail was read");
     }
+    let leader = p.role == Role::Leader;
+    let (entries, more) = entries(
+        db,
+        audit_event::Column::PupilId.eq(pupil_id),
+        SHOWN,
+        &p.time_zone,
+        // Where a request came from is the school's to see, not another family's.
+        leader,
+    )
+    .await?;
+    Ok(AuditTrail {
+        pupil_id: i64::from(pupil_id),
+        pupil_name: facts.name(),
+        entries,
+        more,
+        shows_addresses: leader,
+        retention_days: ctx.audit.retention_days,
+    })
+}
+
+/// Up to `limit` lines matching `which`, newest first, with the actors' names, and whether there
+/// were more; in two statements.
+pub(crate) async fn entries(
+    db: &impl ConnectionTrait,
+    which: impl sea_orm::sea_query::IntoCondition,
+    limit: u64,
+    time_zone: &str,
+    with_addresses: bool,
+) -> Result<(Vec<AuditEntry>, bool), AppError> {
     let mut rows = audit_event::Entity::find()
-        .filter(audit_event::Column::PupilId.eq(pupil_id))
+        .filter(which)
         .order_by_desc(audit_event::Column::At)
         .order_by_desc(audit_event::Column::Id)
-        .limit(SHOWN + 1)
+        .limit(limit + 1)
         .all(db)
         .await
         .map_err(db_err)?;
-    let more = rows.len() as u64 > SHOWN;
-    rows.truncate(usize::try_from(SHOWN).unwrap_or(usize::MAX));
+    let more = rows.len() as u64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let mut actor_ids: Vec<i32> = rows.iter().map(|r| r.actor_id).collect();
     actor_ids.sort_unstable();
     actor_ids.dedup();
@@ -253,37 +282,21 @@ pub async fn trail(ctx: &RequestCtx, pupil_id: i64) -> Result<AuditTrail, AppErr
         .await
         .map_err(db_err)?
         .into_iter()
-        .map(|person| {
-            (
-                person.id,
-                format!("{} {}", person.given_name, person.family_name),
-            )
+        .map(|person| (person.id, person.full_name()))
+        .collect();
+    let entries = rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            at: r.at,
+            when: clock::local_minute(r.at, time_zone),
+            who: names.get(&r.actor_id).cloned().unwrap_or_default(),
+            role: r.actor_role,
+            topic: r.topic,
+            act: r.act,
+            from: if with_addresses { r.client_addr } else { None },
         })
         .collect();
-    Ok(AuditTrail {
-        pupil_id: i64::from(pupil_id),
-        pupil_name: facts.name(),
-        entries: rows
-            .into_iter()
-            .map(|r| AuditEntry {
-                at: r.at,
-                when: clock::local_minute(r.at, &p.time_zone),
-                who: names.get(&r.actor_id).cloned().unwrap_or_default(),
-                role: r.actor_role,
-                topic: r.topic,
-                act: r.act,
-                // Where a request came from is the school's to see, not another family's.
-                from: if p.role == Role::Leader {
-                    r.client_addr
-                } else {
-                    None
-                },
-            })
-            .collect(),
-        more,
-        shows_addresses: p.role == Role::Leader,
-        retention_days: ctx.audit.retention_days,
-    })
+    Ok((entries, more))
 }
 
 /// Removes lines older than `retention_days` before `now`; returns how many.

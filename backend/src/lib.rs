@@ -19,6 +19,7 @@ pub mod migration;
 pub mod planning;
 pub mod policy;
 pub mod principal;
+pub mod privacy;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod request;

@@ -328,6 +328,14 @@ pub fn can_read_audit_trail(p: &Principal, r: PupilRelation) -> bool {
         && (p.role == Role::Leader || (p.role == Role::Parent && r.guardian_with_access))
 }
 
+/// A school's answers about one person's data — the archive of everything about them, and the
+/// batch of people who left long enough ago to be anonymised — are the leader's: the school
+/// answers for its records. The office manages people but reads no pupil's work; nobody else
+/// sees other people's records whole.
+pub fn can_answer_data_requests(p: &Principal, school_id: i32) -> bool {
+    p.role == Role::Leader && p.school_id == school_id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +350,21 @@ mod tests {
             school_year: 2026,
             today: domain::calendar::Date::new(2026, 9, 7).unwrap(),
             time_zone: domain::calendar::DEFAULT_TIME_ZONE.into(),
+        }
+    }
+
+    #[test]
+    fn only_the_schools_leader_answers_data_requests() {
+        assert!(can_answer_data_requests(&as_role(Role::Leader), 10));
+        assert!(!can_answer_data_requests(&as_role(Role::Leader), 11));
+        for role in [
+            Role::Administrator,
+            Role::Teacher,
+            Role::Paedagog,
+            Role::Parent,
+            Role::Pupil,
+        ] {
+            assert!(!can_answer_data_requests(&as_role(role), 10), "{role:?}");
         }
     }
 

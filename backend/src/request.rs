@@ -32,6 +32,8 @@ pub struct RequestCtx {
     pub(crate) audit: crate::audit::AuditSettings,
     /// How long a pupil's session on a class iPad lasts without a call.
     pub(crate) pupil_idle_secs: i64,
+    /// Days after leaving a person is due to be anonymised (`privacy`).
+    pub(crate) erase_after_days: u32,
     changes: Arc<Mutex<Changes>>,
 }
 
@@ -63,6 +65,7 @@ impl RequestCtx {
             fixed_now: None,
             audit: crate::audit::AuditSettings::default(),
             pupil_idle_secs: DEFAULT_PUPIL_IDLE_SECS,
+            erase_after_days: domain::privacy::DEFAULT_ERASE_AFTER_DAYS,
             changes: Arc::default(),
         }
     }
@@ -103,6 +106,12 @@ impl RequestCtx {
     /// `retention_days`.
     pub fn with_audit(mut self, settings: crate::audit::AuditSettings) -> Self {
         self.audit = settings;
+        self
+    }
+
+    /// Makes people who left more than `days` ago due to be anonymised.
+    pub fn with_erase_after_days(mut self, days: u32) -> Self {
+        self.erase_after_days = days;
         self
     }
 

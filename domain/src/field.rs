@@ -10,6 +10,7 @@ pub enum Field {
     Body,
     Class,
     ClientKey,
+    Confirmation,
     Database,
     Code,
     /// A login card used anywhere but a class iPad of the pupil's class.
@@ -62,6 +63,7 @@ pub enum Field {
     PackagePupil,
     PackageSchool,
     Password,
+    People,
     Pupil,
     Pupils,
     Reflection,
@@ -104,12 +106,13 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 94] = [
+    pub const ALL: [Field; 96] = [
         Field::AllRound,
         Field::Avatar,
         Field::Body,
         Field::Class,
         Field::ClientKey,
+        Field::Confirmation,
         Field::Database,
         Field::Code,
         Field::CodeDevice,
@@ -160,6 +163,7 @@ impl Field {
         Field::PackagePupil,
         Field::PackageSchool,
         Field::Password,
+        Field::People,
         Field::Pupil,
         Field::Pupils,
         Field::Reflection,
@@ -209,6 +213,7 @@ impl Field {
             Field::Body => "body",
             Field::Class => "class",
             Field::ClientKey => "client_key",
+            Field::Confirmation => "confirmation",
             Field::Database => "database",
             Field::Code => "code",
             Field::CodeDevice => "code_device",
@@ -259,6 +264,7 @@ impl Field {
             Field::PackagePupil => "package_pupil",
             Field::PackageSchool => "package_school",
             Field::Password => "password",
+            Field::People => "people",
             Field::Pupil => "pupil",
             Field::Pupils => "pupils",
             Field::Reflection => "reflection",

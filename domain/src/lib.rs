@@ -16,6 +16,7 @@ pub mod identity;
 pub mod media;
 pub mod paths;
 pub mod planning;
+pub mod privacy;
 pub mod pupil;
 pub mod pupil_plan;
 pub mod returns;

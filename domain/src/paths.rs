@@ -76,6 +76,12 @@ pub const DIGEST_HTML: &str = "/ugebrev.html";
 /// The prefix of every server function (`/api/{name}`).
 /// `GET /adgangslog/{pupil}`: who read or changed a pupil's data, as a page the server writes.
 pub const AUDIT_TRAIL: &str = "/adgangslog";
+/// `GET /persondata`: the leader's page about people's data (archives, anonymising).
+pub const PRIVACY: &str = "/persondata";
+/// `GET /persondata/arkiv?person={id}`: everything about one person, as a page to keep.
+pub const PRIVACY_ARCHIVE: &str = "/persondata/arkiv";
+/// `POST /persondata/anonymiser`: the reviewed batch the leader confirms.
+pub const PRIVACY_ERASE: &str = "/persondata/anonymiser";
 /// `GET /tilgaengelighed`: the accessibility statement, linked from every screen's footer.
 pub const ACCESSIBILITY_STATEMENT: &str = "/tilgaengelighed";
 pub const API: &str = "/api";

@@ -40,6 +40,8 @@ pub struct Config {
     pub pupil_idle_minutes: i64,
     /// Days the audit trail keeps a line (`backend::audit`).
     pub audit_retention_days: u32,
+    /// Days after leaving a person is due to be anonymised (`backend::privacy`).
+    pub erase_after_days: u32,
     /// Let each request name its own instant (`X-Spire-Now`), so end-to-end tests can live a
     /// school week in minutes. Development builds only: a release build refuses the flag.
     pub test_clock: bool,
@@ -91,6 +93,10 @@ USAGE: spire [--port N] [--host IP] [--data-dir DIR] [--dist DIR] [--demo] [--se
   --audit-retention-days N
                      days the audit trail of who read or changed pupils' data keeps a line
                      (env SPIRE_AUDIT_RETENTION_DAYS; default 400)
+  --erase-after-days N
+                     days after leaving that a pupil, staff member or guardian is due to be
+                     anonymised, in a batch the leader reviews (env SPIRE_ERASE_AFTER_DAYS;
+                     0 to 7305, default 1826: five years)
   --test-clock       (development builds, for end-to-end tests) each request may name the
                      instant it happens at in an X-Spire-Now header (RFC 3339)
   --import-framework FILE
@@ -127,6 +133,7 @@ impl Config {
         let mut trusted_proxies: Option<String> = env("SPIRE_TRUSTED_PROXIES");
         let mut secret_file = env("SPIRE_SECRET_FILE").map(PathBuf::from);
         let mut audit_retention_days: Option<String> = env("SPIRE_AUDIT_RETENTION_DAYS");
+        let mut erase_after: Option<String> = env("SPIRE_ERASE_AFTER_DAYS");
         let mut contact = env("SPIRE_ACCESSIBILITY_CONTACT");
         let mut pupil_idle: Option<String> = env("SPIRE_PUPIL_IDLE_MINUTES");
         let mut was_url = env("SPIRE_WAS_URL");
@@ -161,6 +168,7 @@ impl Config {
                 "--audit-retention-days" => {
                     audit_retention_days = Some(value("--audit-retention-days")?);
                 }
+                "--erase-after-days" => erase_after = Some(value("--erase-after-days")?),
                 "--secret-file" => secret_file = Some(PathBuf::from(value("--secret-file")?)),
                 "--test-clock" if cfg!(debug_assertions) => test_clock = true,
                 "--test-clock" => {
@@ -201,6 +209,13 @@ impl Config {
                 _ => return Err(format!("not a positive number of days: {n}")),
             },
             None => backend::audit::DEFAULT_RETENTION_DAYS,
+        };
+        let erase_after_days: u32 = match erase_after {
+            Some(n) => match n.parse() {
+                Ok(n) if n <= domain::privacy::MAX_ERASE_AFTER_DAYS => n,
+                _ => return Err(format!("not a number of days from 0 to 7305: {n}")),
+            },
+            None => domain::privacy::DEFAULT_ERASE_AFTER_DAYS,
         };
         let pupil_idle_minutes: i64 = match pupil_idle {
             Some(n) => match n.parse() {
@@ -296,6 +311,7 @@ impl Config {
             trusted_proxies,
             secret_file,
             audit_retention_days,
+            erase_after_days,
             pupil_idle_minutes,
             statement: crate::documents::StatementSettings {
                 contact: contact.filter(|c| !c.trim().is_empty()),
@@ -327,6 +343,21 @@ mod tests {
         assert_eq!(c.pupil_idle_minutes, 5);
         assert!(parse(&["--pupil-idle-minutes", "0"], &[]).is_err());
         assert!(parse(&[], &[("SPIRE_PUPIL_IDLE_MINUTES", "1000")]).is_err());
+    }
+
+    #[test]
+    fn people_who_left_are_due_for_anonymising_after_five_years_unless_told_otherwise() {
+        assert_eq!(parse(&[], &[]).unwrap().erase_after_days, 1826);
+        assert_eq!(
+            parse(&["--erase-after-days", "0"], &[])
+                .unwrap()
+                .erase_after_days,
+            0
+        );
+        let c = parse(&[], &[("SPIRE_ERASE_AFTER_DAYS", "1095")]).unwrap();
+        assert_eq!(c.erase_after_days, 1095);
+        assert!(parse(&["--erase-after-days", "7306"], &[]).is_err());
+        assert!(parse(&["--erase-after-days", "-1"], &[]).is_err());
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub(crate) fn request_ctx(
     .with_oidc_enabled(state.oidc.is_some())
     .with_code_key(state.code_key.clone())
     .with_audit(state.audit.clone())
-    .with_pupil_idle(state.pupil_idle_secs);
+    .with_pupil_idle(state.pupil_idle_secs)
+    .with_erase_after_days(state.erase_after_days);
     match state.test_clock.then(|| test_now(headers)).flatten() {
         Some(unix) => ctx.at_time(unix),
         None => ctx,

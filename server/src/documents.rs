@@ -30,7 +30,8 @@ pub(crate) fn page(title: &str, body: &str) -> String {
          <style>body{{margin:0;padding:1rem;background:#fbf8f1;color:#1a1a1a;font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;overflow-wrap:break-word;hyphens:auto}}\
          main{{max-width:48rem;margin:0 auto}}h1{{font-size:1.6rem}}h2{{font-size:1.3rem;margin-top:1.5rem}}\
          a{{color:#0b4f8a}}table{{border-collapse:collapse;width:100%}}th,td{{text-align:left;padding:0.4rem;border-bottom:1px solid #c9c4b8;vertical-align:top}}\
-         .wrap{{overflow-x:auto}}</style></head><body>{body}</body></html>",
+         .wrap{{overflow-x:auto}}input[type=checkbox]{{width:1.5rem;height:1.5rem;vertical-align:middle}}\
+         button,select{{font:inherit;min-height:2.75rem;padding:0.3rem 0.8rem;max-width:100%}}img{{max-width:100%;height:auto}}audio{{max-width:100%}}</style></head><body>{body}</body></html>",
         title = esc(title),
     )
 }
@@ -59,7 +60,7 @@ pub(crate) async fn audit_trail(Ctx(ctx): Ctx, Path(pupil_id): Path<i64>) -> Res
 }
 
 /// A refusal as a page a person can read, with the status the API would answer.
-fn error_page(e: domain::AppError) -> Response {
+pub(crate) fn error_page(e: domain::AppError) -> Response {
     let status = ApiError(e.clone()).into_response().status();
     let text = app::i18n::error_text(e.code);
     let body = format!(

@@ -10,6 +10,7 @@ mod files;
 mod load_shed;
 mod metrics;
 mod oidc;
+mod privacy;
 pub mod request_id;
 pub mod secret;
 mod server_fns;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub audit: backend::audit::AuditSettings,
     /// How long a pupil's session on a class iPad lasts without a call.
     pub(crate) pupil_idle_secs: i64,
+    /// Days after leaving a person is due to be anonymised.
+    pub(crate) erase_after_days: u32,
     /// The installation's contact and official statement for `/tilgaengelighed`.
     pub(crate) statement: Arc<documents::StatementSettings>,
 }
@@ -88,6 +91,7 @@ impl AppState {
             },
             statement: Arc::default(),
             pupil_idle_secs: backend::request::DEFAULT_PUPIL_IDLE_SECS,
+            erase_after_days: domain::privacy::DEFAULT_ERASE_AFTER_DAYS,
         }
     }
 
@@ -100,6 +104,12 @@ impl AppState {
     /// What the accessibility statement says about this installation.
     pub fn with_statement(mut self, statement: documents::StatementSettings) -> Self {
         self.statement = Arc::new(statement);
+        self
+    }
+
+    /// Makes people who left more than `days` ago due to be anonymised.
+    pub fn with_erase_after_days(mut self, days: u32) -> Self {
+        self.erase_after_days = days;
         self
     }
 
@@ -262,6 +272,9 @@ pub fn router(state: AppState) -> Router {
             &format!("{}/{{pupil}}", paths::AUDIT_TRAIL),
             get(documents::audit_trail),
         )
+        .route(paths::PRIVACY, get(privacy::overview))
+        .route(paths::PRIVACY_ARCHIVE, get(privacy::archive))
+        .route(paths::PRIVACY_ERASE, axum::routing::post(privacy::erase))
         .route(
             paths::ACCESSIBILITY_STATEMENT,
             get(documents::accessibility_statement),

@@ -130,6 +130,7 @@ async fn serve(config: Config, db: backend::DatabaseConnection) -> Result<(), St
         .with_oidc(config.oidc.clone())
         .with_max_in_flight(config.max_in_flight)
         .with_audit_retention(config.audit_retention_days)
+        .with_erase_after_days(config.erase_after_days)
         .with_statement(config.statement.clone())
         .with_pupil_idle_minutes(config.pupil_idle_minutes)
         .with_test_clock(config.test_clock);

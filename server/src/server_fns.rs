@@ -35,7 +35,7 @@ pub(crate) fn error_response(error: AppError) -> Response {
 /// already keeps it off cross-site POSTs; this closes the gap for browsers that ignore that. Uses
 /// `Sec-Fetch-Site` where the browser sends it, else compares `Origin` with the host asked for
 /// (the `Host` header, or the URI's authority under HTTP/2).
-fn from_another_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool {
+pub(crate) fn from_another_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }

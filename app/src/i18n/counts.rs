@@ -43,6 +43,48 @@ pub fn package_imported(plans: u32, versions: u32, evaluations: u32, work: u32) 
     )
 }
 
+/// "1 årsplan", "2 årsplaner".
+pub fn year_plans(n: impl Into<u64>) -> String {
+    count(n, "årsplan", "årsplaner")
+}
+
+/// "1 evaluering givet", "12 evalueringer givet".
+pub fn evaluations_given(n: impl Into<u64>) -> String {
+    format!("{} givet", count(n, "evaluering", "evalueringer"))
+}
+
+/// "1 svar til en elev", "3 svar til elever".
+pub fn answers_given(n: impl Into<u64>) -> String {
+    let n = n.into();
+    if n == 1 {
+        "1 svar til en elev".to_owned()
+    } else {
+        format!("{n} svar til elever")
+    }
+}
+
+/// What a confirmed batch anonymised: "3 personer er anonymiseret: 2 elever, 0 medarbejdere og
+/// 1 forælder."
+pub fn people_anonymised(pupils: u32, staff: u32, guardians: u32) -> String {
+    format!(
+        "{} er anonymiseret: {}, {} og {}.",
+        count(pupils + staff + guardians, "person", "personer"),
+        count(pupils, "elev", "elever"),
+        count(staff, "medarbejder", "medarbejdere"),
+        count(guardians, "forælder", "forældre")
+    )
+}
+
+/// A batch's counts in the list of earlier ones: "2 elever, 0 medarbejdere, 1 forælder".
+pub fn batch_counts(pupils: u32, staff: u32, guardians: u32) -> String {
+    format!(
+        "{}, {}, {}",
+        count(pupils, "elev", "elever"),
+        count(staff, "medarbejder", "medarbejdere"),
+        count(guardians, "forælder", "forældre")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

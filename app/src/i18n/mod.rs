@@ -14,6 +14,7 @@ mod leader;
 mod library;
 pub mod messages;
 mod planning;
+pub mod privacy;
 mod pupil;
 mod pupil_plan;
 mod returns;
@@ -29,6 +30,7 @@ pub use identity::IdentityKey;
 pub use leader::LeaderKey;
 pub use library::LibraryKey;
 pub use planning::PlanningKey;
+pub use privacy::PrivacyKey;
 pub use pupil::PupilKey;
 pub use pupil_plan::PupilPlanKey;
 pub use returns::ReturnsKey;
@@ -114,6 +116,8 @@ fn field_text(field: Field) -> &'static str {
         Field::Instruction => "Skriv en kort instruktion (1 til 300 tegn).",
         Field::Easier | Field::Harder => "En udgave må højst være 300 tegn.",
         Field::When => "Vælg en dato inden for skoleåret.",
+        Field::Confirmation => "Sæt flueben for at bekræfte, at du har gennemgået listen.",
+        Field::People => "Vælg mindst én person fra listen.",
         Field::Pupils => "Vælg elever fra holdet (mindst én for en gruppe eller udvalgte elever).",
         Field::GroupName => "Giv gruppen et navn.",
         Field::Variant => "Skriv den lettere eller sværere udgave, før du giver den til en elev.",

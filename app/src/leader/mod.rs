@@ -18,6 +18,8 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
             <h1>{t(LeaderKey::LeaderTitle)}": "{home.me.school_name.clone()}</h1>
             <p>{t(LeaderKey::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
             <p><A href=paths::ADMINISTRATION>{t(LeaderKey::AdminLink)}</A></p>
+            // A page the server writes: a full page load, not the client's router.
+            <p><a href=paths::PRIVACY rel="external">{t(crate::i18n::PrivacyKey::PageLink)}</a></p>
             // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
             <div class="table-wrap" role="region" aria-label=t(LeaderKey::LeaderClasses) tabindex="0">
                 <table>

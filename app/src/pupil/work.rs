@@ -551,7 +551,7 @@ fn TextWork(submit: Callback<Piece>) -> impl IntoView {
     }
 }
 
-pub(crate) fn kind_name(kind: WorkKind) -> &'static str {
+pub fn kind_name(kind: WorkKind) -> &'static str {
     t(match kind {
         WorkKind::Photo => PupilKey::WorkPhoto,
         WorkKind::Drawing => PupilKey::WorkDrawing,

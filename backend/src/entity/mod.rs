@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit_event;
 pub mod calendar_feed;
 pub mod class_device;
+pub mod erasure_batch;
 pub mod evaluation;
 pub mod external_identity;
 pub mod framework;

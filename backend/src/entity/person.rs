@@ -13,6 +13,8 @@ pub struct Model {
     pub left_at: Option<i64>,
     /// The UNI-ID (STIL's `uniid`) UNI-Login signs the person in by.
     pub external_id: Option<String>,
+    /// When the person was anonymised after leaving (`privacy`): the name is gone for good.
+    pub anonymised_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -579,7 +579,7 @@ pub async fn mark_pupil_left(ctx: &RequestCtx, pupil_id: i64) -> Result<(), AppE
     let txn = crate::db::begin_write(db).await.map_err(db_err)?;
     crate::teams::follow_class(&txn, pupil.id, None, None, p.school_year).await?;
     let mut active = pupil.into_active_model();
-    active.left_at = Set(Some(clock::now()));
+    active.left_at = Set(Some(ctx.now()));
     active.update(&txn).await.map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
     Ok(())

@@ -40,6 +40,7 @@ mod m20261207_000031_bind_oidc_flow_to_browser;
 mod m20261207_000032_pupil_code_expiry;
 mod m20261207_000033_create_audit_trail;
 mod m20261207_000034_session_idle_and_device;
+mod m20261207_000035_anonymised_people;
 
 pub struct Migrator;
 
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000032_pupil_code_expiry::Migration),
             Box::new(m20261207_000033_create_audit_trail::Migration),
             Box::new(m20261207_000034_session_idle_and_device::Migration),
+            Box::new(m20261207_000035_anonymised_people::Migration),
         ]
     }
 }

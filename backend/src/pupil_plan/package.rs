@@ -149,9 +149,19 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
     let facts = mover(db, &p, pupil_id).await?;
-    let pupil = facts.person.id;
-    audit::read(ctx, &p, AuditTopic::Package, [pupil], None).await?;
-    let school = school_name(db, facts.person.school_id).await?;
+    audit::read(ctx, &p, AuditTopic::Package, [facts.person.id], None).await?;
+    package_of(db, &facts.person, ctx.now()).await
+}
+
+/// The package of a pupil the caller was allowed to read: for the export, and inside the
+/// archive of everything about a person (`privacy`).
+pub(crate) async fn package_of(
+    db: &impl ConnectionTrait,
+    person: &crate::entity::person::Model,
+    now: i64,
+) -> Result<PupilPackage, AppError> {
+    let pupil = person.id;
+    let school = school_name(db, person.school_id).await?;
     let plan_rows = pupil_plan::Entity::find()
         .filter(pupil_plan::Column::PupilId.eq(pupil))
         .order_by_asc(pupil_plan::Column::SchoolYear)
@@ -197,7 +207,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
         .chain(evaluations.iter().map(|e| e.subject))
         .flatten()
         .collect();
-    let own_subjects = crate::subjects::own_subjects_of(db, facts.person.school_id)
+    let own_subjects = crate::subjects::own_subjects_of(db, person.school_id)
         .await?
         .into_iter()
         .filter(|o| named.contains(&o.subject()))
@@ -205,11 +215,11 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
     let portfolio = super::portfolio::export(db, pupil, &school).await?;
     Ok(PupilPackage {
         format: PACKAGE_FORMAT.to_owned(),
-        exported_at: clock::now(),
+        exported_at: now,
         school,
         pupil: PackagePupil {
-            given_name: facts.person.given_name.clone(),
-            family_name: facts.person.family_name.clone(),
+            given_name: person.given_name.clone(),
+            family_name: person.family_name.clone(),
         },
         plans,
         evaluations,

@@ -333,6 +333,14 @@ pub async fn person_by_given_name(t: &TestDb, given: &str) -> backend::entity::p
         .unwrap()
 }
 
+pub async fn person_by_id(t: &TestDb, id: i64) -> backend::entity::person::Model {
+    backend::entity::person::Entity::find_by_id(i32::try_from(id).unwrap())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 /// A second school with its leader Niels and a new pupil, Ida Jensen, who has just moved there.
 /// Returns the new pupil's id.
 pub async fn neighbour_school_with_ida(t: &TestDb) -> i64 {

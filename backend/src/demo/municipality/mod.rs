@@ -235,6 +235,7 @@ impl Generator<'_> {
             created_at: Set(self.now - YEAR_SECS),
             left_at: Set(None),
             external_id: Set(None),
+            anonymised_at: Set(None),
         });
         let role_id = self.ids.next("person_role");
         self.w.role.push(person_role::ActiveModel {

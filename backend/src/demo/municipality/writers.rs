@@ -124,7 +124,7 @@ impl Writers {
             school: Batch::new(3),
             school_year: Batch::new(5),
             class: Batch::new(5),
-            person: Batch::new(7),
+            person: Batch::new(9),
             role: Batch::new(3),
             account: Batch::new(3),
             pupil: Batch::new(2),
