@@ -62,7 +62,12 @@ pub(crate) async fn audit_trail(Ctx(ctx): Ctx, Path(pupil_id): Path<i64>) -> Res
 /// A refusal as a page a person can read, with the status the API would answer.
 pub(crate) fn error_page(e: domain::AppError) -> Response {
     let status = ApiError(e.clone()).into_response().status();
-    let text = app::i18n::error_text(e.code);
+    // A field's own message says what to fix; the code's says what happened.
+    let text = e
+        .field
+        .as_deref()
+        .and_then(app::i18n::field_error_text)
+        .unwrap_or_else(|| app::i18n::error_text(e.code));
     let body = format!(
         "<main><h1>{}</h1><p><a href=\"/\">{}</a></p></main>",
         esc(text),

@@ -49,6 +49,16 @@ impl TestServer {
         s
     }
 
+    /// People who left are due to be anonymised `days` after they left.
+    pub async fn start_erasing_after(days: u32) -> Self {
+        let mut s = Self::build(true, false).await;
+        s.app = router(
+            AppState::new(s.db.clone(), &s._dir.path().join("dist"), true, false)
+                .with_erase_after_days(days),
+        );
+        s
+    }
+
     /// A sign-in as it arrives from `peer`, with `forwarded_for` in `X-Forwarded-For`.
     pub async fn sign_in_from(
         &self,
