@@ -192,7 +192,7 @@ pub(crate) async fn read(
         .filter(|&pupil| pupil != p.person_id)
         .map(|pupil| line(ctx, p, topic, AuditAct::Read, pupil, object_id))
         .collect();
-    if rows.is_empty() {
+    if rows.is_empty() || measuring_without_trail() {
         return Ok(());
     }
     match &ctx.audit.buffer {
@@ -201,6 +201,21 @@ pub(crate) async fn read(
             Ok(())
         }
         None => write_rows(&ctx.db, rows).await.map_err(db_err),
+    }
+}
+
+/// `SPIRE_BENCH_NO_AUDIT=1`, honoured only in a build with the benchmarks' `municipality`
+/// feature (never the server as shipped, `cargo build -p server`): the load benchmark measures
+/// what the trail costs by running the same server without it (BENCHMARKS.md).
+fn measuring_without_trail() -> bool {
+    #[cfg(feature = "municipality")]
+    {
+        static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *OFF.get_or_init(|| std::env::var("SPIRE_BENCH_NO_AUDIT").is_ok_and(|v| v == "1"))
+    }
+    #[cfg(not(feature = "municipality"))]
+    {
+        false
     }
 }
 
@@ -214,6 +229,9 @@ pub(crate) async fn changed(
     pupil_id: i32,
     object_id: Option<i64>,
 ) -> Result<(), AppError> {
+    if measuring_without_trail() {
+        return Ok(());
+    }
     audit_event::Entity::insert(line(ctx, p, topic, AuditAct::Change, pupil_id, object_id))
         .exec_without_returning(conn)
         .await

@@ -69,7 +69,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             // may lose the last commits on power failure, after a class iPad deleted its copy of
             // the pupil's work on the strength of the answer (cost in BENCHMARKS.md).
             o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Full)
+                .synchronous(synchronous())
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
                 // Reads through the OS page cache instead of copying pages per connection.
@@ -77,6 +77,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         });
     }
     Database::connect(opts).await
+}
+
+/// FULL, except that a build with the benchmarks' `municipality` feature (never the server as
+/// shipped, `cargo build -p server`) takes `SPIRE_BENCH_SYNCHRONOUS=normal`, so the load
+/// benchmark measures what FULL costs against the same server (BENCHMARKS.md).
+fn synchronous() -> SqliteSynchronous {
+    #[cfg(feature = "municipality")]
+    if std::env::var("SPIRE_BENCH_SYNCHRONOUS").is_ok_and(|v| v == "normal") {
+        return SqliteSynchronous::Normal;
+    }
+    SqliteSynchronous::Full
 }
 
 /// Connections to an SQLite file by default: measured best on two cores (BENCHMARKS.md).

@@ -401,8 +401,9 @@ fn free_port() -> Result<u16, String> {
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
-async fn start_server(args: &Args, port: u16) -> Result<Server, String> {
+async fn start_server(args: &Args, port: u16, env: &[(&str, &str)]) -> Result<Server, String> {
     let mut cmd = Command::new(&args.server);
+    cmd.envs(env.iter().copied());
     cmd.args([
         "--host",
         "127.0.0.1",
@@ -436,6 +437,69 @@ async fn start_server(args: &Args, port: u16) -> Result<Server, String> {
     Err("the server did not answer /health within 60 s".into())
 }
 
+/// What durability and the audit trail cost writes: the same server started three times on the
+/// same data, with `synchronous=NORMAL` and no trail (as before issue 19), with `FULL` and no
+/// trail, and as it ships (`FULL` and the trail). The knobs exist only in this benchmark's build
+/// (`backend` with `municipality`). Writes only, then the 90/10 mix, each at capacity.
+async fn durability<F, M>(
+    args: &Args,
+    client: &reqwest::Client,
+    mix: &M,
+    secs: u64,
+) -> Result<(), String>
+where
+    F: FnMut() -> Prepared + Send + 'static,
+    M: Fn(u64, f64) -> F,
+{
+    println!("\n## Durability and the audit trail: writes ({secs} s per step, server restarted)\n");
+    println!(
+        "| server | writes only, 64 in flight: ok/s | p99 ms | 90/10 mix: writes/s | reads/s | vs. as shipped (writes only) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    let configs: [(&str, &[(&str, &str)]); 3] = [
+        (
+            "synchronous=NORMAL, no trail (before)",
+            &[
+                ("SPIRE_BENCH_SYNCHRONOUS", "normal"),
+                ("SPIRE_BENCH_NO_AUDIT", "1"),
+            ],
+        ),
+        (
+            "synchronous=FULL, no trail",
+            &[("SPIRE_BENCH_NO_AUDIT", "1")],
+        ),
+        ("synchronous=FULL with the trail (as shipped)", &[]),
+    ];
+    let mut measured = Vec::new();
+    for (n, (label, env)) in configs.iter().enumerate() {
+        let port = free_port()?;
+        let _server = start_server(args, port, env).await?;
+        let base = format!("http://127.0.0.1:{port}");
+        saturate(client, &base, 32, 3, mix(200 + n as u64, 0.0)).await;
+        let only = saturate(client, &base, 64, secs, mix(210 + n as u64, 1.0))
+            .await
+            .summary(|c| c.is_write());
+        let mixed = saturate(client, &base, 64, secs, mix(220 + n as u64, WRITE_SHARE)).await;
+        let (w, r) = (
+            mixed.summary(|c| c.is_write()),
+            mixed.summary(|c| c != Call::Static && !c.is_write()),
+        );
+        measured.push((label, only, w, r));
+    }
+    let shipped = measured.last().map_or(1.0, |m| m.1.per_sec.max(1.0));
+    for (label, only, w, r) in measured {
+        println!(
+            "| {label} | {:.0} | {:.1} | {:.0} | {:.0} | {:.2}× |",
+            only.per_sec,
+            only.p99_ms,
+            w.per_sec,
+            r.per_sec,
+            only.per_sec / shipped
+        );
+    }
+    Ok(())
+}
+
 fn row(label: &str, offered: &str, s: &Summary, extra: &str) {
     println!(
         "| {label} | {offered} | {:.0} | {:.1} | {:.1} | {} | {} | {extra} |",
@@ -456,7 +520,7 @@ pub async fn run(args: &Args) -> Result<(), String> {
         return Err("the generated data has no sessions for pupils, parents or teachers".into());
     }
     let port = free_port()?;
-    let _server = start_server(args, port).await?;
+    let server = start_server(args, port, &[]).await?;
     let base = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(MAX_OUTSTANDING)
@@ -550,6 +614,9 @@ pub async fn run(args: &Args) -> Result<(), String> {
     let after = open_loop(&client, &base, 500, secs.min(5), mix(100, WRITE_SHARE)).await;
     row("after the overload, 500/s", "500", &after.summary(all), "");
     errors.extend(after.errors_by_call());
+
+    drop(server);
+    durability(args, &client, &mix, secs).await?;
 
     println!(
         "\nCeiling (static JSON, same server, same run): {:.0} req/s.",

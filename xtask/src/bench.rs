@@ -92,8 +92,68 @@ pub fn run(args: &[String]) -> Result {
             .args(&load_args)
             .env_remove("DATABASE_URL"),
     )?;
+    backup_and_restore(&data)?;
     bundle::report(&root().join("dist"))?;
     first_screen()
+}
+
+/// How long `spire backup` and `spire restore` take for the demo school and for the generated
+/// municipality, with the release server's own commands.
+fn backup_and_restore(municipality: &std::path::Path) -> Result {
+    step("Backup and restore (spire backup FILE, spire restore FILE)");
+    let spire = root().join("target/release/spire");
+    let work = root().join("target/bench/backup");
+    let _ = std::fs::remove_dir_all(&work);
+    let demo = work.join("demo");
+    run_cmd(
+        Command::new(&spire)
+            .args(["--demo", "--import-framework"])
+            .arg(tools::faelles_maal_file()?)
+            .arg("--data-dir")
+            .arg(&demo)
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL"),
+    )?;
+    println!("| database | size | backup | restore |");
+    println!("|---|---:|---:|---:|");
+    for (label, data) in [
+        ("the demo school", demo.as_path()),
+        ("the municipality", municipality),
+    ] {
+        let file = work.join(format!("{}.db", label.replace(' ', "-")));
+        let started = std::time::Instant::now();
+        run_cmd(
+            Command::new(&spire)
+                .arg("backup")
+                .arg(&file)
+                .arg("--data-dir")
+                .arg(data)
+                .env("RUST_LOG", "warn")
+                .env_remove("DATABASE_URL"),
+        )?;
+        let backup = started.elapsed();
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let into = work.join(format!("restored-{}", label.replace(' ', "-")));
+        let started = std::time::Instant::now();
+        run_cmd(
+            Command::new(&spire)
+                .arg("restore")
+                .arg(&file)
+                .arg("--data-dir")
+                .arg(&into)
+                .env("RUST_LOG", "warn")
+                .env_remove("DATABASE_URL"),
+        )?;
+        let restore = started.elapsed();
+        println!(
+            "| {label} | {:.1} MB | {:.1} s | {:.1} s |",
+            size as f64 / 1e6,
+            backup.as_secs_f64(),
+            restore.as_secs_f64()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(())
 }
 
 /// First-screen load time in Chromium, throttled, against the release server with the demo school.
