@@ -9,9 +9,15 @@
 
 mod common;
 
-use backend::entity::{evaluation, guardianship, portfolio_item, stored_file, work_feedback};
+use backend::entity::{
+    account, calendar_feed, evaluation, goal_evidence, guardianship, plan_voice, portfolio_item,
+    pupil_plan as plan_row, pupil_plan_version, session, stored_file, task_done, task_pupil,
+    work_feedback,
+};
+use backend::evaluation::evidence;
 use backend::identity::{access, roster};
-use backend::{demo, evaluation as grid, identity, planning::plans, privacy, returns};
+use backend::pupil_plan::voice;
+use backend::{demo, evaluation as grid, identity, planning::plans, privacy, pupil_plan, returns};
 use common::{
     TestDb, as_user, as_user_at, dansk_forloeb, neighbour_school_with_ida, roster_pupil_id,
     task_with_idas_photo,
@@ -20,10 +26,19 @@ use domain::ErrorCode;
 use domain::audit::{AuditAct, AuditTopic};
 use domain::feedback::{FeedbackInput, FeedbackOn, FeedbackUpload};
 use domain::identity::Role;
+use domain::planning::{Audience as TaskAudience, TaskIcon, TaskInput, TaskWhen, Variant};
 use domain::privacy::{ErasureChoice, PersonKind};
+use domain::pupil_plan::{PlanEdit, PlanTexts, VoiceChoice};
+use domain::school::Subject;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const DAY: i64 = 86_400;
+const WEBM: &[u8] = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01 Ida says what she is good at";
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
 
 async fn id_of(t: &TestDb, who: &str) -> i64 {
     identity::me(&as_user(t, who).await).await.unwrap().id
@@ -145,9 +160,16 @@ async fn only_the_schools_leader_answers_data_requests(t: TestDb) {
             "{who}"
         );
     }
-    // Another school's leader learns nothing of this school's people, not even that they exist.
+    // Another school's leader learns nothing of this school's people, not even that they exist,
+    // and cannot anonymise one who is due here.
     neighbour_school_with_ida(&t).await;
-    let niels = as_user(&t, "niels").await;
+    let now = backend::clock::now();
+    roster::mark_pupil_left(&as_user_at(&t, "ole", now).await, f.ida)
+        .await
+        .unwrap();
+    let niels = as_user_at(&t, "niels", now + DAY)
+        .await
+        .with_erase_after_days(0);
     assert_eq!(
         privacy::archive(&niels, f.ida).await.unwrap_err().code,
         ErrorCode::NotFound
@@ -157,12 +179,56 @@ async fn only_the_schools_leader_answers_data_requests(t: TestDb) {
         ErrorCode::Conflict,
         "not one of the people due at his school"
     );
-    assert!(privacy::overview(&niels).await.unwrap().due.is_empty());
+    assert!(
+        !privacy::overview(&niels)
+            .await
+            .unwrap()
+            .due
+            .iter()
+            .any(|d| d.id == f.ida)
+    );
+    assert_eq!(
+        common::person_by_id(&t, f.ida).await.full_name(),
+        "Ida Jensen"
+    );
+    let lene = as_user_at(&t, "lene", now + DAY)
+        .await
+        .with_erase_after_days(0);
+    assert!(
+        privacy::overview(&lene)
+            .await
+            .unwrap()
+            .due
+            .iter()
+            .any(|d| d.id == f.ida),
+        "she is due at her own school"
+    );
 }
 
 async fn people_who_left_long_ago_are_anonymised_as_the_leader_confirmed(t: TestDb) {
     let f = dansk_forloeb(&t).await;
-    let (_, photo) = task_with_idas_photo(&t, &f).await;
+    let (task, photo) = task_with_idas_photo(&t, &f).await;
+    // The task is easier for Ida (a hint of support), and she marks it done.
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
+    plans::create_task(
+        &f.anne,
+        f.unit,
+        &TaskInput {
+            title: "Læs med en voksen".into(),
+            instruction: "Læs side 3.".into(),
+            icon: TaskIcon::Read,
+            when: TaskWhen::Week(today),
+            audience: TaskAudience::Pupils,
+            pupils: vec![(f.ida, Variant::Easier)],
+            easier: Some("Læs side 3 sammen med en voksen.".into()),
+            harder: None,
+        },
+    )
+    .await
+    .unwrap();
+    backend::pupil::today::mark_done(&as_user(&t, "ida").await, task, true)
+        .await
+        .unwrap();
     grid::evaluate(&f.anne, f.faglig, f.ida, Some(2), "Læser rimord sikkert")
         .await
         .unwrap();
@@ -176,6 +242,40 @@ async fn people_who_left_long_ago_are_anonymised_as_the_leader_confirmed(t: Test
     )
     .await
     .unwrap();
+    // Her elevplan, with a reflection she said aloud, published with the photo as evidence.
+    evidence::choose_evidence(&f.anne, f.faglig, f.ida, photo, true)
+        .await
+        .unwrap();
+    let plan = pupil_plan::start_plan(&f.anne, f.ida, Some(Subject::Dansk))
+        .await
+        .unwrap();
+    let said = voice::record_reflection(&as_user(&t, "ida").await, plan, "audio/webm", &b64(WEBM))
+        .await
+        .unwrap();
+    let draft = pupil_plan::plan_draft(&f.anne, plan).await.unwrap();
+    let version = pupil_plan::save_plan(
+        &f.anne,
+        &PlanEdit {
+            plan_id: plan,
+            version: draft.version,
+            texts: PlanTexts {
+                status: "Læser små bøger".into(),
+                ..Default::default()
+            },
+            receives_support: true,
+            goal_ids: vec![f.faglig],
+            voice: Some(VoiceChoice {
+                voice_id: said.id,
+                in_plan: true,
+                transcript: "Jeg kan rime.".into(),
+            }),
+        },
+    )
+    .await
+    .unwrap();
+    pupil_plan::publish_plan(&f.anne, plan, version)
+        .await
+        .unwrap();
     let photo_file = portfolio_item::Entity::find_by_id(i32::try_from(photo).unwrap())
         .one(&t.db)
         .await
@@ -248,16 +348,56 @@ async fn people_who_left_long_ago_are_anonymised_as_the_leader_confirmed(t: Test
         assert_eq!(person.full_name(), "Anonymiseret person");
         assert!(person.anonymised_at.is_some() && person.external_id.is_none());
     }
-    for username in ["ida", "mette", "dorte"] {
-        let ctx = t.ctx(None);
-        assert!(
-            identity::sign_in(&ctx, username, demo::DEMO_PASSWORD)
+    // Mette had not left herself: only anonymising takes her sign-in.
+    assert!(
+        identity::sign_in(&t.ctx(None), "mette", demo::DEMO_PASSWORD)
+            .await
+            .is_err()
+    );
+    let gone = |id: i64| i32::try_from(id).unwrap();
+    let five: Vec<i32> = [f.ida, lucas, mette, rasmus, dorte]
+        .into_iter()
+        .map(gone)
+        .collect();
+    assert_eq!(
+        account::Entity::find()
+            .filter(account::Column::PersonId.is_in(five.clone()))
+            .count(&t.db)
+            .await
+            .unwrap()
+            + session::Entity::find()
+                .filter(session::Column::PersonId.is_in(five.clone()))
+                .count(&t.db)
                 .await
-                .is_err(),
-            "{username} cannot sign in"
-        );
-    }
+                .unwrap()
+            + calendar_feed::Entity::find()
+                .filter(calendar_feed::Column::GuardianId.is_in(five))
+                .count(&t.db)
+                .await
+                .unwrap(),
+        0,
+        "no way in, no session, no calendar link"
+    );
     let ida = i32::try_from(f.ida).unwrap();
+    macro_rules! none_of_idas {
+        ($entity:ident) => {
+            assert_eq!(
+                $entity::Entity::find()
+                    .filter($entity::Column::PupilId.eq(ida))
+                    .count(&t.db)
+                    .await
+                    .unwrap(),
+                0,
+                stringify!($entity)
+            );
+        };
+    }
+    none_of_idas!(plan_row);
+    none_of_idas!(pupil_plan_version);
+    none_of_idas!(plan_voice);
+    none_of_idas!(goal_evidence);
+    none_of_idas!(task_pupil);
+    none_of_idas!(task_done);
     assert_eq!(
         portfolio_item::Entity::find()
             .filter(portfolio_item::Column::PupilId.eq(ida))
@@ -343,7 +483,79 @@ async fn a_batch_that_no_longer_matches_who_is_due_changes_nothing(t: TestDb) {
     );
 }
 
+async fn a_staff_member_who_is_a_parent_stays_while_their_child_is_here(t: TestDb) {
+    use backend::entity::person_role;
+    use sea_orm::{ActiveModelTrait, Set};
+    let f = dansk_forloeb(&t).await;
+    // Dorte, who teaches 5.B, is also Noah's mother in 1.A.
+    let dorte = id_of(&t, "dorte").await;
+    let noah = roster_pupil_id(&t, "Noah Hansen").await;
+    person_role::ActiveModel {
+        person_id: Set(i32::try_from(dorte).unwrap()),
+        role: Set(Role::Parent),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    guardianship::ActiveModel {
+        guardian_id: Set(i32::try_from(dorte).unwrap()),
+        pupil_id: Set(i32::try_from(noah).unwrap()),
+        has_access: Set(true),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    let now = backend::clock::now();
+    access::deactivate_staff(&as_user_at(&t, "lene", now).await, dorte)
+        .await
+        .unwrap();
+    let later = |days: i64| {
+        let t = &t;
+        async move {
+            as_user_at(t, "lene", now + days * DAY)
+                .await
+                .with_erase_after_days(1)
+        }
+    };
+    let due = privacy::overview(&later(2).await).await.unwrap().due;
+    assert!(
+        !due.iter().any(|d| d.id == dorte),
+        "her son is still at the school"
+    );
+    // Noah leaves; a day after, both have gone.
+    roster::mark_pupil_left(&as_user_at(&t, "ole", now + 2 * DAY).await, noah)
+        .await
+        .unwrap();
+    let lene = later(4).await;
+    let due = privacy::overview(&lene).await.unwrap().due;
+    assert!(
+        due.iter()
+            .any(|d| d.id == dorte && d.kind == PersonKind::Staff)
+    );
+    privacy::erase(&lene, &ErasureChoice::parse(&dorte.to_string()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        guardianship::Entity::find()
+            .filter(guardianship::Column::GuardianId.eq(i32::try_from(dorte).unwrap()))
+            .count(&t.db)
+            .await
+            .unwrap(),
+        0,
+        "her guardianship goes with her name"
+    );
+    // An anonymised colleague is not offered back.
+    assert!(
+        access::reactivate_staff(&lene, dorte).await.is_err(),
+        "nobody comes back nameless"
+    );
+    let _ = f;
+}
+
 on_both_databases!(
+    a_staff_member_who_is_a_parent_stays_while_their_child_is_here,
     the_leader_fetches_everything_about_a_pupil,
     the_leader_fetches_everything_about_a_staff_member_and_a_guardian,
     only_the_schools_leader_answers_data_requests,

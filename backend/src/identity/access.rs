@@ -83,6 +83,10 @@ pub async fn deactivate_staff(ctx: &RequestCtx, person_id: i64) -> Result<(), Ap
 /// Lets a deactivated staff member sign in again (a colleague back from leave).
 pub async fn reactivate_staff(ctx: &RequestCtx, person_id: i64) -> Result<(), AppError> {
     let (_, target) = staff_target(ctx, person_id).await?;
+    // An anonymised colleague has no name, no sign-in and no way back (`privacy`).
+    if target.person.anonymised_at.is_some() {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
     person::Entity::update_many()
         .col_expr(person::Column::LeftAt, Expr::value(None::<i64>))
         .filter(person::Column::Id.eq(target.person.id))

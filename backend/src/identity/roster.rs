@@ -139,11 +139,11 @@ pub(super) async fn staff_and_teams(
         .all(db)
         .await
         .map_err(db_err)?;
-    // Staff who were deactivated stay on the list, to be given access back; pupils who left do not
-    // count in any hold.
+    // Staff who were deactivated stay on the list, to be given access back (unless anonymised:
+    // nobody comes back nameless); pupils who left do not count in any hold.
     let deactivated: HashMap<i32, person::Model> = everyone
         .iter()
-        .filter(|p| p.left_at.is_some())
+        .filter(|p| p.left_at.is_some() && p.anonymised_at.is_none())
         .map(|p| (p.id, p.clone()))
         .collect();
     let people: HashMap<i32, person::Model> = everyone

@@ -8,7 +8,7 @@ use crate::entity::{
     session, team, team_member, unit, work_feedback, year_plan,
 };
 use crate::facts::person_facts;
-use crate::{RequestCtx, audit, clock, db_err};
+use crate::{RequestCtx, audit, clock, db_err, policy};
 use domain::AppError;
 use domain::audit::AuditTopic;
 use domain::privacy::{Membership, PersonArchive, PersonKind, Relative, StaffWork};
@@ -24,6 +24,7 @@ pub async fn archive(ctx: &RequestCtx, person_id: i64) -> Result<PersonArchive, 
     let p = leader(ctx).await?;
     let db = &ctx.db;
     let facts = person_facts(db, &p, person_id).await?;
+    policy::require(policy::can_answer_data_requests(&p, facts.person.school_id))?;
     let person = facts.person;
     let id = person.id;
     let kind = PersonKind::of_roles(&facts.roles).unwrap_or(PersonKind::Guardian);
@@ -80,12 +81,13 @@ pub async fn archive(ctx: &RequestCtx, person_id: i64) -> Result<PersonArchive, 
         {
             tracing::error!(error = %err, "audit lines not yet written when an archive was made");
         }
+        // Without addresses: those are the readers', not the pupil's (nor the family's).
         audit::entries(
             db,
             audit_event::Column::PupilId.eq(id),
             TRAIL_LINES,
             tz,
-            true,
+            false,
         )
         .await?
         .0

@@ -7,7 +7,7 @@ use crate::entity::{
     account, calendar_feed, erasure_batch, evaluation, external_identity, goal_evidence,
     guardianship, imported_evaluation, imported_work, password_reset, person, plan_voice,
     portfolio_item, pupil_code, pupil_plan, pupil_plan_goal, pupil_plan_version, reading_settings,
-    session, stored_file, work_feedback,
+    session, stored_file, task_done, task_pupil, work_feedback,
 };
 use crate::{RequestCtx, db_err};
 use domain::privacy::{ErasureChoice, PersonKind};
@@ -32,6 +32,11 @@ pub struct Erased {
 pub async fn erase(ctx: &RequestCtx, choice: &ErasureChoice) -> Result<Erased, AppError> {
     let p = leader(ctx).await?;
     let txn = crate::db::begin_write(&ctx.db).await.map_err(db_err)?;
+    // PostgreSQL: one roster change at a time per school, so two leaders confirming at once, or
+    // a pupil put back in a class meanwhile, cannot both go through on what each read.
+    crate::db::lock_roster(&txn, p.school_id)
+        .await
+        .map_err(db_err)?;
     let now = ctx.now();
     let due: Vec<Standing> = due(
         standings(&txn, p.school_id).await?,
@@ -61,7 +66,9 @@ pub async fn erase(ctx: &RequestCtx, choice: &ErasureChoice) -> Result<Erased, A
     for ids in pupils.chunks(CHUNK) {
         erase_pupils_records(&txn, ids).await?;
     }
-    for ids in guardians.chunks(CHUNK) {
+    // Guardianships go with every adult of the batch: a colleague may be a parent too.
+    let adults: Vec<i32> = staff.iter().chain(&guardians).copied().collect();
+    for ids in adults.chunks(CHUNK) {
         guardianship::Entity::delete_many()
             .filter(guardianship::Column::GuardianId.is_in(ids.to_vec()))
             .exec(&txn)
@@ -187,6 +194,10 @@ async fn erase_pupils_records(db: &impl ConnectionTrait, ids: &[i32]) -> Result<
     delete_where!(guardianship, guardianship::Column::PupilId);
     delete_where!(calendar_feed, calendar_feed::Column::PupilId);
     delete_where!(pupil_code, pupil_code::Column::PersonId);
+    // Which variant a pupil was given says something about them (easier: support), and what
+    // they marked done when; the task stays the hold's.
+    delete_where!(task_pupil, task_pupil::Column::PupilId);
+    delete_where!(task_done, task_done::Column::PupilId);
     evaluation::Entity::update_many()
         .col_expr(evaluation::Column::Comment, Expr::value(""))
         .filter(evaluation::Column::PupilId.is_in(ids.clone()))

@@ -80,7 +80,9 @@ async fn standings(db: &impl ConnectionTrait, school_id: i32) -> Result<Vec<Stan
     {
         children.entry(g.guardian_id).or_default().push(g.pupil_id);
     }
-    // A child anonymised already has left long ago: their guardian's clock runs from then.
+    // When each child left (`None`: still here). Anonymising a child ends their guardianships,
+    // so a guardian whose only child was anonymised has no children left here and counts from
+    // their own creation: by then the child has been gone longer than the retention period.
     let left_at: HashMap<i32, Option<i64>> = person::Entity::find()
         .filter(person::Column::SchoolId.eq(school_id))
         .filter(
@@ -100,18 +102,25 @@ async fn standings(db: &impl ConnectionTrait, school_id: i32) -> Result<Vec<Stan
     Ok(people
         .into_iter()
         .filter_map(|person| {
-            let kind = PersonKind::of_roles(roles.get(&person.id).map_or(&[], Vec::as_slice))?;
+            let their_roles = roles.get(&person.id).map_or(&[][..], Vec::as_slice);
+            let kind = PersonKind::of_roles(their_roles)?;
+            // Gone when the last child has gone; a child still here keeps them.
+            let as_guardian = || match children.get(&person.id) {
+                Some(kids) => kids
+                    .iter()
+                    .map(|k| left_at.get(k).copied().flatten())
+                    .collect::<Option<Vec<i64>>>()
+                    .and_then(|times| times.into_iter().max()),
+                None => Some(person.created_at),
+            };
             let gone_since = match kind {
-                PersonKind::Pupil | PersonKind::Staff => person.left_at,
-                PersonKind::Guardian => match children.get(&person.id) {
-                    // Gone when the last child has gone; a child still here keeps them.
-                    Some(kids) => kids
-                        .iter()
-                        .map(|k| left_at.get(k).copied().flatten())
-                        .collect::<Option<Vec<i64>>>()
-                        .and_then(|times| times.into_iter().max()),
-                    None => Some(person.created_at),
-                },
+                PersonKind::Pupil => person.left_at,
+                // A colleague who is also a parent has gone when both have: the later day.
+                PersonKind::Staff if their_roles.contains(&domain::identity::Role::Parent) => {
+                    person.left_at.zip(as_guardian()).map(|(a, b)| a.max(b))
+                }
+                PersonKind::Staff => person.left_at,
+                PersonKind::Guardian => as_guardian(),
             };
             Some(Standing {
                 person,
