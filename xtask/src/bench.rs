@@ -146,7 +146,7 @@ fn backup_and_restore(municipality: &std::path::Path) -> Result {
         )?;
         let restore = started.elapsed();
         println!(
-            "| {label} | {:.1} MB | {:.1} s | {:.1} s |",
+            "| {label} | {:.1} MB | {:.2} s | {:.2} s |",
             size as f64 / 1e6,
             backup.as_secs_f64(),
             restore.as_secs_f64()
