@@ -11,7 +11,7 @@
 //! Nothing in the app edits or deletes a line; `prune` removes lines older than the retention
 //! period, run by the server once a day.
 
-use crate::entity::{audit_event, person};
+use crate::entity::audit_event;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
 use crate::principal::Principal;
@@ -23,7 +23,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Days a line is kept unless the server is told otherwise: a whole school year and the next
@@ -291,17 +290,7 @@ pub(crate) async fn entries(
         .map_err(db_err)?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let mut actor_ids: Vec<i32> = rows.iter().map(|r| r.actor_id).collect();
-    actor_ids.sort_unstable();
-    actor_ids.dedup();
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(actor_ids))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|person| (person.id, person.full_name()))
-        .collect();
+    let names = crate::facts::names_of(db, rows.iter().map(|r| r.actor_id)).await?;
     let entries = rows
         .into_iter()
         .map(|r| AuditEntry {

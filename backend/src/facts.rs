@@ -66,6 +66,25 @@ pub(crate) async fn person_facts(
     Ok(PersonFacts { person, roles })
 }
 
+/// The names of `ids` (first name, family name), in one statement: for the pages that say who
+/// did something.
+pub(crate) async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| (p.id, p.full_name()))
+        .collect())
+}
+
 /// A hold as the rules need it: its school and whether the caller teaches it.
 pub(crate) struct HoldAccess {
     pub team: team::Model,

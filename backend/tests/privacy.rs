@@ -19,8 +19,8 @@ use backend::identity::{access, roster};
 use backend::pupil_plan::voice;
 use backend::{demo, evaluation as grid, identity, planning::plans, privacy, pupil_plan, returns};
 use common::{
-    TestDb, as_user, as_user_at, dansk_forloeb, neighbour_school_with_ida, roster_pupil_id,
-    task_with_idas_photo,
+    DanskForloeb, TestDb, as_user, as_user_at, dansk_forloeb, neighbour_school_with_ida,
+    roster_pupil_id, task_with_idas_photo,
 };
 use domain::ErrorCode;
 use domain::audit::{AuditAct, AuditTopic};
@@ -44,9 +44,8 @@ async fn id_of(t: &TestDb, who: &str) -> i64 {
     identity::me(&as_user(t, who).await).await.unwrap().id
 }
 
-async fn the_leader_fetches_everything_about_a_pupil(t: TestDb) {
-    let f = dansk_forloeb(&t).await;
-    let (_, photo) = task_with_idas_photo(&t, &f).await;
+/// Anne evaluates Ida's faglig goal with a comment and answers her photo in words for the family.
+async fn anne_evaluates_ida_and_answers(f: &DanskForloeb, photo: i64) {
     grid::evaluate(&f.anne, f.faglig, f.ida, Some(2), "Læser rimord sikkert")
         .await
         .unwrap();
@@ -60,6 +59,12 @@ async fn the_leader_fetches_everything_about_a_pupil(t: TestDb) {
     )
     .await
     .unwrap();
+}
+
+async fn the_leader_fetches_everything_about_a_pupil(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let (_, photo) = task_with_idas_photo(&t, &f).await;
+    anne_evaluates_ida_and_answers(&f, photo).await;
 
     let lene = as_user(&t, "lene").await;
     let a = privacy::archive(&lene, f.ida).await.unwrap();
@@ -229,19 +234,7 @@ async fn people_who_left_long_ago_are_anonymised_as_the_leader_confirmed(t: Test
     backend::pupil::today::mark_done(&as_user(&t, "ida").await, task, true)
         .await
         .unwrap();
-    grid::evaluate(&f.anne, f.faglig, f.ida, Some(2), "Læser rimord sikkert")
-        .await
-        .unwrap();
-    returns::feedback::give_feedback(
-        &f.anne,
-        &FeedbackInput {
-            on: FeedbackOn::Work { item_id: photo },
-            body: FeedbackUpload::Text("Flot".into()),
-            for_family: true,
-        },
-    )
-    .await
-    .unwrap();
+    anne_evaluates_ida_and_answers(&f, photo).await;
     // Her elevplan, with a reflection she said aloud, published with the photo as evidence.
     evidence::choose_evidence(&f.anne, f.faglig, f.ida, photo, true)
         .await

@@ -4,8 +4,8 @@
 
 use super::leader;
 use crate::entity::{
-    account, audit_event, calendar_feed, evaluation, guardianship, person, reading_settings,
-    session, team, team_member, unit, work_feedback, year_plan,
+    account, audit_event, calendar_feed, evaluation, guardianship, reading_settings, session, team,
+    team_member, unit, work_feedback, year_plan,
 };
 use crate::facts::person_facts;
 use crate::{RequestCtx, audit, clock, db_err, policy};
@@ -162,14 +162,7 @@ async fn relatives(
             }
         })
         .collect();
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(others))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| (p.id, p.full_name()))
-        .collect();
+    let names = crate::facts::names_of(db, others).await?;
     let named = |other: i32, access: bool| Relative {
         name: names.get(&other).cloned().unwrap_or_default(),
         access,

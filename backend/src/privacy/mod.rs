@@ -180,14 +180,7 @@ pub async fn overview(ctx: &RequestCtx) -> Result<PrivacyOverview, AppError> {
         .all(db)
         .await
         .map_err(db_err)?;
-    let names: HashMap<i32, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(rows.iter().map(|b| b.confirmed_by).collect::<Vec<_>>()))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|person| (person.id, person.full_name()))
-        .collect();
+    let names = crate::facts::names_of(db, rows.iter().map(|b| b.confirmed_by)).await?;
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
     Ok(PrivacyOverview {
         school: school.name,
