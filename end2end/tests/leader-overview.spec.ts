@@ -24,3 +24,30 @@ test('a leader sees which hold plan and where elevplaner stand, and drills down 
   await expect(page.getByRole('heading', { level: 1, name: 'Matematik i 1.A' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+// The office shares the leader's overview but may not open an årsplan, a pupil's plans or the
+// people page: every link it is shown leads somewhere it may see.
+test('the office is shown no link it would be refused at', async ({ page }) => {
+  await signIn(page, 'ole');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
+  const holds = page.getByRole('table', { name: 'Hold og planlægning i år' });
+  await expect(holds.getByRole('row', { name: /Matematik 1\.A/ }).getByRole('cell', { name: 'Årsplan Matematik 1.A' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Årsplan / })).toHaveCount(0);
+  await page.getByText('Eleverne i 1. klasse').click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ida Jensen (1.A)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ida Jensen' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Personoplysninger' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const hrefs = await page.getByRole('link').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href') ?? '').filter((h) => h.startsWith('/')),
+  );
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of new Set(hrefs)) {
+    await page.goto(href);
+    await expect(page.getByRole('main')).toBeVisible();
+    // The screen has asked the server for what it shows, and shown the answer.
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByText('Du har ikke adgang til dette.'), href).toHaveCount(0);
+  }
+});

@@ -6,12 +6,16 @@ use crate::i18n::{Key, grade_name, subject_name, t};
 use crate::identity::shell::AppHeader;
 use crate::paths;
 use domain::home::{GradePlans, HoldPlanning, LeaderHome, PlanStatus};
+use domain::identity::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
     set_title(t(LeaderKey::LeaderTitle));
+    // The office shares the overview but not what is behind it (årsplaner, a pupil's plans,
+    // people's data): it is shown no link it would be refused at.
+    let leads = home.me.role == Role::Leader;
     view! {
         <AppHeader me=home.me.clone() />
         <main id="indhold" class="page">
@@ -19,7 +23,9 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
             <p>{t(LeaderKey::LeaderTeachers)}": "<strong>{home.teacher_count}</strong></p>
             <p><A href=paths::ADMINISTRATION>{t(LeaderKey::AdminLink)}</A></p>
             // A page the server writes: a full page load, not the client's router.
-            <p><a href=paths::PRIVACY rel="external">{t(crate::i18n::PrivacyKey::PageLink)}</a></p>
+            {leads.then(|| view! {
+                <p><a href=paths::PRIVACY rel="external">{t(crate::i18n::PrivacyKey::PageLink)}</a></p>
+            })}
             // Focusable and named, so keyboard users can scroll it if a narrow screen needs to.
             <div class="table-wrap" role="region" aria-label=t(LeaderKey::LeaderClasses) tabindex="0">
                 <table>
@@ -44,16 +50,16 @@ pub fn LeaderHomeView(home: LeaderHome) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <HoldsTable holds=home.holds />
-            <GradesTable grades=home.grades />
+            <HoldsTable holds=home.holds links=leads />
+            <GradesTable grades=home.grades links=leads />
         </main>
     }
 }
 
-/// Which hold plan, by class and subject, with the drill-down to the årsplan itself. The count of
-/// pupils who evaluated themselves is an aggregate, shown only for hold of at least five.
+/// Which hold plan, by class and subject, with the drill-down to the årsplan itself (`links`). The
+/// count of pupils who evaluated themselves is an aggregate, shown only for hold of at least five.
 #[component]
-fn HoldsTable(holds: Vec<HoldPlanning>) -> impl IntoView {
+fn HoldsTable(holds: Vec<HoldPlanning>, links: bool) -> impl IntoView {
     view! {
         <div class="table-wrap" role="region" aria-label=t(LeaderKey::HoldsTitle) tabindex="0">
             <table>
@@ -75,8 +81,10 @@ fn HoldsTable(holds: Vec<HoldPlanning>) -> impl IntoView {
                             Some(n) => format!("{n} {} {}", t(Key::OfWord), h.pupil_count),
                             None => t(LeaderKey::TooFewToShow).to_owned(),
                         };
+                        let named = format!("{} {}", t(LeaderKey::ColYearPlan), h.name);
                         let plan = match h.year_plan_id {
-                            Some(id) => view! { <A href=format!("{}/{id}", paths::YEAR_PLAN)>{format!("{} {}", t(LeaderKey::ColYearPlan), h.name)}</A> }.into_any(),
+                            Some(id) if links => view! { <A href=format!("{}/{id}", paths::YEAR_PLAN)>{named}</A> }.into_any(),
+                            Some(_) => view! { {named} }.into_any(),
                             None => view! { {t(LeaderKey::NoYearPlanYet)} }.into_any(),
                         };
                         view! {
@@ -98,9 +106,9 @@ fn HoldsTable(holds: Vec<HoldPlanning>) -> impl IntoView {
 }
 
 /// Elevplan status per grade in numbers, and each grade's pupils behind a disclosure, each a link
-/// to their plans.
+/// to their plans (`links`).
 #[component]
-fn GradesTable(grades: Vec<GradePlans>) -> impl IntoView {
+fn GradesTable(grades: Vec<GradePlans>, links: bool) -> impl IntoView {
     let details = grades.clone();
     view! {
         <div class="table-wrap" role="region" aria-label=t(LeaderKey::PlansByGrade) tabindex="0">
@@ -145,9 +153,14 @@ fn GradesTable(grades: Vec<GradePlans>) -> impl IntoView {
                         } else {
                             t(LeaderKey::AllPartsCovered).to_owned()
                         };
+                        let name = if links {
+                            view! { <A href=format!("{}/{}", paths::PUPIL_PLANS, p.pupil_id)>{p.name}</A> }.into_any()
+                        } else {
+                            view! { {p.name} }.into_any()
+                        };
                         view! {
                             <li>
-                                <A href=format!("{}/{}", paths::PUPIL_PLANS, p.pupil_id)>{p.name}</A>
+                                {name}
                                 {format!(" ({}): {status}, {parts}", p.class_name)}
                             </li>
                         }
