@@ -66,6 +66,19 @@ pub(crate) async fn person_facts(
     Ok(PersonFacts { person, roles })
 }
 
+/// The school's name, for pages and records that say where they come from.
+pub(crate) async fn school_name(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+) -> Result<String, AppError> {
+    Ok(crate::entity::school::Entity::find_by_id(school_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(AppError::internal)?
+        .name)
+}
+
 /// The names of `ids` (first name, family name), in one statement: for the pages that say who
 /// did something.
 pub(crate) async fn names_of(

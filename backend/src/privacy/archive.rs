@@ -108,12 +108,7 @@ pub async fn archive(ctx: &RequestCtx, person_id: i64) -> Result<PersonArchive, 
     } else {
         None
     };
-    let school = crate::entity::school::Entity::find_by_id(person.school_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let school = crate::facts::school_name(db, person.school_id).await?;
     Ok(PersonArchive {
         school,
         made_at: clock::local_minute(now, tz),

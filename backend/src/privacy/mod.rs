@@ -17,7 +17,7 @@ mod erase;
 pub use archive::archive;
 pub use erase::erase;
 
-use crate::entity::{erasure_batch, guardianship, person, person_role, school};
+use crate::entity::{erasure_batch, guardianship, person, person_role};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
@@ -145,11 +145,7 @@ fn due(standings: Vec<Standing>, now: i64, erase_after_days: u32) -> Vec<Standin
 pub async fn overview(ctx: &RequestCtx) -> Result<PrivacyOverview, AppError> {
     let p = leader(ctx).await?;
     let db = &ctx.db;
-    let school = school::Entity::find_by_id(p.school_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(AppError::internal)?;
+    let school = crate::facts::school_name(db, p.school_id).await?;
     let standings = standings(db, p.school_id).await?;
     let people = standings
         .iter()
@@ -183,7 +179,7 @@ pub async fn overview(ctx: &RequestCtx) -> Result<PrivacyOverview, AppError> {
     let names = crate::facts::names_of(db, rows.iter().map(|b| b.confirmed_by)).await?;
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
     Ok(PrivacyOverview {
-        school: school.name,
+        school,
         erase_after_days: ctx.erase_after_days,
         people,
         due,

@@ -3,10 +3,10 @@
 
 use super::{COLLECTED, parse_version, subject_of};
 use crate::entity::{
-    evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school, school_subject, team,
-    unit, unit_goal, year_plan,
+    evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school_subject, team, unit,
+    unit_goal, year_plan,
 };
-use crate::facts::{PupilFacts, pupil_facts};
+use crate::facts::{PupilFacts, pupil_facts, school_name};
 use crate::identity::current_principal;
 use crate::planning::plans::GoalContext;
 use crate::{Principal, RequestCtx, audit, clock, db_err, policy};
@@ -32,15 +32,6 @@ async fn mover(
     let facts = pupil_facts(db, p, id).await?;
     policy::require(policy::can_move_pupil_records(p, facts.person.school_id))?;
     Ok(facts)
-}
-
-async fn school_name(db: &impl ConnectionTrait, school_id: i32) -> Result<String, AppError> {
-    Ok(school::Entity::find_by_id(school_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(AppError::internal)?
-        .name)
 }
 
 /// The pupil's evaluations given at this school, oldest first, with their goals, in a fixed
