@@ -14,7 +14,7 @@ pub async fn home_screen() -> Result<Home, AppError> {
     backend::home::home(&crate::request_ctx()?).await
 }
 
-/// Draws the home of the roles one build serves; `None` for a role the other build serves.
+/// Draws the home of the roles one build serves; `None` for a role another build serves.
 pub type HomeViews = fn(Home) -> Option<AnyView>;
 
 /// The staff build's homes.
@@ -26,12 +26,19 @@ pub fn staff_homes(home: Home) -> Option<AnyView> {
     }
 }
 
-/// The family build's homes.
-pub fn family_homes(home: Home) -> Option<AnyView> {
+/// The pupil build's home.
+pub fn pupil_homes(home: Home) -> Option<AnyView> {
     match home {
         Home::Pupil(h) => Some(view! { <pupil::PupilHomeView home=h /> }.into_any()),
+        Home::Parent(_) | Home::Teacher(_) | Home::Leader(_) => None,
+    }
+}
+
+/// The family build's home: a parent's.
+pub fn family_homes(home: Home) -> Option<AnyView> {
+    match home {
         Home::Parent(h) => Some(view! { <family::ParentHomeView home=h /> }.into_any()),
-        Home::Teacher(_) | Home::Leader(_) => None,
+        Home::Pupil(_) | Home::Teacher(_) | Home::Leader(_) => None,
     }
 }
 

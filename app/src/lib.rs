@@ -22,6 +22,7 @@ pub mod speech;
 pub mod subjects;
 pub mod teams;
 
+use domain::identity::Audience;
 use i18n::{Key, t};
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -59,29 +60,21 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// The staff build: planning, evaluation, the library and administration. Sign-in is the sign-in
-/// build's, and the pupils' and parents' screens the family build's; links there load a new page.
+/// The staff build: the homes, the planning overview and the forløb. The other staff screens are the follow-up and school
+/// builds' (`domain::identity::Audience`), sign-in is the sign-in build's, and the pupils' and
+/// parents' screens the family build's; links there load a new page.
 #[component]
 pub fn StaffApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::Staff);
     identity::reading::provide_reading_settings();
     subjects::provide_catalogue();
     view! {
         <Router>
             <SkipLink />
-            <Routes fallback=NotFoundHere>
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::Staff /> }>
                 <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
                 <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
-                <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
                 <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
-                <Route path=path!("/bibliotek") view=library::LibraryPage />
-                <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
-                <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
-                <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
-                <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
-                <Route path=path!("/administration") view=identity::roster::AdministrationPage />
-                <Route path=path!("/hold/:id") view=teams::TeamPage />
-                <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
-                <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
             <SiteFooter />
@@ -89,18 +82,78 @@ pub fn StaffApp() -> impl IntoView {
     }
 }
 
-/// The family build: the pupils' screens and the parents', and the card scanner a child signs in
-/// with (signed out, but about to need this build). A child reaches it after the sign-in build,
-/// so the class iPad's first screen does not wait for it.
+/// The follow-up build: staff following the pupils — the evaluation grid, what pupils handed in
+/// and the elevplaner.
 #[component]
-pub fn FamilyApp() -> impl IntoView {
+pub fn FollowUpApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::FollowUp);
     identity::reading::provide_reading_settings();
     subjects::provide_catalogue();
     view! {
         <Router>
             <SkipLink />
-            <Routes fallback=NotFoundHere>
-                <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::FollowUp /> }>
+                <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
+                <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
+                <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
+                <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
+                <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
+                <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
+            </Routes>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The school build: administration.
+#[component]
+pub fn SchoolApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::School);
+    identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
+    view! {
+        <Router>
+            <SkipLink />
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::School /> }>
+                <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+            </Routes>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The hold build: a hold's people, its årsplan and the shared library of forløb.
+#[component]
+pub fn HoldApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::Hold);
+    identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
+    view! {
+        <Router>
+            <SkipLink />
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::Hold /> }>
+                <Route path=path!("/hold/:id") view=teams::TeamPage />
+                <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
+                <Route path=path!("/bibliotek") view=library::LibraryPage />
+            </Routes>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The pupil build: a pupil's screens on the class iPad (or their own device), and the card
+/// scanner a child signs in with (signed out, but about to need this build). A child reaches it
+/// after the sign-in build, so the class iPad's first screen does not wait for it.
+#[component]
+pub fn PupilApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::Pupil);
+    identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
+    view! {
+        <Router>
+            <SkipLink />
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::Pupil /> }>
+                <Route path=path!("/") view=|| view! { <home::HomePage views=home::pupil_homes /> } />
                 <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
                 <Route path=path!("/i-dag") view=pupil::today::TodayPage />
                 <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
@@ -108,9 +161,30 @@ pub fn FamilyApp() -> impl IntoView {
                 <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
                 <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
                 <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
+                <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
+                <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
+                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
+            </Routes>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The family build: a parent's screens — each child's week, the weekly digest, the published
+/// plans — for a phone.
+#[component]
+pub fn FamilyApp() -> impl IntoView {
+    let_links_into_other_builds_load(Audience::Family);
+    identity::reading::provide_reading_settings();
+    subjects::provide_catalogue();
+    view! {
+        <Router>
+            <SkipLink />
+            <Routes fallback=|| view! { <NotFoundHere here=Audience::Family /> }>
+                <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
+                <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
                 <Route path=path!("/barn/:id") view=family::ChildPage />
                 <Route path=path!("/ugebrev") view=family::DigestPage />
-                <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
                 <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
                 <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
             </Routes>
@@ -122,7 +196,7 @@ pub fn FamilyApp() -> impl IntoView {
 /// The sign-in build: the first screen of a class iPad, and of everyone who is signed out. It holds
 /// only the sign-in screens, and no router, so that the first download is small (issue 8: 150 kB
 /// for a pupil's first screen); every link out of it loads a page, and the server serves the build
-/// for it. The card scanner is the family build's: a child who scans is about to need that build.
+/// for it. The card scanner is the pupil build's: a child who scans is about to need that build.
 #[component]
 pub fn SignInApp() -> impl IntoView {
     let path = web_sys::window()
@@ -162,19 +236,67 @@ fn hand_over() {
     }
 }
 
-/// The routers' fallback: a sign-in path reached by a link inside a signed-in build is the
-/// sign-in build's (or the family build's scanner), so it loads as a new page; anything else is
-/// not found.
-#[component]
-fn NotFoundHere() -> impl IntoView {
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
+/// Whether another build draws `path` (without its query): a sign-in path or the scanner in a
+/// signed-in build, or in a staff build another staff build's screen.
+fn drawn_elsewhere(here: Audience, path: &str) -> bool {
     let path = path.trim_end_matches('/');
-    let elsewhere = domain::identity::Audience::SIGN_IN_PATHS.contains(&path)
-        || path == domain::identity::Audience::SCANNER_PATH;
-    if elsewhere {
-        hand_over();
+    (Audience::SIGN_IN_PATHS.contains(&path) && here != Audience::SignIn)
+        || (path == Audience::SCANNER_PATH && here != Audience::Pupil)
+        || (here.is_staff() && Audience::staff_build_for(path) != here)
+}
+
+/// Lets a click on a link into another build be the browser's own page load. Seen first (in the
+/// capture phase), the click is kept from the router, which would otherwise draw its fallback
+/// first and then replace the page: the person's Back button would return to a page that was
+/// left half-drawn. The router's fallback still covers navigation made in code.
+fn let_links_into_other_builds_load(here: Audience) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        move |ev: web_sys::MouseEvent| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+                return;
+            };
+            // Our own links are absolute paths; anything else the router leaves alone anyway.
+            let path = href.split(['?', '#']).next().unwrap_or_default();
+            if path.starts_with('/') && !path.starts_with("//") && drawn_elsewhere(here, path) {
+                ev.stop_propagation();
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // Listens for the page's whole life.
+    on_click.forget();
+}
+
+/// The routers' fallback: a path another build draws — a sign-in path (or the family build's
+/// scanner) reached by a link inside a signed-in build, or in a staff build another staff build's
+/// screen — loads as a new page, and the server serves that build; anything else is not found.
+#[component]
+fn NotFoundHere(here: Audience) -> impl IntoView {
+    // The router's location, not the window's: the router draws the new screen before it pushes
+    // the address, so the window still shows the page being left.
+    let location = leptos_router::hooks::use_location();
+    let full_path = location.pathname.get_untracked();
+    let path = full_path.trim_end_matches('/');
+    if drawn_elsewhere(here, path) {
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        components::leave_for(&(full_path.clone() + &query));
         loading().into_any()
     } else {
         view! { <NotFound /> }.into_any()

@@ -74,7 +74,8 @@ impl Role {
     /// Which client build this role is served.
     pub fn audience(self) -> Audience {
         match self {
-            Role::Pupil | Role::Parent => Audience::Family,
+            Role::Pupil => Audience::Pupil,
+            Role::Parent => Audience::Family,
             Role::Teacher | Role::Paedagog | Role::Leader | Role::Administrator => Audience::Staff,
         }
     }
@@ -88,18 +89,30 @@ impl Role {
 }
 
 /// The client builds. Everyone signs in on a build that holds only the sign-in screens, so the
-/// first download on a class iPad or a parent's phone is the smallest; pupils and parents then get
-/// a build with only their screens, and staff the planning and evaluation tools. The server picks
-/// the build per page load (by path for the sign-in screens, otherwise by the session's role), so
-/// no audience downloads another's screens.
+/// first download on a class iPad or a parent's phone is the smallest; pupils then get a build with
+/// only their screens, and parents one with only theirs. Staff screens are four builds, each within the staff budget
+/// (300 kB brotli, issue 21): the homes with the forløb, following the pupils (evaluation, what
+/// came back, elevplaner), administration, and a hold (its people, its årsplan) with the shared
+/// library. The
+/// server picks the build per page load (by path for the sign-in screens and among the staff
+/// builds, otherwise by the session's role), so no audience downloads another's screens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audience {
     /// Nobody signed in yet: the sign-in screens.
     SignIn,
-    /// Pupils and parents: the people the school serves.
+    /// Pupils: the class iPad's screens after signing in, and the card scanner.
+    Pupil,
+    /// Parents: each child's week, the digest, the published plans.
     Family,
-    /// Teachers, pædagoger, leaders and administrators.
+    /// Teachers, pædagoger, leaders and administrators: the homes, the planning overview and the
+    /// forløb (and any path no other staff build claims).
     Staff,
+    /// Staff following the pupils: the evaluation grid, what pupils handed in, elevplaner.
+    FollowUp,
+    /// Staff running the school: administration.
+    School,
+    /// A hold's people, its årsplan, and the shared library of forløb.
+    Hold,
 }
 
 impl Audience {
@@ -111,23 +124,66 @@ impl Audience {
         crate::paths::CODE_SIGN_IN,
         crate::paths::RESET_PASSWORD,
     ];
-    /// The class iPad's card scanner: a child signs in there too, but it is the family build's
+    /// The class iPad's card scanner: a child signs in there too, but it is the pupil build's
     /// (its camera code would weigh down the first screen, and the child needs that build next).
     pub const SCANNER_PATH: &'static str = crate::paths::SCAN_CARD;
-    /// The family build's screens (by their first path segment): opened signed out — a pupil's
-    /// session that ended on a shared iPad, a parent's bookmark — they load that build, whose
-    /// screen sends the person to sign in, rather than a staff build that does not know them.
-    pub const FAMILY_PATHS: [&'static str; 9] = [
+    /// The pupil build's screens (by their first path segment), with the two it shares with the
+    /// family build (reading settings, the published plans). Opened signed out — a pupil's
+    /// session that ended on a shared iPad — they load that build, whose screen sends the pupil
+    /// to sign in, rather than a staff build that does not know them.
+    pub const PUPIL_PATHS: [&'static str; 7] = [
         crate::paths::TODAY,
         crate::paths::MY_GOALS,
         crate::paths::HOW_DID_IT_GO,
         crate::paths::MY_WORK,
-        crate::paths::READING,
-        crate::paths::CHILD,
-        crate::paths::DIGEST,
-        crate::paths::COLLECTED_PLAN,
         crate::paths::MY_PLAN,
+        crate::paths::READING,
+        crate::paths::COLLECTED_PLAN,
     ];
+    /// The family build's own screens (by their first path segment): a parent's bookmark opened
+    /// signed out loads it, and it sends the parent to sign in.
+    pub const FAMILY_PATHS: [&'static str; 2] = [crate::paths::CHILD, crate::paths::DIGEST];
+
+    /// The follow-up build's screens (by their first path segment).
+    pub const FOLLOW_UP_PATHS: [&'static str; 5] = [
+        crate::paths::EVALUATION,
+        crate::paths::TASK_RETURNS,
+        crate::paths::PUPIL_WORK,
+        crate::paths::PUPIL_PLANS,
+        crate::paths::PUPIL_PLAN,
+    ];
+    /// The school build's screens (by their first path segment).
+    pub const SCHOOL_PATHS: [&'static str; 1] = [crate::paths::ADMINISTRATION];
+    /// The hold build's screens (by their first path segment).
+    pub const HOLD_PATHS: [&'static str; 3] = [
+        crate::paths::TEAM,
+        crate::paths::YEAR_PLAN,
+        crate::paths::LIBRARY,
+    ];
+
+    /// The staff build that holds a page. A staff build's router hands every other staff path
+    /// over with a page load, and the server serves exactly this build for it, so a hand-over
+    /// cannot loop.
+    pub fn staff_build_for(path: &str) -> Audience {
+        let segment = first_segment(path.trim_end_matches('/'));
+        if Self::FOLLOW_UP_PATHS.contains(&segment) {
+            Audience::FollowUp
+        } else if Self::SCHOOL_PATHS.contains(&segment) {
+            Audience::School
+        } else if Self::HOLD_PATHS.contains(&segment) {
+            Audience::Hold
+        } else {
+            Audience::Staff
+        }
+    }
+
+    /// One of the four staff builds.
+    pub fn is_staff(self) -> bool {
+        matches!(
+            self,
+            Audience::Staff | Audience::FollowUp | Audience::School | Audience::Hold
+        )
+    }
 
     /// The build for a page: `role` is the session's, if anyone is signed in.
     pub fn for_page(path: &str, role: Option<Role>) -> Audience {
@@ -136,15 +192,17 @@ impl Audience {
             return Audience::SignIn;
         }
         if path == Self::SCANNER_PATH {
-            return Audience::Family;
+            return Audience::Pupil;
         }
         match role {
+            Some(role) if role.audience().is_staff() => Self::staff_build_for(path),
             Some(role) => role.audience(),
             // Signed out at home: the sign-in build sends them on to their sign-in screen.
             None if path.is_empty() => Audience::SignIn,
+            None if Self::PUPIL_PATHS.contains(&first_segment(path)) => Audience::Pupil,
             None if Self::FAMILY_PATHS.contains(&first_segment(path)) => Audience::Family,
             // A staff screen's link opened signed out (a bookmark): that screen sends them to sign in.
-            None => Audience::Staff,
+            None => Self::staff_build_for(path),
         }
     }
 }
@@ -408,13 +466,26 @@ mod tests {
                 Audience::SignIn
             );
         }
-        // The card scanner is the family build's, which the child needs next.
-        assert_eq!(Audience::for_page("/kort", None), Audience::Family);
+        // The card scanner is the pupil build's, which the child needs next.
+        assert_eq!(Audience::for_page("/kort", None), Audience::Pupil);
     }
 
     #[test]
     fn other_pages_follow_the_sessions_role() {
-        assert_eq!(Audience::for_page("/", Some(Role::Pupil)), Audience::Family);
+        assert_eq!(Audience::for_page("/", Some(Role::Pupil)), Audience::Pupil);
+        assert_eq!(
+            Audience::for_page("/", Some(Role::Parent)),
+            Audience::Family
+        );
+        // Screens both draw follow the role.
+        assert_eq!(
+            Audience::for_page("/samlet-elevplan/4", Some(Role::Parent)),
+            Audience::Family
+        );
+        assert_eq!(
+            Audience::for_page("/samlet-elevplan/4", Some(Role::Pupil)),
+            Audience::Pupil
+        );
         assert_eq!(
             Audience::for_page("/mine-maal", Some(Role::Parent)),
             Audience::Family
@@ -437,19 +508,58 @@ mod tests {
     }
 
     #[test]
-    fn a_family_screen_opened_signed_out_is_the_family_build_which_sends_to_sign_in() {
-        for path in [
-            "/i-dag",
-            "/i-dag/12",
-            "/barn/3",
-            "/samlet-elevplan/4/",
-            "/ugebrev",
-        ] {
+    fn a_pupil_or_parent_screen_opened_signed_out_is_that_build_which_sends_to_sign_in() {
+        for path in ["/i-dag", "/i-dag/12", "/samlet-elevplan/4/", "/laesning"] {
+            assert_eq!(Audience::for_page(path, None), Audience::Pupil, "{path}");
+        }
+        for path in ["/barn/3", "/ugebrev"] {
             assert_eq!(Audience::for_page(path, None), Audience::Family, "{path}");
         }
         // Only whole segments count: the staff build's elevplaner are not the family's elevplan.
-        assert_eq!(Audience::for_page("/elevplaner/4", None), Audience::Staff);
+        assert_eq!(
+            Audience::for_page("/elevplaner/4", None),
+            Audience::FollowUp
+        );
         assert_eq!(Audience::for_page("/i-dagbog", None), Audience::Staff);
+    }
+
+    #[test]
+    fn staff_pages_are_split_over_four_builds_by_their_first_segment() {
+        let cases = [
+            ("/", Audience::Staff),
+            ("/planlaegning", Audience::Staff),
+            ("/aarsplan/2", Audience::Hold),
+            ("/forloeb/3/", Audience::Staff),
+            ("/skift-adgangskode", Audience::Staff),
+            ("/evaluering/3", Audience::FollowUp),
+            ("/opgave/9", Audience::FollowUp),
+            ("/elevarbejde/1/4", Audience::FollowUp),
+            ("/elevplaner/4/udskrift", Audience::FollowUp),
+            ("/elevplan/7", Audience::FollowUp),
+            ("/administration", Audience::School),
+            ("/hold/5", Audience::Hold),
+            ("/bibliotek", Audience::Hold),
+            ("/holdning", Audience::Staff),
+        ];
+        for (path, build) in cases {
+            for role in [Role::Teacher, Role::Leader, Role::Administrator] {
+                assert_eq!(
+                    Audience::for_page(path, Some(role)),
+                    build,
+                    "{path} {role:?}"
+                );
+            }
+            assert!(build.is_staff());
+        }
+        // Signed out, a bookmarked staff page loads the build that holds it, which sends to sign in.
+        assert_eq!(Audience::for_page("/hold/5", None), Audience::Hold);
+        // Pupils and parents never get a staff build, whatever the path.
+        assert_eq!(
+            Audience::for_page("/administration", Some(Role::Parent)),
+            Audience::Family
+        );
+        assert!(!Audience::Family.is_staff() && !Audience::SignIn.is_staff());
+        assert!(!Audience::Pupil.is_staff());
     }
 
     #[test]

@@ -23,6 +23,13 @@ pub(crate) struct Client {
     family_page: String,
     /// The sign-in build's page (`signin.html`); the family page when it was not built.
     sign_in_page: String,
+    /// The pupil build's page (`pupil.html`); the family page when it was not built.
+    pupil_page: String,
+    /// The other three staff builds' pages (`followup.html`, `school.html`, `hold.html`); the
+    /// staff page when they were not built.
+    follow_up_page: String,
+    school_page: String,
+    hold_page: String,
     files: ServeDir,
     csp: HeaderValue,
 }
@@ -30,6 +37,10 @@ pub(crate) struct Client {
 /// The other builds' pages beside `index.html` (xtask's `build_client` puts them there).
 const FAMILY_PAGE: &str = "family.html";
 const SIGN_IN_PAGE: &str = "signin.html";
+const PUPIL_PAGE: &str = "pupil.html";
+const FOLLOW_UP_PAGE: &str = "followup.html";
+const SCHOOL_PAGE: &str = "school.html";
+const HOLD_PAGE: &str = "hold.html";
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Spire</title></head>\
 <body><main><h1>Spire</h1><p>Klienten er ikke bygget. Kør <code>cargo xtask run</code>.</p></main></body></html>";
@@ -43,7 +54,19 @@ impl Client {
         });
         let family_page = read(FAMILY_PAGE).unwrap_or_else(|| staff_page.clone());
         let sign_in_page = read(SIGN_IN_PAGE).unwrap_or_else(|| family_page.clone());
-        let csp = content_security_policy(&[&staff_page, &family_page, &sign_in_page]);
+        let pupil_page = read(PUPIL_PAGE).unwrap_or_else(|| family_page.clone());
+        let follow_up_page = read(FOLLOW_UP_PAGE).unwrap_or_else(|| staff_page.clone());
+        let school_page = read(SCHOOL_PAGE).unwrap_or_else(|| staff_page.clone());
+        let hold_page = read(HOLD_PAGE).unwrap_or_else(|| staff_page.clone());
+        let csp = content_security_policy(&[
+            &staff_page,
+            &family_page,
+            &sign_in_page,
+            &pupil_page,
+            &follow_up_page,
+            &school_page,
+            &hold_page,
+        ]);
         Self {
             files: ServeDir::new(dist)
                 .precompressed_br()
@@ -54,6 +77,10 @@ impl Client {
             staff_page,
             family_page,
             sign_in_page,
+            pupil_page,
+            follow_up_page,
+            school_page,
+            hold_page,
         }
     }
 
@@ -76,6 +103,7 @@ fn content_security_policy(pages: &[&str]) -> String {
             )
         })
         .collect();
+    hashes.sort();
     hashes.dedup();
     let hashes = hashes.concat();
     format!(
@@ -132,7 +160,11 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
         return page(match Audience::for_page(&path, role) {
             Audience::Staff => &client.staff_page,
             Audience::Family => &client.family_page,
+            Audience::Pupil => &client.pupil_page,
             Audience::SignIn => &client.sign_in_page,
+            Audience::FollowUp => &client.follow_up_page,
+            Audience::School => &client.school_page,
+            Audience::Hold => &client.hold_page,
         });
     }
     let cache = if is_hashed_asset(&path) {

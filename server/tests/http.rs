@@ -224,25 +224,34 @@ async fn client_routes_fall_back_to_the_page_but_missing_files_are_404() {
 }
 
 #[tokio::test]
-async fn the_signed_out_get_the_sign_in_build_pupils_and_parents_the_family_build_and_staff_theirs()
-{
+async fn the_signed_out_get_the_sign_in_build_pupils_theirs_parents_the_family_build_and_staff_theirs()
+ {
     let s = TestServer::start().await;
     let is_family = |html: &str| html.contains("family()");
     let is_sign_in = |html: &str| html.contains("signin()");
     for path in ["/", "/log-ind", "/klasse", "/kode"] {
         assert!(is_sign_in(&s.page(path, None).await), "{path} signed out");
     }
-    // The card scanner is the family build's: the child who scans needs it next.
-    assert!(is_family(&s.page("/kort", None).await));
+    let is_pupil = |html: &str| html.contains("pupil()");
+    // The card scanner is the pupil build's: the child who scans needs it next.
+    assert!(is_pupil(&s.page("/kort", None).await));
+    // A pupil's screen opened signed out (a shared iPad handed on) loads the pupil build.
+    assert!(is_pupil(&s.page("/i-dag", None).await));
+    assert!(is_family(&s.page("/ugebrev", None).await));
+    let pupil = s.sign_in("ida").await;
+    assert!(is_pupil(&s.page("/", Some(&pupil)).await));
+    assert!(is_pupil(&s.page("/samlet-elevplan/1", Some(&pupil)).await));
     let bookmarked = s.page("/planlaegning", None).await;
     assert!(!is_family(&bookmarked) && !is_sign_in(&bookmarked));
     let parent = s.sign_in("mette").await;
     assert!(is_family(&s.page("/", Some(&parent)).await));
-    assert!(is_family(&s.page("/mine-maal", Some(&parent)).await));
+    assert!(is_family(
+        &s.page("/samlet-elevplan/1", Some(&parent)).await
+    ));
     let teacher = s.sign_in("anne").await;
     let staff_home = s.page("/", Some(&teacher)).await;
     assert!(!is_family(&staff_home) && !is_sign_in(&staff_home));
-    assert!(!is_family(&s.page("/evaluering/1", Some(&teacher)).await));
+    assert!(staff_home.contains("start()"));
     // Everyone signs in on the sign-in build, staff too.
     assert!(is_sign_in(&s.page("/log-ind", Some(&teacher)).await));
     // A session that has ended counts as signed out.
@@ -261,7 +270,41 @@ async fn every_builds_loader_is_allowed_by_the_content_security_policy() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
+    assert_eq!(csp.matches("'sha256-").count(), 7, "{csp}");
+}
+
+#[tokio::test]
+async fn staff_screens_come_from_the_staff_build_that_draws_them_for_every_staff_role() {
+    let s = TestServer::start().await;
+    let cases = [
+        ("/", "start()"),
+        ("/forloeb/1", "start()"),
+        ("/evaluering/1", "followup()"),
+        ("/opgave/3", "followup()"),
+        ("/elevplaner/4/udskrift", "followup()"),
+        ("/administration", "school()"),
+        ("/hold/2", "hold()"),
+        ("/aarsplan/1", "hold()"),
+        ("/bibliotek", "hold()"),
+    ];
+    for user in ["anne", "lene", "ole"] {
+        let session = s.sign_in(user).await;
+        for (path, loader) in cases {
+            assert!(
+                s.page(path, Some(&session)).await.contains(loader),
+                "{user} at {path} should get {loader}"
+            );
+        }
+    }
+    // Signed out, a bookmarked screen loads the build that draws it, which sends to sign in.
+    assert!(s.page("/hold/2", None).await.contains("hold()"));
+    // A parent is never given a staff build, whatever the path.
+    let parent = s.sign_in("mette").await;
+    assert!(
+        s.page("/administration", Some(&parent))
+            .await
+            .contains("family()")
+    );
 }
 
 #[tokio::test]

@@ -1,4 +1,4 @@
-//! The family build: pupils and parents (see `domain::identity::Audience`).
+//! The family build: parents (see `domain::identity::Audience`).
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::FamilyApp);

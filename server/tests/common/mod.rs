@@ -21,6 +21,14 @@ const INDEX: &str = "<!doctype html><html lang=\"da\"><head><script type=\"modul
 <link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\"></head><body></body></html>";
 const FAMILY_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">family()</script>\
 </head><body></body></html>";
+const FOLLOW_UP_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">followup()</script>\
+</head><body></body></html>";
+const SCHOOL_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">school()</script>\
+</head><body></body></html>";
+const HOLD_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">hold()</script>\
+</head><body></body></html>";
+const PUPIL_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">pupil()</script>\
+</head><body></body></html>";
 const SIGN_IN_PAGE: &str = "<!doctype html><html lang=\"da\"><head><script type=\"module\">signin()</script>\
 </head><body></body></html>";
 
@@ -89,6 +97,10 @@ impl TestServer {
         std::fs::write(dist.join("index.html"), INDEX).unwrap();
         std::fs::write(dist.join("family.html"), FAMILY_PAGE).unwrap();
         std::fs::write(dist.join("signin.html"), SIGN_IN_PAGE).unwrap();
+        std::fs::write(dist.join("followup.html"), FOLLOW_UP_PAGE).unwrap();
+        std::fs::write(dist.join("school.html"), SCHOOL_PAGE).unwrap();
+        std::fs::write(dist.join("hold.html"), HOLD_PAGE).unwrap();
+        std::fs::write(dist.join("pupil.html"), PUPIL_PAGE).unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css.br"), "compressed").unwrap();
         std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
