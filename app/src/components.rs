@@ -8,9 +8,64 @@ use leptos::prelude::*;
 use leptos_icons::Icon;
 
 /// Sets the document title: "<screen> – Spire", so every tab and history entry names its screen.
+/// After a page change inside the build (not on the page's first load, which the browser
+/// announces itself) it also moves focus to the new screen's heading, so a screen reader reads
+/// where the person arrived and the keyboard starts from the top of the new screen.
 pub fn set_title(screen: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{screen} – {}", t(Key::AppName)));
+    }
+    // The router draws the new screen before it pushes the address: compare once it has.
+    set_timeout(
+        || {
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            let changed = LAST_TITLED_PATH.with(|last| {
+                let previous = last.replace(Some(path.clone()));
+                previous.is_some_and(|p| p != path)
+            });
+            if changed {
+                focus_heading_when_shown(20);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+thread_local! {
+    /// The path whose screen last set the title: a new one means the person moved to a new screen.
+    static LAST_TITLED_PATH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Focuses the screen's `<h1>` once it is drawn (it may wait for its data), trying every 100 ms
+/// a few times; never takes focus from an element the person has already moved to.
+fn focus_heading_when_shown(tries_left: u8) {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let Some(doc) = doc else { return };
+    let focus_is_free = doc
+        .active_element()
+        .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+    if !focus_is_free {
+        return;
+    }
+    let heading = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    match heading {
+        Some(heading) => {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+        None if tries_left > 0 => {
+            set_timeout(
+                move || focus_heading_when_shown(tries_left - 1),
+                std::time::Duration::from_millis(100),
+            );
+        }
+        None => {}
     }
 }
 
@@ -41,6 +96,34 @@ pub fn leave_for(path: &str) {
     if let Some(window) = web_sys::window() {
         // Only fails for a cross-origin URL, and `path` is always one of ours.
         let _ = window.location().replace(path);
+    }
+}
+
+/// A face drawn in SVG, from very sad (0) to very happy (4): the same on every device, where an
+/// emoji depends on the device's fonts. Always shown beside its words, so hidden from assistive
+/// technology. The pupils' screens and the teacher's preview of them use this one drawing.
+#[component]
+pub fn Face(level: u8) -> impl IntoView {
+    let bend = (i32::from(level.min(4)) - 2) * 5;
+    let mouth = format!("M14 31 Q24 {} 34 31", 31 + bend);
+    view! {
+        <svg class="face" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
+            <circle cx="24" cy="24" r="21" fill="#ffd54a" stroke="#3d2e00" stroke-width="2.5" />
+            <circle cx="17" cy="19" r="2.8" fill="#3d2e00" />
+            <circle cx="31" cy="19" r="2.8" fill="#3d2e00" />
+            <path d=mouth fill="none" stroke="#3d2e00" stroke-width="3" stroke-linecap="round" />
+        </svg>
+    }
+}
+
+/// The face for each step of a scale of three to five steps, lowest first; `None` for other
+/// scales, which are shown in words only.
+pub fn face_levels(steps: usize) -> Option<&'static [u8]> {
+    match steps {
+        3 => Some(&[1, 3, 4]),
+        4 => Some(&[1, 2, 3, 4]),
+        5 => Some(&[0, 1, 2, 3, 4]),
+        _ => None,
     }
 }
 

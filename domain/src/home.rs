@@ -20,6 +20,15 @@ pub struct TeamSummary {
     pub subject: Subject,
     pub pupil_count: u32,
     pub teacher_names: Vec<String>,
+    /// This year's årsplan of the hold, if one is made: the hold's card opens it.
+    pub year_plan: Option<PlanRef>,
+}
+
+/// An årsplan by id and title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRef {
+    pub id: i64,
+    pub title: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

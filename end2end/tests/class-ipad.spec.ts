@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../chromium';
-import { expectNoAxeViolations, fitsWidth, officeMakesClass, pupilOnClassIpad, signIn } from './support';
+import { expectNoAxeViolations, fitsWidth, officeMakesClass, pupilOnClassIpad, signIn, handOn } from './support';
 
 const PICKER = '1.A: Tryk på dit billede';
 
@@ -23,7 +23,7 @@ test('a teacher opens a class iPad and three pupils sign in and out in turn by t
   for (const name of ['Ida', 'Noah', 'Freja']) {
     await page.getByRole('button', { name, exact: true }).tap();
     await expect(page.getByRole('heading', { level: 1, name: `Hej ${name}!` })).toBeVisible();
-    await page.getByRole('button', { name: 'Færdig' }).tap();
+    await handOn(page);
     await expect(page.getByRole('heading', { level: 1, name: PICKER })).toBeVisible();
   }
   // No one typed anything after the teacher handed the iPad over.

@@ -66,3 +66,51 @@ test('a teacher evaluates the whole hold in the grid with the keyboard only', as
   expect(await teachers.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
   await expectNoAxeViolations(page);
 });
+
+test('the grid is one Tab stop with a legend of the steps, and the arrows move inside it', async ({ page }) => {
+  await signIn(page, 'bo');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();
+  await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
+  await page.getByRole('link', { name: 'Tal til 20' }).click();
+  // The grid is another build's screen: the link loads it as a new page.
+  await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Evaluering: Tal til 20' })).toBeVisible();
+
+  // The legend says which number key picks which step.
+  const legend = page.getByRole('region', { name: 'Trinene på målestokken' });
+  await expect(legend.getByRole('listitem')).toHaveText(['1 Ikke endnu', '2 På vej', '3 Det kan jeg']);
+
+  const table = page.getByRole('table', { name: 'Evaluering: Tal til 20' });
+  const focusedLabel = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  const inGrid = () => table.evaluate((t) => t.contains(document.activeElement));
+
+  // Tab reaches the grid once, at its first goal's cell.
+  await page.getByRole('link', { name: 'Tilbage til forløbet' }).focus();
+  let presses = 0;
+  while (!(await inGrid()) && presses < 10) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  const firstRow = (await table.getByRole('rowheader').first().getByRole('link').first().textContent()) ?? '';
+  expect(await focusedLabel()).toMatch(new RegExp(`^${firstRow}, `));
+  // One more Tab leaves the grid: ten pupils and two goals are a single stop.
+  await page.keyboard.press('Tab');
+  expect(await inGrid()).toBe(false);
+
+  // Back in with Shift+Tab, the arrows move: down a row, right a goal, and Home to the pupil's name.
+  await page.keyboard.press('Shift+Tab');
+  expect(await inGrid()).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const secondRow = (await table.getByRole('rowheader').nth(1).getByRole('link').first().textContent()) ?? '';
+  const moved = await focusedLabel();
+  expect(moved).toMatch(new RegExp(`^${secondRow}, `));
+  await page.keyboard.press('Home');
+  expect(await focusedLabel()).toBe(secondRow);
+  // Leaving and coming back returns to the cell last visited.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedLabel()).toBe(secondRow);
+  await expectNoAxeViolations(page);
+});

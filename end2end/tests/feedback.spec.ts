@@ -10,6 +10,7 @@ import {
   recordSpeech,
   signIn,
   spoken,
+  handOn,
 } from './support';
 
 // A 2 × 2 PNG: small, real, decodable.
@@ -100,7 +101,7 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     const share = ipad.getByRole('listitem').filter({ hasText: task }).getByRole('button', { name: 'Del med mine voksne' });
     await share.tap();
     await expect(share).toHaveAttribute('aria-pressed', 'true');
-    await ipad.getByRole('button', { name: 'Færdig', exact: true }).tap();
+    await handOn(ipad);
     await ipad.getByRole('button', { name: 'Cille', exact: true }).tap();
     await expect(ipad.getByRole('heading', { level: 1, name: 'Hej Cille!' })).toBeVisible();
     await openTask();
@@ -109,7 +110,7 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     await expect(work.getByRole('status')).toHaveText('Gemt i Mit arbejde.');
     await ipad.getByRole('button', { name: 'Jeg er færdig' }).tap();
     await expect(ipad.getByRole('button', { name: 'Jeg er færdig' })).toHaveAttribute('aria-pressed', 'true');
-    await ipad.getByRole('button', { name: 'Færdig', exact: true }).tap();
+    await handOn(ipad);
 
     // Dorte sees both done, with the photo and the voice note, and answers each.
     await dorte.goto(returnsUrl);
@@ -184,7 +185,7 @@ test('a teacher answers what two pupils handed in, by voice and in words, and ea
     await answers.getByRole('button', { name: 'Hør svaret' }).tap();
     await expect.poll(async () => (await spoken(ipad)).map((u) => u.text)).toContain('Flot kat! Hvad hedder den?');
     await expectNoAxeViolationsForPupils(ipad);
-    await ipad.getByRole('button', { name: 'Færdig', exact: true }).tap();
+    await handOn(ipad);
 
     // Cille hears her teacher's voice.
     await ipad.getByRole('button', { name: 'Cille', exact: true }).tap();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, recordSpeech, signIn, spoken } from './support';
+import { expectNoAxeViolations, recordSpeech, signIn, spoken, handOn } from './support';
 
 test('a teacher sees the hold they teach', async ({ page }) => {
   await signIn(page, 'anne');
@@ -37,7 +37,19 @@ test('a pupil sees a big, icon-first home that reads itself aloud in Danish', as
   expect(utterance.text).toContain('Hej Ida!');
   expect(utterance.text).toContain('Matematik');
 
+  // Færdig asks first, out loud, with a picture for each answer; "Nej, tilbage" keeps her here.
   await done.tap();
+  const question = page.getByRole('group', { name: "Er du færdig med iPad'en?" });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Ja, giv den videre' })).toBeFocused();
+  await expect.poll(async () => (await spoken(page)).map((u) => u.text)).toContain("Er du færdig med iPad'en?");
+  await expectNoAxeViolations(page);
+  await question.getByRole('button', { name: 'Nej, tilbage' }).tap();
+  await expect(question).toBeHidden();
+  await expect(done).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hej Ida!' })).toBeVisible();
+
+  await handOn(page);
   await expect(page).toHaveURL(/\/log-ind$/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/log-ind$/);

@@ -1,7 +1,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { baseURL, withFakeCamera } from '../chromium';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations, signIn, handOn } from './support';
 
 // Printing cards replaces a class's codes, so the tests here take turns, and each screen size
 // uses its own class.
@@ -62,7 +62,7 @@ test('on a class iPad three pupils sign in and out in turn with their login-card
     await page.getByLabel('Koden fra login-kortet').fill(code);
     await page.getByRole('button', { name: 'Log ind', exact: true }).tap();
     await expect(page.getByRole('heading', { level: 1, name: `Hej ${name.split(' ')[0]}!` })).toBeVisible();
-    await page.getByRole('button', { name: 'Færdig' }).tap();
+    await handOn(page);
     await expect(page.getByRole('heading', { level: 1, name: picker })).toBeVisible();
   }
 });
@@ -152,7 +152,7 @@ test('on a class iPad three pupils sign in and out in turn by showing their card
       await expect(tablet.getByRole('heading', { level: 1, name: `Hej ${name.split(' ')[0]}!` })).toBeVisible({
         timeout: 15_000,
       });
-      await tablet.getByRole('button', { name: 'Færdig' }).tap();
+      await handOn(tablet);
       await expect(tablet.getByRole('heading', { level: 1, name: picker })).toBeVisible();
       ipad = await context.storageState();
     } finally {

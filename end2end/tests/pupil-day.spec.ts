@@ -10,6 +10,7 @@ import {
   signInByPicture,
   spoken,
   fitsWidth,
+  handOn,
 } from './support';
 
 // Each screen size has its own pupils of 1.A, so tests running side by side never share one.
@@ -85,6 +86,12 @@ test('a pupil signs in by picture, hears today’s task, adds a photo and a draw
   const done = page.getByRole('button', { name: 'Jeg er færdig' });
   await done.tap();
   await expect(done).toHaveAttribute('aria-pressed', 'true');
+  // The task's "Jeg er færdig" is not the iPad's "Færdig": it does not ask to hand the iPad on,
+  // and the two never look alike (a green tick, a purple waving hand).
+  await expect(page.getByRole('group', { name: "Er du færdig med iPad'en?" })).toBeHidden();
+  const background = (name: string, exact: boolean) =>
+    page.getByRole('button', { name, exact }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background('Jeg er færdig', true)).not.toBe(await background('Færdig', true));
 
   // Mit arbejde holds both, with the task they belong to.
   await page.getByRole('link', { name: 'Hjem', exact: true }).tap();
@@ -103,6 +110,8 @@ test('a pupil signs in by picture, hears today’s task, adds a photo and a draw
   await goal.getByRole('button', { name: 'Læs målet op' }).tap();
   await goal.getByRole('group', { name: 'Hvordan gik det?: Jeg kan tælle til 20' }).getByRole('button', { name: 'Det kan jeg' }).tap();
   await expect(goal.getByRole('status')).toHaveText('Gemt.');
+  // The faces are drawings, the same on every iPad, not emoji that depend on its fonts.
+  await expect(goal.getByRole('group', { name: 'Hvordan gik det?: Jeg kan tælle til 20' })).not.toContainText(/[😟🙂😀😐😢]/u);
   const said = (await spoken(page)).map((u) => u.text);
   expect(said).toContain('Jeg kan tælle til 20');
   expect(said).toContain('Det kan jeg');
@@ -110,7 +119,7 @@ test('a pupil signs in by picture, hears today’s task, adds a photo and a draw
   await expectNoAxeViolationsForPupils(page);
 
   // Færdig hands the iPad to the next pupil.
-  await page.getByRole('button', { name: 'Færdig', exact: true }).tap();
+  await handOn(page);
   await expect(page.getByRole('heading', { level: 1, name: CLASS_PICKER })).toBeVisible();
 });
 

@@ -7,6 +7,7 @@ import {
   planThisWeek,
   pupilOnClassIpad,
   signIn,
+  handOn,
 } from './support';
 
 /** Records with the fake microphone in `area` and keeps the recording. */
@@ -96,7 +97,7 @@ test('a pupil says her reflection, the teacher includes it with a transcript, an
     // Back on the plan later, the recording is still hers to hear.
     await ipad.reload();
     await expect(ipad.getByRole('region', { name: 'Eller sig det (Dansk)' }).getByLabel('Det har du sagt')).toHaveCount(1);
-    await ipad.getByRole('button', { name: 'Færdig', exact: true }).tap();
+    await handOn(ipad);
     await ipads.close();
 
     // Dorte hears it in the plan, includes it, writes down what Dina said, and publishes.

@@ -12,6 +12,18 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
 }
 
+/**
+ * Hands a class iPad on: the pupil taps Færdig (a waving hand) and then the picture that says
+ * yes, as a child does; Færdig alone only asks.
+ */
+export async function handOn(page: Page) {
+  await page.getByRole('button', { name: 'Færdig', exact: true }).tap();
+  await page
+    .getByRole('group', { name: "Er du færdig med iPad'en?" })
+    .getByRole('button', { name: 'Ja, giv den videre' })
+    .tap();
+}
+
 /** Axe over the whole page: WCAG 2.0–2.2 A and AA plus best practice, target size on. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

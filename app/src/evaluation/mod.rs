@@ -50,6 +50,51 @@ use domain::evaluation::EvaluationValue;
 use leptos_router::components::A;
 use std::collections::HashMap;
 
+/// The grid's columns before the goals': the pupil's elevplaner and all their work.
+const LINK_COLUMNS: usize = 2;
+
+/// Where an arrow key (or Home, End) moves focus from `at` in a grid of `rows` × `width`; `None`
+/// for any other key, and at an edge.
+fn moved(key: &str, at: (usize, usize), rows: usize, width: usize) -> Option<(usize, usize)> {
+    let (r, c) = at;
+    match key {
+        "ArrowDown" if r + 1 < rows => Some((r + 1, c)),
+        "ArrowUp" if r > 0 => Some((r - 1, c)),
+        "ArrowRight" if c + 1 < width => Some((r, c + 1)),
+        "ArrowLeft" if c > 0 => Some((r, c - 1)),
+        "Home" if c > 0 => Some((r, 0)),
+        "End" if c + 1 < width => Some((r, width - 1)),
+        _ => None,
+    }
+}
+
+/// The steps of each scale the grid's goals use, with the key that picks each: the cells show a
+/// step's name, and the legend says which number is which.
+#[component]
+fn ScaleLegend(goals: Vec<domain::evaluation::GridGoal>) -> impl IntoView {
+    let mut scales: Vec<domain::planning::Scale> = Vec::new();
+    for goal in goals {
+        if !scales.iter().any(|s| s.id == goal.scale.id) {
+            scales.push(goal.scale);
+        }
+    }
+    view! {
+        <section class="scale-legend" aria-labelledby="legend-title">
+            <h2 id="legend-title">{t(EvaluationKey::LegendTitle)}</h2>
+            {scales.into_iter().map(|scale| view! {
+                <div class="legend-scale">
+                    <h3>{scale.name}</h3>
+                    <ol>
+                        {scale.steps.into_iter().enumerate().map(|(i, step)| view! {
+                            <li><kbd>{i + 1}</kbd>" "{step}</li>
+                        }).collect_view()}
+                    </ol>
+                </div>
+            }).collect_view()}
+        </section>
+    }
+}
+
 fn step_name(scale: &domain::planning::Scale, value: Option<&EvaluationValue>) -> String {
     value
         .and_then(|v| v.step)
@@ -126,12 +171,27 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
     });
     let goals = grid.goals.clone();
     let (rows, cols) = (grid.pupils.len(), grid.goals.len());
+    // Roving focus: the grid is one Tab stop (the cell last visited) and the arrows move within
+    // it, over the pupil's two links (columns 0 and 1) and the goals' cells (from column 2).
+    let width = cols + LINK_COLUMNS;
     let cell_id = |r: usize, c: usize| format!("cell-{r}-{c}");
+    let active = RwSignal::new((0usize, if cols > 0 { LINK_COLUMNS } else { 0 }));
     let focus = move |r: usize, c: usize| {
         if let Some(el) = document().get_element_by_id(&cell_id(r, c))
             && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
         {
             let _ = el.focus();
+        }
+    };
+    let tab_stop = move |r: usize, c: usize| if active.get() == (r, c) { "0" } else { "-1" };
+    let on_arrows = move |ev: &leptos::ev::KeyboardEvent, r: usize, c: usize| -> bool {
+        match moved(&ev.key(), (r, c), rows, width) {
+            Some((nr, nc)) => {
+                ev.prevent_default();
+                focus(nr, nc);
+                true
+            }
+            None => false,
         }
     };
     let pupils_by_row = grid.pupils.clone();
@@ -205,6 +265,7 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
         <h1>{title.clone()}</h1>
         <p><A href=format!("{}/{}", paths::UNIT, grid.unit_id)>{t(EvaluationKey::BackToUnit)}</A></p>
         <p class="hint" id="grid-hint">{t(EvaluationKey::GridHint)}</p>
+        <ScaleLegend goals=grid.goals.clone() />
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
         {move || match save.value().get() {
             Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
@@ -238,8 +299,10 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                 <td>
                                     <button
                                         type="button"
-                                        id=cell_id(r, c)
+                                        id=cell_id(r, LINK_COLUMNS + c)
                                         class="grid-cell"
+                                        tabindex=move || tab_stop(r, LINK_COLUMNS + c)
+                                        on:focus=move |_| active.set((r, LINK_COLUMNS + c))
                                         aria-label=move || {
                                             let current = steps.with(|m| m.get(&key).copied().flatten());
                                             let name = current
@@ -248,18 +311,10 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                                             format!("{who}: {name}")
                                         }
                                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                            let key_name = ev.key();
-                                            let moved = match key_name.as_str() {
-                                                "ArrowDown" if r + 1 < rows => Some((r + 1, c)),
-                                                "ArrowUp" if r > 0 => Some((r - 1, c)),
-                                                "ArrowRight" if c + 1 < cols => Some((r, c + 1)),
-                                                "ArrowLeft" if c > 0 => Some((r, c - 1)),
-                                                _ => None,
-                                            };
-                                            if let Some((nr, nc)) = moved {
-                                                ev.prevent_default();
-                                                focus(nr, nc);
-                                            } else if let Some(d) = key_name.parse::<u8>().ok().filter(|d| (1..=9).contains(d)) {
+                                            if on_arrows(&ev, r, LINK_COLUMNS + c) {
+                                                return;
+                                            }
+                                            if let Some(d) = ev.key().parse::<u8>().ok().filter(|d| (1..=9).contains(d)) {
                                                 ev.prevent_default();
                                                 set_step(r, c, d - 1);
                                             }
@@ -292,9 +347,25 @@ fn Grid(grid: EvaluationGrid) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">
-                                    <A href=plans_href>{name}</A>
+                                    <a
+                                        href=plans_href
+                                        id=cell_id(r, 0)
+                                        tabindex=move || tab_stop(r, 0)
+                                        on:focus=move |_| active.set((r, 0))
+                                        on:keydown=move |ev| { on_arrows(&ev, r, 0); }
+                                    >
+                                        {name}
+                                    </a>
                                     <br />
-                                    <A href=work_href>{work_label}</A>
+                                    <a
+                                        href=work_href
+                                        id=cell_id(r, 1)
+                                        tabindex=move || tab_stop(r, 1)
+                                        on:focus=move |_| active.set((r, 1))
+                                        on:keydown=move |ev| { on_arrows(&ev, r, 1); }
+                                    >
+                                        {work_label}
+                                    </a>
                                 </th>
                                 {cells}
                             </tr>
@@ -390,16 +461,6 @@ pub async fn load_my_goals() -> Result<Vec<domain::evaluation::MyGoal>, AppError
     backend::evaluation::my_goals(&crate::request_ctx()?).await
 }
 
-/// The faces for a scale of three to five steps, lowest first. Shown with their words, never alone.
-fn faces_for(steps: usize) -> Option<&'static [&'static str]> {
-    match steps {
-        3 => Some(&["😟", "🙂", "😀"]),
-        4 => Some(&["😟", "😐", "🙂", "😀"]),
-        5 => Some(&["😢", "😟", "😐", "🙂", "😀"]),
-        _ => None,
-    }
-}
-
 /// `/mine-maal`: the pupil's "mål og refleksion" goals, each read aloud on request, with a way to
 /// show work for each.
 #[component]
@@ -464,9 +525,9 @@ fn FacesOverTime(goal: domain::evaluation::MyGoal) -> impl IntoView {
     let faces = goal
         .scale
         .faces
-        .then(|| faces_for(goal.scale.steps.len()))
+        .then(|| crate::components::face_levels(goal.scale.steps.len()))
         .flatten();
-    let entries: Vec<(Option<&'static str>, String, String)> = goal
+    let entries: Vec<(Option<u8>, String, String)> = goal
         .history
         .iter()
         .filter_map(|v| {
@@ -493,7 +554,7 @@ fn FacesOverTime(goal: domain::evaluation::MyGoal) -> impl IntoView {
                 <ol>
                     {entries.into_iter().map(|(face, word, day)| view! {
                         <li>
-                            {face.map(|f| view! { <span class="face" aria-hidden="true">{f}</span> })}
+                            {face.map(|level| view! { <crate::components::Face level /> })}
                             <span>{word}</span>
                             <span class="muted">{day}</span>
                         </li>
@@ -552,7 +613,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
     let faces = goal
         .scale
         .faces
-        .then(|| faces_for(goal.scale.steps.len()))
+        .then(|| crate::components::face_levels(goal.scale.steps.len()))
         .flatten();
     view! {
         <li class="card my-goal">
@@ -577,7 +638,7 @@ fn GoalCard(goal: domain::evaluation::MyGoal) -> impl IntoView {
                                 save.dispatch(SelfEvaluate { goal_id, step: Some(i64::from(step)), comment: note.get_untracked() });
                             }
                         >
-                            {faces.and_then(|f| f.get(usize::from(step))).map(|face| view! { <span class="face" aria-hidden="true">{*face}</span> })}
+                            {faces.and_then(|f| f.get(usize::from(step))).map(|level| view! { <crate::components::Face level=*level /> })}
                             <span>{label.clone()}</span>
                         </button>
                     }
@@ -619,4 +680,27 @@ pub(crate) fn register_server_functions() {
     register_explicit::<LoadMyGoals>();
     register_explicit::<evidence::LoadGoalWork>();
     register_explicit::<evidence::ChooseEvidence>();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moved;
+
+    #[test]
+    fn arrows_move_one_cell_and_stop_at_the_edges() {
+        assert_eq!(moved("ArrowRight", (0, 0), 3, 4), Some((0, 1)));
+        assert_eq!(moved("ArrowDown", (1, 2), 3, 4), Some((2, 2)));
+        assert_eq!(moved("ArrowDown", (2, 2), 3, 4), None);
+        assert_eq!(moved("ArrowUp", (0, 2), 3, 4), None);
+        assert_eq!(moved("ArrowLeft", (0, 0), 3, 4), None);
+        assert_eq!(moved("ArrowRight", (0, 3), 3, 4), None);
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_rows_first_and_last_cell() {
+        assert_eq!(moved("Home", (1, 3), 3, 4), Some((1, 0)));
+        assert_eq!(moved("End", (1, 0), 3, 4), Some((1, 3)));
+        assert_eq!(moved("Home", (1, 0), 3, 4), None);
+        assert_eq!(moved("Enter", (1, 1), 3, 4), None);
+    }
 }

@@ -6,6 +6,7 @@ use super::Text;
 pub enum EvaluationKey {
     EvaluationTitle,
     SavedFor,
+    LegendTitle,
     BackToUnit,
     GridHint,
     PupilsOwn,
@@ -37,9 +38,10 @@ impl Text for EvaluationKey {
         match self {
             EvaluationKey::EvaluationTitle => "Evaluering",
             EvaluationKey::SavedFor => "Gemt:",
+            EvaluationKey::LegendTitle => "Trinene på målestokken",
             EvaluationKey::BackToUnit => "Tilbage til forløbet",
             EvaluationKey::GridHint => {
-                "Flyt mellem felterne med piletasterne. Tryk 1, 2, 3 … for at vælge trin på målestokken (1 er det laveste). Det gemmes med det samme. Et klik vælger næste trin."
+                "Tabulatortasten fører ind i og ud af tabellen. Flyt mellem felterne med piletasterne. Tryk 1, 2, 3 … for at vælge trin på målestokken (1 er det laveste). Det gemmes med det samme. Et klik vælger næste trin."
             }
             EvaluationKey::PupilsOwn => "Elevens egen",
             EvaluationKey::NoGoalsForPupil => "Du har ingen mål lige nu.",

@@ -18,6 +18,9 @@ pub enum IdentityKey {
     SigningIn,
     SignOut,
     Done,
+    HandOnQuestion,
+    HandOnYes,
+    HandOnNo,
     DemoTitle,
     DemoIntro,
     DemoSignInAs,
@@ -136,6 +139,9 @@ impl Text for IdentityKey {
             IdentityKey::SigningIn => "Logger ind …",
             IdentityKey::SignOut => "Log ud",
             IdentityKey::Done => "Færdig",
+            IdentityKey::HandOnQuestion => "Er du færdig med iPad'en?",
+            IdentityKey::HandOnYes => "Ja, giv den videre",
+            IdentityKey::HandOnNo => "Nej, tilbage",
             IdentityKey::DemoTitle => "Demo-skole",
             IdentityKey::DemoIntro => {
                 "Spire kører i demo-tilstand. Alle demo-brugere har adgangskoden:"

@@ -16,6 +16,11 @@ pub fn mark_left(pupil: &str) -> String {
     format!("Meld ud: {pupil}")
 }
 
+/// "Hent elevpakke for Ida Jensen": the pupil's records as a file, to send with them.
+pub fn download_package_of(pupil: &str) -> String {
+    format!("Hent elevpakke for {pupil}")
+}
+
 /// "Tilknyt forælder til Ida Jensen".
 pub fn link_guardian_to(pupil: &str) -> String {
     format!("Tilknyt forælder til {pupil}")

@@ -265,7 +265,10 @@ fn PupilRow(
                 <button type="button" aria-label=format!("{} {}", t(IdentityKey::MovePupil), name) on:click=move_pupil>
                     {t(IdentityKey::MovePupil)}
                 </button>
-                <button type="button" on:click=mark_left>
+                <a href=format!("{}/{pupil_id}", domain::paths::PUPIL_PACKAGE) download="" rel="external">
+                    {crate::i18n::messages::download_package_of(&name)}
+                </a>
+                <button type="button" class="destructive" on:click=mark_left>
                     {crate::i18n::messages::mark_left(&name)}
                 </button>
             </div>

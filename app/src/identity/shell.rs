@@ -22,7 +22,9 @@ pub fn go_to_sign_in() {
     });
 }
 
-/// Signs out and returns to the sign-in screen. Pupils see it as the big "Færdig" tile.
+/// Signs out and returns to the sign-in screen. Pupils see it as the big "Færdig" tile: a
+/// waving hand, unlike a task's "Jeg er færdig" (a tick), and it asks first — with a picture for
+/// each answer, read aloud — so a pupil who meant the task does not hand the iPad on by mistake.
 #[component]
 pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
     let sign_out = ServerAction::<super::SignOut>::new();
@@ -32,29 +34,67 @@ pub fn SignOutButton(#[prop(optional)] as_done_tile: bool) -> impl IntoView {
             go_to_sign_in();
         }
     });
-    let label = if as_done_tile {
-        t(IdentityKey::Done)
-    } else {
-        t(IdentityKey::SignOut)
+    let leave = move || {
+        speech::stop();
+        sign_out.dispatch(super::SignOut {});
     };
-    let icon = if as_done_tile {
-        icondata::LuCircleCheckBig
-    } else {
-        icondata::LuLogOut
-    };
+    if !as_done_tile {
+        return view! {
+            <button type="button" class="sign-out" on:click=move |_| leave()>
+                <DecorativeIcon icon=icondata::LuLogOut />
+                <span>{t(IdentityKey::SignOut)}</span>
+            </button>
+        }
+        .into_any();
+    }
+    let asking = RwSignal::new(false);
+    let yes = NodeRef::<leptos::html::Button>::new();
+    let done = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if asking.get()
+            && let Some(yes) = yes.get()
+        {
+            let _ = yes.focus();
+        }
+    });
     view! {
         <button
             type="button"
-            class=if as_done_tile { "sign-out tile-button done" } else { "sign-out" }
+            class="sign-out tile-button done"
+            node_ref=done
+            aria-expanded=move || asking.get().to_string()
+            aria-controls="giv-videre"
             on:click=move |_| {
-                speech::stop();
-                sign_out.dispatch(super::SignOut {});
+                asking.set(true);
+                speech::speak(t(IdentityKey::HandOnQuestion), || ());
             }
         >
-            <DecorativeIcon icon=icon />
-            <span>{label}</span>
+            <DecorativeIcon icon=icondata::LuHand />
+            <span>{t(IdentityKey::Done)}</span>
         </button>
+        <div id="giv-videre" class="hand-on" role="group" aria-labelledby="giv-videre-spoergsmaal" hidden=move || !asking.get()>
+            <p id="giv-videre-spoergsmaal">{t(IdentityKey::HandOnQuestion)}</p>
+            <button type="button" class="tile-button hand-on-yes" node_ref=yes on:click=move |_| leave()>
+                <DecorativeIcon icon=icondata::LuHand />
+                <span>{t(IdentityKey::HandOnYes)}</span>
+            </button>
+            <button
+                type="button"
+                class="tile-button"
+                on:click=move |_| {
+                    speech::stop();
+                    asking.set(false);
+                    if let Some(done) = done.get_untracked() {
+                        let _ = done.focus();
+                    }
+                }
+            >
+                <DecorativeIcon icon=icondata::LuUndo2 />
+                <span>{t(IdentityKey::HandOnNo)}</span>
+            </button>
+        </div>
     }
+    .into_any()
 }
 
 /// The top bar every signed-in screen shares: who is signed in, switching to another role the
@@ -85,22 +125,64 @@ pub fn AppHeader(me: Me) -> impl IntoView {
                 {plans.then(|| view! { <A href=crate::paths::PLANNING>{t(Key::PlanningTitle)}</A> })}
                 {library.then(|| view! { <A href=crate::paths::LIBRARY>{t(Key::LibraryTitle)}</A> })}
             </nav>
-            <span class="who">
-                <span class="visually-hidden">{t(IdentityKey::SignedInAs)}" "</span>
-                {me.name}
-                <span class="role">" ("{role_name(me.role)}")"</span>
-            </span>
-            {other_roles.into_iter().map(|role| view! {
-                <button type="button" on:click=move |_| { switch.dispatch(super::SwitchRole { role }); }>
-                    {crate::i18n::messages::switch_role_to(role_name(role))}
-                </button>
-            }).collect_view()}
-            <A href=crate::paths::CHANGE_PASSWORD>{t(crate::i18n::AccessKey::ChangeLink)}</A>
-            <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
-                {t(IdentityKey::SignOutEverywhere)}
-            </button>
+            <AccountMenu name=me.name role=me.role other_roles switch everywhere />
             <SignOutButton />
         </header>
+    }
+}
+
+/// Who is signed in, as a button that opens what is done less often: switching role, changing
+/// the password, signing out everywhere. Folded away, the header fits one line on a phone and
+/// "Log ud alle steder" no longer stands beside "Log ud" at the same weight.
+#[component]
+fn AccountMenu(
+    name: String,
+    role: Role,
+    other_roles: Vec<Role>,
+    switch: ServerAction<super::SwitchRole>,
+    everywhere: ServerAction<super::SignOutEverywhere>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let close_and_return = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    view! {
+        <div
+            class="account"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    close_and_return();
+                }
+            }
+        >
+            <button
+                type="button"
+                class="account-button"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls="account-menu"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="visually-hidden">{t(IdentityKey::SignedInAs)}" "</span>
+                <span class="who">{name}</span>
+                <span class="role">" ("{role_name(role)}")"</span>
+            </button>
+            <div id="account-menu" class="account-menu" hidden=move || !open.get()>
+                {other_roles.into_iter().map(|role| view! {
+                    <button type="button" on:click=move |_| { switch.dispatch(super::SwitchRole { role }); }>
+                        {crate::i18n::messages::switch_role_to(role_name(role))}
+                    </button>
+                }).collect_view()}
+                <A href=crate::paths::CHANGE_PASSWORD>{t(crate::i18n::AccessKey::ChangeLink)}</A>
+                <button type="button" on:click=move |_| { everywhere.dispatch(super::SignOutEverywhere {}); }>
+                    {t(IdentityKey::SignOutEverywhere)}
+                </button>
+            </div>
+        </div>
     }
 }
 

@@ -15,6 +15,7 @@ use crate::paths;
 use crate::pupil::subject_icon;
 use domain::home::{ClassRef, TeacherHome};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
@@ -39,7 +40,18 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
                         </h2>
                         <p>{subject_name(team.subject)}" · "{counts::pupils(team.pupil_count)}</p>
                         <p>{t(PlanningKey::TeamTeachers)}": "{team.teacher_names.join(", ")}</p>
-                        <p>
+                        <p class="card-links">
+                            {match team.year_plan.clone() {
+                                Some(plan) => view! {
+                                    <A href=format!("{}/{}", paths::YEAR_PLAN, plan.id)>
+                                        {t(PlanningKey::OpenYearPlan)}": "{plan.title}
+                                    </A>
+                                }.into_any(),
+                                None => {
+                                    let label = crate::i18n::messages::create_year_plan_for(&team.name);
+                                    view! { <A href=paths::PLANNING>{label}</A> }.into_any()
+                                }
+                            }}
                             <a href=format!("{}/{}", paths::TEAM, team.id) aria-label=crate::i18n::messages::open_team(&team.name)>
                                 {t(crate::i18n::TeamsKey::OpenTeam)}
                             </a>

@@ -304,7 +304,6 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
 /// and the goals they evaluate themselves on, with faces.
 #[component]
 pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
-    let faces = ["😟", "🙂", "😀"];
     view! {
         <section class="card pupil-preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t(PlanningKey::PupilPreviewTitle)}</h2>
@@ -330,8 +329,10 @@ pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
                     <li class="preview-goal">
                         <p>{g.text.clone()}</p>
                         <p>
-                            {g.scale.faces.then(|| view! {
-                                <span aria-hidden="true" class="faces">{faces.join(" ")}</span>" "
+                            {g.scale.faces.then(|| crate::components::face_levels(g.scale.steps.len())).flatten().map(|levels| view! {
+                                <span class="preview-faces">
+                                    {levels.iter().map(|level| view! { <crate::components::Face level=*level /> }).collect_view()}
+                                </span>
                             })}
                             <span>{g.scale.steps.join(" · ")}</span>
                         </p>

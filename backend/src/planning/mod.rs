@@ -16,10 +16,10 @@ pub mod units;
 pub mod year_plans;
 
 use crate::entity::team_member::MemberRole;
-use crate::entity::{person, school, team, team_member};
+use crate::entity::{person, school, team, team_member, year_plan};
 use crate::{Principal, db_err, policy};
 use domain::AppError;
-use domain::home::{TeacherHome, TeamSummary};
+use domain::home::{PlanRef, TeacherHome, TeamSummary};
 use domain::identity::Me;
 use domain::school::Subject;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -53,6 +53,25 @@ pub async fn teacher_home(
         .all(db)
         .await
         .map_err(db_err)?;
+    // One active årsplan per hold and year (a unique index), so a hold's card can open it.
+    let plans: HashMap<i32, PlanRef> = year_plan::Entity::find()
+        .filter(year_plan::Column::TeamId.is_in(teams.iter().map(|t| t.id)))
+        .filter(year_plan::Column::SchoolYear.eq(p.school_year))
+        .filter(year_plan::Column::ArchivedAt.is_null())
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|y| {
+            (
+                y.team_id,
+                PlanRef {
+                    id: i64::from(y.id),
+                    title: y.title,
+                },
+            )
+        })
+        .collect();
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(own))
         .filter(team_member::Column::LeftAt.is_null())
@@ -113,6 +132,7 @@ pub async fn teacher_home(
                 subject,
                 pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
                 teacher_names,
+                year_plan: plans.get(&t.id).cloned(),
             })
         })
         .collect();
