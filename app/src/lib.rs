@@ -60,85 +60,70 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// The staff build: the homes, the planning overview and the forløb. The other staff screens are the follow-up and school
-/// builds' (`domain::identity::Audience`), sign-in is the sign-in build's, and the pupils' and
-/// parents' screens the family build's; links there load a new page.
+/// A signed-in build: links into other builds load as pages, the reading settings and the
+/// subject catalogue are loaded once, and the router draws the build's routes between the skip
+/// link and the footer, handing over what another build draws. A macro, because each build's
+/// routes are a type of their own.
+macro_rules! signed_in_build {
+    ($here:ident, { $($routes:tt)* }) => {{
+        let_links_into_other_builds_load(Audience::$here);
+        identity::reading::provide_reading_settings();
+        subjects::provide_catalogue();
+        view! {
+            <Router>
+                <SkipLink />
+                <Routes fallback=|| view! { <NotFoundHere here=Audience::$here /> }>
+                    $($routes)*
+                </Routes>
+                <SiteFooter />
+            </Router>
+        }
+    }};
+}
+
+/// The staff build: the homes, the planning overview and the forløb. The other staff screens are
+/// the other three staff builds' (`domain::identity::Audience`), sign-in is the sign-in build's,
+/// and the pupils' and parents' screens the pupil and family builds'; links there load a page.
 #[component]
 pub fn StaffApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::Staff);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::Staff /> }>
-                <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
-                <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
-                <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
-                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(Staff, {
+        <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
+        <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
+        <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
+        <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
+    })
 }
 
 /// The follow-up build: staff following the pupils — the evaluation grid, what pupils handed in
 /// and the elevplaner.
 #[component]
 pub fn FollowUpApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::FollowUp);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::FollowUp /> }>
-                <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
-                <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
-                <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
-                <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
-                <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
-                <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(FollowUp, {
+        <Route path=path!("/evaluering/:id") view=evaluation::EvaluationGridPage />
+        <Route path=path!("/opgave/:id") view=returns::TaskReturnsPage />
+        <Route path=path!("/elevarbejde/:team/:pupil") view=returns::pupil_work::PupilWorkPage />
+        <Route path=path!("/elevplaner/:id") view=pupil_plan::staff::PupilPlansPage />
+        <Route path=path!("/elevplan/:id") view=pupil_plan::staff::PlanEditorPage />
+        <Route path=path!("/elevplaner/:id/udskrift") view=pupil_plan::staff::PackagePrintPage />
+    })
 }
 
 /// The school build: administration.
 #[component]
 pub fn SchoolApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::School);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::School /> }>
-                <Route path=path!("/administration") view=identity::roster::AdministrationPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(School, {
+        <Route path=path!("/administration") view=identity::roster::AdministrationPage />
+    })
 }
 
 /// The hold build: a hold's people, its årsplan and the shared library of forløb.
 #[component]
 pub fn HoldApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::Hold);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::Hold /> }>
-                <Route path=path!("/hold/:id") view=teams::TeamPage />
-                <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
-                <Route path=path!("/bibliotek") view=library::LibraryPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(Hold, {
+        <Route path=path!("/hold/:id") view=teams::TeamPage />
+        <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
+        <Route path=path!("/bibliotek") view=library::LibraryPage />
+    })
 }
 
 /// The pupil build: a pupil's screens on the class iPad (or their own device), and the card
@@ -146,51 +131,33 @@ pub fn HoldApp() -> impl IntoView {
 /// after the sign-in build, so the class iPad's first screen does not wait for it.
 #[component]
 pub fn PupilApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::Pupil);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::Pupil /> }>
-                <Route path=path!("/") view=|| view! { <home::HomePage views=home::pupil_homes /> } />
-                <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
-                <Route path=path!("/i-dag") view=pupil::today::TodayPage />
-                <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
-                <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
-                <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
-                <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
-                <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
-                <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
-                <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
-                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(Pupil, {
+        <Route path=path!("/") view=|| view! { <home::HomePage views=home::pupil_homes /> } />
+        <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
+        <Route path=path!("/i-dag") view=pupil::today::TodayPage />
+        <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
+        <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
+        <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
+        <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
+        <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
+        <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
+        <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
+        <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
+    })
 }
 
 /// The family build: a parent's screens — each child's week, the weekly digest, the published
 /// plans — for a phone.
 #[component]
 pub fn FamilyApp() -> impl IntoView {
-    let_links_into_other_builds_load(Audience::Family);
-    identity::reading::provide_reading_settings();
-    subjects::provide_catalogue();
-    view! {
-        <Router>
-            <SkipLink />
-            <Routes fallback=|| view! { <NotFoundHere here=Audience::Family /> }>
-                <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
-                <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
-                <Route path=path!("/barn/:id") view=family::ChildPage />
-                <Route path=path!("/ugebrev") view=family::DigestPage />
-                <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
-                <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
-            </Routes>
-            <SiteFooter />
-        </Router>
-    }
+    signed_in_build!(Family, {
+        <Route path=path!("/") view=|| view! { <home::HomePage views=home::family_homes /> } />
+        <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
+        <Route path=path!("/barn/:id") view=family::ChildPage />
+        <Route path=path!("/ugebrev") view=family::DigestPage />
+        <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
+        <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
+    })
 }
 
 /// The sign-in build: the first screen of a class iPad, and of everyone who is signed out. It holds

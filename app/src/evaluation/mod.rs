@@ -84,11 +84,11 @@ fn ScaleLegend(goals: Vec<domain::evaluation::GridGoal>) -> impl IntoView {
             {scales.into_iter().map(|scale| view! {
                 <div class="legend-scale">
                     <h3>{scale.name}</h3>
-                    <ol>
+                    <ul class="legend-steps">
                         {scale.steps.into_iter().enumerate().map(|(i, step)| view! {
                             <li><kbd>{i + 1}</kbd>" "{step}</li>
                         }).collect_view()}
-                    </ol>
+                    </ul>
                 </div>
             }).collect_view()}
         </section>
