@@ -6,22 +6,8 @@
 // Writes PNGs at device scale 1 (small files) into ../docs/screens/.
 
 import { chromium } from '@playwright/test';
+import { baseURL, launchOptions } from './launch.mjs';
 
-// As end2end/chromium.ts (TypeScript, so not importable from plain Node): keep the two alike.
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-};
-const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DEMO_PASSWORD = 'spire-demo'; // backend/src/demo: DEMO_PASSWORD
 const OUT = new URL('../../docs/screens/', import.meta.url).pathname;
 
