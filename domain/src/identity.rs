@@ -185,6 +185,31 @@ impl Audience {
         )
     }
 
+    /// Every build.
+    pub const ALL: [Audience; 7] = [
+        Audience::SignIn,
+        Audience::Pupil,
+        Audience::Family,
+        Audience::Staff,
+        Audience::FollowUp,
+        Audience::School,
+        Audience::Hold,
+    ];
+
+    /// The build's page in the built client (`dist/`): Trunk builds each from the file of the
+    /// same name at the repository's root, and xtask puts them side by side.
+    pub fn page(self) -> &'static str {
+        match self {
+            Audience::SignIn => "signin.html",
+            Audience::Pupil => "pupil.html",
+            Audience::Family => "family.html",
+            Audience::Staff => "index.html",
+            Audience::FollowUp => "followup.html",
+            Audience::School => "school.html",
+            Audience::Hold => "hold.html",
+        }
+    }
+
     /// The build for a page: `role` is the session's, if anyone is signed in.
     pub fn for_page(path: &str, role: Option<Role>) -> Audience {
         let path = path.trim_end_matches('/');
@@ -521,6 +546,14 @@ mod tests {
             Audience::FollowUp
         );
         assert_eq!(Audience::for_page("/i-dagbog", None), Audience::Staff);
+    }
+
+    #[test]
+    fn every_build_has_a_page_of_its_own() {
+        let mut pages: Vec<&str> = Audience::ALL.iter().map(|b| b.page()).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        assert_eq!(pages.len(), Audience::ALL.len());
     }
 
     #[test]

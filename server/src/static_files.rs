@@ -17,30 +17,12 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 pub(crate) struct Client {
-    /// The staff build's page (`index.html`).
-    staff_page: String,
-    /// The family build's page (`family.html`); the staff page when only that one was built.
-    family_page: String,
-    /// The sign-in build's page (`signin.html`); the family page when it was not built.
-    sign_in_page: String,
-    /// The pupil build's page (`pupil.html`); the family page when it was not built.
-    pupil_page: String,
-    /// The other three staff builds' pages (`followup.html`, `school.html`, `hold.html`); the
-    /// staff page when they were not built.
-    follow_up_page: String,
-    school_page: String,
-    hold_page: String,
+    /// Each build's page (`Audience::page`), in `Audience::ALL`'s order; the staff build's where a
+    /// build was not built.
+    pages: Vec<(Audience, String)>,
     files: ServeDir,
     csp: HeaderValue,
 }
-
-/// The other builds' pages beside `index.html` (xtask's `build_client` puts them there).
-const FAMILY_PAGE: &str = "family.html";
-const SIGN_IN_PAGE: &str = "signin.html";
-const PUPIL_PAGE: &str = "pupil.html";
-const FOLLOW_UP_PAGE: &str = "followup.html";
-const SCHOOL_PAGE: &str = "school.html";
-const HOLD_PAGE: &str = "hold.html";
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Spire</title></head>\
 <body><main><h1>Spire</h1><p>Klienten er ikke bygget. Kør <code>cargo xtask run</code>.</p></main></body></html>";
@@ -48,25 +30,18 @@ const NOT_BUILT: &str = "<!doctype html><html lang=\"da\"><head><meta charset=\"
 impl Client {
     pub(crate) fn load(dist: &Path) -> Self {
         let read = |page: &str| std::fs::read_to_string(dist.join(page)).ok();
-        let staff_page = read("index.html").unwrap_or_else(|| {
+        let staff_page = read(Audience::Staff.page()).unwrap_or_else(|| {
             tracing::warn!(dist = %dist.display(), "no built client found; serving a placeholder page");
             NOT_BUILT.to_owned()
         });
-        let family_page = read(FAMILY_PAGE).unwrap_or_else(|| staff_page.clone());
-        let sign_in_page = read(SIGN_IN_PAGE).unwrap_or_else(|| family_page.clone());
-        let pupil_page = read(PUPIL_PAGE).unwrap_or_else(|| family_page.clone());
-        let follow_up_page = read(FOLLOW_UP_PAGE).unwrap_or_else(|| staff_page.clone());
-        let school_page = read(SCHOOL_PAGE).unwrap_or_else(|| staff_page.clone());
-        let hold_page = read(HOLD_PAGE).unwrap_or_else(|| staff_page.clone());
-        let csp = content_security_policy(&[
-            &staff_page,
-            &family_page,
-            &sign_in_page,
-            &pupil_page,
-            &follow_up_page,
-            &school_page,
-            &hold_page,
-        ]);
+        let pages: Vec<(Audience, String)> = Audience::ALL
+            .into_iter()
+            .map(|build| {
+                let page = read(build.page()).unwrap_or_else(|| staff_page.clone());
+                (build, page)
+            })
+            .collect();
+        let csp = content_security_policy(pages.iter().map(|(_, page)| page.as_str()));
         Self {
             files: ServeDir::new(dist)
                 .precompressed_br()
@@ -74,14 +49,15 @@ impl Client {
                 .append_index_html_on_directories(false),
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
-            staff_page,
-            family_page,
-            sign_in_page,
-            pupil_page,
-            follow_up_page,
-            school_page,
-            hold_page,
+            pages,
         }
+    }
+
+    fn page(&self, build: Audience) -> &str {
+        self.pages
+            .iter()
+            .find(|(b, _)| *b == build)
+            .map_or(NOT_BUILT, |(_, page)| page.as_str())
     }
 
     pub(crate) fn content_security_policy(&self) -> HeaderValue {
@@ -91,10 +67,9 @@ impl Client {
 
 /// A strict policy: only our own origin, no inline script except Trunk's loader, whose exact text
 /// is allowed by hash. `wasm-unsafe-eval` lets the page compile its own WebAssembly and nothing more.
-fn content_security_policy(pages: &[&str]) -> String {
+fn content_security_policy<'a>(pages: impl Iterator<Item = &'a str>) -> String {
     let mut hashes: Vec<String> = pages
-        .iter()
-        .flat_map(|page| inline_scripts(page))
+        .flat_map(inline_scripts)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
             format!(
@@ -157,15 +132,7 @@ pub(crate) async fn serve(State(state): State<AppState>, req: Request<Body>) -> 
         .map(IntoResponse::into_response);
     if response.status() == StatusCode::NOT_FOUND && !looks_like_a_file(&path) {
         let role = principal_role(&state, &headers).await;
-        return page(match Audience::for_page(&path, role) {
-            Audience::Staff => &client.staff_page,
-            Audience::Family => &client.family_page,
-            Audience::Pupil => &client.pupil_page,
-            Audience::SignIn => &client.sign_in_page,
-            Audience::FollowUp => &client.follow_up_page,
-            Audience::School => &client.school_page,
-            Audience::Hold => &client.hold_page,
-        });
+        return page(client.page(Audience::for_page(&path, role)));
     }
     let cache = if is_hashed_asset(&path) {
         "public, max-age=31536000, immutable"
@@ -224,7 +191,7 @@ mod tests {
             "<head><script type=\"module\">boot()</script><script src=\"/x.js\"></script></head>";
         let scripts: Vec<_> = inline_scripts(html).collect();
         assert_eq!(scripts, ["boot()"]);
-        let csp = content_security_policy(&[html, html]);
+        let csp = content_security_policy([html, html].into_iter());
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"boot()"));
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         let script_src = csp
