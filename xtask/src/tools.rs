@@ -199,6 +199,9 @@ pub fn ensure_test_tools() -> Result {
         ("/usr/bin/chromedriver", "chromium-driver"),
         // promtool: Prometheus's own check of the server's /metrics (server/tests/metrics.rs).
         ("/usr/bin/promtool", "prometheus"),
+        // The WebKit pass (end2end/webkit): iPads run WebKit, driven through WebDriver in Xvfb.
+        ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+        ("/usr/bin/Xvfb", "xvfb"),
     ]
     .into_iter()
     .filter(|(path, _)| !have(path))
@@ -406,7 +409,8 @@ fn start_server(
 
 /// Starts the (already built, debug) server on a free port with a fresh demo database, and a
 /// second one for a school made from nothing, and runs Playwright against them.
-pub fn run_end_to_end() -> Result<Counts> {
+/// The Chromium suite, then the WebKit pass, against one server: their counts in that order.
+pub fn run_end_to_end() -> Result<(Counts, Counts)> {
     let port = free_port()?;
     let data = std::env::temp_dir().join(format!("spire-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
@@ -457,7 +461,8 @@ pub fn run_end_to_end() -> Result<Counts> {
                     "playwright failed ({status}) without reporting a failed test"
                 ));
             }
-            Ok(counts)
+            let webkit = run_webkit_pass(port)?;
+            Ok((counts, webkit))
         });
     for child in [&mut server, &mut new_server, &mut issuer] {
         let _ = child.kill();
@@ -466,6 +471,28 @@ pub fn run_end_to_end() -> Result<Counts> {
     let _ = std::fs::remove_dir_all(&data);
     let _ = std::fs::remove_dir_all(&new_data);
     result
+}
+
+/// The pupils' flows and a parent's week in WebKit (end2end/webkit/run.mjs), on the same server.
+fn run_webkit_pass(port: u16) -> Result<Counts> {
+    let report = root().join("end2end/test-results/webkit.json");
+    let _ = std::fs::remove_file(&report);
+    let status = Command::new("node")
+        .arg("webkit/run.mjs")
+        .current_dir(root().join("end2end"))
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("WEBKIT_REPORT", &report)
+        .status()
+        .map_err(|e| format!("cannot start the WebKit pass: {e}"))?;
+    let text = std::fs::read_to_string(&report)
+        .map_err(|e| format!("the WebKit pass ({status}) left no report: {e}"))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("WebKit report: {e}"))?;
+    Ok(Counts {
+        passed: json["passed"].as_u64().unwrap_or(0),
+        failed: json["failed"].as_u64().unwrap_or(0),
+        ..Counts::default()
+    })
 }
 
 fn playwright_counts(report: &std::path::Path) -> Result<Counts> {
