@@ -81,11 +81,18 @@ async fn the_office_sees_this_year_and_next_and_sets_the_next_years_dates(t: Tes
     );
 
     let next = current + 1;
+    let version = listed
+        .iter()
+        .find(|y| y.start_year == next)
+        .unwrap()
+        .version;
     years::save(
         &ole,
         i64::from(next),
+        version,
         &format!("{next}-08-10"),
         &format!("{}-06-26", next + 1),
+        &[],
     )
     .await
     .unwrap();
@@ -134,7 +141,7 @@ async fn dates_that_do_not_fit_the_year_are_refused_and_change_nothing(t: TestDb
         ),
     ];
     for (start, first, last, field) in cases {
-        let err = years::save(&lene, i64::from(start), &first, &last)
+        let err = years::save(&lene, i64::from(start), 1, &first, &last, &[])
             .await
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput);
@@ -176,8 +183,10 @@ async fn only_leaders_and_the_office_see_or_set_school_years(t: TestDb) {
         let err = years::save(
             &ctx,
             i64::from(next.start_year),
+            next.version,
             &next.first_day.to_string(),
             &next.last_day.to_string(),
+            &[],
         )
         .await
         .unwrap_err();

@@ -230,6 +230,11 @@ impl Date {
         )
     }
 
+    /// "7. september", a day of this school year where the weekday does not matter.
+    pub fn danish_day_month(self) -> String {
+        format!("{}. {}", self.day(), danish_month(self.month()))
+    }
+
     /// "7. september 2026", for a day further away than this school year's weeks.
     pub fn danish_with_year(self) -> String {
         format!(
@@ -263,44 +268,6 @@ impl TryFrom<String> for Date {
     type Error = AppError;
     fn try_from(s: String) -> Result<Self, AppError> {
         Date::parse(&s, Field::Date)
-    }
-}
-
-/// A school year's dates as the school sets them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SchoolYear {
-    /// The calendar year it starts in: 2026 for 2026/27.
-    pub start_year: i32,
-    pub first_day: Date,
-    pub last_day: Date,
-    /// The year the school is in now.
-    pub current: bool,
-}
-
-impl SchoolYear {
-    /// "2026/27", as Danish schools write it.
-    pub fn name(&self) -> String {
-        school_year_name(self.start_year)
-    }
-
-    /// The dates Spire proposes before the school sets its own: 1 August to 30 June.
-    pub fn default_dates(start_year: i32) -> Option<(Date, Date)> {
-        Some((
-            Date::new(start_year, 8, 1)?,
-            Date::new(start_year.checked_add(1)?, 6, 30)?,
-        ))
-    }
-
-    /// Checks dates for the year starting in `start_year`: it starts in July–September of that
-    /// year and ends in May–July of the next, so a typo of a year or a swapped pair is caught.
-    pub fn check_dates(start_year: i32, first_day: Date, last_day: Date) -> Result<(), AppError> {
-        if first_day.year() != start_year || !(7..=9).contains(&first_day.month()) {
-            return Err(AppError::invalid(Field::FirstDay));
-        }
-        if last_day.year() != start_year + 1 || !(5..=7).contains(&last_day.month()) {
-            return Err(AppError::invalid(Field::LastDay));
-        }
-        Ok(())
     }
 }
 
@@ -371,6 +338,7 @@ mod tests {
         assert_eq!(d("2026-09-07").danish_long(), "mandag 7. september");
         assert_eq!(d("2026-12-06").danish_long(), "søndag 6. december");
         assert_eq!(d("2027-03-01").danish_with_year(), "1. marts 2027");
+        assert_eq!(d("2027-03-01").danish_day_month(), "1. marts");
         assert_eq!(danish_month(13), "");
     }
 
@@ -405,16 +373,5 @@ mod tests {
     fn a_school_year_is_named_as_schools_write_it() {
         assert_eq!(school_year_name(2026), "2026/27");
         assert_eq!(school_year_name(2099), "2099/00");
-    }
-
-    #[test]
-    fn school_year_dates_must_fit_the_year_they_belong_to() {
-        assert!(SchoolYear::check_dates(2026, d("2026-08-10"), d("2027-06-25")).is_ok());
-        let first = SchoolYear::check_dates(2026, d("2025-08-10"), d("2027-06-25")).unwrap_err();
-        assert_eq!(first.field.as_deref(), Some("first_day"));
-        let last = SchoolYear::check_dates(2026, d("2026-08-10"), d("2026-06-25")).unwrap_err();
-        assert_eq!(last.field.as_deref(), Some("last_day"));
-        let (a, b) = SchoolYear::default_dates(2026).unwrap();
-        assert!(SchoolYear::check_dates(2026, a, b).is_ok());
     }
 }

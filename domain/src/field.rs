@@ -6,9 +6,11 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     AllRound,
+    AutumnHoliday,
     Avatar,
     Body,
     Class,
+    ChristmasHoliday,
     ClientKey,
     Confirmation,
     Database,
@@ -19,6 +21,7 @@ pub enum Field {
     Date,
     Description,
     DueOn,
+    EasterHoliday,
     Easier,
     Education,
     FamilyName,
@@ -94,6 +97,7 @@ pub enum Field {
     UsernameTaken,
     Variant,
     Version,
+    WinterHoliday,
     Wellbeing,
     When,
     Words,
@@ -106,11 +110,13 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 96] = [
+    pub const ALL: [Field; 100] = [
         Field::AllRound,
+        Field::AutumnHoliday,
         Field::Avatar,
         Field::Body,
         Field::Class,
+        Field::ChristmasHoliday,
         Field::ClientKey,
         Field::Confirmation,
         Field::Database,
@@ -120,6 +126,7 @@ impl Field {
         Field::Date,
         Field::Description,
         Field::DueOn,
+        Field::EasterHoliday,
         Field::Easier,
         Field::Education,
         Field::FamilyName,
@@ -194,6 +201,7 @@ impl Field {
         Field::UsernameTaken,
         Field::Variant,
         Field::Version,
+        Field::WinterHoliday,
         Field::Wellbeing,
         Field::When,
         Field::Words,
@@ -209,9 +217,11 @@ impl Field {
     pub fn as_str(self) -> &'static str {
         match self {
             Field::AllRound => "all_round",
+            Field::AutumnHoliday => "autumn_holiday",
             Field::Avatar => "avatar",
             Field::Body => "body",
             Field::Class => "class",
+            Field::ChristmasHoliday => "christmas_holiday",
             Field::ClientKey => "client_key",
             Field::Confirmation => "confirmation",
             Field::Database => "database",
@@ -221,6 +231,7 @@ impl Field {
             Field::Date => "date",
             Field::Description => "description",
             Field::DueOn => "due_on",
+            Field::EasterHoliday => "easter_holiday",
             Field::Easier => "easier",
             Field::Education => "education",
             Field::FamilyName => "family_name",
@@ -295,6 +306,7 @@ impl Field {
             Field::UsernameTaken => "username_taken",
             Field::Variant => "variant",
             Field::Version => "version",
+            Field::WinterHoliday => "winter_holiday",
             Field::Wellbeing => "wellbeing",
             Field::When => "when",
             Field::Words => "words",

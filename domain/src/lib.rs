@@ -22,6 +22,7 @@ pub mod pupil_plan;
 pub mod returns;
 pub mod roster;
 pub mod school;
+pub mod school_year;
 pub mod subjects;
 pub mod teams;
 

@@ -107,6 +107,10 @@ pub struct PlanWeek {
     pub week: u8,
     pub monday: Date,
     pub unit_ids: Vec<i64>,
+    /// Weekdays inside the school year and outside its holidays (0 for a week off).
+    pub school_days: u8,
+    /// The holiday that takes any of its weekdays.
+    pub holiday: Option<crate::school_year::HolidayKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +122,8 @@ pub struct UnitSummary {
     pub goal_count: u32,
     pub task_count: u32,
     pub shared: bool,
+    /// The forløb's version, so moving it on the timeline conflicts with a colleague's save.
+    pub version: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +139,8 @@ pub struct YearPlan {
     pub archived_units: Vec<UnitSummary>,
     /// Every week from the year's first to its last day.
     pub weeks: Vec<PlanWeek>,
+    /// The year's last school day: the summer holiday begins the day after.
+    pub last_day: Date,
 }
 
 /// Where a material lives, read from its address so teachers only paste a link.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations, mondayOf, signIn } from './support';
 
 /** The school year the demo school is in (it starts on 1 August), and dates in its autumn. */
 function autumn() {
@@ -31,8 +31,8 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   // A forløb over three weeks.
   const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
   await newUnit.getByLabel('Titel').fill(title);
-  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(year.first);
-  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(year.last);
+  await newUnit.getByLabel('Første uge').selectOption(mondayOf(year.first));
+  await newUnit.getByLabel('Sidste uge').selectOption(mondayOf(year.last));
   await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('Uge 38–40').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations, mondayOf, signIn } from './support';
 
 // A school made from nothing (`spire init`, no demo data), served by a second server the test
 // command starts: its address and the leader's printed password come from the environment.
@@ -132,8 +132,8 @@ test('a school made from nothing lives a year: roster by UNI-ID, a hold with two
   await nanna.getByRole('button', { name: `Opret årsplan for ${hold}` }).click();
   const newUnit = nanna.getByRole('form', { name: 'Nyt forløb' });
   await newUnit.getByLabel('Titel').fill('Fortællinger');
-  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(today);
-  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(today);
+  await newUnit.getByLabel('Første uge').selectOption(mondayOf(today));
+  await newUnit.getByLabel('Sidste uge').selectOption(mondayOf(today));
   await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
   await expect(nanna.getByRole('heading', { level: 1, name: 'Fortællinger' })).toBeVisible();
   const newTask = nanna.getByRole('form', { name: 'Ny opgave' });

@@ -148,6 +148,13 @@ export function schoolToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 }
 
+/** The Monday of the week `day` (`YYYY-MM-DD`) falls in: the value of that week in a week choice. */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
 /** From the planning screen of a teacher signed in on `page`: the hold's årsplan, then a forløb
  * of this week titled `unit`, whose screen it ends on. */
 export async function planThisWeek(page: Page, hold: string, yearPlan: string, unit: string) {
@@ -157,8 +164,8 @@ export async function planThisWeek(page: Page, hold: string, yearPlan: string, u
   await expect(page.getByRole('heading', { level: 1, name: yearPlan })).toBeVisible();
   const newUnit = page.getByRole('form', { name: 'Nyt forløb' });
   await newUnit.getByLabel('Titel').fill(unit);
-  await newUnit.getByLabel('Første uge (vælg en dag i ugen)').fill(schoolToday());
-  await newUnit.getByLabel('Sidste uge (vælg en dag i ugen)').fill(schoolToday());
+  await newUnit.getByLabel('Første uge').selectOption(mondayOf(schoolToday()));
+  await newUnit.getByLabel('Sidste uge').selectOption(mondayOf(schoolToday()));
   await newUnit.getByRole('button', { name: 'Opret forløb' }).click();
   await expect(page.getByRole('heading', { level: 1, name: unit })).toBeVisible();
 }

@@ -40,6 +40,10 @@ pub enum IdentityKey {
     SchoolYearCurrent,
     FirstDayLabel,
     LastDayLabel,
+    HolidayFirstDay,
+    HolidayLastDay,
+    HolidaysHint,
+    HolidaysProposed,
     ScanTitle,
     ScanTile,
     ScanStarting,
@@ -165,6 +169,14 @@ impl Text for IdentityKey {
             IdentityKey::SchoolYearCurrent => "nu",
             IdentityKey::FirstDayLabel => "Første skoledag",
             IdentityKey::LastDayLabel => "Sidste skoledag",
+            IdentityKey::HolidayFirstDay => "Første feriedag",
+            IdentityKey::HolidayLastDay => "Sidste feriedag",
+            IdentityKey::HolidaysHint => {
+                "Ferierne vises på lærernes årsplaner. Lad begge datoer stå tomme for en ferie, skolen ikke holder. Sommerferien begynder dagen efter sidste skoledag."
+            }
+            IdentityKey::HolidaysProposed => {
+                "Ferierne er Spires forslag, indtil skolen gemmer sine egne."
+            }
             IdentityKey::ScanTitle => "Vis dit kort",
             IdentityKey::ScanTile => "Mit kort",
             IdentityKey::ScanStarting => "Kameraet starter …",

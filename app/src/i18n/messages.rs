@@ -31,6 +31,11 @@ pub fn save_school_year(year: &str) -> String {
     format!("Gem skoleår {year}")
 }
 
+/// "Efterårsferie 2026/27", a holiday's fields in the school year's form.
+pub fn holiday_in_year(kind: domain::school_year::HolidayKind, year: &str) -> String {
+    format!("{} {year}", super::holiday_name(kind))
+}
+
 /// "Skoleår 2026/27".
 pub fn school_year(year: &str) -> String {
     format!("Skoleår {year}")
@@ -460,6 +465,66 @@ pub fn close_device(class: &str) -> String {
 
 pub fn confirm_close_device(class: &str) -> String {
     format!("Vil du lukke klasse-iPad'en for {class}? Eleverne på den bliver logget ud.")
+}
+
+/// The timeline's handles and body, named by the forløb they move.
+pub fn move_unit(title: &str) -> String {
+    format!("Flyt {title}")
+}
+
+pub fn unit_first_week(title: &str) -> String {
+    format!("Første uge for {title}")
+}
+
+pub fn unit_last_week(title: &str) -> String {
+    format!("Sidste uge for {title}")
+}
+
+/// Announced once a move on the timeline is saved: "Eventyr ligger nu i uge 39–41."
+pub fn unit_placed(title: &str, weeks: &str) -> String {
+    format!("{title} ligger nu i {weeks}.")
+}
+
+/// "uge 42", a week as a slider's value reads it.
+pub fn week_value(week: u8) -> String {
+    format!("uge {week}")
+}
+
+/// "uge 39–41", or "uge 39" for one week.
+pub fn weeks_value(first: u8, last: u8) -> String {
+    if first == last {
+        format!("uge {first}")
+    } else {
+        format!("uge {first}–{last}")
+    }
+}
+
+/// A week in a list of the school year's weeks: "Uge 42 · 12. oktober · efterårsferie".
+pub fn week_choice(week: u8, monday: &str, holiday: Option<&str>) -> String {
+    match holiday {
+        Some(name) => format!("Uge {week} · {monday} · {}", name.to_lowercase()),
+        None => format!("Uge {week} · {monday}"),
+    }
+}
+
+/// A holiday under the timeline: "Efterårsferie: uge 42".
+pub fn holiday_weeks(name: &str, weeks: &str) -> String {
+    format!("{name}: {weeks}")
+}
+
+/// "Sommerferie fra 26. juni".
+pub fn summer_from(date: &str) -> String {
+    format!("Sommerferie fra {date}")
+}
+
+/// The week header's hidden words for a week with a holiday: "uge 42, efterårsferie".
+pub fn week_with_holiday(week: u8, holiday: &str) -> String {
+    format!("uge {week}, {}", holiday.to_lowercase())
+}
+
+/// "Åbn Eventyr".
+pub fn open_unit(title: &str) -> String {
+    format!("Åbn {title}")
 }
 
 #[cfg(test)]

@@ -141,6 +141,18 @@ fn field_text(field: Field) -> &'static str {
             "Sidste skoledag skal være en dato i maj, juni eller juli i skoleårets andet år."
         }
         Field::StartYear => "Kun dette og næste skoleår kan ændres.",
+        Field::AutumnHoliday => {
+            "Efterårsferien skal ligge inden for skoleåret, højst tre uger og ikke oven i en anden ferie. Lad begge datoer stå tomme, hvis skolen ikke holder den."
+        }
+        Field::ChristmasHoliday => {
+            "Juleferien skal ligge inden for skoleåret, højst tre uger og ikke oven i en anden ferie. Lad begge datoer stå tomme, hvis skolen ikke holder den."
+        }
+        Field::WinterHoliday => {
+            "Vinterferien skal ligge inden for skoleåret, højst tre uger og ikke oven i en anden ferie. Lad begge datoer stå tomme, hvis skolen ikke holder den."
+        }
+        Field::EasterHoliday => {
+            "Påskeferien skal ligge inden for skoleåret, højst tre uger og ikke oven i en anden ferie. Lad begge datoer stå tomme, hvis skolen ikke holder den."
+        }
         Field::Status
         | Field::Goals
         | Field::FollowUp
@@ -303,6 +315,15 @@ pub fn subject_with_grades(subject: Subject) -> String {
         subject_name(subject),
         grades.end()
     )
+}
+
+pub fn holiday_name(kind: domain::school_year::HolidayKind) -> &'static str {
+    match kind {
+        domain::school_year::HolidayKind::Autumn => "Efterårsferie",
+        domain::school_year::HolidayKind::Christmas => "Juleferie",
+        domain::school_year::HolidayKind::Winter => "Vinterferie",
+        domain::school_year::HolidayKind::Easter => "Påskeferie",
+    }
 }
 
 pub fn grade_name(grade: u8) -> String {

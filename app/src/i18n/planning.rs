@@ -28,6 +28,17 @@ pub enum PlanningKey {
     LastWeekLabel,
     CreateUnit,
     WeekByWeek,
+    FirstWeekChoice,
+    LastWeekChoice,
+    TimelineHint,
+    SchoolWeeks,
+    TimelineScroll,
+    Earlier,
+    Later,
+    Shorter,
+    Longer,
+    ChooseUnitHint,
+    HolidaysOfYear,
     ArchivedUnits,
     ArchiveYearPlan,
     ArchiveExplained,
@@ -138,7 +149,22 @@ impl Text for PlanningKey {
             PlanningKey::FirstWeekLabel => "Første uge (vælg en dag i ugen)",
             PlanningKey::LastWeekLabel => "Sidste uge (vælg en dag i ugen)",
             PlanningKey::CreateUnit => "Opret forløb",
-            PlanningKey::WeekByWeek => "Uge for uge",
+            PlanningKey::WeekByWeek => "Året uge for uge",
+            PlanningKey::FirstWeekChoice => "Første uge",
+            PlanningKey::LastWeekChoice => "Sidste uge",
+            PlanningKey::TimelineHint => {
+                "Træk et forløb for at flytte det, og træk i dets ender for at gøre det kortere eller længere. Med tastaturet: vælg forløbet eller en ende med Tab, og flyt med piletasterne. Ændringer gemmes med det samme."
+            }
+            PlanningKey::SchoolWeeks => "Skoleårets uger",
+            PlanningKey::TimelineScroll => "Tidslinje",
+            PlanningKey::Earlier => "En uge tidligere",
+            PlanningKey::Later => "En uge senere",
+            PlanningKey::Shorter => "En uge kortere",
+            PlanningKey::Longer => "En uge længere",
+            PlanningKey::ChooseUnitHint => {
+                "Vælg et forløb på tidslinjen for at flytte det med knapper."
+            }
+            PlanningKey::HolidaysOfYear => "Ferier",
             PlanningKey::ArchivedUnits => "Arkiverede forløb",
             PlanningKey::ArchiveYearPlan => "Arkivér årsplanen",
             PlanningKey::ArchiveExplained => {

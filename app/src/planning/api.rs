@@ -66,6 +66,24 @@ pub async fn save_unit(unit_id: i64, version: i64, input: UnitInput) -> Result<i
     backend::planning::plans::save_unit(&crate::request_ctx()?, unit_id, version, &input).await
 }
 
+/// Places a forløb in other weeks from the årsplan's timeline; returns its new version.
+#[server(endpoint = "schedule_unit")]
+pub async fn schedule_unit(
+    unit_id: i64,
+    version: i64,
+    first_week: domain::calendar::Date,
+    last_week: domain::calendar::Date,
+) -> Result<i64, AppError> {
+    backend::planning::plans::schedule_unit(
+        &crate::request_ctx()?,
+        unit_id,
+        version,
+        first_week,
+        last_week,
+    )
+    .await
+}
+
 #[server(endpoint = "archive_unit")]
 pub async fn archive_unit(unit_id: i64) -> Result<(), AppError> {
     backend::planning::plans::archive_unit(&crate::request_ctx()?, unit_id).await

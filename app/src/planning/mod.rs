@@ -5,6 +5,7 @@ mod goals_section;
 pub mod parts;
 pub mod screens;
 mod tasks_section;
+mod timeline;
 
 use crate::components::{AvatarPicture, DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::PlanningKey;

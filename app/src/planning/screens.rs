@@ -6,7 +6,10 @@ use super::api::*;
 use super::goals_section::GoalsSection;
 use super::parts::*;
 use super::tasks_section::{PupilPreview, TasksSection};
-use crate::components::{DecorativeIcon, ErrorNote, area_value, by_id, input_value, set_title};
+use super::timeline::{WeekChoice, next_free_weeks};
+use crate::components::{
+    DecorativeIcon, ErrorNote, area_value, by_id, input_value, select_value, set_title,
+};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, counts, subject_name, t, week_range};
 use crate::identity::shell::Loaded;
@@ -16,7 +19,7 @@ use crate::pupil::subject_icon;
 use domain::Field;
 use domain::planning::{MaterialInput, MaterialKind, Scale, Unit, UnitInput, YearPlan};
 use domain::{AppError, ErrorCode};
-use leptos::html::{Input, Textarea};
+use leptos::html::{Input, Select, Textarea};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -221,14 +224,15 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
     });
     let (title, first, last) = (
         NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
+        NodeRef::<Select>::new(),
+        NodeRef::<Select>::new(),
     );
+    let (first_default, last_default) = next_free_weeks(&plan);
     let plan_id = plan.id;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(first_week), Some(last_week)) =
-            (date_of(&input_value(first)), date_of(&input_value(last)))
+            (date_of(&select_value(first)), date_of(&select_value(last)))
         else {
             create
                 .value()
@@ -246,8 +250,6 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
             },
         });
     };
-    let titles: std::collections::HashMap<i64, String> =
-        plan.units.iter().map(|u| (u.id, u.title.clone())).collect();
     view! {
         <h1>{plan.title.clone()}</h1>
         <p class="muted">{subject_name(plan.subject)}" · "{plan.team_name.clone()}" · "{crate::i18n::messages::school_year(&plan.school_year)}</p>
@@ -273,29 +275,11 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
                 _ => None,
             }}
             <div class="field"><label for="unit-title">{t(PlanningKey::TitleLabel)}</label><input id="unit-title" type="text" node_ref=title /></div>
-            <div class="field"><label for="unit-first">{t(PlanningKey::FirstWeekLabel)}</label><input id="unit-first" type="date" node_ref=first /></div>
-            <div class="field"><label for="unit-last">{t(PlanningKey::LastWeekLabel)}</label><input id="unit-last" type="date" node_ref=last /></div>
+            <WeekChoice id="unit-first" label=t(PlanningKey::FirstWeekChoice) weeks=plan.weeks.clone() chosen=first_default field=first />
+            <WeekChoice id="unit-last" label=t(PlanningKey::LastWeekChoice) weeks=plan.weeks.clone() chosen=last_default field=last />
             <button type="submit" class="primary">{t(PlanningKey::CreateUnit)}</button>
         </form>
-        <section class="card">
-            <h2 id="weeks-title">{t(PlanningKey::WeekByWeek)}</h2>
-            <div class="table-wrap" role="region" aria-labelledby="weeks-title" tabindex="0">
-                <table>
-                    <thead><tr><th scope="col">{t(Key::WeekWord)}</th><th scope="col">{t(PlanningKey::UnitsTitle)}</th></tr></thead>
-                    <tbody>
-                        {plan.weeks.iter().map(|w| {
-                            let names: Vec<String> = w.unit_ids.iter().filter_map(|id| titles.get(id).cloned()).collect();
-                            view! {
-                                <tr>
-                                    <th scope="row">{w.week}</th>
-                                    <td>{names.join(", ")}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        <super::timeline::Timeline plan=plan.clone() />
         {(!plan.archived_units.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="archived-units">
                 <h2 id="archived-units">{t(PlanningKey::ArchivedUnits)}</h2>

@@ -9,6 +9,10 @@ pub struct Model {
     pub start_year: i32,
     pub first_day: String,
     pub last_day: String,
+    /// `domain::school_year::Holiday`s as JSON; `None` until the leader sets them.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub holidays: Option<String>,
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

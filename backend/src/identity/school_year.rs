@@ -7,11 +7,12 @@ use crate::entity::school_year;
 use crate::{RequestCtx, db_err, policy};
 use domain::AppError;
 use domain::Field;
-use domain::calendar::{Date, SchoolYear};
+use domain::calendar::Date;
+use domain::school_year::SchoolYear;
+use domain::school_year::{self as holidays, Holiday, HolidayInput};
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, QueryFilter,
-    QueryOrder, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, QueryFilter, QueryOrder, Set,
 };
 
 /// The start year of the school year `school_id` is in on `today`. Without any record yet (a
@@ -87,13 +88,29 @@ pub(crate) async fn ensure(
 }
 
 fn to_domain(row: &school_year::Model, current: i32) -> Result<SchoolYear, AppError> {
+    let first_day =
+        Date::parse(&row.first_day, Field::FirstDay).map_err(|_| AppError::internal())?;
+    let last_day = Date::parse(&row.last_day, Field::LastDay).map_err(|_| AppError::internal())?;
     Ok(SchoolYear {
         start_year: row.start_year,
-        first_day: Date::parse(&row.first_day, Field::FirstDay)
-            .map_err(|_| AppError::internal())?,
-        last_day: Date::parse(&row.last_day, Field::LastDay).map_err(|_| AppError::internal())?,
+        holidays: holidays_of(row)?,
+        holidays_set: row.holidays.is_some(),
+        first_day,
+        last_day,
         current: row.start_year == current,
+        version: row.version,
     })
+}
+
+/// A year's holidays as stored, or Spire's proposal for a year whose holidays nobody set.
+pub(crate) fn holidays_of(row: &school_year::Model) -> Result<Vec<Holiday>, AppError> {
+    match &row.holidays {
+        Some(json) => serde_json::from_str(json).map_err(|e| {
+            tracing::error!(error = %e, year = row.id, "stored holidays are not readable");
+            AppError::internal()
+        }),
+        None => Ok(holidays::proposed(row.start_year)),
+    }
 }
 
 async fn admin(ctx: &RequestCtx) -> Result<Principal, AppError> {
@@ -117,14 +134,17 @@ pub async fn list(ctx: &RequestCtx) -> Result<Vec<SchoolYear>, AppError> {
     rows.iter().map(|r| to_domain(r, p.school_year)).collect()
 }
 
-/// Sets a year's first and last day. Only the current year and the next can be set: older years
-/// are history, and further ahead nobody plans.
+/// Sets a year's first and last day and its holidays, from the `version` read. Only the current
+/// year and the next can be set: older years are history, and further ahead nobody plans.
+/// Returns the new version; `Conflict` (and nothing written) when someone saved in between.
 pub async fn save(
     ctx: &RequestCtx,
     start_year: i64,
+    version: i64,
     first_day: &str,
     last_day: &str,
-) -> Result<(), AppError> {
+    holidays: &[HolidayInput],
+) -> Result<i64, AppError> {
     let p = admin(ctx).await?;
     let start_year = i32::try_from(start_year)
         .ok()
@@ -133,20 +153,37 @@ pub async fn save(
     let first = Date::parse(first_day, Field::FirstDay)?;
     let last = Date::parse(last_day, Field::LastDay)?;
     SchoolYear::check_dates(start_year, first, last)?;
+    let given = holidays
+        .iter()
+        .map(HolidayInput::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let checked = holidays::check(
+        first,
+        last,
+        &given.into_iter().flatten().collect::<Vec<_>>(),
+    )?;
+    let stored = serde_json::to_string(&checked).map_err(|_| AppError::internal())?;
     let db = &ctx.db;
     ensure(db, p.school_id, start_year).await?;
-    let row = school_year::Entity::find()
+    let next = crate::next_version(version)?;
+    let done = school_year::Entity::update_many()
+        .col_expr(
+            school_year::Column::FirstDay,
+            Expr::value(first.to_string()),
+        )
+        .col_expr(school_year::Column::LastDay, Expr::value(last.to_string()))
+        .col_expr(school_year::Column::Holidays, Expr::value(stored))
+        .col_expr(school_year::Column::Version, Expr::value(next))
         .filter(school_year::Column::SchoolId.eq(p.school_id))
         .filter(school_year::Column::StartYear.eq(start_year))
-        .one(db)
+        .filter(school_year::Column::Version.eq(version))
+        .exec(db)
         .await
-        .map_err(db_err)?
-        .ok_or_else(AppError::internal)?;
-    let mut row: school_year::ActiveModel = row.into();
-    row.first_day = Set(first.to_string());
-    row.last_day = Set(last.to_string());
-    row.update(db).await.map_err(db_err)?;
-    Ok(())
+        .map_err(db_err)?;
+    if done.rows_affected == 0 {
+        return Err(AppError::new(domain::ErrorCode::Conflict));
+    }
+    Ok(next)
 }
 
 #[cfg(test)]

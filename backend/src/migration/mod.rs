@@ -41,6 +41,7 @@ mod m20261207_000032_pupil_code_expiry;
 mod m20261207_000033_create_audit_trail;
 mod m20261207_000034_session_idle_and_device;
 mod m20261207_000035_anonymised_people;
+mod m20261207_000036_school_year_holidays;
 
 pub struct Migrator;
 
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000033_create_audit_trail::Migration),
             Box::new(m20261207_000034_session_idle_and_device::Migration),
             Box::new(m20261207_000035_anonymised_people::Migration),
+            Box::new(m20261207_000036_school_year_holidays::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ use crate::facts::{HoldAccess, hold_access};
 use crate::{Principal, db_err, policy};
 use domain::Field;
 use domain::calendar::Date;
+use domain::school_year::Holiday;
 use domain::{AppError, ErrorCode};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -85,6 +86,17 @@ pub(crate) async fn year_dates(
     school_id: i32,
     start_year: i32,
 ) -> Result<(Date, Date), AppError> {
+    let (first, last, _) = year_calendar(db, school_id, start_year).await?;
+    Ok((first, last))
+}
+
+/// A school year's first and last day and its holidays, in one read: the school's, or Spire's
+/// proposal for a year the school has not set.
+pub(crate) async fn year_calendar(
+    db: &impl ConnectionTrait,
+    school_id: i32,
+    start_year: i32,
+) -> Result<(Date, Date, Vec<Holiday>), AppError> {
     let row = school_year::Entity::find()
         .filter(school_year::Column::SchoolId.eq(school_id))
         .filter(school_year::Column::StartYear.eq(start_year))
@@ -95,9 +107,12 @@ pub(crate) async fn year_dates(
         Some(r) => Ok((
             Date::parse(&r.first_day, Field::FirstDay).map_err(|_| AppError::internal())?,
             Date::parse(&r.last_day, Field::LastDay).map_err(|_| AppError::internal())?,
+            crate::identity::school_year::holidays_of(&r)?,
         )),
         None => {
-            domain::calendar::SchoolYear::default_dates(start_year).ok_or_else(AppError::internal)
+            let (first, last) = domain::school_year::SchoolYear::default_dates(start_year)
+                .ok_or_else(AppError::internal)?;
+            Ok((first, last, domain::school_year::proposed(start_year)))
         }
     }
 }

@@ -33,15 +33,8 @@ pub(crate) async fn check_unit(
 ) -> Result<CheckedUnit, AppError> {
     let title = Title::parse(&input.title, Field::Title)?;
     let description = LongText::parse(&input.description, Field::Description)?;
-    let (first_day, last_day) = year_dates(db, school_id, plan.school_year).await?;
-    let first_week = input.first_week.monday();
-    let last_week = input.last_week.monday();
-    if first_week < first_day.monday() || first_week > last_day {
-        return Err(AppError::invalid(Field::FirstWeek));
-    }
-    if last_week < first_week || last_week > last_day {
-        return Err(AppError::invalid(Field::LastWeek));
-    }
+    let (first_week, last_week) =
+        check_weeks(db, plan, school_id, input.first_week, input.last_week).await?;
     if input.materials.len() > MAX_MATERIALS {
         return Err(AppError::invalid(Field::Materials));
     }
@@ -62,6 +55,61 @@ pub(crate) async fn check_unit(
         last_week,
         materials,
     })
+}
+
+/// The Mondays of the weeks `first` and `last` fall in, if both are weeks of the plan's school
+/// year and in order.
+async fn check_weeks(
+    db: &impl ConnectionTrait,
+    plan: &year_plan::Model,
+    school_id: i32,
+    first: Date,
+    last: Date,
+) -> Result<(Date, Date), AppError> {
+    let (first_day, last_day) = year_dates(db, school_id, plan.school_year).await?;
+    let (first_week, last_week) = (first.monday(), last.monday());
+    if first_week < first_day.monday() || first_week > last_day {
+        return Err(AppError::invalid(Field::FirstWeek));
+    }
+    if last_week < first_week || last_week > last_day {
+        return Err(AppError::invalid(Field::LastWeek));
+    }
+    Ok((first_week, last_week))
+}
+
+/// Places a forløb in other weeks, as the årsplan's timeline moves or resizes it, from the
+/// `version` read. Returns the new version; `Conflict` when someone saved in between.
+pub async fn schedule_unit(
+    ctx: &RequestCtx,
+    unit_id: i64,
+    version: i64,
+    first_week: Date,
+    last_week: Date,
+) -> Result<i64, AppError> {
+    let p = current_principal(ctx).await?;
+    let db = &ctx.db;
+    let (found, plan, access) = unit_with_access(db, &p, unit_id).await?;
+    require_edit(&p, &access)?;
+    if found.archived_at.is_some() || plan.archived_at.is_some() {
+        return Err(AppError::invalid(Field::YearPlan));
+    }
+    let (first_week, last_week) =
+        check_weeks(db, &plan, access.team.school_id, first_week, last_week).await?;
+    let next = next_version(version)?;
+    let done = unit::Entity::update_many()
+        .col_expr(unit::Column::FirstWeek, Expr::value(first_week.to_string()))
+        .col_expr(unit::Column::LastWeek, Expr::value(last_week.to_string()))
+        .col_expr(unit::Column::Version, Expr::value(next))
+        .col_expr(unit::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(unit::Column::Id.eq(found.id))
+        .filter(unit::Column::Version.eq(version))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    if done.rows_affected == 0 {
+        return Err(conflict());
+    }
+    Ok(next)
 }
 
 /// A new forløb in an årsplan.

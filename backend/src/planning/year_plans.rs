@@ -14,6 +14,7 @@ use domain::planning::{
     UnitSummary, YearPlan, YearPlanSummary,
 };
 use domain::school::Subject;
+use domain::school_year::school_week;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -237,6 +238,7 @@ pub(crate) fn summary(u: &unit::Model, goals: u32, tasks: u32) -> Result<UnitSum
         goal_count: goals,
         task_count: tasks,
         shared: u.shared_at.is_some(),
+        version: u.version,
     })
 }
 
@@ -309,17 +311,23 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
             active.push(s);
         }
     }
-    let (first, last) = year_dates(db, access.team.school_id, plan.school_year).await?;
+    let (first, last, holidays) =
+        year_calendar(db, access.team.school_id, plan.school_year).await?;
     let weeks = mondays(first, last)?
         .into_iter()
-        .map(|monday| PlanWeek {
-            week: monday.iso_week().week,
-            monday,
-            unit_ids: active
-                .iter()
-                .filter(|u| u.first_week <= monday && monday <= u.last_week)
-                .map(|u| u.id)
-                .collect(),
+        .map(|monday| {
+            let school = school_week(monday, first, last, &holidays);
+            PlanWeek {
+                week: monday.iso_week().week,
+                monday,
+                unit_ids: active
+                    .iter()
+                    .filter(|u| u.first_week <= monday && monday <= u.last_week)
+                    .map(|u| u.id)
+                    .collect(),
+                school_days: school.school_days,
+                holiday: school.holiday,
+            }
         })
         .collect();
     Ok(YearPlan {
@@ -333,6 +341,7 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
         units: active,
         archived_units: archived,
         weeks,
+        last_day: last,
     })
 }
 

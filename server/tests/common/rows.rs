@@ -295,6 +295,11 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
             [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
         ),
         (
+            "/api/schedule_unit",
+            "unit_id={unit}&version={unit_version}&first_week={monday}&last_week={monday}",
+            [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
+        ),
+        (
             "/api/archive_unit",
             "unit_id={unit}",
             [NO, DENY, DENY, DENY, DENY, OK, DENY, DENY, GONE, DENY],
@@ -584,7 +589,7 @@ pub const MATRIX: &[(&str, &str, [StatusCode; 10])] = {
         ),
         (
             "/api/save_school_year",
-            "start_year={next_year}&first_day={next_year}-08-12&last_day={year_after}-06-23",
+            r#"{"start_year":{next_year},"version":1,"first_day":"{next_year}-08-12","last_day":"{year_after}-06-23","holidays":[]}"#,
             [NO, DENY, DENY, DENY, DENY, DENY, DENY, OK, OK, OK],
         ),
     ]

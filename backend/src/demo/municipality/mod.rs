@@ -16,11 +16,12 @@ use crate::entity::{
 };
 use crate::identity::{hash_password, token_hash};
 use domain::AppError;
-use domain::calendar::{Date, SchoolYear};
+use domain::calendar::Date;
 use domain::identity::{Password, Role};
 use domain::planning::{GoalKind, Variant};
 use domain::pupil_plan::{PlanTexts, PublishedGoal, PublishedPlan};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
+use domain::school_year::SchoolYear;
 use rand::rngs::StdRng;
 use rand::{Rng, RngCore, SeedableRng};
 use sea_orm::{
@@ -295,6 +296,8 @@ impl Generator<'_> {
             start_year: Set(self.start_year),
             first_day: Set(first.to_string()),
             last_day: Set(last.to_string()),
+            holidays: Set(None),
+            version: Set(1),
         });
         let leader = self.person(school_id, Role::Leader, "Lene", "Dahl", None)?;
         if self.wants_session(self.sessions.leaders.len()) {
