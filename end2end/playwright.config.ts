@@ -19,7 +19,7 @@ export default defineConfig({
     {
       name: 'laptop',
       // Access is every size's: staff take it away on laptops too.
-      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|access|roster-import|teams|school-year|own-subjects|returns|feedback|spoken-reflection|audit-trail|privacy|fits-width|page-change|pupil-package|timeline)\.spec\.ts/,
+      testMatch: /(planning-flow|evaluation-grid|pupil-plan-flow|week-task-flow|access|roster-import|teams|school-year|own-subjects|returns|feedback|spoken-reflection|audit-trail|privacy|fits-width|page-change|pupil-package|timeline|forloeb-flow)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {

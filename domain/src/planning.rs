@@ -141,6 +141,8 @@ pub struct YearPlan {
     pub weeks: Vec<PlanWeek>,
     /// The year's last school day: the summer holiday begins the day after.
     pub last_day: Date,
+    /// The Monday of this week in the school's time zone: new forløb are proposed from here on.
+    pub this_week: Date,
 }
 
 /// Where a material lives, read from its address so teachers only paste a link.

@@ -40,7 +40,9 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Mine hold' }).waitFor();
   await shot(page, 'teacher-home-laptop');
   await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
-  await page.getByRole('link', { name: 'Tal til 20' }).click();
+  await page.getByRole('slider', { name: 'Flyt Tal til 20' }).click();
+  await shot(page, 'year-plan-timeline-laptop');
+  await page.getByRole('link', { name: 'Tal til 20' }).first().click();
   await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
   await page.getByRole('heading', { level: 1, name: 'Evaluering: Tal til 20' }).waitFor();
   await page.getByRole('table').getByRole('button').first().focus();

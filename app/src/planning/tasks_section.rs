@@ -61,6 +61,8 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
     // Chosen pupils and the variant each gets.
     let picked = RwSignal::new(std::collections::HashMap::<i64, Variant>::new());
     let unit_id = unit.id;
+    // A new task is for the forløb's first week unless the teacher picks another day.
+    let first_day = unit.first_week.to_string();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = date_of(&input_value(date)) else {
@@ -234,7 +236,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                         <input id="when-week" type="radio" name="task-when" checked=move || by_week.get() on:change=move |_| by_week.set(true) />
                         {t(PlanningKey::InAWeek)}
                     </label>
-                    <div class="field"><label for="task-date">{t(PlanningKey::DateLabel)}</label><input id="task-date" type="date" node_ref=date /></div>
+                    <div class="field"><label for="task-date">{t(PlanningKey::DateLabel)}</label><input id="task-date" type="date" value=first_day node_ref=date /></div>
                 </fieldset>
                 <fieldset>
                     <legend>{t(PlanningKey::AudienceLegend)}</legend>

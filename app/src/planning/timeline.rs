@@ -210,8 +210,8 @@ pub fn Timeline(plan: YearPlan) -> impl IntoView {
             <h2 id="weeks-title">{t(PlanningKey::WeekByWeek)}</h2>
             <p class="hint" id="timeline-hint">{t(PlanningKey::TimelineHint)}</p>
             // Focusable itself, so the keyboard scrolls it even before there is a forløb in it.
-            <div class="timeline-wrap" role="region" aria-label=t(PlanningKey::TimelineScroll) tabindex="0">
-                <div class="timeline" node_ref=grid style=format!("--weeks: {count}")>
+            <div class="year-timeline-wrap" role="region" aria-label=t(PlanningKey::TimelineScroll) tabindex="0">
+                <div class="year-timeline" node_ref=grid style=format!("--weeks: {count}")>
                     <ol class="tl-weeks" aria-label=t(PlanningKey::SchoolWeeks)>
                         {plan.weeks.iter().map(|w| {
                             let off = w.school_days == 0;
@@ -415,17 +415,23 @@ fn ChosenUnit(
     }
 }
 
-/// The weeks a new forløb is proposed: four school weeks from the first school week after the
-/// plan's last forløb (or the year's first school week), so the usual next unit is one click.
+/// The weeks a new forløb is proposed: four school weeks from the first school week that is
+/// neither past nor taken by the plan's last forløb (or the year's first school week, planning
+/// ahead in the summer), so the usual next unit needs no choosing.
 pub(super) fn next_free_weeks(plan: &YearPlan) -> (Date, Date) {
     let weeks = &plan.weeks;
-    let after = plan
+    let after_units = plan
         .units
         .iter()
         .map(|u| u.last_week)
         .max()
         .and_then(|last| weeks.iter().position(|w| w.monday > last))
         .unwrap_or(0);
+    let from_now = weeks
+        .iter()
+        .position(|w| w.monday >= plan.this_week)
+        .unwrap_or(0);
+    let after = after_units.max(from_now);
     let school = |from: usize| (from..weeks.len()).find(|&i| weeks[i].school_days > 0);
     let first = school(after).or_else(|| school(0)).unwrap_or(0);
     let last = (first..weeks.len())
@@ -434,7 +440,7 @@ pub(super) fn next_free_weeks(plan: &YearPlan) -> (Date, Date) {
         .unwrap_or(weeks.len().saturating_sub(1))
         .max(first);
     let monday = |i: usize| weeks.get(i).map(|w| w.monday);
-    let fallback = Date::new(2000, 1, 3).unwrap_or(plan.last_day);
+    let fallback = plan.this_week;
     (
         monday(first).unwrap_or(fallback),
         monday(last).unwrap_or(fallback),
@@ -472,6 +478,73 @@ mod tests {
     use super::*;
 
     const SPAN: Span = Span { first: 3, last: 5 };
+
+    fn d(text: &str) -> Date {
+        Date::parse(text, domain::Field::Date).unwrap()
+    }
+
+    /// An autumn of 2026 from week 33, with week 42 off, and forløb ending in the given weeks.
+    fn plan(this_week: &str, unit_ends: &[&str]) -> YearPlan {
+        let weeks = (0..20)
+            .map(|i| {
+                let monday = d("2026-08-10").add_days(7 * i).unwrap();
+                PlanWeek {
+                    week: monday.iso_week().week,
+                    monday,
+                    unit_ids: vec![],
+                    school_days: if monday.iso_week().week == 42 { 0 } else { 5 },
+                    holiday: None,
+                }
+            })
+            .collect();
+        let units = unit_ends
+            .iter()
+            .enumerate()
+            .map(|(i, end)| UnitSummary {
+                id: i as i64,
+                title: String::new(),
+                first_week: d("2026-08-10"),
+                last_week: d(end),
+                goal_count: 0,
+                task_count: 0,
+                shared: false,
+                version: 1,
+            })
+            .collect();
+        YearPlan {
+            id: 1,
+            team_id: 1,
+            team_name: String::new(),
+            subject: domain::school::Subject::Dansk,
+            school_year: "2026/27".into(),
+            title: String::new(),
+            version: 1,
+            units,
+            archived_units: vec![],
+            weeks,
+            last_day: d("2027-06-25"),
+            this_week: d(this_week),
+        }
+    }
+
+    #[test]
+    fn a_new_forlob_is_proposed_for_four_school_weeks_from_now_or_after_the_last_one() {
+        // Nothing planned yet, in week 37: weeks 37–40.
+        assert_eq!(
+            next_free_weeks(&plan("2026-09-07", &[])),
+            (d("2026-09-07"), d("2026-09-28"))
+        );
+        // A forløb runs to week 40: 41, then 43–45 around the week off.
+        assert_eq!(
+            next_free_weeks(&plan("2026-09-07", &["2026-09-28"])),
+            (d("2026-10-05"), d("2026-11-02"))
+        );
+        // Planning in the summer holidays: from the year's first week.
+        assert_eq!(
+            next_free_weeks(&plan("2026-07-06", &[])),
+            (d("2026-08-10"), d("2026-08-31"))
+        );
+    }
 
     #[test]
     fn moving_the_whole_forlob_keeps_its_length_and_stops_at_the_years_ends() {

@@ -342,6 +342,7 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
         archived_units: archived,
         weeks,
         last_day: last,
+        this_week: p.today.monday(),
     })
 }
 
