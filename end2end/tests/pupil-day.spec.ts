@@ -86,6 +86,15 @@ test('a pupil signs in by picture, hears today’s task, adds a photo and a draw
   const done = page.getByRole('button', { name: 'Jeg er færdig' });
   await done.tap();
   await expect(done).toHaveAttribute('aria-pressed', 'true');
+  // A small celebration, which keeps still for a pupil whose iPad asks for less motion.
+  const celebration = page.getByRole('status').filter({ hasText: 'Godt klaret!' });
+  await expect(celebration).toBeVisible();
+  const motion = () => celebration.evaluate((el) => getComputedStyle(el.firstElementChild!).animationName);
+  expect(await motion()).toBe('celebrate');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await motion()).toBe('none');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expectNoAxeViolationsForPupils(page);
   // The task's "Jeg er færdig" is not the iPad's "Færdig": it does not ask to hand the iPad on,
   // and the two never look alike (a green tick, a purple waving hand).
   await expect(page.getByRole('group', { name: "Er du færdig med iPad'en?" })).toBeHidden();

@@ -170,8 +170,19 @@ fn TaskView(task: TodayTask) -> impl IntoView {
             <DecorativeIcon icon=icondata::LuCircleCheckBig />
             <span>{t(PupilKey::IAmDone)}</span>
         </button>
+        // A small celebration once "done" is saved; still, for those who asked for less motion.
         {move || match mark.value().get() {
-            Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+            Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
+            Some(Ok(())) if done.get() => Some(view! {
+                <p class="celebration" role="status">
+                    <span class="burst" aria-hidden="true">
+                        <DecorativeIcon icon=icondata::LuSparkles />
+                        <DecorativeIcon icon=icondata::LuStar />
+                        <DecorativeIcon icon=icondata::LuSparkles />
+                    </span>
+                    <span>{t(PupilKey::WellDone)}</span>
+                </p>
+            }.into_any()),
             _ => None,
         }}
         {(!task.feedback.is_empty()).then(|| {
