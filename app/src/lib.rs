@@ -141,7 +141,7 @@ pub fn PupilApp() -> impl IntoView {
         <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />
         <Route path=path!("/laesning") view=identity::reading::ReadingSettingsPage />
         <Route path=path!("/min-elevplan") view=pupil_plan::family::MyPlanPage />
-        <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::CollectedPlanPage />
+        <Route path=path!("/samlet-elevplan/:id") view=pupil_plan::family::PupilCollectedPlanPage />
         <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
     })
 }

@@ -8,7 +8,7 @@ use backend::RequestCtx;
 use backend::library;
 use backend::planning::framework::{self, parse_file};
 use backend::planning::{files, plans};
-use common::{TestDb, faelles_maal_file, seeded, token_for};
+use common::{TestDb, anne_dansk_plan, faelles_maal_file, seeded, token_for};
 use domain::calendar::Date;
 use domain::framework::GoalSearch;
 use domain::planning::{
@@ -31,21 +31,6 @@ async fn autumn_monday(anne: &RequestCtx) -> Date {
     let overview = plans::overview(anne).await.unwrap();
     let start: i32 = overview.school_year[..4].parse().unwrap();
     Date::monday_of_iso_week(start, 38).unwrap()
-}
-
-/// Anne's dansk hold in 1.A, and its new årsplan.
-async fn anne_plan(t: &TestDb) -> (RequestCtx, i64, i64) {
-    let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let team = overview
-        .teams
-        .iter()
-        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .expect("anne teaches dansk in 1.A");
-    let plan = plans::create_year_plan(&anne, team.team_id, "Dansk i 1.A")
-        .await
-        .unwrap();
-    (anne, team.team_id, plan)
 }
 
 fn unit_input(title: &str, first: Date, weeks: i64) -> UnitInput {
@@ -79,7 +64,7 @@ async fn face_scale(ctx: &RequestCtx) -> i64 {
 
 async fn a_holds_teacher_makes_an_arsplan_with_a_forlob_seen_week_by_week(t: TestDb) {
     seeded(&t).await;
-    let (anne, team_id, plan_id) = anne_plan(&t).await;
+    let (anne, team_id, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 3))
         .await
@@ -127,7 +112,7 @@ async fn a_forlob_gets_an_own_goal_and_a_faelles_maal_goal_on_scales(t: TestDb) 
     framework::import(&t.db, &parse_file(&faelles_maal_file()).unwrap())
         .await
         .unwrap();
-    let (anne, _, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await
@@ -216,7 +201,7 @@ async fn a_forlob_gets_an_own_goal_and_a_faelles_maal_goal_on_scales(t: TestDb) 
 
 async fn the_second_of_two_concurrent_saves_gets_a_conflict_and_overwrites_nothing(t: TestDb) {
     seeded(&t).await;
-    let (anne, _, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let pia = as_user(&t, "pia").await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
@@ -259,7 +244,7 @@ async fn the_second_of_two_concurrent_saves_gets_a_conflict_and_overwrites_nothi
 
 async fn a_task_is_given_to_two_pupils_one_of_them_the_easier_variant(t: TestDb) {
     seeded(&t).await;
-    let (anne, _, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await
@@ -347,7 +332,7 @@ async fn a_task_is_given_to_two_pupils_one_of_them_the_easier_variant(t: TestDb)
 
 async fn archived_plans_forlob_and_tasks_come_back_when_restored(t: TestDb) {
     seeded(&t).await;
-    let (anne, team_id, plan_id) = anne_plan(&t).await;
+    let (anne, team_id, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await
@@ -412,7 +397,7 @@ async fn archived_plans_forlob_and_tasks_come_back_when_restored(t: TestDb) {
 
 async fn only_the_holds_teachers_edit_and_only_they_and_the_leader_read(t: TestDb) {
     seeded(&t).await;
-    let (anne, team_id, plan_id) = anne_plan(&t).await;
+    let (anne, team_id, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await
@@ -458,7 +443,7 @@ async fn only_the_holds_teachers_edit_and_only_they_and_the_leader_read(t: TestD
 
 async fn a_shared_forlob_is_found_by_filters_and_copied_independently(t: TestDb) {
     seeded(&t).await;
-    let (anne, _, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await
@@ -632,7 +617,7 @@ async fn a_shared_forlob_is_found_by_filters_and_copied_independently(t: TestDb)
 
 async fn a_file_is_attached_checked_served_to_staff_and_kept_by_copies(t: TestDb) {
     seeded(&t).await;
-    let (anne, _, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let monday = autumn_monday(&anne).await;
     let unit_id = plans::create_unit(&anne, plan_id, &unit_input("Eventyr", monday, 2))
         .await

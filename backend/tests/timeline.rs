@@ -8,27 +8,11 @@ mod common;
 use backend::RequestCtx;
 use backend::identity::school_year as years;
 use backend::planning::plans;
-use common::{TestDb, as_user, forloeb_in, seeded};
+use common::{TestDb, anne_dansk_plan, as_user, forloeb_in, seeded};
 use domain::ErrorCode;
 use domain::calendar::Date;
-use domain::school::Subject;
 use domain::school_year::SchoolYear;
 use domain::school_year::{HolidayInput, HolidayKind};
-
-/// Anne's dansk hold in 1.A and a new årsplan for it.
-async fn anne_plan(t: &TestDb) -> (RequestCtx, i64) {
-    let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let team = overview
-        .teams
-        .iter()
-        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .expect("anne teaches dansk in 1.A");
-    let plan = plans::create_year_plan(&anne, team.team_id, "Dansk i 1.A")
-        .await
-        .unwrap();
-    (anne, plan)
-}
 
 async fn current_year(ctx: &RequestCtx) -> SchoolYear {
     years::list(ctx)
@@ -58,7 +42,7 @@ fn week_monday(year: &SchoolYear, week: u8) -> Date {
 
 async fn the_leaders_holidays_are_the_weeks_off_on_the_teachers_timeline(t: TestDb) {
     seeded(&t).await;
-    let (anne, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     // Before the leader sets anything, Spire's proposal: efterårsferie in week 42.
     let plan = plans::year_plan(&anne, plan_id).await.unwrap();
     let week = |plan: &domain::planning::YearPlan, n: u8| {
@@ -166,7 +150,7 @@ async fn a_stale_or_impossible_holiday_save_is_refused_and_changes_nothing(t: Te
 
 async fn a_forlob_moved_and_resized_by_week_is_where_the_teacher_put_it(t: TestDb) {
     seeded(&t).await;
-    let (anne, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let unit_id = forloeb_in(&anne, plan_id, "Eventyr", 38).await;
     let year = plans::year_plan(&anne, plan_id).await.unwrap();
     let start: i32 = year.school_year[..4].parse().unwrap();
@@ -223,7 +207,7 @@ async fn a_forlob_moved_and_resized_by_week_is_where_the_teacher_put_it(t: TestD
 
 async fn only_the_holds_teachers_move_a_forlob(t: TestDb) {
     seeded(&t).await;
-    let (anne, plan_id) = anne_plan(&t).await;
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let unit_id = forloeb_in(&anne, plan_id, "Eventyr", 38).await;
     let unit = plans::unit(&anne, unit_id).await.unwrap();
     // Dorte teaches another hold, Ida is a pupil, Mette a parent, Lene the leader, Ole the office.

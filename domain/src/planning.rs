@@ -408,6 +408,9 @@ pub struct Unit {
     pub author: String,
     /// The title of the forløb this one was copied from, if it was.
     pub copied_from: Option<String>,
+    /// The school year's weeks, to choose the forløb's weeks from (empty in a library copy).
+    #[serde(default)]
+    pub weeks: Vec<PlanWeek>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, newClass, newHold, newPupil, signIn } from './support';
+import { expectNoAxeViolations, officeMakesClass, signIn } from './support';
 
 // Creating a forløb with two goals and three tasks, counting what the teacher does: every
 // click, choice and filled field from the årsplan's "Nyt forløb" until the third task is
@@ -15,15 +15,7 @@ test('a teacher creates a forløb with two goals and three tasks in few steps, a
   const hold = `Dansk ${className}`;
   const unit = `Digte ${tag}`;
 
-  const offices = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
-  const office = await offices.newPage();
-  await signIn(office, 'lene');
-  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-  await office.goto('/administration');
-  await newClass(office, className, '4. klasse');
-  await newPupil(office, 'Tilde', `Berg${tag}`, className);
-  await newHold(office, hold, 'Dansk (0.–9. klasse)', className, 'Dorte Vang');
-  await offices.close();
+  await officeMakesClass(browser, { className, grade: '4. klasse', pupils: [['Tilde', `Berg${tag}`]], hold });
 
   await signIn(page, 'dorte');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Planlægning' }).click();

@@ -42,6 +42,12 @@ test('the team starts a collected plan, the pupil adds a reflection, and the tea
     expect(box.height).toBeGreaterThanOrEqual(64);
   }
   await expectNoAxeViolations(child);
+  // What the school has published for them, inside the pupil's own frame.
+  await child.getByRole('link', { name: 'Se de elevplaner, skolen har vist dig' }).tap();
+  await expect(child.getByRole('heading', { level: 1, name: `Samlet elevplan for ${pupil.name}` })).toBeVisible();
+  await expect(child.getByRole('button', { name: 'Færdig', exact: true })).toBeVisible();
+  await expect(child.getByRole('link', { name: 'Hjem', exact: true })).toBeVisible();
+  await expectNoAxeViolations(child);
   await own.close();
 
   await page.reload();

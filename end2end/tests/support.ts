@@ -208,7 +208,14 @@ export type Guardian = { pupil: string; given: string; family: string; username:
  * guardian for one of them, and a dansk hold taught by Dorte. */
 export async function officeMakesClass(
   browser: Browser,
-  setup: { className: string; grade: string; pupils: [string, string][]; guardian?: Guardian; hold: string },
+  setup: {
+    className: string;
+    grade: string;
+    pupils: [string, string][];
+    guardian?: Guardian;
+    hold: string;
+    subject?: string;
+  },
 ) {
   const offices = await browser.newContext({ baseURL, locale: 'da-DK', viewport: { width: 1280, height: 800 } });
   const office = await offices.newPage();
@@ -222,6 +229,6 @@ export async function officeMakesClass(
   if (setup.guardian) {
     await newGuardian(office, setup.className, setup.grade, setup.guardian.pupil, setup.guardian);
   }
-  await newHold(office, setup.hold, 'Dansk (0.–9. klasse)', setup.className, 'Dorte Vang');
+  await newHold(office, setup.hold, setup.subject ?? 'Dansk (0.–9. klasse)', setup.className, 'Dorte Vang');
   await offices.close();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, fitsWidth, newClass, newHold, signIn } from './support';
+import { expectNoAxeViolations, fitsWidth, officeMakesClass, signIn } from './support';
 
 /** The school year the demo school is in, as its screens name it ("2026/27"). */
 function schoolYear() {
@@ -67,14 +67,13 @@ test('a teacher places and resizes a forløb on the timeline by keyboard, and it
   const unit = `Vand ${tag}`;
 
   // The office makes the class and Dorte's hold.
-  const offices = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
-  const office = await offices.newPage();
-  await signIn(office, 'lene');
-  await expect(office.getByRole('heading', { level: 1, name: 'Overblik: Solbakken Skole' })).toBeVisible();
-  await office.goto('/administration');
-  await newClass(office, className, '3. klasse');
-  await newHold(office, hold, 'Natur/teknologi (1.–6. klasse)', className, 'Dorte Vang');
-  await offices.close();
+  await officeMakesClass(browser, {
+    className,
+    grade: '3. klasse',
+    pupils: [],
+    hold,
+    subject: 'Natur/teknologi (1.–6. klasse)',
+  });
 
   // Dorte makes the årsplan and a forløb in weeks 36–39.
   await signIn(page, 'dorte');
@@ -128,4 +127,9 @@ test('a teacher places and resizes a forløb on the timeline by keyboard, and it
   await page.getByRole('link', { name: `Åbn ${unit}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: unit })).toBeVisible();
   await expect(page.getByText(`Uge ${first + 3}–${last + 4}`).first()).toBeVisible();
+  // Its own form names the same weeks, as weeks.
+  const details = page.getByRole('form', { name: 'Om forløbet' });
+  await expect(details.getByLabel('Første uge')).toHaveValue(day(mondayOfWeek(start, first + 3)));
+  await expect(details.getByLabel('Sidste uge')).toHaveValue(day(mondayOfWeek(start, last + 4)));
+  await expectNoAxeViolations(page);
 });

@@ -13,6 +13,11 @@ pub fn pupils(n: impl Into<u64>) -> String {
 }
 
 /// "1 forløb", "3 forløb".
+/// "Viser 3 af 40 elever", under the administration's search.
+pub fn pupils_shown(shown: usize, total: usize) -> String {
+    format!("Viser {shown} af {}", count(total as u64, "elev", "elever"))
+}
+
 pub fn units(n: impl Into<u64>) -> String {
     count(n, "forløb", "forløb")
 }

@@ -83,6 +83,8 @@ pub enum PupilPlanKey {
     WhoEvaluated,
     EvaluationWord,
     HelpMyPlan,
+    HelpCollectedPlan,
+    SeePublishedPlans,
 }
 
 impl Text for PupilPlanKey {
@@ -118,6 +120,7 @@ impl Text for PupilPlanKey {
             PupilPlanKey::PupilPlansFor => "Elevplan for",
             PupilPlanKey::PlansThisYear => "Planer i år",
             PupilPlanKey::NoPlansYet => "Der er ingen elevplaner endnu.",
+            PupilPlanKey::SeePublishedPlans => "Se de elevplaner, skolen har vist dig",
             PupilPlanKey::PublishedAsVersion => "Offentliggjort som version",
             PupilPlanKey::DraftOnly => "kladde, ikke offentliggjort",
             PupilPlanKey::OpenPlan => "Åbn elevplan:",
@@ -178,6 +181,9 @@ impl Text for PupilPlanKey {
             PupilPlanKey::SubjectAndUnit => "Fag og forløb",
             PupilPlanKey::WhoEvaluated => "Vurderet af",
             PupilPlanKey::EvaluationWord => "Vurdering",
+            PupilPlanKey::HelpCollectedPlan => {
+                "Her er dine elevplaner, som skolen har vist dig. Tryk på højttaleren for at høre dem. Tryk på Hjem for at gå tilbage."
+            }
             PupilPlanKey::HelpMyPlan => {
                 "Her er din elevplan. Skriv, hvad du selv tænker, og tryk på Gem. Du kan også sige det: tryk på Start optagelse, tal, tryk på Stop optagelse og så på Gem lyden."
             }

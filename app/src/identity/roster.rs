@@ -94,6 +94,9 @@ pub fn AdministrationPage() -> impl IntoView {
         }
     });
     let reload = Callback::new(move |()| data.refetch());
+    // The office finds a pupil by name, or looks at one class at a time.
+    let query = RwSignal::new(String::new());
+    let only_class = RwSignal::new(None::<i64>);
     let action_error = move || match (move_action.value().get(), left_action.value().get()) {
         (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
         _ => None,
@@ -140,13 +143,15 @@ pub fn AdministrationPage() -> impl IntoView {
                 {move || view! { <super::access::StaffList me=me.clone() staff=staff.get() on_changed=reload /> }}
                 {move || view! { <Teams teams=teams.get() /> }}
                 {action_error}
+                <FindPupils classes query only_class />
                 <For
-                    each=move || classes.get()
+                    each=move || shown_classes(&classes.get(), &query.get(), only_class.get())
                     key=|class| (class.id, class.name.clone(), class.grade)
                     children=move |class| {
                         let class_id = class.id;
                         let pupils = Signal::derive(move || {
-                            classes.get().into_iter().find(|c| c.id == class_id).map(|c| c.pupils).unwrap_or_default()
+                            let all = classes.get().into_iter().find(|c| c.id == class_id).map(|c| c.pupils).unwrap_or_default();
+                            matching(all, &query.get())
                         });
                         let others = Signal::derive(move || {
                             class_choices.get().into_iter().filter(|(id, _)| *id != class_id).collect::<Vec<_>>()
@@ -162,6 +167,72 @@ pub fn AdministrationPage() -> impl IntoView {
 }
 
 type Loaded = Option<Result<(Me, Roster), AppError>>;
+
+/// Whether a pupil's name holds what was typed, ignoring case and the spaces around it.
+fn name_matches(name: &str, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    query.is_empty() || name.to_lowercase().contains(&query)
+}
+
+fn matching(pupils: Vec<RosterPupil>, query: &str) -> Vec<RosterPupil> {
+    pupils
+        .into_iter()
+        .filter(|p| name_matches(&p.name, query))
+        .collect()
+}
+
+/// The classes to show: the one chosen (or all), and while searching only those with a pupil
+/// whose name matches.
+fn shown_classes(classes: &[RosterClass], query: &str, only: Option<i64>) -> Vec<RosterClass> {
+    classes
+        .iter()
+        .filter(|c| only.is_none_or(|id| id == c.id))
+        .filter(|c| {
+            query.trim().is_empty() || c.pupils.iter().any(|p| name_matches(&p.name, query))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Search by name and a choice of class, above the classes; says how many pupils it shows.
+#[component]
+fn FindPupils(
+    classes: Memo<Vec<RosterClass>>,
+    query: RwSignal<String>,
+    only_class: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let shown = move || {
+        let all = classes.get();
+        let total: usize = all.iter().map(|c| c.pupils.len()).sum();
+        let shown: usize = shown_classes(&all, &query.get(), only_class.get())
+            .into_iter()
+            .map(|c| matching(c.pupils, &query.get()).len())
+            .sum();
+        crate::i18n::counts::pupils_shown(shown, total)
+    };
+    view! {
+        <section class="card" aria-labelledby="find-pupils-title">
+            <h2 id="find-pupils-title">{t(IdentityKey::FindPupilsTitle)}</h2>
+            <div role="search" aria-labelledby="find-pupils-title" class="form-grid">
+                <div class="field">
+                    <label for="pupil-search">{t(IdentityKey::SearchPupil)}</label>
+                    <input id="pupil-search" type="search" autocomplete="off"
+                        on:input=move |ev| query.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="class-filter">{t(IdentityKey::ShowClass)}</label>
+                    <select id="class-filter" on:change=move |ev| only_class.set(event_target_value(&ev).parse().ok())>
+                        <option value="">{t(IdentityKey::AllClasses)}</option>
+                        {move || classes.get().into_iter().map(|c| view! {
+                            <option value=c.id.to_string()>{c.name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p role="status">{shown}</p>
+        </section>
+    }
+}
 
 /// One list out of the latest roster, which tells its readers only when that list changed.
 fn roster_part<T>(latest: Memo<Loaded>, part: fn(Roster) -> Vec<T>) -> Memo<Vec<T>>
@@ -292,5 +363,49 @@ fn Teams(teams: Vec<RosterTeam>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(id: i64, names: &[&str]) -> RosterClass {
+        RosterClass {
+            id,
+            name: format!("{id}.A"),
+            grade: 1,
+            pupils: names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| RosterPupil {
+                    id: id * 100 + i as i64,
+                    name: (*name).to_owned(),
+                    guardians: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_search_matches_any_part_of_a_name_in_any_case() {
+        assert!(name_matches("Ida Jensen", " jens "));
+        assert!(name_matches("Ida Jensen", ""));
+        assert!(!name_matches("Ida Jensen", "Noah"));
+    }
+
+    #[test]
+    fn only_the_chosen_class_and_while_searching_only_classes_with_a_match_are_shown() {
+        let classes = [
+            class(1, &["Ida Jensen", "Noah Hansen"]),
+            class(5, &["Lucas Jensen"]),
+        ];
+        let ids = |shown: Vec<RosterClass>| shown.iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(ids(shown_classes(&classes, "", None)), [1, 5]);
+        assert_eq!(ids(shown_classes(&classes, "", Some(5))), [5]);
+        assert_eq!(ids(shown_classes(&classes, "noah", None)), [1]);
+        assert_eq!(ids(shown_classes(&classes, "jensen", Some(1))), [1]);
+        assert_eq!(ids(shown_classes(&classes, "zz", None)), Vec::<i64>::new());
+        assert_eq!(matching(classes[0].pupils.clone(), "noah").len(), 1);
     }
 }

@@ -411,8 +411,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
     );
     let (title, first, last) = (
         NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
+        NodeRef::<Select>::new(),
+        NodeRef::<Select>::new(),
     );
     let description = NodeRef::<Textarea>::new();
     let stored = RwSignal::new(None::<Unit>);
@@ -421,8 +421,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
         Some(UnitInput {
             title: input_value(title),
             description: area_value(description),
-            first_week: date_of(&input_value(first))?,
-            last_week: date_of(&input_value(last))?,
+            first_week: date_of(&select_value(first))?,
+            last_week: date_of(&select_value(last))?,
             materials: materials
                 .get_untracked()
                 .into_iter()
@@ -473,7 +473,6 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
         stored.set(None);
         reload.run(());
     };
-    let (first_value, last_value) = (unit.first_week.to_string(), unit.last_week.to_string());
     let upload = ServerAction::<UploadMaterial>::new();
     let remove = ServerAction::<RemoveMaterial>::new();
     Effect::new(move |_| {
@@ -534,8 +533,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
             })}
             <div class="field"><label for="edit-title">{t(PlanningKey::TitleLabel)}</label><input id="edit-title" type="text" value=unit.title.clone() node_ref=title /></div>
             <div class="field"><label for="edit-description">{t(PlanningKey::DescriptionLabel)}</label><textarea id="edit-description" rows="4" node_ref=description>{unit.description.clone()}</textarea></div>
-            <div class="field"><label for="edit-first">{t(PlanningKey::FirstWeekLabel)}</label><input id="edit-first" type="date" value=first_value node_ref=first /></div>
-            <div class="field"><label for="edit-last">{t(PlanningKey::LastWeekLabel)}</label><input id="edit-last" type="date" value=last_value node_ref=last /></div>
+            <WeekChoice id="edit-first" label=t(PlanningKey::FirstWeekChoice) weeks=unit.weeks.clone() chosen=unit.first_week field=first />
+            <WeekChoice id="edit-last" label=t(PlanningKey::LastWeekChoice) weeks=unit.weeks.clone() chosen=unit.last_week field=last />
             <fieldset>
                 <legend>{t(Key::MaterialsTitle)}</legend>
                 <p class="hint">{t(PlanningKey::MaterialsHint)}</p>

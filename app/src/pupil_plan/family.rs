@@ -8,7 +8,7 @@ use super::{
 use crate::components::{ErrorNote, ReadAloudButton, by_id, set_title};
 use crate::i18n::PupilPlanKey;
 use crate::i18n::{Key, messages, t};
-use crate::identity::shell::Loaded;
+use crate::identity::shell::{Loaded, StaffShell};
 use crate::paths;
 use crate::pupil::work::VoiceRecorder;
 use domain::AppError;
@@ -22,12 +22,30 @@ use leptos_router::components::A;
 pub fn CollectedPlanPage() -> impl IntoView {
     let data = by_id(load_collected_plan);
     view! {
-        <main id="indhold" class="page narrow">
-            <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
-            <Loaded data=data title=t(Key::CollectedPlan) let:plan>
-                <Collected plan />
-            </Loaded>
-        </main>
+        <StaffShell>
+            <main id="indhold" class="page narrow">
+                <p><A href=paths::HOME>{t(Key::BackHome)}</A></p>
+                <Loaded data=data title=t(Key::CollectedPlan) let:plan>
+                    <Collected plan />
+                </Loaded>
+            </main>
+        </StaffShell>
+    }
+}
+
+/// The same page in the pupil's build, inside the pupil's frame: home, read aloud, help and
+/// *Færdig* stay where they are on every other pupil screen.
+#[component]
+pub fn PupilCollectedPlanPage() -> impl IntoView {
+    let data = by_id(load_collected_plan);
+    view! {
+        <crate::pupil::PupilShell help=t(PupilPlanKey::HelpCollectedPlan)>
+            <main id="indhold" class="page pupil narrow" lang="da">
+                <Loaded data=data title=t(Key::CollectedPlan) let:plan>
+                    <Collected plan />
+                </Loaded>
+            </main>
+        </crate::pupil::PupilShell>
     }
 }
 
@@ -109,10 +127,22 @@ fn PlanWithVersions(entry: PublishedPlanEntry, earlier_year: bool) -> impl IntoV
 pub fn MyPlanPage() -> impl IntoView {
     set_title(t(Key::MyPlanTitle));
     let data = LocalResource::new(load_my_plans);
+    // The plans the school has published for this pupil, one tap away.
+    let me = LocalResource::new(crate::identity::current_user);
     view! {
         <crate::pupil::PupilShell help=t(PupilPlanKey::HelpMyPlan)>
             <main id="indhold" class="page pupil narrow" lang="da">
                 <h1>{t(Key::MyPlanTitle)}</h1>
+                <Suspense fallback=|| ()>
+                    {move || me.get().and_then(Result::ok).map(|me| view! {
+                        <p>
+                            <A href=format!("{}/{}", paths::COLLECTED_PLAN, me.id) attr:class="tile-button">
+                                <crate::components::DecorativeIcon icon=icondata::LuBookOpenCheck />
+                                <span>{t(PupilPlanKey::SeePublishedPlans)}</span>
+                            </A>
+                        </p>
+                    })}
+                </Suspense>
                 <Loaded data=data let:plans>
                     {if plans.is_empty() {
                         view! { <p>{t(PupilPlanKey::NoPlansYet)}</p> }.into_any()

@@ -134,13 +134,18 @@ pub(crate) async fn load_unit(
         archived: u.archived_at.is_some(),
         author,
         copied_from,
+        weeks: Vec::new(),
     })
 }
 
 pub async fn unit(ctx: &RequestCtx, unit_id: i64) -> Result<Unit, AppError> {
     let p = current_principal(ctx).await?;
     let db = &ctx.db;
-    let (u, _, access) = unit_with_access(db, &p, unit_id).await?;
+    let (u, plan, access) = unit_with_access(db, &p, unit_id).await?;
     require_view(&p, &access)?;
-    load_unit(db, u, &access).await
+    let (first, last, holidays) =
+        year_calendar(db, access.team.school_id, plan.school_year).await?;
+    let mut unit = load_unit(db, u, &access).await?;
+    unit.weeks = super::year_plans::plan_weeks(first, last, &holidays, &[])?;
+    Ok(unit)
 }

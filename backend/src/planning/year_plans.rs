@@ -8,13 +8,14 @@ use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version, policy, write_err};
 use domain::AppError;
 use domain::Field;
+use domain::calendar::Date;
 use domain::calendar::school_year_name;
 use domain::planning::{
     ArchivedYearPlan, EarlierYearPlan, PlanWeek, PlanningOverview, PlanningTeam, Title,
     UnitSummary, YearPlan, YearPlanSummary,
 };
 use domain::school::Subject;
-use domain::school_year::school_week;
+use domain::school_year::{Holiday, school_week};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -313,23 +314,7 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
     }
     let (first, last, holidays) =
         year_calendar(db, access.team.school_id, plan.school_year).await?;
-    let weeks = mondays(first, last)?
-        .into_iter()
-        .map(|monday| {
-            let school = school_week(monday, first, last, &holidays);
-            PlanWeek {
-                week: monday.iso_week().week,
-                monday,
-                unit_ids: active
-                    .iter()
-                    .filter(|u| u.first_week <= monday && monday <= u.last_week)
-                    .map(|u| u.id)
-                    .collect(),
-                school_days: school.school_days,
-                holiday: school.holiday,
-            }
-        })
-        .collect();
+    let weeks = plan_weeks(first, last, &holidays, &active)?;
     Ok(YearPlan {
         id: i64::from(plan.id),
         team_id: i64::from(access.team.id),
@@ -344,6 +329,33 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
         last_day: last,
         this_week: p.today.monday(),
     })
+}
+
+/// Every week of a school year from `first` to `last`, with its school days, its holiday and
+/// the `units` that run in it.
+pub(crate) fn plan_weeks(
+    first: Date,
+    last: Date,
+    holidays: &[Holiday],
+    units: &[UnitSummary],
+) -> Result<Vec<PlanWeek>, AppError> {
+    Ok(mondays(first, last)?
+        .into_iter()
+        .map(|monday| {
+            let school = school_week(monday, first, last, holidays);
+            PlanWeek {
+                week: monday.iso_week().week,
+                monday,
+                unit_ids: units
+                    .iter()
+                    .filter(|u| u.first_week <= monday && monday <= u.last_week)
+                    .map(|u| u.id)
+                    .collect(),
+                school_days: school.school_days,
+                holiday: school.holiday,
+            }
+        })
+        .collect())
 }
 
 /// Renames an årsplan, if nobody renamed it since `version`. Returns the new version.

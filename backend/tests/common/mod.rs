@@ -164,6 +164,21 @@ pub async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
     t.ctx(Some(token_for(t, username).await))
 }
 
+/// Anne's dansk hold in 1.A and a new årsplan for it: (Anne, the hold, the årsplan).
+pub async fn anne_dansk_plan(t: &TestDb) -> (RequestCtx, i64, i64) {
+    let anne = as_user(t, "anne").await;
+    let overview = plans::overview(&anne).await.unwrap();
+    let team = overview
+        .teams
+        .iter()
+        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
+        .expect("anne teaches dansk in 1.A");
+    let plan = plans::create_year_plan(&anne, team.team_id, "Dansk i 1.A")
+        .await
+        .unwrap();
+    (anne, team.team_id, plan)
+}
+
 pub struct DanskForloeb {
     pub anne: RequestCtx,
     pub year_plan: i64,
