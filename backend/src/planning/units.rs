@@ -95,21 +95,16 @@ pub async fn schedule_unit(
     }
     let (first_week, last_week) =
         check_weeks(db, &plan, access.team.school_id, first_week, last_week).await?;
-    let next = next_version(version)?;
-    let done = unit::Entity::update_many()
-        .col_expr(unit::Column::FirstWeek, Expr::value(first_week.to_string()))
-        .col_expr(unit::Column::LastWeek, Expr::value(last_week.to_string()))
-        .col_expr(unit::Column::Version, Expr::value(next))
-        .col_expr(unit::Column::UpdatedAt, Expr::value(clock::now()))
-        .filter(unit::Column::Id.eq(found.id))
-        .filter(unit::Column::Version.eq(version))
-        .exec(db)
-        .await
-        .map_err(db_err)?;
-    if done.rows_affected == 0 {
-        return Err(conflict());
-    }
-    Ok(next)
+    bump_unit_columns(
+        db,
+        found.id,
+        version,
+        vec![
+            (unit::Column::FirstWeek, Expr::value(first_week.to_string())),
+            (unit::Column::LastWeek, Expr::value(last_week.to_string())),
+        ],
+    )
+    .await
 }
 
 /// A new forløb in an årsplan.
@@ -200,22 +195,37 @@ pub(crate) async fn bump_unit(
     version: i64,
     fields: Option<&CheckedUnit>,
 ) -> Result<i64, AppError> {
+    let columns = match fields {
+        Some(c) => vec![
+            (unit::Column::Title, Expr::value(c.title.as_str())),
+            (
+                unit::Column::Description,
+                Expr::value(c.description.as_str()),
+            ),
+            (
+                unit::Column::FirstWeek,
+                Expr::value(c.first_week.to_string()),
+            ),
+            (unit::Column::LastWeek, Expr::value(c.last_week.to_string())),
+        ],
+        None => Vec::new(),
+    };
+    bump_unit_columns(db, unit_id, version, columns).await
+}
+
+/// `bump_unit` writing the given columns: the one version-checked update of a forløb.
+async fn bump_unit_columns(
+    db: &impl ConnectionTrait,
+    unit_id: i32,
+    version: i64,
+    columns: Vec<(unit::Column, Expr)>,
+) -> Result<i64, AppError> {
     let next = next_version(version)?;
     let mut update = unit::Entity::update_many()
         .col_expr(unit::Column::Version, Expr::value(next))
         .col_expr(unit::Column::UpdatedAt, Expr::value(clock::now()));
-    if let Some(c) = fields {
-        update = update
-            .col_expr(unit::Column::Title, Expr::value(c.title.as_str()))
-            .col_expr(
-                unit::Column::Description,
-                Expr::value(c.description.as_str()),
-            )
-            .col_expr(
-                unit::Column::FirstWeek,
-                Expr::value(c.first_week.to_string()),
-            )
-            .col_expr(unit::Column::LastWeek, Expr::value(c.last_week.to_string()));
+    for (column, value) in columns {
+        update = update.col_expr(column, value);
     }
     let done = update
         .filter(unit::Column::Id.eq(unit_id))
