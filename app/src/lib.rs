@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod identity;
 pub mod leader;
 pub mod library;
+pub mod pictures;
 pub mod planning;
 pub mod pupil;
 pub mod pupil_plan;
@@ -81,7 +82,8 @@ macro_rules! signed_in_build {
     }};
 }
 
-/// The staff build: the homes, the planning overview and the forløb. The other staff screens are
+/// The staff build: the homes, the planning overview, a hold's people and the shared library of
+/// forløb. The other staff screens are
 /// the other three staff builds' (`domain::identity::Audience`), sign-in is the sign-in build's,
 /// and the pupils' and parents' screens the pupil and family builds'; links there load a page.
 #[component]
@@ -89,7 +91,8 @@ pub fn StaffApp() -> impl IntoView {
     signed_in_build!(Staff, {
         <Route path=path!("/") view=|| view! { <home::HomePage views=home::staff_homes /> } />
         <Route path=path!("/planlaegning") view=planning::screens::PlanningPage />
-        <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
+        <Route path=path!("/hold/:id") view=teams::TeamPage />
+        <Route path=path!("/bibliotek") view=library::LibraryPage />
         <Route path=path!("/skift-adgangskode") view=identity::access::ChangePasswordPage />
     })
 }
@@ -116,13 +119,13 @@ pub fn SchoolApp() -> impl IntoView {
     })
 }
 
-/// The hold build: a hold's people, its årsplan and the shared library of forløb.
+/// The hold build: a hold's årsplan and its forløb (a teacher moves between them without a page
+/// load).
 #[component]
 pub fn HoldApp() -> impl IntoView {
     signed_in_build!(Hold, {
-        <Route path=path!("/hold/:id") view=teams::TeamPage />
         <Route path=path!("/aarsplan/:id") view=planning::screens::YearPlanPage />
-        <Route path=path!("/bibliotek") view=library::LibraryPage />
+        <Route path=path!("/forloeb/:id") view=planning::screens::UnitPage />
     })
 }
 
@@ -136,6 +139,7 @@ pub fn PupilApp() -> impl IntoView {
         <Route path=path!("/kort") view=identity::scanner::ScanCardPage />
         <Route path=path!("/i-dag") view=pupil::today::TodayPage />
         <Route path=path!("/i-dag/:id") view=pupil::today::TaskPage />
+        <Route path=path!("/fag/:code") view=pupil::subject::SubjectPage />
         <Route path=path!("/mine-maal") view=evaluation::MyGoalsPage />
         <Route path=path!("/hvordan-gik-det") view=evaluation::HowDidItGoPage />
         <Route path=path!("/mit-arbejde") view=pupil::work::MyWorkPage />

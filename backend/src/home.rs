@@ -12,7 +12,9 @@ pub async fn home(ctx: &RequestCtx) -> Result<Home, AppError> {
     Ok(match principal.role {
         Role::Teacher | Role::Paedagog => {
             let mut home = planning::teacher_home(db, &principal).await?;
-            home.news = returns::news(db, &principal, &home.teams).await?;
+            let tasks = returns::week::HoldTasks::load(db, &principal, &home.teams).await?;
+            home.news = returns::news(db, &principal, &tasks).await?;
+            home.this_week = returns::week::this_week(db, &principal, &tasks, &home.teams).await?;
             Home::Teacher(home)
         }
         Role::Pupil => Home::Pupil(pupil::pupil_home(db, &principal).await?),

@@ -194,6 +194,99 @@ async fn the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days(t:
     assert!(home.news.is_empty());
 }
 
+async fn the_teachers_home_shows_this_weeks_tasks_across_the_hold_with_who_is_done(t: TestDb) {
+    let f = dansk_forloeb(&t).await;
+    let week_task = whole_hold_task(&f).await;
+    let today = backend::clock::today(domain::calendar::DEFAULT_TIME_ZONE).unwrap();
+    let day_task = plans::create_task(
+        &f.anne,
+        f.unit,
+        &TaskInput {
+            when: TaskWhen::Day(today),
+            ..this_week(
+                "Læs for Ida",
+                Audience::Pupils,
+                vec![(f.ida, Variant::Standard)],
+            )
+        },
+    )
+    .await
+    .unwrap();
+    let ida = as_user(&t, "ida").await;
+    work::add_work(
+        &ida,
+        &upload("week-0001-abcd", week_task, WorkKind::Photo, ""),
+    )
+    .await
+    .unwrap();
+    today::mark_done(&ida, week_task, true).await.unwrap();
+    today::mark_done(&as_user(&t, "noah").await, week_task, true)
+        .await
+        .unwrap();
+
+    let home_of = |ctx: backend::RequestCtx| async move {
+        match backend::home::home(&ctx).await.unwrap() {
+            Home::Teacher(h) => h,
+            other => panic!("{other:?}"),
+        }
+    };
+    let anne = home_of(as_user(&t, "anne").await).await;
+    let hold_size = anne
+        .teams
+        .iter()
+        .find(|team| team.name == "Dansk 1.A")
+        .unwrap()
+        .pupil_count;
+    let mine: Vec<_> = anne
+        .this_week
+        .iter()
+        .filter(|w| [week_task, day_task].contains(&w.task_id))
+        .map(|w| {
+            (
+                w.task_id,
+                w.title.as_str(),
+                w.team_name.as_str(),
+                w.day,
+                w.pupils,
+                w.done,
+                w.handed_in,
+            )
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        vec![
+            (
+                week_task,
+                "Tegn et eventyr",
+                "Dansk 1.A",
+                None,
+                hold_size,
+                2,
+                1
+            ),
+            (day_task, "Læs for Ida", "Dansk 1.A", Some(today), 1, 0, 0),
+        ],
+        "the week's task first, then the day's, each counted against the pupils it is for"
+    );
+    // Bo teaches 1.A maths, not this hold.
+    let bo = home_of(as_user(&t, "bo").await).await;
+    assert!(
+        bo.this_week
+            .iter()
+            .all(|w| ![week_task, day_task].contains(&w.task_id))
+    );
+    // Next week both are behind her.
+    let next_week = backend::clock::now() + 7 * 24 * 3600;
+    let later = home_of(common::as_user_at(&t, "anne", next_week).await).await;
+    assert!(
+        later
+            .this_week
+            .iter()
+            .all(|w| ![week_task, day_task].contains(&w.task_id))
+    );
+}
+
 async fn a_teacher_sees_all_a_pupil_made_in_the_hold_by_forloeb(t: TestDb) {
     let f = dansk_forloeb(&t).await;
     // A forløb of this week beside "Eventyr" (week 38), with a task for the whole hold.
@@ -286,6 +379,7 @@ async fn a_teacher_sees_all_a_pupil_made_in_the_hold_by_forloeb(t: TestDb) {
 on_both_databases!(
     a_teacher_sees_all_a_pupil_made_in_the_hold_by_forloeb,
     the_teachers_home_counts_what_pupils_answered_in_the_last_seven_days,
+    the_teachers_home_shows_this_weeks_tasks_across_the_hold_with_who_is_done,
     a_teacher_sees_who_is_done_and_what_each_pupil_handed_in_for_the_whole_hold,
     a_task_for_chosen_pupils_lists_only_them,
     only_the_holds_own_teachers_follow_a_task,

@@ -228,7 +228,73 @@ async fn only_the_holds_teachers_move_a_forlob(t: TestDb) {
     assert_eq!(plans::unit(&anne, unit_id).await.unwrap(), unit);
 }
 
+/// The kompetenceområde "Fortælling" of the demo framework's dansk, and which forløb it lists.
+fn fortaelling(plan: &domain::planning::YearPlan) -> Vec<i64> {
+    plan.coverage
+        .iter()
+        .find(|a| a.name == "Fortælling")
+        .expect("dansk's area in the coverage")
+        .units
+        .clone()
+}
+
+async fn the_timeline_shows_which_areas_the_forlob_have_goals_in(t: TestDb) {
+    let (anne, _, plan_id) = anne_dansk_plan(&t).await;
+    let eventyr = forloeb_in(&anne, plan_id, "Eventyr", 40).await;
+    let rim = forloeb_in(&anne, plan_id, "Rim", 44).await;
+    let plan = plans::year_plan(&anne, plan_id).await.unwrap();
+    assert!(fortaelling(&plan).is_empty(), "no goals yet");
+    assert!(
+        plan.coverage.iter().all(|a| a.name != "Tal og mængder"),
+        "only the hold's subject's areas: {:?}",
+        plan.coverage
+    );
+
+    // A færdigheds- og vidensområde in Rim, a kompetencemål in Eventyr: both lie in Fortælling,
+    // listed in the plan's order.
+    let p = backend::identity::current_principal(&anne).await.unwrap();
+    let found = backend::planning::framework::search_goals(
+        &t.db,
+        &p,
+        &domain::framework::GoalSearch {
+            subject: Some(domain::school::Subject::Dansk),
+            grade: Some(1),
+            words: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let item = |key: &str| found.iter().find(|i| i.key == key).unwrap().id;
+    let scale = common::faces_scale(&anne).await;
+    let goal = |item_id: i64| domain::planning::GoalInput {
+        kind: domain::planning::GoalKind::Faglig,
+        own_text: None,
+        framework_item_id: Some(item_id),
+        scale_id: scale,
+        signs: String::new(),
+    };
+    plans::add_goal(&anne, rim, 1, &goal(item("dansk.fortaelling.rim")))
+        .await
+        .unwrap();
+    plans::add_goal(
+        &anne,
+        eventyr,
+        1,
+        &goal(item("dansk.fortaelling.genfortaelle")),
+    )
+    .await
+    .unwrap();
+    let plan = plans::year_plan(&anne, plan_id).await.unwrap();
+    assert_eq!(fortaelling(&plan), vec![eventyr, rim]);
+
+    // An archived forløb no longer covers anything.
+    plans::archive_unit(&anne, eventyr).await.unwrap();
+    let plan = plans::year_plan(&anne, plan_id).await.unwrap();
+    assert_eq!(fortaelling(&plan), vec![rim]);
+}
+
 on_both_databases!(
+    the_timeline_shows_which_areas_the_forlob_have_goals_in,
     the_leaders_holidays_are_the_weeks_off_on_the_teachers_timeline,
     a_stale_or_impossible_holiday_save_is_refused_and_changes_nothing,
     a_forlob_moved_and_resized_by_week_is_where_the_teacher_put_it,

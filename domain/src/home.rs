@@ -39,6 +39,9 @@ pub struct TeacherHome {
     pub classes: Vec<ClassRef>,
     /// The tasks of their hold that pupils answered in the last seven days, newest first.
     pub news: Vec<crate::returns::TaskNews>,
+    /// This week's tasks across their hold, the week's first, then by day.
+    #[serde(default)]
+    pub this_week: Vec<crate::returns::WeekTask>,
 }
 
 /// A class by id and name.

@@ -131,8 +131,9 @@ impl Audience {
     /// family build (reading settings, the published plans). Opened signed out — a pupil's
     /// session that ended on a shared iPad — they load that build, whose screen sends the pupil
     /// to sign in, rather than a staff build that does not know them.
-    pub const PUPIL_PATHS: [&'static str; 7] = [
+    pub const PUPIL_PATHS: [&'static str; 8] = [
         crate::paths::TODAY,
+        crate::paths::SUBJECT,
         crate::paths::MY_GOALS,
         crate::paths::HOW_DID_IT_GO,
         crate::paths::MY_WORK,
@@ -155,11 +156,7 @@ impl Audience {
     /// The school build's screens (by their first path segment).
     pub const SCHOOL_PATHS: [&'static str; 1] = [crate::paths::ADMINISTRATION];
     /// The hold build's screens (by their first path segment).
-    pub const HOLD_PATHS: [&'static str; 3] = [
-        crate::paths::TEAM,
-        crate::paths::YEAR_PLAN,
-        crate::paths::LIBRARY,
-    ];
+    pub const HOLD_PATHS: [&'static str; 2] = [crate::paths::YEAR_PLAN, crate::paths::UNIT];
 
     /// The staff build that holds a page. A staff build's router hands every other staff path
     /// over with a page load, and the server serves exactly this build for it, so a hand-over
@@ -522,7 +519,7 @@ mod tests {
         );
         assert_eq!(
             Audience::for_page("/forloeb/3", Some(Role::Paedagog)),
-            Audience::Staff
+            Audience::Hold
         );
     }
 
@@ -562,7 +559,7 @@ mod tests {
             ("/", Audience::Staff),
             ("/planlaegning", Audience::Staff),
             ("/aarsplan/2", Audience::Hold),
-            ("/forloeb/3/", Audience::Staff),
+            ("/forloeb/3/", Audience::Hold),
             ("/skift-adgangskode", Audience::Staff),
             ("/evaluering/3", Audience::FollowUp),
             ("/opgave/9", Audience::FollowUp),
@@ -570,8 +567,9 @@ mod tests {
             ("/elevplaner/4/udskrift", Audience::FollowUp),
             ("/elevplan/7", Audience::FollowUp),
             ("/administration", Audience::School),
-            ("/hold/5", Audience::Hold),
-            ("/bibliotek", Audience::Hold),
+            ("/hold/5", Audience::Staff),
+            ("/bibliotek", Audience::Staff),
+            ("/forloeb/3", Audience::Hold),
             ("/holdning", Audience::Staff),
         ];
         for (path, build) in cases {
@@ -585,7 +583,7 @@ mod tests {
             assert!(build.is_staff());
         }
         // Signed out, a bookmarked staff page loads the build that holds it, which sends to sign in.
-        assert_eq!(Audience::for_page("/hold/5", None), Audience::Hold);
+        assert_eq!(Audience::for_page("/aarsplan/5", None), Audience::Hold);
         // Pupils and parents never get a staff build, whatever the path.
         assert_eq!(
             Audience::for_page("/administration", Some(Role::Parent)),

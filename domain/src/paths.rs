@@ -20,6 +20,8 @@ pub const MY_GOALS: &str = "/mine-maal";
 pub const TODAY: &str = "/i-dag";
 pub const HOW_DID_IT_GO: &str = "/hvordan-gik-det";
 pub const MY_WORK: &str = "/mit-arbejde";
+/// Followed by `/{subject code}`: one subject's tasks and goals, for the pupil.
+pub const SUBJECT: &str = "/fag";
 pub const READING: &str = "/laesning";
 /// Followed by `/{pupil id}`: a child's week, for their guardian.
 pub const CHILD: &str = "/barn";

@@ -143,6 +143,18 @@ pub struct YearPlan {
     pub last_day: Date,
     /// The Monday of this week in the school's time zone: new forløb are proposed from here on.
     pub this_week: Date,
+    /// Each kompetenceområde of the hold's subject with the forløb whose goals lie in it; empty
+    /// where the subject has no framework goals.
+    #[serde(default)]
+    pub coverage: Vec<AreaCoverage>,
+}
+
+/// A kompetenceområde and the forløb of an årsplan with goals in it (none: not covered yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaCoverage {
+    pub name: String,
+    /// The forløb, by id, in the plan's order.
+    pub units: Vec<i64>,
 }
 
 /// Where a material lives, read from its address so teachers only paste a link.

@@ -39,6 +39,22 @@ impl TaskReturns {
     }
 }
 
+/// A task due this week in one of the teacher's hold, for the teacher's home ("Denne uge").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekTask {
+    pub task_id: i64,
+    pub title: String,
+    pub team_name: String,
+    /// The day it is for; `None` for a task of the whole week.
+    pub day: Option<crate::calendar::Date>,
+    /// How many pupils it is for: the hold, or those it was given to.
+    pub pupils: u32,
+    /// How many of them tapped *Jeg er færdig*.
+    pub done: u32,
+    /// Pieces of work handed in for it.
+    pub handed_in: u32,
+}
+
 /// A task pupils answered lately, for the teacher's home ("Nyt fra eleverne").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TaskNews {

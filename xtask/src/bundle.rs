@@ -14,13 +14,16 @@ pub const PUPIL_BUDGET_KB: f64 = 150.0;
 /// were added (BENCHMARKS.md keeps that history); splitting them into four builds by screen
 /// (`domain::identity::Audience`) brought each under the budget.
 pub const STAFF_BUILDS: [(&str, &str); 4] = [
-    ("staff (homes, planning overview, forløb)", "index.html"),
+    (
+        "staff (homes, planning overview, a hold's people, the library)",
+        "index.html",
+    ),
     (
         "follow-up (evaluation, what pupils handed in, elevplaner)",
         FOLLOW_UP_PAGE,
     ),
     ("school (administration)", SCHOOL_PAGE),
-    ("hold (a hold's people and årsplan, the library)", HOLD_PAGE),
+    ("hold (a hold's årsplan and forløb)", HOLD_PAGE),
 ];
 /// The pupils' and the parents' screens were one family build, 313.4 kB when issues 20 and 21
 /// were filed ("the family build does not grow"); its cap had gone from 310 to 316 kB with issue

@@ -288,6 +288,59 @@ pub fn long_files(root: &Path) -> Vec<(PathBuf, usize)> {
     out
 }
 
+/// Declarations in a stylesheet that spell a colour themselves instead of naming a design token:
+/// a colour is written once, as a custom property (`--name: #…`), and used by name everywhere.
+pub fn colours_outside_tokens(css: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    for (i, line) in css.lines().enumerate() {
+        let mut code = String::new();
+        let mut rest = line;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(end) => {
+                        in_comment = false;
+                        rest = &rest[end + 2..];
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("/*") {
+                    Some(start) => {
+                        code.push_str(&rest[..start]);
+                        in_comment = true;
+                        rest = &rest[start + 2..];
+                    }
+                    None => {
+                        code.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        let code = code.trim();
+        if code.starts_with("--") {
+            continue;
+        }
+        let hex = code.match_indices('#').any(|(at, _)| {
+            let digits = code[at + 1..]
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .count();
+            // A hex colour inside a declaration, not an id selector (`#indhold {`).
+            code.contains(':') && !code.ends_with('{') && matches!(digits, 3 | 4 | 6 | 8)
+        });
+        let function = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch("]
+            .iter()
+            .any(|f| code.contains(f));
+        if hex || function {
+            out.push((i + 1, code.to_owned()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +381,30 @@ mod tests {
         .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
         .collect();
         assert_eq!(circles(&graph), vec![vec!["a", "b", "c"]]);
+    }
+
+    #[test]
+    fn every_colour_of_the_stylesheet_is_a_design_token() {
+        let css = std::fs::read_to_string(root().join("style/main.css")).expect("the stylesheet");
+        let found: Vec<String> = colours_outside_tokens(&css)
+            .into_iter()
+            .map(|(n, line)| format!("style/main.css:{n}: {line}"))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "colours written outside the tokens (name a --token instead):\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_token_check_sees_a_colour_written_in_place() {
+        let css = ":root {\n  --ink: #1a1a1a; /* #fff */\n}\n#indhold {\n  color: var(--ink);\n}\n.x {\n  color: #fff;\n  box-shadow: 0 0 4px rgb(0 0 0 / 10%);\n}\n";
+        let found: Vec<usize> = colours_outside_tokens(css)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found, vec![8, 9]);
     }
 
     #[test]

@@ -489,7 +489,7 @@ pub fn MyGoalsPage() -> impl IntoView {
 }
 
 #[component]
-fn GoalToShow(goal: domain::evaluation::MyGoal) -> impl IntoView {
+pub(crate) fn GoalToShow(goal: domain::evaluation::MyGoal) -> impl IntoView {
     let text = goal.text.clone();
     let showing = RwSignal::new(false);
     let goal_id = goal.goal_id;

@@ -379,17 +379,26 @@ pub fn picture_by(pupil: &str) -> String {
 
 /// What came in for a task this week: "2 afleveringer, 1 færdig".
 pub fn news_counts(handed_in: u32, done: u32) -> String {
-    let work = if handed_in == 1 {
-        "1 aflevering".to_owned()
-    } else {
-        format!("{handed_in} afleveringer")
-    };
+    let work = handed_in_count(handed_in);
     let done = if done == 1 {
         "1 færdig".to_owned()
     } else {
         format!("{done} færdige")
     };
     format!("{work}, {done}")
+}
+
+/// A task of the week on the teacher's home: "3 af 22 færdige, 2 afleveringer".
+pub fn week_task_counts(done: u32, pupils: u32, handed_in: u32) -> String {
+    format!("{done} af {pupils} færdige, {}", handed_in_count(handed_in))
+}
+
+fn handed_in_count(n: u32) -> String {
+    if n == 1 {
+        "1 aflevering".to_owned()
+    } else {
+        format!("{n} afleveringer")
+    }
 }
 
 /// Who answered and when: "Fra Anne Holm, 6. december".
@@ -527,9 +536,27 @@ pub fn open_unit(title: &str) -> String {
     format!("Åbn {title}")
 }
 
+/// The årsplan's coverage at a glance: "3 af 4 kompetenceområder har mål i et forløb".
+pub fn areas_covered(covered: usize, areas: usize) -> String {
+    let noun = if areas == 1 {
+        "kompetenceområde"
+    } else {
+        "kompetenceområder"
+    };
+    format!("{covered} af {areas} {noun} har mål i et forløb")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_teachers_week_and_the_plans_coverage_count_in_danish() {
+        assert_eq!(week_task_counts(3, 22, 1), "3 af 22 færdige, 1 aflevering");
+        assert_eq!(week_task_counts(0, 1, 2), "0 af 1 færdige, 2 afleveringer");
+        assert_eq!(areas_covered(1, 4), "1 af 4 kompetenceområder har mål i et forløb");
+        assert_eq!(areas_covered(0, 1), "0 af 1 kompetenceområde har mål i et forløb");
+    }
 
     #[test]
     fn progress_is_told_day_by_day_and_a_step_counts_the_holds_pupils() {

@@ -37,6 +37,8 @@ pub enum PlanningKey {
     Longer,
     ChooseUnitHint,
     HolidaysOfYear,
+    CoverageTitle,
+    NotCoveredYet,
     ArchivedUnits,
     ArchiveYearPlan,
     ArchiveExplained,
@@ -161,6 +163,8 @@ impl Text for PlanningKey {
                 "Vælg et forløb på tidslinjen for at flytte det med knapper."
             }
             PlanningKey::HolidaysOfYear => "Ferier",
+            PlanningKey::CoverageTitle => "Kompetenceområder i årsplanen",
+            PlanningKey::NotCoveredYet => "ikke i et forløb endnu",
             PlanningKey::ArchivedUnits => "Arkiverede forløb",
             PlanningKey::ArchiveYearPlan => "Arkivér årsplanen",
             PlanningKey::ArchiveExplained => {

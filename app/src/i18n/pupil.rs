@@ -59,6 +59,10 @@ pub enum PupilKey {
     MorePupilLinks,
     PupilHomeTile,
     ShareWithFamily,
+    HelpSubject,
+    SubjectTasks,
+    NoSubjectTasks,
+    NoSubjectGoals,
 }
 
 impl Text for PupilKey {
@@ -70,7 +74,7 @@ impl Text for PupilKey {
             PupilKey::MyWorkTitle => "Mit arbejde",
             PupilKey::HelpButton => "Hjælp",
             PupilKey::HelpHome => {
-                "Tryk på et billede for at vælge. I dag viser dine opgaver. Mine mål viser, hvad du skal lære. Hvordan gik det? er, hvor du viser, hvordan det gik. Mit arbejde viser det, du har lavet."
+                "Tryk på et billede for at vælge. I dag viser dine opgaver. Mine mål viser, hvad du skal lære. Hvordan gik det? er, hvor du viser, hvordan det gik. Mit arbejde viser det, du har lavet. Tryk på et fag for at se dets opgaver og mål."
             }
             PupilKey::HelpToday => {
                 "Her er dine opgaver i dag og i denne uge. Tryk på en opgave for at se og høre, hvad du skal."
@@ -129,6 +133,12 @@ impl Text for PupilKey {
             PupilKey::MorePupilLinks => "Mere",
             PupilKey::PupilHomeTile => "Hjem",
             PupilKey::ShareWithFamily => "Del med mine voksne",
+            PupilKey::HelpSubject => {
+                "Her er dine opgaver og dine mål i faget. Tryk på en opgave for at se og høre, hvad du skal. Tryk på højttaleren for at høre et mål."
+            }
+            PupilKey::SubjectTasks => "Opgaver",
+            PupilKey::NoSubjectTasks => "Du har ingen opgaver i faget i denne uge.",
+            PupilKey::NoSubjectGoals => "Du har ingen mål i faget lige nu.",
         }
     }
 }

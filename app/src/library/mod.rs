@@ -25,8 +25,8 @@ use crate::i18n::LibraryKey;
 use crate::i18n::{Key, counts, goal_kind_name, grade_name, subject_name, t, week_range};
 use crate::identity::shell::StaffShell;
 use crate::paths;
+use crate::pictures::task_icon;
 use crate::planning::api::load_planning;
-use crate::planning::parts::icon_of;
 use domain::school::Subject;
 use leptos::html::{Input, Select};
 use leptos_router::components::A;
@@ -166,7 +166,7 @@ fn Preview(unit: Unit) -> impl IntoView {
             <h3>{t(Key::TasksTitle)}</h3>
             <ul class="plain-list">
                 {unit.tasks.iter().map(|task| view! {
-                    <li><DecorativeIcon icon=icon_of(task.icon) />" "<strong>{task.title.clone()}</strong>": "{task.instruction.clone()}</li>
+                    <li><DecorativeIcon icon=task_icon(task.icon) />" "<strong>{task.title.clone()}</strong>": "{task.instruction.clone()}</li>
                 }).collect_view()}
             </ul>
             <h3>{t(Key::MaterialsTitle)}</h3>

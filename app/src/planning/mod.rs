@@ -1,6 +1,7 @@
 //! Planning: the teacher's side: the teacher's home, årsplaner, forløb, goals and tasks.
 
 pub mod api;
+mod coverage;
 mod goals_section;
 pub mod parts;
 pub mod screens;
@@ -13,7 +14,7 @@ use crate::i18n::{counts, subject_name, t};
 use crate::identity::shell::AppHeader;
 use crate::identity::{CloseClassDevice, MakeLoginCards, OpenClassDevice, class_device_status};
 use crate::paths;
-use crate::pupil::subject_icon;
+use crate::pictures::subject_icon;
 use domain::home::{ClassRef, TeacherHome};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,11 +26,13 @@ pub fn TeacherHomeView(home: TeacherHome) -> impl IntoView {
     let school_name = home.me.school_name.clone();
     let classes = home.classes.clone();
     let news = home.news.clone();
+    let this_week = home.this_week.clone();
     view! {
         <AppHeader me=home.me />
         <main id="indhold" class="page">
             <h1>{t(PlanningKey::TeacherTitle)}</h1>
             <p class="muted">{school_name}</p>
+            <crate::returns::WeekSection tasks=this_week />
             <crate::returns::NewsSection news />
             {empty.then(|| view! { <p>{t(PlanningKey::TeacherNoTeams)}</p> })}
             <ul class="card-list" aria-label=t(PlanningKey::TeacherTitle)>

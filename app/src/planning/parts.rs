@@ -1,29 +1,15 @@
-//! Small pieces several planning screens share: icons for tasks and materials, dates from date
+//! Small pieces several planning screens share: icons for materials, dates from date
 //! fields, and the archive button with its confirmation.
 
 use crate::i18n::PlanningKey;
 use crate::i18n::t;
 use domain::Field;
 use domain::calendar::Date;
-use domain::planning::{MaterialKind, TaskIcon};
+use domain::planning::MaterialKind;
 use leptos::prelude::*;
 
 pub(super) fn date_of(text: &str) -> Option<Date> {
     Date::parse(text, Field::Date).ok()
-}
-
-pub fn icon_of(icon: TaskIcon) -> icondata::Icon {
-    match icon {
-        TaskIcon::Read => icondata::LuBookOpen,
-        TaskIcon::Write => icondata::LuPencil,
-        TaskIcon::Count => icondata::LuCalculator,
-        TaskIcon::Draw => icondata::LuPalette,
-        TaskIcon::Listen => icondata::LuHeadphones,
-        TaskIcon::Talk => icondata::LuMessageCircle,
-        TaskIcon::Build => icondata::LuBlocks,
-        TaskIcon::Move => icondata::LuBike,
-        TaskIcon::Photo => icondata::LuCamera,
-    }
 }
 
 pub(super) fn material_icon(kind: MaterialKind) -> icondata::Icon {

@@ -15,7 +15,7 @@ use crate::i18n::{Key, counts, subject_name, t, week_range};
 use crate::identity::shell::Loaded;
 use crate::identity::shell::StaffShell;
 use crate::paths;
-use crate::pupil::subject_icon;
+use crate::pictures::subject_icon;
 use domain::Field;
 use domain::planning::{MaterialInput, MaterialKind, Scale, Unit, UnitInput, YearPlan};
 use domain::{AppError, ErrorCode};
@@ -280,6 +280,7 @@ fn YearPlanView(plan: YearPlan, reload: Callback<()>) -> impl IntoView {
             <button type="submit" class="primary">{t(PlanningKey::CreateUnit)}</button>
         </form>
         <super::timeline::Timeline plan=plan.clone() />
+        <super::coverage::GoalCoverage plan=plan.clone() />
         {(!plan.archived_units.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="archived-units">
                 <h2 id="archived-units">{t(PlanningKey::ArchivedUnits)}</h2>

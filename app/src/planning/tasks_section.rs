@@ -5,6 +5,7 @@ use super::api::*;
 use crate::components::{DecorativeIcon, ErrorNote, area_value, input_value};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, t, task_icon_name, variant_name};
+use crate::pictures::{subject_class, task_icon};
 use domain::AppError;
 use domain::Field;
 use domain::planning::{Audience, GoalKind, Task, TaskIcon, TaskInput, TaskWhen, Unit, Variant};
@@ -157,7 +158,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     view! {
                         <li>
                             <p>
-                                <DecorativeIcon icon=icon_of(task.icon) />
+                                <DecorativeIcon icon=task_icon(task.icon) />
                                 <strong>{task.title.clone()}</strong>" · "{when_text(task.when)}" · "{audience_text(task)}
                             </p>
                             <p>{task.instruction.clone()}</p>
@@ -220,7 +221,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                         view! {
                             <label for=label_for class="choice icon-choice">
                                 <input id=id type="radio" name="task-icon" checked=move || icon.get() == i on:change=move |_| icon.set(i) />
-                                <DecorativeIcon icon=icon_of(i) />
+                                <DecorativeIcon icon=task_icon(i) />
                                 {task_icon_name(i)}
                             </label>
                         }
@@ -314,9 +315,11 @@ pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
                 {unit.tasks.iter().map(|task| {
                     let text = task.instruction.clone();
                     view! {
-                        <li class="tile preview-task">
-                            <DecorativeIcon icon=icon_of(task.icon) />
-                            <span class="preview-title">{task.title.clone()}</span>
+                        <li class=format!("preview-task {}", subject_class(unit.subject))>
+                            <span class="preview-picture">
+                                <DecorativeIcon icon=task_icon(task.icon) />
+                                <span class="preview-title">{task.title.clone()}</span>
+                            </span>
                             <span>{task.instruction.clone()}</span>
                             <button type="button" class="read-aloud" on:click=move |_| crate::speech::speak(&text, || ())>
                                 <DecorativeIcon icon=icondata::LuVolume2 />

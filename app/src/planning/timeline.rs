@@ -524,6 +524,7 @@ mod tests {
             weeks,
             last_day: d("2027-06-25"),
             this_week: d(this_week),
+            coverage: vec![],
         }
     }
 

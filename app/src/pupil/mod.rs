@@ -2,6 +2,7 @@
 //! `PupilShell`, so home, read-aloud, help and "Færdig" are the same buttons in the same places.
 
 pub mod drafts;
+pub mod subject;
 pub mod today;
 pub mod work;
 
@@ -10,11 +11,10 @@ use crate::i18n::PupilKey;
 use crate::i18n::{Key, subject_name, t};
 use crate::identity::shell::SignOutButton;
 use crate::paths;
+use crate::pictures::{Destination, subject_class, subject_icon};
 use domain::AppError;
 use domain::home::PupilHome;
-use domain::planning::TaskIcon;
 use domain::pupil::{Today, WorkItem, WorkUpload};
-use domain::school::Subject;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use leptos_router::components::A;
@@ -61,50 +61,6 @@ pub(crate) fn mark_answers_heard(feedback: &[domain::feedback::Feedback]) {
     }
 }
 
-/// The one icon for each subject, the same on every screen.
-pub fn subject_icon(subject: Subject) -> icondata::Icon {
-    match subject {
-        Subject::Dansk => icondata::LuBookOpen,
-        Subject::Matematik => icondata::LuCalculator,
-        Subject::Engelsk => icondata::LuLanguages,
-        Subject::NaturTeknologi => icondata::LuLeaf,
-        Subject::Idraet => icondata::LuBike,
-        Subject::Billedkunst => icondata::LuPalette,
-        Subject::Musik => icondata::LuMusic,
-        Subject::Tysk => icondata::LuMessagesSquare,
-        Subject::Fransk => icondata::LuSpeech,
-        Subject::Kristendomskundskab => icondata::LuChurch,
-        Subject::Historie => icondata::LuHourglass,
-        Subject::Samfundsfag => icondata::LuVote,
-        Subject::Geografi => icondata::LuGlobe,
-        Subject::Biologi => icondata::LuBug,
-        Subject::FysikKemi => icondata::LuFlaskConical,
-        Subject::HaandvaerkDesign => icondata::LuHammer,
-        Subject::Madkundskab => icondata::LuChefHat,
-        Subject::Valgfag => icondata::LuSparkles,
-        Subject::Understoettende => icondata::LuPuzzle,
-        Subject::Faerdselslaere => icondata::LuTrafficCone,
-        Subject::SundhedSeksualFamilie => icondata::LuHeartPulse,
-        Subject::UddannelseJob => icondata::LuBriefcase,
-        Subject::Own(_) => crate::subjects::icon_of_own(subject),
-    }
-}
-
-/// The picture of a task, so a pupil who cannot read yet knows what to do.
-pub fn task_icon(icon: TaskIcon) -> icondata::Icon {
-    match icon {
-        TaskIcon::Read => icondata::LuBookOpen,
-        TaskIcon::Write => icondata::LuPencil,
-        TaskIcon::Count => icondata::LuListOrdered,
-        TaskIcon::Draw => icondata::LuPaintbrush,
-        TaskIcon::Listen => icondata::LuHeadphones,
-        TaskIcon::Talk => icondata::LuMessageCircle,
-        TaskIcon::Build => icondata::LuBlocks,
-        TaskIcon::Move => icondata::LuPersonStanding,
-        TaskIcon::Photo => icondata::LuCamera,
-    }
-}
-
 /// The frame of every pupil screen. The bar is the same everywhere: home (top left), read the
 /// screen aloud, help for this screen (which is also read aloud), and "Færdig" to hand the iPad on.
 /// Work not yet sent is retried from here, whichever screen the pupil is on.
@@ -115,8 +71,8 @@ pub fn PupilShell(help: &'static str, children: Children) -> impl IntoView {
     view! {
         <div class="pupil-shell">
             <header class="pupil-bar pupil-nav">
-                <A href=paths::HOME attr:class="tile-button">
-                    <DecorativeIcon icon=icondata::LuHouse />
+                <A href=paths::HOME attr:class=format!("tile-button {}", Destination::Home.class())>
+                    <DecorativeIcon icon=Destination::Home.icon() />
                     <span>{t(PupilKey::PupilHomeTile)}</span>
                 </A>
                 <ReadAloudButton large=true />
@@ -154,13 +110,23 @@ pub fn PupilShell(help: &'static str, children: Children) -> impl IntoView {
     }
 }
 
-/// A main tile of the pupil's home: a big icon, one word, a link.
+/// A tile of the pupil's home: the destination's picture in its colour, one word, a link.
 #[component]
-fn MainTile(href: &'static str, icon: icondata::Icon, label: &'static str) -> impl IntoView {
+fn DestinationTile(
+    to: Destination,
+    href: &'static str,
+    label: &'static str,
+    #[prop(optional)] small: bool,
+) -> impl IntoView {
+    let class = format!(
+        "tile {} {}",
+        if small { "small-tile" } else { "main-tile" },
+        to.class()
+    );
     view! {
         <li>
-            <A href=href attr:class="tile main-tile">
-                <DecorativeIcon icon=icon />
+            <A href=href attr:class=class>
+                <DecorativeIcon icon=to.icon() />
                 <span>{label}</span>
             </A>
         </li>
@@ -179,31 +145,23 @@ pub fn PupilHomeView(home: PupilHome) -> impl IntoView {
                 </h1>
                 <p class="pupil-class">{home.class_name}</p>
                 <ul class="tiles pupil-main-tiles" aria-label=t(PupilKey::PupilMenu)>
-                    <MainTile href=paths::TODAY icon=icondata::LuCalendarDays label=t(PupilKey::TodayTitle) />
-                    <MainTile href=paths::MY_GOALS icon=icondata::LuTarget label=t(Key::MyGoalsTitle) />
-                    <MainTile href=paths::HOW_DID_IT_GO icon=icondata::LuSmile label=t(Key::HowDidItGo) />
-                    <MainTile href=paths::MY_WORK icon=icondata::LuFolderOpen label=t(PupilKey::MyWorkTitle) />
+                    <DestinationTile to=Destination::Today href=paths::TODAY label=t(PupilKey::TodayTitle) />
+                    <DestinationTile to=Destination::MyGoals href=paths::MY_GOALS label=t(Key::MyGoalsTitle) />
+                    <DestinationTile to=Destination::HowDidItGo href=paths::HOW_DID_IT_GO label=t(Key::HowDidItGo) />
+                    <DestinationTile to=Destination::MyWork href=paths::MY_WORK label=t(PupilKey::MyWorkTitle) />
                 </ul>
                 <ul class="tiles small-tiles" aria-label=t(PupilKey::MorePupilLinks)>
-                    <li>
-                        <A href=paths::MY_PLAN attr:class="tile">
-                            <DecorativeIcon icon=icondata::LuNotebookPen />
-                            <span>{t(Key::MyPlanTitle)}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href=paths::READING attr:class="tile">
-                            <DecorativeIcon icon=icondata::LuType />
-                            <span>{t(PupilKey::ReadingTile)}</span>
-                        </A>
-                    </li>
+                    <DestinationTile to=Destination::MyPlan href=paths::MY_PLAN label=t(Key::MyPlanTitle) small=true />
+                    <DestinationTile to=Destination::Reading href=paths::READING label=t(PupilKey::ReadingTile) small=true />
                 </ul>
                 <h2>{t(PupilKey::PupilSubjects)}</h2>
-                <ul class="tiles" aria-label=t(PupilKey::PupilSubjects)>
+                <ul class="tiles subject-tiles" aria-label=t(PupilKey::PupilSubjects)>
                     {home.subjects.into_iter().map(|s| view! {
-                        <li class="tile">
-                            <DecorativeIcon icon=subject_icon(s) />
-                            <span>{subject_name(s)}</span>
+                        <li>
+                            <A href=format!("{}/{}", paths::SUBJECT, s.code()) attr:class=format!("tile small-tile {}", subject_class(s))>
+                                <DecorativeIcon icon=subject_icon(s) />
+                                <span>{subject_name(s)}</span>
+                            </A>
                         </li>
                     }).collect_view()}
                 </ul>

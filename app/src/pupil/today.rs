@@ -2,12 +2,13 @@
 //! answered, marked done.
 
 use super::work::WorkCapture;
-use super::{MarkTaskDone, PupilShell, SpokenText, load_today, task_icon};
+use super::{MarkTaskDone, PupilShell, SpokenText, load_today};
 use crate::components::{DecorativeIcon, ErrorNote, set_title};
 use crate::i18n::{Key, subject_name, t};
 use crate::i18n::{PupilKey, ReturnsKey};
 use crate::identity::shell::Loaded;
 use crate::paths;
+use crate::pictures::{Destination, subject_class, task_icon};
 use crate::returns::feedback::{FeedbackList, NewMark, any_new};
 use domain::pupil::TodayTask;
 use domain::{AppError, ErrorCode};
@@ -40,7 +41,7 @@ pub fn TodayPage() -> impl IntoView {
 }
 
 #[component]
-fn TimelineTask(task: TodayTask) -> impl IntoView {
+pub(super) fn TimelineTask(task: TodayTask) -> impl IntoView {
     let href = format!("{}/{}", paths::TODAY, task.id);
     let when = if task.this_week {
         t(Key::DueThisWeek)
@@ -49,7 +50,7 @@ fn TimelineTask(task: TodayTask) -> impl IntoView {
     };
     view! {
         <li>
-            <A href=href attr:class=if task.done { "timeline-task done" } else { "timeline-task" }>
+            <A href=href attr:class=format!("timeline-task {}{}", subject_class(task.subject), if task.done { " done" } else { "" })>
                 <DecorativeIcon icon=task_icon(task.icon) />
                 <span class="task-title">{task.title}</span>
                 <span class="task-when">{when}</span>
@@ -86,8 +87,8 @@ pub fn TaskPage() -> impl IntoView {
                 <Loaded data=task title=t(PupilKey::TodayTitle) let:task>
                     <TaskView task />
                 </Loaded>
-                <p><A href=paths::TODAY attr:class="tile-button">
-                    <DecorativeIcon icon=icondata::LuCalendarDays />
+                <p><A href=paths::TODAY attr:class=format!("tile-button {}", Destination::Today.class())>
+                    <DecorativeIcon icon=Destination::Today.icon() />
                     <span>{t(PupilKey::TodayTitle)}</span>
                 </A></p>
             </main>
@@ -127,7 +128,7 @@ fn TaskView(task: TodayTask) -> impl IntoView {
     let goal_id = (task.goals.len() == 1).then(|| task.goals[0].id);
     let context = format!("{} · {}", subject_name(task.subject), task.unit_title);
     view! {
-        <h1 class="task-heading">
+        <h1 class=format!("task-heading {}", subject_class(task.subject))>
             <DecorativeIcon icon=task_icon(task.icon) />
             <span>{task.title.clone()}</span>
         </h1>

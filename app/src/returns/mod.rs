@@ -13,7 +13,7 @@ use crate::paths;
 use answer::Answers;
 use domain::AppError;
 use domain::feedback::FeedbackOn;
-use domain::returns::{PupilReturn, TaskNews, TaskReturns};
+use domain::returns::{PupilReturn, TaskNews, TaskReturns, WeekTask};
 use leptos::prelude::*;
 
 #[server(endpoint = "task_returns")]
@@ -96,6 +96,36 @@ pub fn NewsSection(news: Vec<TaskNews>) -> impl IntoView {
                             <li>
                                 <a href=format!("{}/{}", paths::TASK_RETURNS, n.task_id)>{n.title.clone()}</a>
                                 " ("{n.team_name.clone()}"): "{messages::news_counts(n.handed_in, n.done)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// "Denne uge" on the teacher's home: every task due this week across their hold, the week's
+/// first, then by day, each a way to its screen, with how many are done and what came back.
+#[component]
+pub fn WeekSection(tasks: Vec<WeekTask>) -> impl IntoView {
+    view! {
+        <section class="card this-week" aria-labelledby="week-title">
+            <h2 id="week-title">{t(ReturnsKey::WeekTitle)}</h2>
+            {if tasks.is_empty() {
+                view! { <p>{t(ReturnsKey::NoTasksThisWeek)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list" aria-label=t(ReturnsKey::WeekTitle)>
+                        {tasks.into_iter().map(|w| view! {
+                            <li>
+                                <span class="week-day">{match w.day {
+                                    Some(day) => day.weekday().danish().to_owned(),
+                                    None => t(ReturnsKey::WholeWeek).to_owned(),
+                                }}": "</span>
+                                <a href=format!("{}/{}", paths::TASK_RETURNS, w.task_id)>{w.title.clone()}</a>
+                                " ("{w.team_name.clone()}"): "{messages::week_task_counts(w.done, w.pupils, w.handed_in)}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -1,6 +1,6 @@
 //! The school's own subjects on every screen: each page loads the school's catalogue once, beside
 //! its own data, and names and draws a hold's subject from it (`i18n::subject_name`,
-//! `pupil::subject_icon`). Leaders add and correct subjects on the administration screen
+//! `pictures::subject_icon`). Leaders add and correct subjects on the administration screen
 //! (`admin`).
 
 pub mod admin;

@@ -278,7 +278,7 @@ pub async fn versions(
 }
 
 /// The newest version of each framework: what a teacher chooses goals from.
-async fn newest_versions(
+pub(crate) async fn newest_versions(
     db: &impl ConnectionTrait,
 ) -> Result<HashMap<i32, framework::Model>, AppError> {
     let mut newest: HashMap<String, framework::Model> = HashMap::new();

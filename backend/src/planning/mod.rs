@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod copy;
+mod coverage;
 pub mod files;
 pub mod framework;
 pub mod framework_file;
@@ -148,5 +149,6 @@ pub async fn teacher_home(
         classes: crate::facts::classes_taught(db, p).await?,
         // Filled by `home`, which asks `returns` (planning does not depend on it).
         news: Vec::new(),
+        this_week: Vec::new(),
     })
 }

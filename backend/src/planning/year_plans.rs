@@ -284,13 +284,21 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
         .await
         .map_err(db_err)?;
     let ids: Vec<i32> = units.iter().map(|u| u.id).collect();
-    let goals = counts_per_unit::<unit_goal::Entity, _>(
-        db,
-        &ids,
-        unit_goal::Column::UnitId,
-        unit_goal::Column::ArchivedAt,
-    )
-    .await?;
+    // One read gives both each forløb's number of goals and the framework goals for coverage.
+    let goal_rows: Vec<(i32, Option<i32>)> = unit_goal::Entity::find()
+        .select_only()
+        .column(unit_goal::Column::UnitId)
+        .column(unit_goal::Column::FrameworkItemId)
+        .filter(unit_goal::Column::UnitId.is_in(ids.clone()))
+        .filter(unit_goal::Column::ArchivedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut goals: HashMap<i32, u32> = HashMap::new();
+    for (unit_id, _) in &goal_rows {
+        *goals.entry(*unit_id).or_default() += 1;
+    }
     let tasks = counts_per_unit::<task::Entity, _>(
         db,
         &ids,
@@ -315,11 +323,25 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
     let (first, last, holidays) =
         year_calendar(db, access.team.school_id, plan.school_year).await?;
     let weeks = plan_weeks(first, last, &holidays, &active)?;
+    let subject = Subject::parse(&access.team.subject).map_err(|_| AppError::internal())?;
+    let running: std::collections::HashSet<i64> = active.iter().map(|u| u.id).collect();
+    let framework_goals: Vec<(i32, i32)> = goal_rows
+        .into_iter()
+        .filter(|(unit_id, _)| running.contains(&i64::from(*unit_id)))
+        .filter_map(|(unit_id, item)| Some((unit_id, item?)))
+        .collect();
+    let mut coverage =
+        super::coverage::coverage(db, access.team.school_id, subject, &framework_goals).await?;
+    // In the plan's order (by first week), as the timeline shows them.
+    for area in &mut coverage {
+        area.units
+            .sort_by_key(|id| active.iter().position(|u| u.id == *id));
+    }
     Ok(YearPlan {
         id: i64::from(plan.id),
         team_id: i64::from(access.team.id),
         team_name: access.team.name.clone(),
-        subject: Subject::parse(&access.team.subject).map_err(|_| AppError::internal())?,
+        subject,
         school_year: school_year_name(plan.school_year),
         title: plan.title,
         version: plan.version,
@@ -328,6 +350,7 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
         weeks,
         last_day: last,
         this_week: p.today.monday(),
+        coverage,
     })
 }
 

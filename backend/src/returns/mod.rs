@@ -4,21 +4,21 @@
 
 pub mod feedback;
 pub mod pupil_work;
+pub mod week;
 
 use crate::audit;
 use crate::entity::task::AudienceKind;
-use crate::entity::{portfolio_item, task, task_done, task_pupil, unit, year_plan};
+use crate::entity::{portfolio_item, task, task_done, task_pupil, unit};
 use crate::facts::{hold_pupils, still_here_by_name};
 use crate::identity::current_principal;
 use crate::planning::access::{hide_other_schools, not_found, task_with_access};
 use crate::{Principal, RequestCtx, clock, db_err, policy};
 use domain::AppError;
 use domain::audit::AuditTopic;
-use domain::home::TeamSummary;
 use domain::paths::WORK_FILES;
 use domain::pupil::WorkItem;
 use domain::returns::{PupilReturn, TaskNews, TaskReturns};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// One task as its teachers follow it: everyone it is for, whether each tapped *Jeg er færdig*
@@ -131,105 +131,27 @@ pub(crate) async fn task_pupils(
 /// How many tasks "Nyt fra eleverne" lists.
 const NEWS_LIMIT: usize = 8;
 
-/// "Nyt fra eleverne": the tasks of `teams` (the hold on a teacher's home) that pupils answered
-/// in the last seven school days, today included: work handed in and *Jeg er færdig*, counted per
-/// task, newest first. Five statements however many hold, forløb and tasks: year plans, forløb,
-/// tasks, work and done marks, each one query.
+/// "Nyt fra eleverne": the tasks of the teacher's hold (`tasks`, loaded once for the home) that
+/// pupils answered in the last seven school days, today included: work handed in and *Jeg er
+/// færdig*, counted per task, newest first. Two statements however many tasks: work and done
+/// marks, each one query.
 pub async fn news(
     db: &impl ConnectionTrait,
     p: &Principal,
-    teams: &[TeamSummary],
+    tasks: &week::HoldTasks,
 ) -> Result<Vec<TaskNews>, AppError> {
     policy::require(policy::can_view_teacher_home(p))?;
     let week_ago = p.today.add_days(-6).ok_or_else(AppError::internal)?;
     let since = clock::start_of_day(week_ago, &p.time_zone);
-    let team_names: HashMap<i32, &str> = teams
-        .iter()
-        .filter_map(|t| Some((i32::try_from(t.id).ok()?, t.name.as_str())))
-        .collect();
-    let plans: HashMap<i32, i32> = year_plan::Entity::find()
-        .select_only()
-        .column(year_plan::Column::Id)
-        .column(year_plan::Column::TeamId)
-        .filter(year_plan::Column::TeamId.is_in(team_names.keys().copied().collect::<Vec<_>>()))
-        .filter(year_plan::Column::ArchivedAt.is_null())
-        .into_tuple::<(i32, i32)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .collect();
-    let units: HashMap<i32, i32> = unit::Entity::find()
-        .select_only()
-        .column(unit::Column::Id)
-        .column(unit::Column::YearPlanId)
-        .filter(unit::Column::YearPlanId.is_in(plans.keys().copied().collect::<Vec<_>>()))
-        .filter(unit::Column::ArchivedAt.is_null())
-        .into_tuple::<(i32, i32)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .collect();
-    let tasks: HashMap<i32, (String, i32)> = task::Entity::find()
-        .select_only()
-        .column(task::Column::Id)
-        .column(task::Column::Title)
-        .column(task::Column::UnitId)
-        .filter(task::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
-        .filter(task::Column::ArchivedAt.is_null())
-        .into_tuple::<(i32, String, i32)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|(id, title, unit_id)| (id, (title, unit_id)))
-        .collect();
-    let ids: Vec<i32> = tasks.keys().copied().collect();
-    // Per task: (handed in, done, newest).
-    let mut counts: HashMap<i32, (u32, u32, i64)> = HashMap::new();
-    for (task_id, at) in portfolio_item::Entity::find()
-        .select_only()
-        .column(portfolio_item::Column::TaskId)
-        .column(portfolio_item::Column::CreatedAt)
-        .filter(portfolio_item::Column::TaskId.is_in(ids.clone()))
-        .filter(portfolio_item::Column::CreatedAt.gte(since))
-        .filter(portfolio_item::Column::ArchivedAt.is_null())
-        .into_tuple::<(Option<i32>, i64)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-    {
-        if let Some(task_id) = task_id {
-            let c = counts.entry(task_id).or_default();
-            c.0 += 1;
-            c.2 = c.2.max(at);
-        }
-    }
-    for (task_id, at) in task_done::Entity::find()
-        .select_only()
-        .column(task_done::Column::TaskId)
-        .column(task_done::Column::DoneAt)
-        .filter(task_done::Column::TaskId.is_in(ids))
-        .filter(task_done::Column::DoneAt.gte(since))
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-    {
-        let c = counts.entry(task_id).or_default();
-        c.1 += 1;
-        c.2 = c.2.max(at);
-    }
+    let counts = week::answers(db, tasks.ids(), Some(since)).await?;
     let mut news: Vec<TaskNews> = counts
         .into_iter()
         .filter_map(|(task_id, (handed_in, done, latest))| {
-            let (title, unit_id) = tasks.get(&task_id)?;
-            let team_id = plans.get(units.get(unit_id)?)?;
+            let task = tasks.get(task_id)?;
             Some(TaskNews {
                 task_id: i64::from(task_id),
-                title: title.clone(),
-                team_name: (*team_names.get(team_id)?).to_owned(),
+                title: task.title.clone(),
+                team_name: task.team_name.clone(),
                 handed_in,
                 done,
                 latest,

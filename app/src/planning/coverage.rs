@@ -1,0 +1,59 @@
+//! The årsplan's goal coverage at a glance: each kompetenceområde of the hold's subject, with the
+//! forløb whose goals lie in it, and how many areas have one. Said in words and marked with a
+//! picture, never by colour alone.
+
+use crate::components::DecorativeIcon;
+use crate::i18n::{PlanningKey, counts, messages, t};
+use crate::paths;
+use domain::planning::YearPlan;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn GoalCoverage(plan: YearPlan) -> impl IntoView {
+    (!plan.coverage.is_empty()).then(|| {
+        let covered = plan.coverage.iter().filter(|a| !a.units.is_empty()).count();
+        let summary = messages::areas_covered(covered, plan.coverage.len());
+        let title_of = |id: i64| {
+            plan.units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.title.clone())
+        };
+        view! {
+            <section class="card goal-coverage" aria-labelledby="coverage-title">
+                <h2 id="coverage-title">{t(PlanningKey::CoverageTitle)}</h2>
+                <p>{summary}</p>
+                <ul class="coverage-list" aria-label=t(PlanningKey::CoverageTitle)>
+                    {plan.coverage.iter().map(|area| {
+                        let units: Vec<(i64, String)> = area
+                            .units
+                            .iter()
+                            .filter_map(|id| Some((*id, title_of(*id)?)))
+                            .collect();
+                        let done = !units.is_empty();
+                        view! {
+                            <li class:covered=done>
+                                <DecorativeIcon icon=if done { icondata::LuCircleCheck } else { icondata::LuCircleDashed } />
+                                <strong>{area.name.clone()}</strong>
+                                {if done {
+                                    view! {
+                                        <span>
+                                            ": "{counts::units(units.len() as u64)}": "
+                                            {units.into_iter().enumerate().map(|(i, (id, title))| view! {
+                                                {(i > 0).then_some(", ")}
+                                                <A href=format!("{}/{}", paths::UNIT, id)>{title}</A>
+                                            }).collect_view()}
+                                        </span>
+                                    }.into_any()
+                                } else {
+                                    view! { <span>": "{t(PlanningKey::NotCoveredYet)}</span> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
