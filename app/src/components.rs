@@ -266,3 +266,52 @@ pub fn confirmed(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+thread_local! {
+    /// The panels a person opened, by id, for as long as the page lives: a screen drawn again
+    /// after a save keeps them open, and the next forløb opens the same parts.
+    static OPEN_PANELS: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// A part of a long screen that opens in place (the WAI-ARIA disclosure pattern): its heading is
+/// a button that says whether it is open, and `summary` says in one line what is inside while it
+/// is closed. Closed parts stay in the page, hidden, so what was typed in them is kept.
+#[component]
+pub fn Panel(
+    id: &'static str,
+    title: &'static str,
+    #[prop(optional, into)] summary: Option<String>,
+    #[prop(optional)] open: bool,
+    children: Children,
+) -> impl IntoView {
+    let open = RwSignal::new(open || OPEN_PANELS.with(|p| p.borrow().contains(id)));
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    let body = format!("{id}-body");
+    let controls = body.clone();
+    view! {
+        <section class="card panel" id=id aria-labelledby=labelled_by>
+            <h2 id=heading class="panel-heading">
+                <button
+                    type="button"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    aria-controls=controls
+                    on:click=move |_| {
+                        let now = !open.get_untracked();
+                        open.set(now);
+                        OPEN_PANELS.with(|p| {
+                            let mut p = p.borrow_mut();
+                            if now { p.insert(id) } else { p.remove(id) }
+                        });
+                    }
+                >
+                    <DecorativeIcon icon=icondata::LuChevronRight />
+                    <span>{title}</span>
+                </button>
+            </h2>
+            {summary.map(|s| view! { <p class="panel-summary">{s}</p> })}
+            <div id=body hidden=move || !open.get()>{children()}</div>
+        </section>
+    }
+}

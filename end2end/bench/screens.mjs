@@ -42,7 +42,17 @@ try {
   await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
   await page.getByRole('slider', { name: 'Flyt Tal til 20' }).click();
   await shot(page, 'year-plan-timeline-laptop');
-  await page.getByRole('link', { name: 'Tal til 20' }).first().click();
+  await page.getByRole('heading', { name: 'Kompetenceområder i årsplanen' }).scrollIntoViewIfNeeded();
+  await shot(page, 'year-plan-coverage-laptop');
+  await page.getByRole('region', { name: 'Forløb', exact: true }).getByRole('link', { name: 'Tal til 20' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tal til 20' }).waitFor();
+  await shot(page, 'unit-laptop');
+  await page.getByRole('button', { name: 'Sådan ser eleven det' }).click();
+  const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
+  await preview.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await preview.screenshot({ path: `${OUT}unit-pupil-preview-laptop.png` });
+  console.error('docs/screens/unit-pupil-preview-laptop.png');
   await page.getByRole('link', { name: 'Evaluér forløbet' }).click();
   await page.getByRole('heading', { level: 1, name: 'Evaluering: Tal til 20' }).waitFor();
   await page.getByRole('table').getByRole('button').first().focus();
@@ -55,6 +65,12 @@ try {
   await shot(page, 'parent-account-menu-phone');
 
   page = await signedIn(browser, 'ipad', 'ida');
+  await page.getByRole('heading', { level: 1, name: 'Hej Ida!' }).waitFor();
+  await shot(page, 'pupil-home-ipad', true);
+  await page.getByRole('list', { name: 'Mine fag' }).getByRole('link', { name: 'Matematik' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Matematik' }).waitFor();
+  await shot(page, 'pupil-subject-ipad', true);
+  await page.getByRole('link', { name: 'Hjem' }).click();
   await page.getByRole('heading', { level: 1, name: 'Hej Ida!' }).waitFor();
   await page.getByRole('button', { name: 'Færdig', exact: true }).click();
   await shot(page, 'pupil-hand-on-ipad');

@@ -57,7 +57,9 @@ test('a teacher creates a forløb with two goals and three tasks in few steps, a
     await expect(tasks.getByText(title, { exact: true })).toBeVisible();
   }
 
-  // What the pupils will see: the three tasks, each with a speaker.
+  // What the pupils will see, opened in place: the three tasks, each with a speaker. (A look,
+  // not part of making the forløb, so not counted.)
+  await page.getByRole('button', { name: 'Sådan ser eleven det' }).click();
   const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
   for (const title of ['Læs digtet', 'Find rimene', 'Læs det højt']) {
     await expect(preview.getByRole('button', { name: `Læs op ${title}` })).toBeVisible();

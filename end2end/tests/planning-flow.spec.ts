@@ -38,6 +38,9 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   await expect(page.getByText('Uge 38–40').first()).toBeVisible();
 
   // A file for the forløb: attached, listed, and downloadable by the school's staff.
+  // The forløb opens at a glance; its parts open in place.
+  await expect(page.getByRole('button', { name: 'Materialer' })).toHaveAttribute('aria-expanded', 'false');
+  await page.getByRole('button', { name: 'Materialer' }).click();
   await page.getByLabel('Vedhæft en fil').setInputFiles({
     name: 'eventyr.txt',
     mimeType: 'text/plain',
@@ -90,6 +93,7 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   const tasks = page.getByRole('region', { name: 'Opgaver' });
   await expect(tasks.getByText('Ida Jensen (almindelig), Noah Hansen (lettere)')).toBeVisible();
   // The pupils' view of it, with a speaker.
+  await page.getByRole('button', { name: 'Sådan ser eleven det' }).click();
   const preview = page.getByRole('region', { name: 'Sådan ser eleven det' });
   await expect(preview.getByRole('button', { name: 'Læs op Tegn eventyret' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -119,11 +123,13 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   // Signed in once the menu shows; only then open the forløb.
   await expect(pia.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
   await pia.goto(page.url());
+  await pia.getByRole('button', { name: 'Om forløbet' }).click();
   const piasForm = pia.getByRole('form', { name: 'Om forløbet' });
   await piasForm.getByLabel('Titel').fill(`${title} (Pias)`);
   await piasForm.getByRole('button', { name: 'Gem forløb' }).click();
   await expect(piasForm.getByRole('status')).toHaveText('Gemt.');
   await pias.close();
+  await page.getByRole('button', { name: 'Om forløbet' }).click();
   const annesForm = page.getByRole('form', { name: 'Om forløbet' });
   await annesForm.getByLabel('Beskrivelse').fill('Vi læser eventyr og tegner dem.');
   await annesForm.getByRole('button', { name: 'Gem forløb' }).click();

@@ -29,7 +29,7 @@ test('a pupil taps a subject’s tile and finds its task and goal, drawn as the 
   const hold = `Dansk ${stamp}`;
   const task = `Rim på kat ${stamp}`;
   const goal = `Jeg kan høre rim ${stamp}`;
-  await officeMakesClass(browser, { className, grade: '1', pupils: [['Sif', `Fag${stamp}`]], hold });
+  await officeMakesClass(browser, { className, grade: '1. klasse', pupils: [['Sif', `Fag${stamp}`]], hold });
 
   // Dorte plans on her laptop: a forløb this week with a goal the pupil evaluates and a task.
   const laptop = await browser.newContext({ baseURL, locale: 'da-DK', viewport: { width: 1280, height: 800 } });
@@ -42,6 +42,7 @@ test('a pupil taps a subject’s tile and finds its task and goal, drawn as the 
   await newGoal.getByRole('button', { name: 'Tilføj mål' }).click();
   await expect(teacher.getByRole('region', { name: 'Mål' }).getByText(goal, { exact: true })).toBeVisible();
   await newWeekTask(teacher, task, 'Find tre ord, der rimer på kat.');
+  await teacher.getByRole('button', { name: 'Sådan ser eleven det' }).click();
   const preview = teacher.getByRole('region', { name: 'Sådan ser eleven det' });
   const previewed = preview.getByRole('listitem').filter({ hasText: task });
   await expect(previewed.getByRole('button', { name: `Læs op ${task}` })).toBeVisible();

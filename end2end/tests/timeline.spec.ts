@@ -128,6 +128,7 @@ test('a teacher places and resizes a forløb on the timeline by keyboard, and it
   await expect(page.getByRole('heading', { level: 1, name: unit })).toBeVisible();
   await expect(page.getByText(`Uge ${first + 3}–${last + 4}`).first()).toBeVisible();
   // Its own form names the same weeks, as weeks.
+  await page.getByRole('button', { name: 'Om forløbet' }).click();
   const details = page.getByRole('form', { name: 'Om forløbet' });
   await expect(details.getByLabel('Første uge')).toHaveValue(day(mondayOfWeek(start, first + 3)));
   await expect(details.getByLabel('Sidste uge')).toHaveValue(day(mondayOfWeek(start, last + 4)));

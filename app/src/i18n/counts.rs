@@ -32,6 +32,11 @@ pub fn tasks(n: impl Into<u64>) -> String {
     count(n, "opgave", "opgaver")
 }
 
+/// "1 materiale", "3 materialer".
+pub fn materials(n: impl Into<u64>) -> String {
+    count(n, "materiale", "materialer")
+}
+
 /// "1 uge", "3 uger".
 pub fn weeks(n: impl Into<u64>) -> String {
     count(n, "uge", "uger")

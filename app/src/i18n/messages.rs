@@ -66,11 +66,6 @@ pub fn restore(what: &str) -> String {
     format!("Gendan {what}")
 }
 
-/// "Lavet af Anne Holm".
-pub fn made_by(author: &str) -> String {
-    format!("Lavet af {author}")
-}
-
 /// "Kopieret fra Eventyr (Anne Holm)".
 pub fn copied_from(origin: &str) -> String {
     format!("Kopieret fra {origin}")
@@ -536,6 +531,16 @@ pub fn open_unit(title: &str) -> String {
     format!("Åbn {title}")
 }
 
+/// A forløb's goals at a glance: "2 mål, heraf 1 med elevens egen vurdering".
+pub fn goals_summary(goals: usize, pupils_evaluate: usize) -> String {
+    let all = super::counts::goals(goals as u64);
+    if pupils_evaluate == 0 {
+        all
+    } else {
+        format!("{all}, heraf {pupils_evaluate} med elevens egen vurdering")
+    }
+}
+
 /// The årsplan's coverage at a glance: "3 af 4 kompetenceområder har mål i et forløb".
 pub fn areas_covered(covered: usize, areas: usize) -> String {
     let noun = if areas == 1 {
@@ -554,8 +559,19 @@ mod tests {
     fn the_teachers_week_and_the_plans_coverage_count_in_danish() {
         assert_eq!(week_task_counts(3, 22, 1), "3 af 22 færdige, 1 aflevering");
         assert_eq!(week_task_counts(0, 1, 2), "0 af 1 færdige, 2 afleveringer");
-        assert_eq!(areas_covered(1, 4), "1 af 4 kompetenceområder har mål i et forløb");
-        assert_eq!(areas_covered(0, 1), "0 af 1 kompetenceområde har mål i et forløb");
+        assert_eq!(
+            areas_covered(1, 4),
+            "1 af 4 kompetenceområder har mål i et forløb"
+        );
+        assert_eq!(
+            areas_covered(0, 1),
+            "0 af 1 kompetenceområde har mål i et forløb"
+        );
+        assert_eq!(
+            goals_summary(2, 1),
+            "2 mål, heraf 1 med elevens egen vurdering"
+        );
+        assert_eq!(goals_summary(1, 0), "1 mål");
     }
 
     #[test]

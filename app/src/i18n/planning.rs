@@ -37,6 +37,11 @@ pub enum PlanningKey {
     Longer,
     ChooseUnitHint,
     HolidaysOfYear,
+    SummaryHold,
+    SummaryWeeks,
+    SummaryMadeBy,
+    SharedShort,
+    NotSharedShort,
     CoverageTitle,
     NotCoveredYet,
     ArchivedUnits,
@@ -163,6 +168,11 @@ impl Text for PlanningKey {
                 "Vælg et forløb på tidslinjen for at flytte det med knapper."
             }
             PlanningKey::HolidaysOfYear => "Ferier",
+            PlanningKey::SummaryHold => "Fag og hold",
+            PlanningKey::SummaryWeeks => "Uger",
+            PlanningKey::SummaryMadeBy => "Lavet af",
+            PlanningKey::SharedShort => "Delt med skolen",
+            PlanningKey::NotSharedShort => "Ikke delt",
             PlanningKey::CoverageTitle => "Kompetenceområder i årsplanen",
             PlanningKey::NotCoveredYet => "ikke i et forløb endnu",
             PlanningKey::ArchivedUnits => "Arkiverede forløb",

@@ -60,7 +60,6 @@ pub enum PupilKey {
     PupilHomeTile,
     ShareWithFamily,
     HelpSubject,
-    SubjectTasks,
     NoSubjectTasks,
     NoSubjectGoals,
 }
@@ -136,7 +135,6 @@ impl Text for PupilKey {
             PupilKey::HelpSubject => {
                 "Her er dine opgaver og dine mål i faget. Tryk på en opgave for at se og høre, hvad du skal. Tryk på højttaleren for at høre et mål."
             }
-            PupilKey::SubjectTasks => "Opgaver",
             PupilKey::NoSubjectTasks => "Du har ingen opgaver i faget i denne uge.",
             PupilKey::NoSubjectGoals => "Du har ingen mål i faget lige nu.",
         }

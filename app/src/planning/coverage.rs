@@ -1,13 +1,12 @@
 //! The årsplan's goal coverage at a glance: each kompetenceområde of the hold's subject, with the
 //! forløb whose goals lie in it, and how many areas have one. Said in words and marked with a
-//! picture, never by colour alone.
+//! picture, never by colour alone. The forløb are named, not linked: the list of forløb above
+//! links each once.
 
 use crate::components::DecorativeIcon;
 use crate::i18n::{PlanningKey, counts, messages, t};
-use crate::paths;
 use domain::planning::YearPlan;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn GoalCoverage(plan: YearPlan) -> impl IntoView {
@@ -26,11 +25,8 @@ pub fn GoalCoverage(plan: YearPlan) -> impl IntoView {
                 <p>{summary}</p>
                 <ul class="coverage-list" aria-label=t(PlanningKey::CoverageTitle)>
                     {plan.coverage.iter().map(|area| {
-                        let units: Vec<(i64, String)> = area
-                            .units
-                            .iter()
-                            .filter_map(|id| Some((*id, title_of(*id)?)))
-                            .collect();
+                        let units: Vec<String> =
+                            area.units.iter().filter_map(|id| title_of(*id)).collect();
                         let done = !units.is_empty();
                         view! {
                             <li class:covered=done>
@@ -40,10 +36,7 @@ pub fn GoalCoverage(plan: YearPlan) -> impl IntoView {
                                     view! {
                                         <span>
                                             ": "{counts::units(units.len() as u64)}": "
-                                            {units.into_iter().enumerate().map(|(i, (id, title))| view! {
-                                                {(i > 0).then_some(", ")}
-                                                <A href=format!("{}/{}", paths::UNIT, id)>{title}</A>
-                                            }).collect_view()}
+                                            {units.join(", ")}
                                         </span>
                                     }.into_any()
                                 } else {

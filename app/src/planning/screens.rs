@@ -8,7 +8,7 @@ use super::parts::*;
 use super::tasks_section::{PupilPreview, TasksSection};
 use super::timeline::{WeekChoice, next_free_weeks};
 use crate::components::{
-    DecorativeIcon, ErrorNote, area_value, by_id, input_value, select_value, set_title,
+    DecorativeIcon, ErrorNote, Panel, area_value, by_id, input_value, select_value, set_title,
 };
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, counts, subject_name, t, week_range};
@@ -362,13 +362,26 @@ fn UnitView(
     });
     let unit_id = unit.id;
     let shared = unit.shared;
+    let reflection_goals = unit
+        .goals
+        .iter()
+        .filter(|g| g.kind == domain::planning::GoalKind::Refleksion)
+        .count();
     view! {
         <h1>{unit.title.clone()}</h1>
-        <p class="muted">
-            {subject_name(unit.subject)}" · "{unit.team_name.clone()}" · "{week_range(unit.first_week, unit.last_week)}
-            " · "{crate::i18n::messages::made_by(&unit.author)}
-            {unit.copied_from.clone().map(|from| view! { " · "{crate::i18n::messages::copied_from(&from)} })}
-        </p>
+        // The forløb at a glance first; each part below opens in place.
+        <dl class="unit-summary">
+            <div><dt>{t(PlanningKey::SummaryHold)}</dt><dd>{subject_name(unit.subject)}" · "{unit.team_name.clone()}</dd></div>
+            <div><dt>{t(PlanningKey::SummaryWeeks)}</dt><dd>{week_range(unit.first_week, unit.last_week)}</dd></div>
+            <div><dt>{t(Key::GoalsTitle)}</dt><dd>{crate::i18n::messages::goals_summary(unit.goals.len(), reflection_goals)}</dd></div>
+            <div><dt>{t(Key::TasksTitle)}</dt><dd>{crate::i18n::counts::tasks(unit.tasks.len() as u64)}</dd></div>
+            <div><dt>{t(Key::MaterialsTitle)}</dt><dd>{crate::i18n::counts::materials(unit.materials.len() as u64)}</dd></div>
+            <div><dt>{t(Key::LibraryTitle)}</dt><dd>{if shared { t(PlanningKey::SharedShort) } else { t(PlanningKey::NotSharedShort) }}</dd></div>
+            <div><dt>{t(PlanningKey::SummaryMadeBy)}</dt><dd>
+                {unit.author.clone()}
+                {unit.copied_from.clone().map(|from| view! { " · "{crate::i18n::messages::copied_from(&from)} })}
+            </dd></div>
+        </dl>
         <p>
             <A href=format!("{}/{}", paths::YEAR_PLAN, unit.year_plan_id)>{t(PlanningKey::BackToYearPlan)}</A>
             " · "
@@ -505,8 +518,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="card admin-form unit-form" on:submit=submit novalidate=true aria-labelledby="unit-form-title">
-            <h2 id="unit-form-title">{t(PlanningKey::UnitDetails)}</h2>
+        <Panel id="om-forloebet" title=t(PlanningKey::UnitDetails) summary=week_range(unit.first_week, unit.last_week)>
+        <form class="admin-form unit-form" on:submit=submit novalidate=true aria-labelledby="om-forloebet-title">
             {move || match save.value().get() {
                 Some(Ok(_)) => Some(view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorNote error=e /> }.into_any()),
@@ -566,8 +579,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
             </fieldset>
             <button type="submit" class="primary">{t(PlanningKey::SaveUnit)}</button>
         </form>
-        <section class="card" aria-labelledby="materials-list">
-            <h2 id="materials-list">{t(Key::MaterialsTitle)}</h2>
+        </Panel>
+        <Panel id="materialer" title=t(Key::MaterialsTitle) summary=crate::i18n::counts::materials(unit.materials.len() as u64)>
             {unit.materials.is_empty().then(|| view! { <p>{t(PlanningKey::NoMaterials)}</p> })}
             <ul class="plain-list">
                 {unit.materials.iter().map(|m| {
@@ -601,6 +614,6 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     _ => None,
                 }}
             </div>
-        </section>
+        </Panel>
     }
 }

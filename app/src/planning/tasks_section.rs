@@ -2,7 +2,7 @@
 //! audience and variants, and the preview of what pupils see.
 
 use super::api::*;
-use crate::components::{DecorativeIcon, ErrorNote, area_value, input_value};
+use crate::components::{DecorativeIcon, ErrorNote, Panel, area_value, input_value};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, t, task_icon_name, variant_name};
 use crate::pictures::{subject_class, task_icon};
@@ -308,9 +308,8 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
 #[component]
 pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
     view! {
-        <section class="card pupil-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">{t(PlanningKey::PupilPreviewTitle)}</h2>
-            <p class="hint">{t(PlanningKey::PupilPreviewHint)}</p>
+        <Panel id="elevens-blik" title=t(PlanningKey::PupilPreviewTitle) summary=t(PlanningKey::PupilPreviewHint)>
+            <div class="pupil-preview">
             <ul class="tiles preview-tiles" aria-label=t(PlanningKey::PupilPreviewTitle)>
                 {unit.tasks.iter().map(|task| {
                     let text = task.instruction.clone();
@@ -344,6 +343,7 @@ pub(super) fn PupilPreview(unit: Unit) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-        </section>
+            </div>
+        </Panel>
     }
 }

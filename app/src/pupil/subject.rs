@@ -61,12 +61,12 @@ fn SubjectView(view: SubjectView) -> impl IntoView {
             <DecorativeIcon icon=subject_icon(view.subject) />
             <span>{name}</span>
         </h1>
-        <h2>{t(PupilKey::SubjectTasks)}</h2>
+        <h2>{t(Key::TasksTitle)}</h2>
         {if view.tasks.is_empty() {
             view! { <p>{t(PupilKey::NoSubjectTasks)}</p> }.into_any()
         } else {
             view! {
-                <ol class="timeline" aria-label=t(PupilKey::SubjectTasks)>
+                <ol class="timeline" aria-label=t(Key::TasksTitle)>
                     {view.tasks.into_iter().map(|task| view! { <TimelineTask task /> }).collect_view()}
                 </ol>
             }.into_any()
