@@ -69,6 +69,9 @@ test('a teacher finds what came in on her home and sees on the task’s screen w
   await expect(work.getByRole('status')).toHaveText('Gemt i Mit arbejde.');
   await bertil.getByRole('button', { name: 'Jeg er færdig' }).tap();
   await expect(bertil.getByRole('button', { name: 'Jeg er færdig' })).toHaveAttribute('aria-pressed', 'true');
+  // The button turns at the tap; "Godt klaret!" only once the server has it. Closing the iPad
+  // before then could drop the request.
+  await expect(bertil.getByRole('status').filter({ hasText: 'Godt klaret!' })).toBeVisible();
   await ipad.close();
 
   // On her home, "Nyt fra eleverne" counts what came in and leads to the task's screen, where

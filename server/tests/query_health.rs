@@ -11,6 +11,34 @@ use server::{AppState, router};
 use std::collections::{BTreeMap, BTreeSet};
 use tower::ServiceExt;
 
+/// Each screen's call runs at most this many statements. The bound is a ratchet: a change that
+/// adds a statement fails here, and one that saves statements must lower its bound in the same
+/// commit, so the saving is kept. (Issue 21 sets out to cut the hot screens to a handful.)
+const BOUNDS: &[(&str, usize)] = &[
+    ("leader home", 15),
+    ("leader pupil_plans", 11),
+    ("parent child_week", 37),
+    ("parent collected_plan", 9),
+    ("parent digest", 23),
+    ("parent home", 8),
+    ("pupil home", 6),
+    ("pupil me", 2),
+    ("pupil my_goals", 8),
+    ("pupil my_plans", 10),
+    ("pupil my_work", 6),
+    ("pupil reading_settings", 2),
+    ("pupil today", 12),
+    ("teacher evaluation_grid", 11),
+    ("teacher goal_work", 15),
+    ("teacher home", 16),
+    ("teacher planning_overview", 9),
+    ("teacher pupil_plans", 11),
+    ("teacher pupil_work", 18),
+    ("teacher task_returns", 12),
+    ("teacher unit", 15),
+    ("teacher year_plan", 10),
+];
+
 /// Tables whose size does not grow with schools or pupils: reading them whole is fine.
 const REFERENCE_TABLES: [&str; 5] = ["scale", "school_year", "framework", "setting", "school"];
 
@@ -196,15 +224,28 @@ async fn each_screens_call_runs_as_many_statements_for_a_big_school_as_for_a_sma
         "statements grew with the data (N+1):\n{}",
         grew.join("\n")
     );
-    // And the counts themselves stay small: a screen is a handful of round trips.
+    // And each count stays at its bound: more fails, fewer asks for the bound to come down.
+    let bounds: BTreeMap<&str, usize> = BOUNDS.iter().copied().collect();
+    let mut off = Vec::new();
     for (label, statements) in &big_counts {
-        println!("{label}: {} statements", statements.len());
-        assert!(
-            statements.len() <= 40,
-            "{label} runs {} statements",
-            statements.len()
-        );
+        let n = statements.len();
+        match bounds.get(label.as_str()) {
+            None => off.push(format!("{label}: {n} statements, and no bound in BOUNDS")),
+            Some(&bound) if n > bound => off.push(format!(
+                "{label}: {n} statements, more than its bound of {bound}"
+            )),
+            Some(&bound) if n < bound => off.push(format!(
+                "{label}: {n} statements, fewer than its bound of {bound}: lower the bound"
+            )),
+            Some(_) => {}
+        }
     }
+    for label in bounds.keys() {
+        if !big_counts.contains_key(*label) {
+            off.push(format!("{label}: in BOUNDS but no longer called"));
+        }
+    }
+    assert!(off.is_empty(), "statement bounds:\n{}", off.join("\n"));
 }
 
 #[tokio::test]
