@@ -541,6 +541,15 @@ pub fn goals_summary(goals: usize, pupils_evaluate: usize) -> String {
     }
 }
 
+/// The forløb with goals in a kompetenceområde: "2 forløb: Eventyr, Rim".
+pub fn area_units(titles: &[String]) -> String {
+    format!(
+        "{}: {}",
+        super::counts::units(titles.len() as u64),
+        titles.join(", ")
+    )
+}
+
 /// The årsplan's coverage at a glance: "3 af 4 kompetenceområder har mål i et forløb".
 pub fn areas_covered(covered: usize, areas: usize) -> String {
     let noun = if areas == 1 {
@@ -572,6 +581,10 @@ mod tests {
             "2 mål, heraf 1 med elevens egen vurdering"
         );
         assert_eq!(goals_summary(1, 0), "1 mål");
+        assert_eq!(
+            area_units(&["Eventyr".into(), "Rim".into()]),
+            "2 forløb: Eventyr, Rim"
+        );
     }
 
     #[test]

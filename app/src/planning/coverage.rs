@@ -4,7 +4,7 @@
 //! links each once.
 
 use crate::components::DecorativeIcon;
-use crate::i18n::{PlanningKey, counts, messages, t};
+use crate::i18n::{PlanningKey, messages, t};
 use domain::planning::YearPlan;
 use leptos::prelude::*;
 
@@ -31,17 +31,14 @@ pub fn GoalCoverage(plan: YearPlan) -> impl IntoView {
                         view! {
                             <li class:covered=done>
                                 <DecorativeIcon icon=if done { icondata::LuCircleCheck } else { icondata::LuCircleDashed } />
-                                <strong>{area.name.clone()}</strong>
-                                {if done {
-                                    view! {
-                                        <span>
-                                            ": "{counts::units(units.len() as u64)}": "
-                                            {units.join(", ")}
-                                        </span>
-                                    }.into_any()
-                                } else {
-                                    view! { <span>": "{t(PlanningKey::NotCoveredYet)}</span> }.into_any()
-                                }}
+                                <span>
+                                    <strong>{area.name.clone()}</strong>": "
+                                    {if done {
+                                        messages::area_units(&units)
+                                    } else {
+                                        t(PlanningKey::NotCoveredYet).to_owned()
+                                    }}
+                                </span>
                             </li>
                         }
                     }).collect_view()}
