@@ -84,7 +84,11 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   await newTask.getByLabel('Instruktion til eleven').fill('Tegn begyndelsen af eventyret.');
   await newTask.getByLabel('Tegn', { exact: true }).check();
   await newTask.getByLabel('Dato').fill(year.taskDay);
+  // Who gets which variant is folded away for a task of the whole hold, and opens for chosen pupils.
+  const variants = newTask.getByRole('button', { name: /^Differentiering/ });
+  await expect(variants).toHaveAttribute('aria-expanded', 'false');
   await newTask.getByLabel('Udvalgte elever').check();
+  await expect(variants).toHaveAttribute('aria-expanded', 'true');
   await newTask.getByRole('checkbox', { name: 'Ida Jensen' }).check();
   await newTask.getByRole('checkbox', { name: 'Noah Hansen' }).check();
   await newTask.getByLabel('Udgave til Noah Hansen').selectOption({ label: 'lettere' });

@@ -104,6 +104,7 @@ pub enum PlanningKey {
     AudienceLegend,
     GroupNameLabel,
     PupilsAndVariants,
+    Differentiate,
     PupilsAndVariantsHint,
     AddTask,
     PupilPreviewTitle,
@@ -245,6 +246,9 @@ impl Text for PlanningKey {
             PlanningKey::AudienceLegend => "Hvem er opgaven til?",
             PlanningKey::GroupNameLabel => "Gruppens navn",
             PlanningKey::PupilsAndVariants => "Elever og udgaver",
+            PlanningKey::Differentiate => {
+                "Differentiering: elever og lettere eller sværere udgaver"
+            }
             PlanningKey::PupilsAndVariantsHint => {
                 "Vælg eleverne for en gruppe eller udvalgte elever. For hele holdet: vælg kun dem, der skal have en lettere eller sværere udgave."
             }

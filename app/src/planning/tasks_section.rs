@@ -61,6 +61,10 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
     let audience = RwSignal::new("hold");
     // Chosen pupils and the variant each gets.
     let picked = RwSignal::new(std::collections::HashMap::<i64, Variant>::new());
+    // Most tasks are the same for the whole hold: who gets which variant stays folded away
+    // until the teacher asks for it, chooses a group or pupils, or changes a task that has one.
+    let differentiate = RwSignal::new(false);
+    let showing_variants = move || differentiate.get() || audience.get() != "hold";
     let unit_id = unit.id;
     // A new task is for the forløb's first week unless the teacher picks another day.
     let first_day = unit.first_week.to_string();
@@ -141,6 +145,8 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                 .map(|p| (p.pupil_id, p.variant))
                 .collect(),
         );
+        differentiate
+            .set(!task.pupils.is_empty() || task.easier.is_some() || task.harder.is_some());
         editing.set(Some((task.id, task.version, task.title.clone())));
         if let Some(el) = title.get() {
             let _ = el.focus();
@@ -256,6 +262,17 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                         <input id="task-group" type="text" node_ref=group />
                     </div>
                 </fieldset>
+                <button
+                    type="button"
+                    class="disclosure"
+                    aria-expanded=move || if showing_variants() { "true" } else { "false" }
+                    aria-controls="task-variants"
+                    on:click=move |_| differentiate.update(|d| *d = !*d)
+                >
+                    <DecorativeIcon icon=icondata::LuChevronRight />
+                    <span>{t(PlanningKey::Differentiate)}</span>
+                </button>
+                <div id="task-variants" hidden=move || !showing_variants()>
                 <fieldset>
                     <legend>{t(PlanningKey::PupilsAndVariants)}</legend>
                     <p class="hint">{t(PlanningKey::PupilsAndVariantsHint)}</p>
@@ -291,6 +308,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                 </fieldset>
                 <div class="field"><label for="task-easier">{t(PlanningKey::EasierLabel)}</label><textarea id="task-easier" rows="2" node_ref=easier></textarea></div>
                 <div class="field"><label for="task-harder">{t(PlanningKey::HarderLabel)}</label><textarea id="task-harder" rows="2" node_ref=harder></textarea></div>
+                </div>
                 <button type="submit" class="primary">
                     {move || if editing.get().is_some() { t(PlanningKey::SaveTask) } else { t(PlanningKey::AddTask) }}
                 </button>
