@@ -274,6 +274,53 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashSet::new());
 }
 
+/// Whether the person opened the panel or form `id` earlier on this page.
+pub fn remembered_open(id: &'static str) -> bool {
+    OPEN_PANELS.with(|p| p.borrow().contains(id))
+}
+
+/// Keeps `id` open (or closed) when its screen is drawn again.
+pub fn remember_open(id: &'static str, open: bool) {
+    OPEN_PANELS.with(|p| {
+        let mut p = p.borrow_mut();
+        if open {
+            p.insert(id);
+        } else {
+            p.remove(id);
+        }
+    });
+}
+
+/// The heading of a form that folds away: a button that opens and closes the element `controls`
+/// (the WAI-ARIA disclosure pattern), remembered under `id`. The form stays labelled by the
+/// heading (`heading_id`).
+#[component]
+pub fn FoldHeading(
+    id: &'static str,
+    heading_id: &'static str,
+    controls: &'static str,
+    open: RwSignal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <h3 id=heading_id class="panel-heading">
+            <button
+                type="button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=controls
+                on:click=move |_| {
+                    let now = !open.get_untracked();
+                    open.set(now);
+                    remember_open(id, now);
+                }
+            >
+                <DecorativeIcon icon=icondata::LuChevronRight />
+                <span>{children()}</span>
+            </button>
+        </h3>
+    }
+}
+
 /// A part of a long screen that opens in place (the WAI-ARIA disclosure pattern): its heading is
 /// a button that says whether it is open, and `summary` says in one line what is inside while it
 /// is closed. Closed parts stay in the page, hidden, so what was typed in them is kept.
@@ -285,7 +332,7 @@ pub fn Panel(
     #[prop(optional)] open: bool,
     children: Children,
 ) -> impl IntoView {
-    let open = RwSignal::new(open || OPEN_PANELS.with(|p| p.borrow().contains(id)));
+    let open = RwSignal::new(open || remembered_open(id));
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     let body = format!("{id}-body");
@@ -300,10 +347,7 @@ pub fn Panel(
                     on:click=move |_| {
                         let now = !open.get_untracked();
                         open.set(now);
-                        OPEN_PANELS.with(|p| {
-                            let mut p = p.borrow_mut();
-                            if now { p.insert(id) } else { p.remove(id) }
-                        });
+                        remember_open(id, now);
                     }
                 >
                     <DecorativeIcon icon=icondata::LuChevronRight />

@@ -52,6 +52,10 @@ test('a week task and a day task made on the planning screen reach the pupil, th
   await page.getByRole('link', { name: 'Åbn årsplan: Matematik i 1.A' }).click();
   await page.getByRole('link', { name: 'Tal til 20' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tal til 20' })).toBeVisible();
+  // The forløb has tasks already, so the form for a new one is folded away until he opens it.
+  const opener = page.getByRole('button', { name: 'Ny opgave' });
+  await expect(opener).toHaveAttribute('aria-expanded', 'false');
+  await opener.click();
   for (const [title, when, day] of [
     [weekTask, 'I løbet af en uge', schoolDay(new Date())],
     [dayTask, 'En bestemt dag', wednesday],

@@ -2,13 +2,18 @@
 //! from Fælles Mål, and a new målestok.
 
 use super::api::*;
-use crate::components::{ErrorNote, area_value, input_value, select_value};
+use crate::components::{
+    ErrorNote, FoldHeading, area_value, input_value, remember_open, remembered_open, select_value,
+};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, goal_kind_name, t};
 use domain::framework::{FrameworkItem, GoalSearch};
 use domain::planning::{GoalInput, GoalKind, Scale, Unit};
 use leptos::html::{Input, Select, Textarea};
 use leptos::prelude::*;
+
+/// The new goal's form, remembered open or closed by this name.
+const NEW_GOAL: &str = "nyt-maal";
 
 #[component]
 pub(super) fn GoalsSection(
@@ -35,8 +40,11 @@ pub(super) fn GoalsSection(
     let chosen = RwSignal::new(None::<FrameworkItem>);
     let unit_id = unit.id;
     let version = unit.version;
+    // Open while the forløb has no goals, and kept open for a teacher adding several.
+    let open = RwSignal::new(unit.goals.is_empty() || remembered_open(NEW_GOAL));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        remember_open(NEW_GOAL, true);
         let item = chosen.get_untracked();
         add.dispatch(AddGoal {
             unit_id,
@@ -93,8 +101,10 @@ pub(super) fn GoalsSection(
                     }).collect_view()}
                 </ul>
             })}
-            <form class="admin-form" on:submit=submit novalidate=true aria-labelledby="new-goal-title">
-                <h3 id="new-goal-title">{t(PlanningKey::NewGoalTitle)}</h3>
+            <FoldHeading id=NEW_GOAL heading_id="new-goal-title" controls="new-goal-form" open>
+                {t(PlanningKey::NewGoalTitle)}
+            </FoldHeading>
+            <form id="new-goal-form" class="admin-form" hidden=move || !open.get() on:submit=submit novalidate=true aria-labelledby="new-goal-title">
                 {move || match add.value().get() {
                     Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
                     _ => None,

@@ -2,7 +2,10 @@
 //! audience and variants, and the preview of what pupils see.
 
 use super::api::*;
-use crate::components::{DecorativeIcon, ErrorNote, Panel, area_value, input_value};
+use crate::components::{
+    DecorativeIcon, ErrorNote, FoldHeading, Panel, area_value, input_value, remember_open,
+    remembered_open,
+};
 use crate::i18n::PlanningKey;
 use crate::i18n::{Key, t, task_icon_name, variant_name};
 use crate::pictures::{subject_class, task_icon};
@@ -28,6 +31,9 @@ pub(super) fn audience_text(task: &Task) -> String {
         Audience::Pupils => t(PlanningKey::ChosenPupils).to_owned(),
     }
 }
+
+/// The new task's form, remembered open or closed by this name.
+const NEW_TASK: &str = "ny-opgave";
 
 #[component]
 pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
@@ -65,11 +71,14 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
     // until the teacher asks for it, chooses a group or pupils, or changes a task that has one.
     let differentiate = RwSignal::new(false);
     let showing_variants = move || differentiate.get() || audience.get() != "hold";
+    // Open while the forløb has no tasks, and kept open for a teacher adding several.
+    let open = RwSignal::new(unit.tasks.is_empty() || remembered_open(NEW_TASK));
     let unit_id = unit.id;
     // A new task is for the forløb's first week unless the teacher picks another day.
     let first_day = unit.first_week.to_string();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        remember_open(NEW_TASK, true);
         let Some(day) = date_of(&input_value(date)) else {
             create
                 .value()
@@ -148,6 +157,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
         differentiate
             .set(!task.pupils.is_empty() || task.easier.is_some() || task.harder.is_some());
         editing.set(Some((task.id, task.version, task.title.clone())));
+        open.set(true);
         if let Some(el) = title.get() {
             let _ = el.focus();
         }
@@ -202,13 +212,13 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <form class="admin-form" on:submit=submit novalidate=true aria-labelledby="new-task-title">
-                <h3 id="new-task-title">
-                    {move || match editing.get() {
-                        Some((_, _, name)) => format!("{}: {name}", t(PlanningKey::EditTask)),
-                        None => t(PlanningKey::NewTaskTitle).to_owned(),
-                    }}
-                </h3>
+            <FoldHeading id=NEW_TASK heading_id="new-task-title" controls="new-task-form" open>
+                {move || match editing.get() {
+                    Some((_, _, name)) => format!("{}: {name}", t(PlanningKey::EditTask)),
+                    None => t(PlanningKey::NewTaskTitle).to_owned(),
+                }}
+            </FoldHeading>
+            <form id="new-task-form" class="admin-form" hidden=move || !open.get() on:submit=submit novalidate=true aria-labelledby="new-task-title">
                 {move || match (create.value().get(), save.value().get()) {
                     (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! { <ErrorNote error=e /> }),
                     _ => None,
