@@ -291,9 +291,34 @@ pub fn remember_open(id: &'static str, open: bool) {
     });
 }
 
-/// The heading of a form that folds away: a button that opens and closes the element `controls`
-/// (the WAI-ARIA disclosure pattern), remembered under `id`. The form stays labelled by the
-/// heading (`heading_id`).
+/// The button that opens and closes the element `controls` (the WAI-ARIA disclosure pattern),
+/// remembered under `id`; a chevron turns when it is open.
+#[component]
+fn DisclosureButton(
+    id: &'static str,
+    controls: String,
+    open: RwSignal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=controls
+            on:click=move |_| {
+                let now = !open.get_untracked();
+                open.set(now);
+                remember_open(id, now);
+            }
+        >
+            <DecorativeIcon icon=icondata::LuChevronRight />
+            <span>{children()}</span>
+        </button>
+    }
+}
+
+/// The heading of a form that folds away: its disclosure button opens and closes `controls`. The
+/// form stays labelled by the heading (`heading_id`).
 #[component]
 pub fn FoldHeading(
     id: &'static str,
@@ -304,19 +329,7 @@ pub fn FoldHeading(
 ) -> impl IntoView {
     view! {
         <h3 id=heading_id class="panel-heading">
-            <button
-                type="button"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=controls
-                on:click=move |_| {
-                    let now = !open.get_untracked();
-                    open.set(now);
-                    remember_open(id, now);
-                }
-            >
-                <DecorativeIcon icon=icondata::LuChevronRight />
-                <span>{children()}</span>
-            </button>
+            <DisclosureButton id controls=controls.to_owned() open>{children()}</DisclosureButton>
         </h3>
     }
 }
@@ -340,19 +353,7 @@ pub fn Panel(
     view! {
         <section class="card panel" id=id aria-labelledby=labelled_by>
             <h2 id=heading class="panel-heading">
-                <button
-                    type="button"
-                    aria-expanded=move || if open.get() { "true" } else { "false" }
-                    aria-controls=controls
-                    on:click=move |_| {
-                        let now = !open.get_untracked();
-                        open.set(now);
-                        remember_open(id, now);
-                    }
-                >
-                    <DecorativeIcon icon=icondata::LuChevronRight />
-                    <span>{title}</span>
-                </button>
+                <DisclosureButton id controls open>{title}</DisclosureButton>
             </h2>
             {summary.map(|s| view! { <p class="panel-summary">{s}</p> })}
             <div id=body hidden=move || !open.get()>{children()}</div>
