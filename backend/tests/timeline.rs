@@ -239,6 +239,7 @@ fn fortaelling(plan: &domain::planning::YearPlan) -> Vec<i64> {
 }
 
 async fn the_timeline_shows_which_areas_the_forlob_have_goals_in(t: TestDb) {
+    seeded(&t).await;
     let (anne, _, plan_id) = anne_dansk_plan(&t).await;
     let eventyr = forloeb_in(&anne, plan_id, "Eventyr", 40).await;
     let rim = forloeb_in(&anne, plan_id, "Rim", 44).await;

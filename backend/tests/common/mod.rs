@@ -167,16 +167,23 @@ pub async fn as_user(t: &TestDb, username: &str) -> RequestCtx {
 /// Anne's dansk hold in 1.A and a new årsplan for it: (Anne, the hold, the årsplan).
 pub async fn anne_dansk_plan(t: &TestDb) -> (RequestCtx, i64, i64) {
     let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let team = overview
+    let team_id = anne_dansk_hold(&anne).await;
+    let plan = plans::create_year_plan(&anne, team_id, "Dansk i 1.A")
+        .await
+        .unwrap();
+    (anne, team_id, plan)
+}
+
+/// The id of Anne's dansk hold in 1.A.
+pub async fn anne_dansk_hold(anne: &RequestCtx) -> i64 {
+    plans::overview(anne)
+        .await
+        .unwrap()
         .teams
         .iter()
         .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .expect("anne teaches dansk in 1.A");
-    let plan = plans::create_year_plan(&anne, team.team_id, "Dansk i 1.A")
-        .await
-        .unwrap();
-    (anne, team.team_id, plan)
+        .expect("anne teaches dansk in 1.A")
+        .team_id
 }
 
 pub struct DanskForloeb {
@@ -244,13 +251,8 @@ pub async fn faces_scale(ctx: &RequestCtx) -> i64 {
 pub async fn dansk_forloeb(t: &TestDb) -> DanskForloeb {
     seeded(t).await;
     let anne = as_user(t, "anne").await;
-    let overview = plans::overview(&anne).await.unwrap();
-    let team = overview
-        .teams
-        .iter()
-        .find(|team| team.subject == Subject::Dansk && team.team_name.contains("1.A"))
-        .unwrap();
-    let year_plan = plans::create_year_plan(&anne, team.team_id, "Dansk")
+    let team_id = anne_dansk_hold(&anne).await;
+    let year_plan = plans::create_year_plan(&anne, team_id, "Dansk")
         .await
         .unwrap();
     let unit = forloeb_in(&anne, year_plan, "Eventyr", 38).await;
