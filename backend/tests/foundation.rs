@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use backend::entity::{pupil, school, school_class, session, team};
 use backend::{SessionChange, demo, family, home, identity, leader, planning};

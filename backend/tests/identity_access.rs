@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use backend::entity::{class_device, person_role, session};
 use backend::identity::{self, class_device as device, login_cards as cards, rate_limit};

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use backend::entity::{evaluation, person, team};
 use backend::identity::{new_year, roster, school_year};

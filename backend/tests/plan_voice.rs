@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use backend::pupil_plan::{self, package, voice};
 use common::{TestDb, as_user, dansk_forloeb, neighbour_school_with_ida};

@@ -7,7 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use backend::entity::{
     account, calendar_feed, evaluation, goal_evidence, guardianship, plan_voice, portfolio_item,
