@@ -352,11 +352,14 @@ pub fn Panel(
     let controls = body.clone();
     view! {
         <section class="card panel" id=id aria-labelledby=labelled_by>
-            <h2 id=heading class="panel-heading">
-                <DisclosureButton id controls open>{title}</DisclosureButton>
-            </h2>
-            {summary.map(|s| view! { <p class="panel-summary">{s}</p> })}
-            <div id=body hidden=move || !open.get()>{children()}</div>
+            // Closed, a part is one line: its name and, beside it, what is inside.
+            <div class="panel-bar">
+                <h2 id=heading class="panel-heading">
+                    <DisclosureButton id controls open>{title}</DisclosureButton>
+                </h2>
+                {summary.map(|s| view! { <p class="panel-summary">{s}</p> })}
+            </div>
+            <div id=body class="panel-body" hidden=move || !open.get()>{children()}</div>
         </section>
     }
 }

@@ -144,9 +144,10 @@ test('a teacher plans a forløb with an own and a Fælles Mål goal and a task f
   await conflict.getByRole('button', { name: 'Gem min version' }).click();
   await expect(annesForm.getByRole('status')).toHaveText('Gemt.');
 
-  // Shared with the school.
+  // Shared with the school, from the forløb's summary, where it then says so.
   await page.getByRole('button', { name: 'Del med skolens bibliotek' }).click();
-  await expect(page.getByText('Forløbet er delt med skolens bibliotek.')).toBeVisible();
+  await expect(page.getByText('Delt med skolen', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fjern fra biblioteket' })).toBeVisible();
 
   // Bo finds it by subject and words, previews it and copies it into his own årsplan.
   const colleague = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });

@@ -353,6 +353,21 @@ pub fn task_returns_title(task: &str) -> String {
     format!("{task}: elevernes arbejde")
 }
 
+/// A goal's remove button, named with the goal it removes: "Fjern mål: Jeg kan tælle til 20".
+pub fn remove_goal(goal: &str) -> String {
+    format!("Fjern mål: {goal}")
+}
+
+/// A task's edit button, and the form while it edits that task: "Ret opgave: Tegn eventyret".
+pub fn edit_task(task: &str) -> String {
+    format!("Ret opgave: {task}")
+}
+
+/// A task's archive button: "Arkivér opgave: Tegn eventyret".
+pub fn archive_task(task: &str) -> String {
+    format!("Arkivér opgave: {task}")
+}
+
 /// The link from a forløb's task to what pupils did with it.
 pub fn see_pupils_work(task: &str) -> String {
     format!("Se elevernes arbejde: {task}")

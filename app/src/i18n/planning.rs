@@ -50,12 +50,11 @@ pub enum PlanningKey {
     ConfirmArchive,
     UnitWord,
     BackToYearPlan,
-    UnitIsShared,
-    UnitIsNotShared,
     Unshare,
     ShareWithSchool,
     ArchiveUnit,
     UnitDetails,
+    UnitDetailsSummary,
     ConflictTitle,
     ConflictExplained,
     StoredVersion,
@@ -90,7 +89,7 @@ pub enum PlanningKey {
     NoTasks,
     EasierLabel,
     HarderLabel,
-    ArchiveTask,
+    ArchiveTaskShort,
     ArchivedTasks,
     ArchivedGoals,
     NewTaskTitle,
@@ -109,7 +108,8 @@ pub enum PlanningKey {
     AddTask,
     PupilPreviewTitle,
     PupilPreviewHint,
-    EditTask,
+    EditTaskShort,
+    SeePupilsWork,
     SaveTask,
     CancelEdit,
     NewScaleTitle,
@@ -184,14 +184,11 @@ impl Text for PlanningKey {
             PlanningKey::ConfirmArchive => "Vil du arkivere? Det kan gendannes senere.",
             PlanningKey::UnitWord => "Forløb",
             PlanningKey::BackToYearPlan => "Tilbage til årsplanen",
-            PlanningKey::UnitIsShared => "Forløbet er delt med skolens bibliotek.",
-            PlanningKey::UnitIsNotShared => {
-                "Forløbet er ikke delt. Del det, så kolleger kan finde og kopiere det."
-            }
             PlanningKey::Unshare => "Fjern fra biblioteket",
             PlanningKey::ShareWithSchool => "Del med skolens bibliotek",
             PlanningKey::ArchiveUnit => "Arkivér forløbet",
             PlanningKey::UnitDetails => "Om forløbet",
+            PlanningKey::UnitDetailsSummary => "Titel, beskrivelse, uger og arkivering",
             PlanningKey::ConflictTitle => "En kollega har gemt forløbet imens",
             PlanningKey::ConflictExplained => {
                 "Forløbet blev gemt af en anden, mens du skrev. Intet er overskrevet. Sammenlign de to versioner, og vælg."
@@ -230,7 +227,7 @@ impl Text for PlanningKey {
             PlanningKey::NoTasks => "Forløbet har ingen opgaver endnu.",
             PlanningKey::EasierLabel => "Lettere udgave",
             PlanningKey::HarderLabel => "Sværere udgave",
-            PlanningKey::ArchiveTask => "Arkivér opgave",
+            PlanningKey::ArchiveTaskShort => "Arkivér",
             PlanningKey::ArchivedTasks => "Arkiverede opgaver",
             PlanningKey::ArchivedGoals => "Fjernede mål (evalueringerne er gemt)",
             PlanningKey::NewTaskTitle => "Ny opgave",
@@ -257,7 +254,8 @@ impl Text for PlanningKey {
             PlanningKey::PupilPreviewHint => {
                 "Opgaverne og målene, som de vises på elevens iPad, med oplæsning."
             }
-            PlanningKey::EditTask => "Ret opgave",
+            PlanningKey::EditTaskShort => "Ret",
+            PlanningKey::SeePupilsWork => "Se elevernes arbejde",
             PlanningKey::SaveTask => "Gem opgave",
             PlanningKey::CancelEdit => "Fortryd",
             PlanningKey::NewScaleTitle => "Lav din egen målestok",

@@ -71,16 +71,21 @@ pub(super) fn GoalsSection(
                     let id = g.id;
                     let text = g.text.clone();
                     view! {
-                        <li>
-                            <p><strong>{g.text.clone()}</strong></p>
-                            <p class="muted">
-                                {goal_kind_name(g.kind)}" · "{t(PlanningKey::ScaleWord)}": "{g.scale.name.clone()}
-                                {g.framework_item.as_ref().map(|i| view! { " · "{i.framework.clone()}" ("{i.version.clone()}")" })}
-                            </p>
-                            {(!g.signs.is_empty()).then(|| view! { <p>{t(PlanningKey::SignsLabel)}": "{g.signs.clone()}</p> })}
-                            <button type="button" on:click=move |_| { remove.dispatch(ArchiveGoal { goal_id: id }); }>
-                                {t(PlanningKey::RemoveGoal)}": "{text}
-                            </button>
+                        // One row a goal: what it says and how it is judged, its button at the end.
+                        <li class="plan-row">
+                            <div class="plan-row-text">
+                                <p><strong>{g.text.clone()}</strong></p>
+                                <p class="muted">
+                                    {goal_kind_name(g.kind)}" · "{t(PlanningKey::ScaleWord)}": "{g.scale.name.clone()}
+                                    {g.framework_item.as_ref().map(|i| view! { " · "{i.framework.clone()}" ("{i.version.clone()}")" })}
+                                    {(!g.signs.is_empty()).then(|| view! { " · "{t(PlanningKey::SignsLabel)}": "{g.signs.clone()} })}
+                                </p>
+                            </div>
+                            <div class="plan-row-actions">
+                                <button type="button" aria-label=crate::i18n::messages::remove_goal(&text) on:click=move |_| { remove.dispatch(ArchiveGoal { goal_id: id }); }>
+                                    {t(PlanningKey::RemoveGoal)}
+                                </button>
+                            </div>
                         </li>
                     }
                 }).collect_view()}

@@ -376,7 +376,17 @@ fn UnitView(
             <div><dt>{t(Key::GoalsTitle)}</dt><dd>{crate::i18n::messages::goals_summary(unit.goals.len(), reflection_goals)}</dd></div>
             <div><dt>{t(Key::TasksTitle)}</dt><dd>{crate::i18n::counts::tasks(unit.tasks.len() as u64)}</dd></div>
             <div><dt>{t(Key::MaterialsTitle)}</dt><dd>{crate::i18n::counts::materials(unit.materials.len() as u64)}</dd></div>
-            <div><dt>{t(Key::LibraryTitle)}</dt><dd>{if shared { t(PlanningKey::SharedShort) } else { t(PlanningKey::NotSharedShort) }}</dd></div>
+            // Sharing is one fact with its switch beside it, not a part of its own.
+            <div class="unit-share"><dt>{t(Key::LibraryTitle)}</dt><dd>
+                <span>{if shared { t(PlanningKey::SharedShort) } else { t(PlanningKey::NotSharedShort) }}</span>
+                <button type="button" on:click=move |_| { share.dispatch(ShareUnit { unit_id, shared: !shared }); }>
+                    {if shared { t(PlanningKey::Unshare) } else { t(PlanningKey::ShareWithSchool) }}
+                </button>
+                {move || match share.value().get() {
+                    Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
+                    _ => None,
+                }}
+            </dd></div>
             <div><dt>{t(PlanningKey::SummaryMadeBy)}</dt><dd>
                 {unit.author.clone()}
                 {unit.copied_from.clone().map(|from| view! { " · "{crate::i18n::messages::copied_from(&from)} })}
@@ -387,32 +397,21 @@ fn UnitView(
             " · "
             <A href=format!("{}/{}", paths::EVALUATION, unit.id)>{t(PlanningKey::EvaluateUnit)}</A>
         </p>
-        <UnitForm unit=unit.clone() reload />
+        <UnitForm
+            unit=unit.clone()
+            reload
+            on_archive=Callback::new(move |()| { archive.dispatch(ArchiveUnit { unit_id }); })
+        />
         <GoalsSection unit=unit.clone() scales reload reload_scales />
         <TasksSection unit=unit.clone() reload />
         <PupilPreview unit=unit.clone() />
-        <section class="card" aria-labelledby="share-title">
-            <h2 id="share-title">{t(Key::LibraryTitle)}</h2>
-            <p>{if shared { t(PlanningKey::UnitIsShared) } else { t(PlanningKey::UnitIsNotShared) }}</p>
-            <button type="button" on:click=move |_| { share.dispatch(ShareUnit { unit_id, shared: !shared }); }>
-                {if shared { t(PlanningKey::Unshare) } else { t(PlanningKey::ShareWithSchool) }}
-            </button>
-            {move || match share.value().get() {
-                Some(Err(e)) => Some(view! { <ErrorNote error=e /> }),
-                _ => None,
-            }}
-        </section>
-        <ArchiveSection
-            label=PlanningKey::ArchiveUnit
-            on_confirmed=Callback::new(move |()| { archive.dispatch(ArchiveUnit { unit_id }); })
-        />
     }
 }
 
 /// The forløb's own fields. A save from an old version is refused; then both versions are shown,
 /// and the teacher keeps theirs (saving on top of the stored one) or takes the stored one.
 #[component]
-fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
+fn UnitForm(unit: Unit, reload: Callback<()>, on_archive: Callback<()>) -> impl IntoView {
     let save = ServerAction::<SaveUnit>::new();
     let version = RwSignal::new(unit.version);
     let materials = RwSignal::new(
@@ -518,7 +517,8 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <Panel id="om-forloebet" title=t(PlanningKey::UnitDetails) summary=week_range(unit.first_week, unit.last_week)>
+        // The forløb's own settings, archiving among them: rarely changed, so folded away.
+        <Panel id="om-forloebet" title=t(PlanningKey::UnitDetails) summary=t(PlanningKey::UnitDetailsSummary)>
         <form class="admin-form unit-form" on:submit=submit novalidate=true aria-labelledby="om-forloebet-title">
             {move || match save.value().get() {
                 Some(Ok(_)) => Some(view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any()),
@@ -579,6 +579,7 @@ fn UnitForm(unit: Unit, reload: Callback<()>) -> impl IntoView {
             </fieldset>
             <button type="submit" class="primary">{t(PlanningKey::SaveUnit)}</button>
         </form>
+        <ArchiveSection label=PlanningKey::ArchiveUnit on_confirmed=on_archive inside=true />
         </Panel>
         <Panel id="materialer" title=t(Key::MaterialsTitle) summary=crate::i18n::counts::materials(unit.materials.len() as u64)>
             {unit.materials.is_empty().then(|| view! { <p>{t(PlanningKey::NoMaterials)}</p> })}

@@ -172,26 +172,38 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
                     let id = task.id;
                     let who = task.pupils.iter().map(|p| format!("{} ({})", p.name, variant_name(p.variant))).collect::<Vec<_>>().join(", ");
                     view! {
-                        <li>
-                            <p>
-                                <DecorativeIcon icon=task_icon(task.icon) />
-                                <strong>{task.title.clone()}</strong>" · "{when_text(task.when)}" · "{audience_text(task)}
-                            </p>
-                            <p>{task.instruction.clone()}</p>
-                            {(!who.is_empty()).then(|| view! { <p class="muted">{who}</p> })}
-                            {task.easier.clone().map(|e| view! { <p class="muted">{t(PlanningKey::EasierLabel)}": "{e}</p> })}
-                            {task.harder.clone().map(|h| view! { <p class="muted">{t(PlanningKey::HarderLabel)}": "{h}</p> })}
-                            <p><a href=format!("{}/{}", crate::paths::TASK_RETURNS, id)>{crate::i18n::messages::see_pupils_work(&task.title)}</a></p>
-                            <button type="button" on:click={
-                                let task = task.clone();
-                                move |_| start_edit(task.clone())
-                            }>
-                                {t(PlanningKey::EditTask)}": "{task.title.clone()}
-                            </button>
-                            " "
-                            <button type="button" on:click=move |_| { archive.dispatch(ArchiveTask { task_id: id }); }>
-                                {t(PlanningKey::ArchiveTask)}": "{task.title.clone()}
-                            </button>
+                        // One row a task: what, when and for whom, with its actions at the end.
+                        <li class="plan-row">
+                            <div class="plan-row-text">
+                                <p>
+                                    <DecorativeIcon icon=task_icon(task.icon) />
+                                    " "<strong>{task.title.clone()}</strong>
+                                    <span class="muted">" · "{when_text(task.when)}" · "{audience_text(task)}</span>
+                                </p>
+                                <p class="muted one-line">{task.instruction.clone()}</p>
+                                {(!who.is_empty()).then(|| view! { <p class="muted">{who}</p> })}
+                                {(task.easier.is_some() || task.harder.is_some()).then(|| view! {
+                                    <p class="muted">
+                                        {task.easier.clone().map(|e| view! { <span>{t(PlanningKey::EasierLabel)}": "{e}</span> })}
+                                        {(task.easier.is_some() && task.harder.is_some()).then_some(" · ")}
+                                        {task.harder.clone().map(|h| view! { <span>{t(PlanningKey::HarderLabel)}": "{h}</span> })}
+                                    </p>
+                                })}
+                            </div>
+                            <div class="plan-row-actions">
+                                <a class="button-link" href=format!("{}/{}", crate::paths::TASK_RETURNS, id) aria-label=crate::i18n::messages::see_pupils_work(&task.title)>
+                                    {t(PlanningKey::SeePupilsWork)}
+                                </a>
+                                <button type="button" aria-label=crate::i18n::messages::edit_task(&task.title) on:click={
+                                    let task = task.clone();
+                                    move |_| start_edit(task.clone())
+                                }>
+                                    {t(PlanningKey::EditTaskShort)}
+                                </button>
+                                <button type="button" aria-label=crate::i18n::messages::archive_task(&task.title) on:click=move |_| { archive.dispatch(ArchiveTask { task_id: id }); }>
+                                    {t(PlanningKey::ArchiveTaskShort)}
+                                </button>
+                            </div>
                         </li>
                     }
                 }).collect_view()}
@@ -214,7 +226,7 @@ pub(super) fn TasksSection(unit: Unit, reload: Callback<()>) -> impl IntoView {
             })}
             <FoldHeading id=NEW_TASK heading_id="new-task-title" controls="new-task-form" open>
                 {move || match editing.get() {
-                    Some((_, _, name)) => format!("{}: {name}", t(PlanningKey::EditTask)),
+                    Some((_, _, name)) => crate::i18n::messages::edit_task(&name),
                     None => t(PlanningKey::NewTaskTitle).to_owned(),
                 }}
             </FoldHeading>
