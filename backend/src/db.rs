@@ -10,6 +10,8 @@ use sea_orm::{
 use sea_orm_migration::MigratorTrait;
 use std::time::Duration;
 
+pub mod read;
+
 /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`) and applies pending migrations.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(url).await?;
@@ -198,6 +200,10 @@ impl StatementLog {
     /// Attach before cloning the connection: clones made afterwards share the log.
     pub fn attach(db: &mut DatabaseConnection) -> Self {
         let log = Self::default();
+        // Reads on the hot path (`read`) bypass the pool's callback and log here themselves.
+        if let read::Source::File(file) = read::Reads::source(&*db) {
+            read::attach_log(file, log.0.clone());
+        }
         let sink = log.0.clone();
         db.set_metric_callback(move |info| {
             if let Ok(mut v) = sink.lock() {

@@ -5,6 +5,7 @@
 //! Depends only on the entities and the principal, so every feature may use it without a
 //! feature depending on another for its access checks.
 
+use crate::db::read::{self, Reads};
 use crate::db_err;
 use crate::entity::team_member::MemberRole;
 use crate::entity::{
@@ -105,42 +106,41 @@ pub(crate) struct HoldAccess {
 }
 
 pub(crate) async fn hold_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     team_id: i32,
 ) -> Result<HoldAccess, AppError> {
-    let team = team::Entity::find_by_id(team_id)
-        .one(db)
+    let team = read::one(db, team::Entity::find_by_id(team_id))
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;
-    let teaches = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::PersonId.eq(p.person_id))
-        .filter(team_member::Column::Role.eq(MemberRole::Teacher))
-        .filter(team_member::Column::LeftAt.is_null())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .is_some();
+    let teaches = read::one(
+        db,
+        team_member::Entity::find()
+            .filter(team_member::Column::TeamId.eq(team_id))
+            .filter(team_member::Column::PersonId.eq(p.person_id))
+            .filter(team_member::Column::Role.eq(MemberRole::Teacher))
+            .filter(team_member::Column::LeftAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?
+    .is_some();
     Ok(HoldAccess { team, teaches })
 }
 
 /// The hold's current pupils, by name.
-pub(crate) async fn hold_pupils(
-    db: &impl ConnectionTrait,
-    team_id: i32,
-) -> Result<Vec<HoldPupil>, AppError> {
-    let ids: Vec<i32> = team_member::Entity::find()
-        .select_only()
-        .column(team_member::Column::PersonId)
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
-        .filter(team_member::Column::LeftAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+pub(crate) async fn hold_pupils(db: &impl Reads, team_id: i32) -> Result<Vec<HoldPupil>, AppError> {
+    let ids: Vec<i32> = read::tuples(
+        db,
+        team_member::Entity::find()
+            .select_only()
+            .column(team_member::Column::PersonId)
+            .filter(team_member::Column::TeamId.eq(team_id))
+            .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+            .filter(team_member::Column::LeftAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?;
     still_here_by_name(db, ids).await
 }
 
@@ -257,33 +257,32 @@ impl PupilFacts {
 /// Who the pupil is to the caller. Another school's pupil, or someone who is not a pupil, is
 /// NotFound: outsiders learn nothing.
 pub(crate) async fn pupil_facts(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     pupil_id: i32,
 ) -> Result<PupilFacts, AppError> {
-    let person = person::Entity::find_by_id(pupil_id)
-        .one(db)
+    let person = read::one(db, person::Entity::find_by_id(pupil_id))
         .await
         .map_err(db_err)?
         .filter(|person| person.school_id == p.school_id)
         .ok_or_else(not_found)?;
-    let membership = pupil::Entity::find_by_id(pupil_id)
-        .one(db)
+    let membership = read::one(db, pupil::Entity::find_by_id(pupil_id))
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;
-    let class = school_class::Entity::find_by_id(membership.class_id)
-        .one(db)
+    let class = read::one(db, school_class::Entity::find_by_id(membership.class_id))
         .await
         .map_err(db_err)?;
-    let guardian_with_access = guardianship::Entity::find()
-        .filter(guardianship::Column::GuardianId.eq(p.person_id))
-        .filter(guardianship::Column::PupilId.eq(pupil_id))
-        .filter(guardianship::Column::HasAccess.eq(true))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .is_some();
+    let guardian_with_access = read::one(
+        db,
+        guardianship::Entity::find()
+            .filter(guardianship::Column::GuardianId.eq(p.person_id))
+            .filter(guardianship::Column::PupilId.eq(pupil_id))
+            .filter(guardianship::Column::HasAccess.eq(true)),
+    )
+    .await
+    .map_err(db_err)?
+    .is_some();
     let taught_subjects = taught_subjects(db, p.person_id, pupil_id, p.school_year).await?;
     Ok(PupilFacts {
         relation: PupilRelation {
@@ -301,43 +300,33 @@ pub(crate) async fn pupil_facts(
 /// The hold (this school year, not archived) the pupil is in, and optionally only those the given
 /// teacher teaches.
 pub(crate) async fn pupils_holds(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     school_year: i32,
     teacher_id: Option<i32>,
 ) -> Result<Vec<team::Model>, AppError> {
-    let pupil_teams: Vec<i32> = team_member::Entity::find()
-        .select_only()
-        .column(team_member::Column::TeamId)
-        .filter(team_member::Column::PersonId.eq(pupil_id))
-        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
-        .filter(team_member::Column::LeftAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let holds_of = |person: i32, role: MemberRole| {
+        Query::select()
+            .column(team_member::Column::TeamId)
+            .from(team_member::Entity)
+            .and_where(team_member::Column::PersonId.eq(person))
+            .and_where(team_member::Column::Role.eq(role))
+            .and_where(team_member::Column::LeftAt.is_null())
+            .to_owned()
+    };
     let mut query = team::Entity::find()
-        .filter(team::Column::Id.is_in(pupil_teams))
+        .filter(team::Column::Id.in_subquery(holds_of(pupil_id, MemberRole::Pupil)))
         .filter(team::Column::SchoolYear.eq(school_year))
         .filter(team::Column::ArchivedAt.is_null());
     if let Some(teacher_id) = teacher_id {
-        let taught: Vec<i32> = team_member::Entity::find()
-            .select_only()
-            .column(team_member::Column::TeamId)
-            .filter(team_member::Column::PersonId.eq(teacher_id))
-            .filter(team_member::Column::Role.eq(MemberRole::Teacher))
-            .filter(team_member::Column::LeftAt.is_null())
-            .into_tuple()
-            .all(db)
-            .await
-            .map_err(db_err)?;
-        query = query.filter(team::Column::Id.is_in(taught));
+        query =
+            query.filter(team::Column::Id.in_subquery(holds_of(teacher_id, MemberRole::Teacher)));
     }
-    query.all(db).await.map_err(db_err)
+    read::all(db, query).await.map_err(db_err)
 }
 
 async fn taught_subjects(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     teacher_id: i32,
     pupil_id: i32,
     school_year: i32,
@@ -359,16 +348,13 @@ pub(crate) struct CurrentUnits {
 }
 
 impl CurrentUnits {
-    pub(crate) async fn of_pupil(
-        db: &impl ConnectionTrait,
-        p: &Principal,
-    ) -> Result<Self, AppError> {
+    pub(crate) async fn of_pupil(db: &impl Reads, p: &Principal) -> Result<Self, AppError> {
         Self::of(db, p.person_id, p.school_year).await
     }
 
     /// The current forløb of any pupil, for those who follow them.
     pub(crate) async fn of(
-        db: &impl ConnectionTrait,
+        db: &impl Reads,
         pupil_id: i32,
         school_year: i32,
     ) -> Result<Self, AppError> {
@@ -377,25 +363,32 @@ impl CurrentUnits {
             .into_iter()
             .map(|t| (t.id, t))
             .collect();
-        let plan_team: HashMap<i32, i32> = year_plan::Entity::find()
-            .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
-            .filter(year_plan::Column::ArchivedAt.is_null())
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|pl| (pl.id, pl.team_id))
-            .collect();
-        let units: HashMap<i32, unit::Model> = unit::Entity::find()
-            .filter(unit::Column::YearPlanId.is_in(plan_team.keys().copied().collect::<Vec<_>>()))
-            .filter(unit::Column::ArchivedAt.is_null())
-            .order_by_asc(unit::Column::FirstWeek)
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect();
+        let plan_team: HashMap<i32, i32> = read::tuples::<(i32, i32), _, _>(
+            db,
+            year_plan::Entity::find()
+                .select_only()
+                .columns([year_plan::Column::Id, year_plan::Column::TeamId])
+                .filter(year_plan::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
+                .filter(year_plan::Column::ArchivedAt.is_null()),
+        )
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+        let units: HashMap<i32, unit::Model> = read::all(
+            db,
+            unit::Entity::find()
+                .filter(
+                    unit::Column::YearPlanId.is_in(plan_team.keys().copied().collect::<Vec<_>>()),
+                )
+                .filter(unit::Column::ArchivedAt.is_null())
+                .order_by_asc(unit::Column::FirstWeek),
+        )
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
         Ok(Self {
             teams,
             plan_team,

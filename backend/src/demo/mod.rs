@@ -231,7 +231,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
     Ok(Some(logins))
 }
 
-async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
+async fn seed<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
+    db: &C,
+) -> Result<Vec<DemoLogin>, AppError> {
     let now = clock::now();
     let year = crate::identity::school_year::calendar_school_year(clock::day_at(
         now,

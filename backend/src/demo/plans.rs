@@ -137,7 +137,7 @@ fn framework_file(start_year: i32) -> FrameworkFile {
 /// Bo's årsplan for maths in 1.A with one shared forløb, its goals and tasks, made through the
 /// same use cases as Bo's planning screens (as Bo, in the seed's transaction), so the demo stores
 /// exactly what the screens store: week tasks by their Monday, variants as the task form gives them.
-pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
+pub(super) async fn seed<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
     db: &C,
     school_id: i32,
     year: i32,

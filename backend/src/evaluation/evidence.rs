@@ -4,6 +4,7 @@
 
 use super::{Archived, goal_with_access, id32};
 use crate::audit;
+use crate::db::read::{self, Reads};
 use crate::entity::{goal_evidence, portfolio_item, task, unit_goal};
 use crate::facts::hold_pupils;
 use crate::identity::current_principal;
@@ -22,7 +23,7 @@ use std::collections::{BTreeSet, HashMap};
 
 /// The goal and the pupil, when the caller teaches the goal's hold and the pupil is in it.
 async fn goal_and_pupil(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     goal_id: i64,
     pupil_id: i64,
@@ -168,20 +169,21 @@ pub async fn choose_evidence(
 
 /// How many pieces are evidence, per (goal, pupil), for the grid: one statement.
 pub(crate) async fn counts(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     goal_ids: &[i32],
 ) -> Result<HashMap<(i32, i32), u32>, AppError> {
-    let rows: Vec<(i32, i32, i32)> = goal_evidence::Entity::find()
-        .select_only()
-        .column(goal_evidence::Column::GoalId)
-        .column(goal_evidence::Column::PupilId)
-        .column(goal_evidence::Column::ItemId)
-        .filter(goal_evidence::Column::GoalId.is_in(goal_ids.to_vec()))
-        .filter(goal_evidence::Column::RemovedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows: Vec<(i32, i32, i32)> = read::tuples(
+        db,
+        goal_evidence::Entity::find()
+            .select_only()
+            .column(goal_evidence::Column::GoalId)
+            .column(goal_evidence::Column::PupilId)
+            .column(goal_evidence::Column::ItemId)
+            .filter(goal_evidence::Column::GoalId.is_in(goal_ids.to_vec()))
+            .filter(goal_evidence::Column::RemovedAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?;
     let distinct: BTreeSet<(i32, i32, i32)> = rows.into_iter().collect();
     let mut out: HashMap<(i32, i32), u32> = HashMap::new();
     for (goal, pupil, _) in distinct {
@@ -193,7 +195,7 @@ pub(crate) async fn counts(
 /// The evidence a published plan shows for each of its goals: the chosen pieces the pupil shared
 /// with the family, with the answers meant for the family.
 pub(crate) async fn for_plan(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     goal_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<WorkItem>>, AppError> {
@@ -233,7 +235,7 @@ pub(crate) async fn for_plan(
 /// since (or that was archived) leaves every version's evidence, so the pupil's choice holds and
 /// no reader meets a picture they may not open. One statement for all the versions.
 pub(crate) async fn still_shared(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     versions: &mut [&mut domain::pupil_plan::PublishedPlan],
 ) -> Result<(), AppError> {
     let ids: Vec<i32> = versions
@@ -245,16 +247,18 @@ pub(crate) async fn still_shared(
     if ids.is_empty() {
         return Ok(());
     }
-    let shared: BTreeSet<i64> = portfolio_item::Entity::find()
-        .filter(portfolio_item::Column::Id.is_in(ids))
-        .filter(portfolio_item::Column::SharedWithFamily.eq(true))
-        .filter(portfolio_item::Column::ArchivedAt.is_null())
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|i| i64::from(i.id))
-        .collect();
+    let shared: BTreeSet<i64> = read::all(
+        db,
+        portfolio_item::Entity::find()
+            .filter(portfolio_item::Column::Id.is_in(ids))
+            .filter(portfolio_item::Column::SharedWithFamily.eq(true))
+            .filter(portfolio_item::Column::ArchivedAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|i| i64::from(i.id))
+    .collect();
     for version in versions.iter_mut() {
         for goal in &mut version.goals {
             goal.evidence.retain(|w| shared.contains(&w.id));

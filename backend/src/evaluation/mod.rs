@@ -6,6 +6,7 @@
 pub mod evidence;
 
 use crate::audit;
+use crate::db::read::{self, Reads};
 use crate::entity::{evaluation, unit_goal};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
@@ -44,7 +45,7 @@ pub(super) enum Archived {
 
 /// A goal with its forløb's hold, for the rules.
 pub(super) async fn goal_with_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     goal_id: i64,
     archived: Archived,
@@ -67,7 +68,7 @@ fn value(row: &evaluation::Model) -> EvaluationValue {
     }
 }
 
-async fn scale_of(db: &impl ConnectionTrait, goal: &unit_goal::Model) -> Result<Scale, AppError> {
+async fn scale_of(db: &impl Reads, goal: &unit_goal::Model) -> Result<Scale, AppError> {
     scales_by_id(db, vec![goal.scale_id])
         .await?
         .remove(&goal.scale_id)
@@ -221,14 +222,17 @@ pub async fn grid(ctx: &RequestCtx, unit_id: i64) -> Result<EvaluationGrid, AppE
         Some(i64::from(unit.id)),
     )
     .await?;
-    let rows = evaluation::Entity::find()
-        .filter(
-            evaluation::Column::GoalId.is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
-        )
-        .order_by_asc(evaluation::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows = read::all(
+        db,
+        evaluation::Entity::find()
+            .filter(
+                evaluation::Column::GoalId
+                    .is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
+            )
+            .order_by_asc(evaluation::Column::Id),
+    )
+    .await
+    .map_err(db_err)?;
     let evidence =
         evidence::counts(db, &goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
     // Later rows replace earlier ones: what is left is the current value.
@@ -322,34 +326,39 @@ pub async fn my_goals(ctx: &RequestCtx) -> Result<Vec<domain::evaluation::MyGoal
 /// A pupil's "mål og refleksion" goals in their current forløb, each with the pupil's own
 /// current evaluation (never the teacher's): what the pupil sees, and what their family may.
 pub(crate) async fn reflection_goals_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     school_year: i32,
 ) -> Result<Vec<domain::evaluation::MyGoal>, AppError> {
     let current = crate::facts::CurrentUnits::of(db, pupil_id, school_year).await?;
     let units = &current.units;
-    let goal_rows = unit_goal::Entity::find()
-        .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
-        .order_by_asc(unit_goal::Column::UnitId)
-        .order_by_asc(unit_goal::Column::Position)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let goal_rows = read::all(
+        db,
+        unit_goal::Entity::find()
+            .filter(unit_goal::Column::UnitId.is_in(units.keys().copied().collect::<Vec<_>>()))
+            .filter(unit_goal::Column::ArchivedAt.is_null())
+            .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
+            .order_by_asc(unit_goal::Column::UnitId)
+            .order_by_asc(unit_goal::Column::Position),
+    )
+    .await
+    .map_err(db_err)?;
     let context = GoalContext::load(db, &goal_rows).await?;
     // Oldest first: the last of each goal's is the current one.
     let mut mine: HashMap<i32, Vec<EvaluationValue>> = HashMap::new();
-    for e in evaluation::Entity::find()
-        .filter(evaluation::Column::PupilId.eq(pupil_id))
-        .filter(evaluation::Column::ByPupil.eq(true))
-        .filter(
-            evaluation::Column::GoalId.is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
-        )
-        .order_by_asc(evaluation::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?
+    for e in read::all(
+        db,
+        evaluation::Entity::find()
+            .filter(evaluation::Column::PupilId.eq(pupil_id))
+            .filter(evaluation::Column::ByPupil.eq(true))
+            .filter(
+                evaluation::Column::GoalId
+                    .is_in(goal_rows.iter().map(|g| g.id).collect::<Vec<_>>()),
+            )
+            .order_by_asc(evaluation::Column::Id),
+    )
+    .await
+    .map_err(db_err)?
     {
         mine.entry(e.goal_id).or_default().push(value(&e));
     }

@@ -3,6 +3,7 @@
 //! opens a feed.
 
 use super::ics;
+use crate::db::read::{self, Reads};
 use crate::entity::school;
 use crate::entity::{calendar_feed, guardianship, person};
 use crate::facts::CurrentUnits;
@@ -17,18 +18,20 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 pub use domain::paths::CALENDAR as CALENDAR_PATH;
 
 pub(crate) async fn active_link(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     guardian_id: i32,
     pupil_id: i32,
 ) -> Result<bool, AppError> {
-    Ok(calendar_feed::Entity::find()
-        .filter(calendar_feed::Column::GuardianId.eq(guardian_id))
-        .filter(calendar_feed::Column::PupilId.eq(pupil_id))
-        .filter(calendar_feed::Column::RevokedAt.is_null())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .is_some())
+    Ok(read::one(
+        db,
+        calendar_feed::Entity::find()
+            .filter(calendar_feed::Column::GuardianId.eq(guardian_id))
+            .filter(calendar_feed::Column::PupilId.eq(pupil_id))
+            .filter(calendar_feed::Column::RevokedAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?
+    .is_some())
 }
 
 async fn revoke_all(
@@ -82,7 +85,7 @@ pub async fn revoke_link(ctx: &RequestCtx, pupil_id: i64) -> Result<(), AppError
 /// session: the secret is the credential, and it stops working when revoked or when the guardian
 /// no longer has access to the child. Anything else is NotFound, telling a guesser nothing.
 /// `now` is the instant asked at (unix seconds): the feed's weeks are the child's school's.
-pub async fn feed(db: &impl ConnectionTrait, token: &str, now: i64) -> Result<String, AppError> {
+pub async fn feed(db: &impl Reads, token: &str, now: i64) -> Result<String, AppError> {
     let not_found = || AppError::new(ErrorCode::NotFound);
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(not_found());

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod ics;
 
+use crate::db::read::{self, Reads};
 use crate::entity::{guardianship, person, pupil_plan_version, unit};
 use crate::facts::CurrentUnits;
 use crate::identity::current_principal;
@@ -16,9 +17,9 @@ use domain::family::{ChildRef, ChildWeek, Digest, DigestChild, WeekUnit};
 use domain::home::{ChildSummary, ParentHome};
 use domain::school::Subject;
 use domain::{AppError, ErrorCode};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-pub async fn family_home(db: &impl ConnectionTrait, p: &Principal) -> Result<ParentHome, AppError> {
+pub async fn family_home(db: &impl Reads, p: &Principal) -> Result<ParentHome, AppError> {
     policy::require(policy::can_view_family_home(p))?;
     // Only children the guardian has access to: a guardian without "adgang til skoleoplysninger"
     // sees nothing of that child, not even that the child exists.
@@ -56,24 +57,28 @@ pub async fn family_home(db: &impl ConnectionTrait, p: &Principal) -> Result<Par
 
 /// The children the guardian is linked to with access, in the order of their home.
 pub(crate) async fn children_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     guardian_id: i32,
 ) -> Result<Vec<person::Model>, AppError> {
-    let child_ids: Vec<i32> = guardianship::Entity::find()
-        .filter(guardianship::Column::GuardianId.eq(guardian_id))
-        .filter(guardianship::Column::HasAccess.eq(true))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|g| g.pupil_id)
-        .collect();
-    person::Entity::find()
-        .filter(person::Column::Id.is_in(child_ids))
-        .order_by_asc(person::Column::GivenName)
-        .all(db)
-        .await
-        .map_err(db_err)
+    let child_ids: Vec<i32> = read::all(
+        db,
+        guardianship::Entity::find()
+            .filter(guardianship::Column::GuardianId.eq(guardian_id))
+            .filter(guardianship::Column::HasAccess.eq(true)),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|g| g.pupil_id)
+    .collect();
+    read::all(
+        db,
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(child_ids))
+            .order_by_asc(person::Column::GivenName),
+    )
+    .await
+    .map_err(db_err)
 }
 
 /// The forløb a child is in during the week starting `monday`.
@@ -101,11 +106,7 @@ pub(crate) fn units_in_week(current: &CurrentUnits, monday: Date) -> Vec<WeekUni
 }
 
 /// The guardian may follow this child, or the call is refused.
-async fn require_follow(
-    db: &impl ConnectionTrait,
-    p: &Principal,
-    pupil_id: i32,
-) -> Result<(), AppError> {
+async fn require_follow(db: &impl Reads, p: &Principal, pupil_id: i32) -> Result<(), AppError> {
     policy::require(policy::can_view_family_home(p))?;
     let facts = crate::facts::pupil_facts(db, p, pupil_id).await?;
     policy::require(policy::can_follow_child(p, facts.relation))

@@ -25,8 +25,8 @@ use domain::{AppError, ErrorCode};
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -277,7 +277,6 @@ pub async fn current_principal(ctx: &RequestCtx) -> Result<Principal, AppError> 
 /// One row per role the person holds (a `LEFT JOIN`), each carrying the session, the person and
 /// the school's current year: the principal is asked for on every call, so it is one statement
 /// rather than four (BENCHMARKS.md).
-#[derive(FromQueryResult)]
 struct PrincipalRow {
     session_id: i32,
     created_at: i64,
@@ -293,8 +292,43 @@ struct PrincipalRow {
     time_zone: String,
 }
 
+/// `PrincipalRow` as selected, column by column.
+type PrincipalCells = (
+    i32,
+    i64,
+    i64,
+    Option<i64>,
+    i32,
+    Role,
+    i32,
+    String,
+    String,
+    Option<Role>,
+    Option<i32>,
+    String,
+);
+
+impl From<PrincipalCells> for PrincipalRow {
+    fn from(c: PrincipalCells) -> Self {
+        Self {
+            session_id: c.0,
+            created_at: c.1,
+            expires_at: c.2,
+            idle_secs: c.3,
+            person_id: c.4,
+            session_role: c.5,
+            school_id: c.6,
+            given_name: c.7,
+            family_name: c.8,
+            held_role: c.9,
+            start_year: c.10,
+            time_zone: c.11,
+        }
+    }
+}
+
 async fn principal_for_token(
-    db: &impl ConnectionTrait,
+    db: &impl crate::db::read::Reads,
     token: &str,
     now: i64,
 ) -> Result<Principal, AppError> {
@@ -354,10 +388,13 @@ async fn principal_for_token(
         .and_where(session::Column::ExpiresAt.gt(now))
         .and_where(person::Column::LeftAt.is_null())
         .to_owned();
-    let rows = PrincipalRow::find_by_statement(db.get_database_backend().build(&query))
-        .all(db)
+    // Asked for on every call: the hot read path (`db::read`).
+    let rows: Vec<PrincipalRow> = crate::db::read::query_tuples::<PrincipalCells, _>(db, &query)
         .await
-        .map_err(db_err)?;
+        .map_err(db_err)?
+        .into_iter()
+        .map(PrincipalRow::from)
+        .collect();
     let first = rows.first().ok_or_else(AppError::not_signed_in)?;
     let role = first.session_role;
     let mut roles: Vec<Role> = rows.iter().filter_map(|r| r.held_role).collect();

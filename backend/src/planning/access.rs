@@ -1,6 +1,7 @@
 //! Finding a plan, forløb or task with the caller's access to its hold, and the rules asked of
 //! it; the school year's weeks that plans are placed in.
 
+use crate::db::read::{self, Reads};
 use crate::entity::{school_year, task, unit, year_plan};
 use crate::facts::{HoldAccess, hold_access};
 use crate::{Principal, db_err, policy};
@@ -8,7 +9,7 @@ use domain::Field;
 use domain::calendar::Date;
 use domain::school_year::Holiday;
 use domain::{AppError, ErrorCode};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub(crate) fn conflict() -> AppError {
     AppError::new(ErrorCode::Conflict)
@@ -32,12 +33,11 @@ pub(crate) fn hide_other_schools(p: &Principal, access: &HoldAccess) -> Result<(
 }
 
 pub(crate) async fn plan_with_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     year_plan_id: i64,
 ) -> Result<(year_plan::Model, HoldAccess), AppError> {
-    let plan = year_plan::Entity::find_by_id(id32(year_plan_id)?)
-        .one(db)
+    let plan = read::one(db, year_plan::Entity::find_by_id(id32(year_plan_id)?))
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;
@@ -47,12 +47,11 @@ pub(crate) async fn plan_with_access(
 }
 
 pub(crate) async fn unit_with_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     unit_id: i64,
 ) -> Result<(unit::Model, year_plan::Model, HoldAccess), AppError> {
-    let unit = unit::Entity::find_by_id(id32(unit_id)?)
-        .one(db)
+    let unit = read::one(db, unit::Entity::find_by_id(id32(unit_id)?))
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;
@@ -82,7 +81,7 @@ pub(crate) fn require_restore(p: &Principal, access: &HoldAccess) -> Result<(), 
 
 /// The school year's first and last day; a year without a record gets the proposed dates.
 pub(crate) async fn year_dates(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     start_year: i32,
 ) -> Result<(Date, Date), AppError> {
@@ -93,16 +92,18 @@ pub(crate) async fn year_dates(
 /// A school year's first and last day and its holidays, in one read: the school's, or Spire's
 /// proposal for a year the school has not set.
 pub(crate) async fn year_calendar(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     start_year: i32,
 ) -> Result<(Date, Date, Vec<Holiday>), AppError> {
-    let row = school_year::Entity::find()
-        .filter(school_year::Column::SchoolId.eq(school_id))
-        .filter(school_year::Column::StartYear.eq(start_year))
-        .one(db)
-        .await
-        .map_err(db_err)?;
+    let row = read::one(
+        db,
+        school_year::Entity::find()
+            .filter(school_year::Column::SchoolId.eq(school_id))
+            .filter(school_year::Column::StartYear.eq(start_year)),
+    )
+    .await
+    .map_err(db_err)?;
     match row {
         Some(r) => Ok((
             Date::parse(&r.first_day, Field::FirstDay).map_err(|_| AppError::internal())?,
@@ -133,7 +134,7 @@ pub(crate) fn parse_stored_date(text: &str) -> Result<Date, AppError> {
 }
 
 pub(crate) async fn task_with_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     task_id: i64,
 ) -> Result<(task::Model, year_plan::Model, HoldAccess), AppError> {

@@ -8,6 +8,7 @@ pub use super::framework_file::{
     Association, Crosswalk, FORMAT, FrameworkFile, Header, ImportError, ItemIn,
 };
 pub use super::transcription::parse_file;
+use crate::db::read::{self, Reads};
 use crate::entity::{framework, framework_crosswalk, framework_item};
 use crate::{Principal, clock, db_err, policy};
 use domain::AppError;
@@ -320,7 +321,7 @@ fn to_item(
 
 /// The names above each item, outermost first, in one query per level (frameworks are shallow).
 async fn paths_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     rows: &[framework_item::Model],
 ) -> Result<HashMap<i32, Vec<String>>, AppError> {
     let mut paths: HashMap<i32, Vec<String>> = rows.iter().map(|r| (r.id, Vec::new())).collect();
@@ -339,14 +340,15 @@ async fn paths_of(
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        let parents: HashMap<i32, framework_item::Model> = framework_item::Entity::find()
-            .filter(framework_item::Column::Id.is_in(ids))
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+        let parents: HashMap<i32, framework_item::Model> = read::all(
+            db,
+            framework_item::Entity::find().filter(framework_item::Column::Id.is_in(ids)),
+        )
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
         let mut next = HashMap::new();
         for (row, parent_id) in at {
             if let Some(parent) = parents.get(&parent_id) {
@@ -366,7 +368,7 @@ async fn paths_of(
 /// Goals a teacher can choose (kompetencemål, færdigheds- og vidensområder,
 /// opmærksomhedspunkter) from the newest version of each framework, by subject, grade and words.
 pub async fn search_goals(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     search: &GoalSearch,
 ) -> Result<Vec<FrameworkItem>, AppError> {
@@ -431,29 +433,28 @@ pub async fn search_goals(
 
 /// Items by id, each in whatever version it is (plans keep the version they chose), with their
 /// paths: a fixed number of queries however many items.
-pub async fn items(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<HashMap<i32, FrameworkItem>, AppError> {
+pub async fn items(db: &impl Reads, ids: &[i32]) -> Result<HashMap<i32, FrameworkItem>, AppError> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows = framework_item::Entity::find()
-        .filter(framework_item::Column::Id.is_in(ids.to_vec()))
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let frameworks: HashMap<i32, framework::Model> = framework::Entity::find()
-        .filter(
+    let rows = read::all(
+        db,
+        framework_item::Entity::find().filter(framework_item::Column::Id.is_in(ids.to_vec())),
+    )
+    .await
+    .map_err(db_err)?;
+    let frameworks: HashMap<i32, framework::Model> = read::all(
+        db,
+        framework::Entity::find().filter(
             framework::Column::Id
                 .is_in(rows.iter().map(|r| r.framework_id).collect::<HashSet<_>>()),
-        )
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
+        ),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|f| (f.id, f))
+    .collect();
     let mut paths = paths_of(db, &rows).await?;
     rows.iter()
         .map(|row| {
@@ -467,10 +468,7 @@ pub async fn items(
 }
 
 /// One item by id.
-pub async fn item(
-    db: &impl ConnectionTrait,
-    item_id: i32,
-) -> Result<Option<FrameworkItem>, AppError> {
+pub async fn item(db: &impl Reads, item_id: i32) -> Result<Option<FrameworkItem>, AppError> {
     Ok(items(db, &[item_id]).await?.remove(&item_id))
 }
 

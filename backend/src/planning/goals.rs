@@ -5,6 +5,7 @@ use super::access::*;
 use super::framework;
 use super::scales::*;
 use super::units::bump_unit;
+use crate::db::read::{self, Reads};
 use crate::entity::{scale, unit_goal};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err};
@@ -19,17 +20,19 @@ use sea_orm::{
 use std::collections::HashMap;
 
 pub(crate) async fn active_goals(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     unit_id: i32,
 ) -> Result<Vec<unit_goal::Model>, AppError> {
-    unit_goal::Entity::find()
-        .filter(unit_goal::Column::UnitId.eq(unit_id))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .order_by_asc(unit_goal::Column::Position)
-        .order_by_asc(unit_goal::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)
+    read::all(
+        db,
+        unit_goal::Entity::find()
+            .filter(unit_goal::Column::UnitId.eq(unit_id))
+            .filter(unit_goal::Column::ArchivedAt.is_null())
+            .order_by_asc(unit_goal::Column::Position)
+            .order_by_asc(unit_goal::Column::Id),
+    )
+    .await
+    .map_err(db_err)
 }
 
 /// What goal rows need to be shown: their scales and framework items, loaded once for all of
@@ -41,7 +44,7 @@ pub(crate) struct GoalContext {
 
 impl GoalContext {
     pub(crate) async fn load(
-        db: &impl ConnectionTrait,
+        db: &impl crate::db::read::Reads,
         goals: &[unit_goal::Model],
     ) -> Result<Self, AppError> {
         let item_ids: Vec<i32> = goals.iter().filter_map(|g| g.framework_item_id).collect();
@@ -87,7 +90,7 @@ pub async fn add_goal(
 
 /// `add_goal` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
     db: &C,
     p: &Principal,
     unit_id: i64,

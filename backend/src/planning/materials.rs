@@ -45,7 +45,7 @@ pub(crate) async fn write_materials(
 /// Materials as screens show them, each with its forløb's id: a link's own address, a file's by
 /// its key.
 pub(crate) async fn materials_of(
-    db: &impl ConnectionTrait,
+    db: &impl crate::db::read::Reads,
     rows: Vec<unit_material::Model>,
 ) -> Result<Vec<(i32, Material)>, AppError> {
     let urls = material_urls(db, rows.iter().filter_map(|m| m.file_id).collect()).await?;
@@ -68,20 +68,21 @@ pub(crate) async fn materials_of(
 
 /// The addresses of material files, by file id, read without their bytes.
 pub(crate) async fn material_urls(
-    db: &impl ConnectionTrait,
+    db: &impl crate::db::read::Reads,
     file_ids: Vec<i32>,
 ) -> Result<HashMap<i32, String>, AppError> {
     if file_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i32, String)> = stored_file::Entity::find()
-        .select_only()
-        .columns([stored_file::Column::Id, stored_file::Column::PublicKey])
-        .filter(stored_file::Column::Id.is_in(file_ids))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows: Vec<(i32, String)> = crate::db::read::tuples(
+        db,
+        stored_file::Entity::find()
+            .select_only()
+            .columns([stored_file::Column::Id, stored_file::Column::PublicKey])
+            .filter(stored_file::Column::Id.is_in(file_ids)),
+    )
+    .await
+    .map_err(db_err)?;
     Ok(rows
         .into_iter()
         .map(|(id, key)| (id, format!("{FILES_PATH}/{key}")))

@@ -1,28 +1,28 @@
 //! Målestokke: the built-in scales and the ones teachers at a school made.
 
+use crate::db::read::{self, Reads};
 use crate::entity::scale;
 use crate::identity::current_principal;
 use crate::{RequestCtx, clock, db_err, policy};
 use domain::AppError;
 use domain::Field;
 use domain::planning::{Scale, Title};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::HashMap;
 
 pub(crate) async fn scales_by_id(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     ids: Vec<i32>,
 ) -> Result<HashMap<i32, Scale>, AppError> {
-    scale::Entity::find()
-        .filter(scale::Column::Id.is_in(ids))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|s| Ok((s.id, to_scale(&s)?)))
-        .collect()
+    read::all(
+        db,
+        scale::Entity::find().filter(scale::Column::Id.is_in(ids)),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|s| Ok((s.id, to_scale(&s)?)))
+    .collect()
 }
 
 pub(crate) fn to_scale(s: &scale::Model) -> Result<Scale, AppError> {

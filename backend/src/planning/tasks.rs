@@ -2,6 +2,7 @@
 //! day or in a week.
 
 use super::access::*;
+use crate::db::read::Reads;
 use crate::entity::task::{AudienceKind, DueKind};
 use crate::entity::{task, task_pupil, year_plan};
 use crate::facts::{HoldAccess, hold_pupils};
@@ -54,7 +55,7 @@ pub(crate) struct CheckedTask {
 }
 
 pub(crate) async fn check_task(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     plan: &year_plan::Model,
     access: &HoldAccess,
     input: &TaskInput,
@@ -175,7 +176,7 @@ pub async fn create_task(
 
 /// `create_task` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_task_as<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn create_task_as<C: ConnectionTrait + TransactionTrait + Reads>(
     db: &C,
     p: &Principal,
     unit_id: i64,

@@ -4,6 +4,7 @@ use super::access::*;
 use super::goals::GoalContext;
 use super::materials::materials_of;
 use super::tasks::to_task;
+use crate::db::read::Reads;
 use crate::entity::{person, task, task_pupil, unit, unit_goal, unit_material};
 use crate::facts::{HoldAccess, hold_pupils};
 use crate::identity::current_principal;
@@ -11,13 +12,13 @@ use crate::{RequestCtx, db_err};
 use domain::AppError;
 use domain::planning::{TaskPupil, Unit, UnitGoal};
 use domain::school::Subject;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// A forløb whole: fields, materials, goals, tasks. Used by the editor and, for shared forløb,
 /// by the library's preview.
 pub(crate) async fn load_unit(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     u: unit::Model,
     access: &HoldAccess,
 ) -> Result<Unit, AppError> {

@@ -2,6 +2,7 @@
 
 use super::access::*;
 use super::materials::*;
+use crate::db::read::Reads;
 use crate::entity::{unit, year_plan};
 use crate::identity::current_principal;
 use crate::{Principal, RequestCtx, clock, db_err, next_version};
@@ -26,7 +27,7 @@ pub(crate) struct CheckedUnit {
 }
 
 pub(crate) async fn check_unit(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     plan: &year_plan::Model,
     school_id: i32,
     input: &UnitInput,
@@ -60,7 +61,7 @@ pub(crate) async fn check_unit(
 /// The Mondays of the weeks `first` and `last` fall in, if both are weeks of the plan's school
 /// year and in order.
 async fn check_weeks(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     plan: &year_plan::Model,
     school_id: i32,
     first: Date,
@@ -119,7 +120,7 @@ pub async fn create_unit(
 
 /// `create_unit` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_unit_as<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn create_unit_as<C: ConnectionTrait + TransactionTrait + Reads>(
     db: &C,
     p: &Principal,
     year_plan_id: i64,
@@ -285,7 +286,7 @@ pub async fn share_unit(ctx: &RequestCtx, unit_id: i64, shared: bool) -> Result<
 
 /// `share_unit` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn share_unit_as<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn share_unit_as<C: ConnectionTrait + TransactionTrait + Reads>(
     db: &C,
     p: &Principal,
     unit_id: i64,

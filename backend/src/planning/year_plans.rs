@@ -1,6 +1,7 @@
 //! Årsplaner: one active per hold and school year, with the week-by-week overview.
 
 use super::access::*;
+use crate::db::read::{self, Reads};
 use crate::entity::team_member::MemberRole;
 use crate::entity::{task, team, team_member, unit, unit_goal, year_plan};
 use crate::facts::hold_access;
@@ -191,7 +192,7 @@ pub async fn create_year_plan(
 
 /// `create_year_plan` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_year_plan_as<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn create_year_plan_as<C: ConnectionTrait + TransactionTrait + Reads>(
     db: &C,
     p: &Principal,
     team_id: i64,
@@ -244,7 +245,7 @@ pub(crate) fn summary(u: &unit::Model, goals: u32, tasks: u32) -> Result<UnitSum
 }
 
 pub(crate) async fn counts_per_unit<E, C>(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     unit_ids: &[i32],
     unit_col: C,
     archived_col: C,
@@ -253,17 +254,18 @@ where
     E: EntityTrait,
     C: ColumnTrait,
 {
-    let rows: Vec<(i32, i64)> = E::find()
-        .select_only()
-        .column(unit_col)
-        .column_as(unit_col.count(), "n")
-        .filter(unit_col.is_in(unit_ids.to_vec()))
-        .filter(archived_col.is_null())
-        .group_by(unit_col)
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows: Vec<(i32, i64)> = read::tuples(
+        db,
+        E::find()
+            .select_only()
+            .column(unit_col)
+            .column_as(unit_col.count(), "n")
+            .filter(unit_col.is_in(unit_ids.to_vec()))
+            .filter(archived_col.is_null())
+            .group_by(unit_col),
+    )
+    .await
+    .map_err(db_err)?;
     Ok(rows
         .into_iter()
         .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
@@ -276,25 +278,28 @@ pub async fn year_plan(ctx: &RequestCtx, year_plan_id: i64) -> Result<YearPlan, 
     let db = &ctx.db;
     let (plan, access) = plan_with_access(db, &p, year_plan_id).await?;
     require_view(&p, &access)?;
-    let units = unit::Entity::find()
-        .filter(unit::Column::YearPlanId.eq(plan.id))
-        .order_by_asc(unit::Column::FirstWeek)
-        .order_by_asc(unit::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let units = read::all(
+        db,
+        unit::Entity::find()
+            .filter(unit::Column::YearPlanId.eq(plan.id))
+            .order_by_asc(unit::Column::FirstWeek)
+            .order_by_asc(unit::Column::Id),
+    )
+    .await
+    .map_err(db_err)?;
     let ids: Vec<i32> = units.iter().map(|u| u.id).collect();
     // One read gives both each forløb's number of goals and the framework goals for coverage.
-    let goal_rows: Vec<(i32, Option<i32>)> = unit_goal::Entity::find()
-        .select_only()
-        .column(unit_goal::Column::UnitId)
-        .column(unit_goal::Column::FrameworkItemId)
-        .filter(unit_goal::Column::UnitId.is_in(ids.clone()))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let goal_rows: Vec<(i32, Option<i32>)> = read::tuples(
+        db,
+        unit_goal::Entity::find()
+            .select_only()
+            .column(unit_goal::Column::UnitId)
+            .column(unit_goal::Column::FrameworkItemId)
+            .filter(unit_goal::Column::UnitId.is_in(ids.clone()))
+            .filter(unit_goal::Column::ArchivedAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?;
     let mut goals: HashMap<i32, u32> = HashMap::new();
     for (unit_id, _) in &goal_rows {
         *goals.entry(*unit_id).or_default() += 1;

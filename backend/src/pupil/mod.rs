@@ -3,16 +3,17 @@
 pub mod today;
 pub mod work;
 
+use crate::db::read::{self, Reads};
 use crate::entity::team_member::MemberRole;
 use crate::entity::{person, pupil, school_class, team, team_member};
 use crate::{Principal, db_err, policy};
 use domain::AppError;
 use domain::home::PupilHome;
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeSet, HashMap};
 
-pub async fn pupil_home(db: &impl ConnectionTrait, p: &Principal) -> Result<PupilHome, AppError> {
+pub async fn pupil_home(db: &impl Reads, p: &Principal) -> Result<PupilHome, AppError> {
     policy::require(policy::can_view_pupil_home(p))?;
     let me = person::Entity::find_by_id(p.person_id)
         .one(db)
@@ -43,23 +44,25 @@ pub(crate) fn avatar_of(person: &person::Model) -> Avatar {
 
 /// The class name of each pupil, in two queries however many pupils.
 pub(crate) async fn class_names_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_ids: &[i32],
 ) -> Result<HashMap<i32, String>, AppError> {
-    let placements = pupil::Entity::find()
-        .filter(pupil::Column::PersonId.is_in(pupil_ids.to_vec()))
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let placements = read::all(
+        db,
+        pupil::Entity::find().filter(pupil::Column::PersonId.is_in(pupil_ids.to_vec())),
+    )
+    .await
+    .map_err(db_err)?;
     let class_ids: Vec<i32> = placements.iter().map(|p| p.class_id).collect();
-    let classes: HashMap<i32, String> = school_class::Entity::find()
-        .filter(school_class::Column::Id.is_in(class_ids))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let classes: HashMap<i32, String> = read::all(
+        db,
+        school_class::Entity::find().filter(school_class::Column::Id.is_in(class_ids)),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|c| (c.id, c.name))
+    .collect();
     Ok(placements
         .into_iter()
         .filter_map(|p| {
@@ -72,28 +75,32 @@ pub(crate) async fn class_names_of(
 
 /// The subjects of the active hold of this school year each pupil belongs to, in two queries however many pupils.
 pub(crate) async fn subjects_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_ids: &[i32],
     school_year: i32,
 ) -> Result<HashMap<i32, Vec<Subject>>, AppError> {
-    let memberships = team_member::Entity::find()
-        .filter(team_member::Column::PersonId.is_in(pupil_ids.to_vec()))
-        .filter(team_member::Column::Role.eq(MemberRole::Pupil))
-        .filter(team_member::Column::LeftAt.is_null())
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let memberships = read::all(
+        db,
+        team_member::Entity::find()
+            .filter(team_member::Column::PersonId.is_in(pupil_ids.to_vec()))
+            .filter(team_member::Column::Role.eq(MemberRole::Pupil))
+            .filter(team_member::Column::LeftAt.is_null()),
+    )
+    .await
+    .map_err(db_err)?;
     let team_ids: Vec<i32> = memberships.iter().map(|m| m.team_id).collect();
-    let subject_of_team: HashMap<i32, Subject> = team::Entity::find()
-        .filter(team::Column::Id.is_in(team_ids))
-        .filter(team::Column::ArchivedAt.is_null())
-        .filter(team::Column::SchoolYear.eq(school_year))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .filter_map(|t| Subject::parse(&t.subject).ok().map(|s| (t.id, s)))
-        .collect();
+    let subject_of_team: HashMap<i32, Subject> = read::all(
+        db,
+        team::Entity::find()
+            .filter(team::Column::Id.is_in(team_ids))
+            .filter(team::Column::ArchivedAt.is_null())
+            .filter(team::Column::SchoolYear.eq(school_year)),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .filter_map(|t| Subject::parse(&t.subject).ok().map(|s| (t.id, s)))
+    .collect();
     let mut by_pupil: HashMap<i32, BTreeSet<Subject>> = HashMap::new();
     for m in memberships {
         if let Some(subject) = subject_of_team.get(&m.team_id) {

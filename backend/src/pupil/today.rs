@@ -1,5 +1,6 @@
 //! "I dag": the tasks a pupil has today and this week, in the version their teacher gave them.
 
+use crate::db::read::{self, Reads};
 use crate::entity::task::{AudienceKind, DueKind};
 use crate::entity::{task, task_done, task_pupil, unit_goal, unit_material};
 use crate::facts::CurrentUnits;
@@ -15,9 +16,7 @@ use domain::school::Subject;
 use domain::{AppError, ErrorCode};
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::collections::{HashMap, HashSet};
 
 /// The variant a pupil is given of a task, or `None` when the task is not for them.
@@ -68,43 +67,49 @@ impl Due {
 
 /// The tasks of the current forløb that are for this pupil and due as `due` says, in their variant.
 pub(crate) async fn pupils_tasks(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     current: &CurrentUnits,
     due: &Due,
 ) -> Result<Vec<(task::Model, Variant)>, AppError> {
     let as_text = |dates: &[Date]| dates.iter().map(ToString::to_string).collect::<Vec<_>>();
-    let rows = task::Entity::find()
-        .filter(task::Column::UnitId.is_in(current.units.keys().copied().collect::<Vec<_>>()))
-        .filter(task::Column::ArchivedAt.is_null())
-        .filter(
-            sea_orm::Condition::any()
-                .add(
-                    task::Column::DueKind
-                        .eq(DueKind::Day)
-                        .and(task::Column::DueOn.is_in(as_text(&due.days))),
-                )
-                .add(
-                    task::Column::DueKind
-                        .eq(DueKind::Week)
-                        .and(task::Column::DueOn.is_in(as_text(&due.mondays))),
-                ),
-        )
-        .order_by_asc(task::Column::DueOn)
-        .order_by_asc(task::Column::DueKind)
-        .order_by_asc(task::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let mine: HashMap<i32, task_pupil::Model> = task_pupil::Entity::find()
-        .filter(task_pupil::Column::PupilId.eq(pupil_id))
-        .filter(task_pupil::Column::TaskId.is_in(rows.iter().map(|t| t.id).collect::<Vec<_>>()))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|r| (r.task_id, r))
-        .collect();
+    let rows = read::all(
+        db,
+        task::Entity::find()
+            .filter(task::Column::UnitId.is_in(current.units.keys().copied().collect::<Vec<_>>()))
+            .filter(task::Column::ArchivedAt.is_null())
+            .filter(
+                sea_orm::Condition::any()
+                    .add(
+                        task::Column::DueKind
+                            .eq(DueKind::Day)
+                            .and(task::Column::DueOn.is_in(as_text(&due.days))),
+                    )
+                    .add(
+                        task::Column::DueKind
+                            .eq(DueKind::Week)
+                            .and(task::Column::DueOn.is_in(as_text(&due.mondays))),
+                    ),
+            )
+            .order_by_asc(task::Column::DueOn)
+            .order_by_asc(task::Column::DueKind)
+            .order_by_asc(task::Column::Id),
+    )
+    .await
+    .map_err(db_err)?;
+    let mine: HashMap<i32, task_pupil::Model> = read::all(
+        db,
+        task_pupil::Entity::find()
+            .filter(task_pupil::Column::PupilId.eq(pupil_id))
+            .filter(
+                task_pupil::Column::TaskId.is_in(rows.iter().map(|t| t.id).collect::<Vec<_>>()),
+            ),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|r| (r.task_id, r))
+    .collect();
     Ok(rows
         .into_iter()
         .filter_map(|t| variant_for(&t, mine.get(&t.id)).map(|v| (t, v)))
@@ -114,7 +119,7 @@ pub(crate) async fn pupils_tasks(
 /// The pupil's tasks as the pupil sees them: instruction of their variant, materials, the
 /// forløb's "mål og refleksion" goals, and whether they said they are done. Five queries.
 pub(crate) async fn as_seen_by_pupil(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     current: &CurrentUnits,
     tasks: Vec<(task::Model, Variant)>,
@@ -125,35 +130,41 @@ pub(crate) async fn as_seen_by_pupil(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let materials = unit_material::Entity::find()
-        .filter(unit_material::Column::UnitId.is_in(unit_ids.clone()))
-        .order_by_asc(unit_material::Column::Position)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let materials = read::all(
+        db,
+        unit_material::Entity::find()
+            .filter(unit_material::Column::UnitId.is_in(unit_ids.clone()))
+            .order_by_asc(unit_material::Column::Position),
+    )
+    .await
+    .map_err(db_err)?;
     let materials = materials_of(db, materials).await?;
-    let goal_rows = unit_goal::Entity::find()
-        .filter(unit_goal::Column::UnitId.is_in(unit_ids))
-        .filter(unit_goal::Column::ArchivedAt.is_null())
-        .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
-        .order_by_asc(unit_goal::Column::Position)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let goal_rows = read::all(
+        db,
+        unit_goal::Entity::find()
+            .filter(unit_goal::Column::UnitId.is_in(unit_ids))
+            .filter(unit_goal::Column::ArchivedAt.is_null())
+            .filter(unit_goal::Column::Kind.eq(GoalKind::Refleksion))
+            .order_by_asc(unit_goal::Column::Position),
+    )
+    .await
+    .map_err(db_err)?;
     let context = GoalContext::load(db, &goal_rows).await?;
-    let done: HashSet<i32> = task_done::Entity::find()
-        .select_only()
-        .column(task_done::Column::TaskId)
-        .filter(task_done::Column::PupilId.eq(pupil_id))
-        .filter(
-            task_done::Column::TaskId.is_in(tasks.iter().map(|(t, _)| t.id).collect::<Vec<_>>()),
-        )
-        .into_tuple::<i32>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .collect();
+    let done: HashSet<i32> = read::tuples::<i32, _, _>(
+        db,
+        task_done::Entity::find()
+            .select_only()
+            .column(task_done::Column::TaskId)
+            .filter(task_done::Column::PupilId.eq(pupil_id))
+            .filter(
+                task_done::Column::TaskId
+                    .is_in(tasks.iter().map(|(t, _)| t.id).collect::<Vec<_>>()),
+            ),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .collect();
     let mut out = Vec::with_capacity(tasks.len());
     for (t, variant) in tasks {
         let Some(u) = current.units.get(&t.unit_id) else {
@@ -219,7 +230,7 @@ pub async fn today_for_pupil(ctx: &RequestCtx) -> Result<Today, AppError> {
 
 /// Whether a task is one of the signed-in pupil's: of a current forløb and for them.
 pub(crate) async fn is_my_task(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     task_id: i32,
 ) -> Result<bool, AppError> {

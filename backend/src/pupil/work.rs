@@ -5,6 +5,7 @@
 //! twice.
 
 use super::today::is_my_task;
+use crate::db::read::{self, Reads};
 use crate::entity::{portfolio_item, task, unit_goal};
 use crate::facts::CurrentUnits;
 use crate::facts::pupil_facts;
@@ -147,7 +148,7 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
 }
 
 /// A "mål og refleksion" goal of one of the pupil's current forløb.
-async fn my_goal(db: &impl ConnectionTrait, p: &Principal, goal_id: i64) -> Result<i32, AppError> {
+async fn my_goal(db: &impl Reads, p: &Principal, goal_id: i64) -> Result<i32, AppError> {
     let id = i32::try_from(goal_id).map_err(|_| AppError::invalid(Field::GoalId))?;
     let goal = unit_goal::Entity::find_by_id(id)
         .one(db)
@@ -207,7 +208,7 @@ pub async fn my_work(ctx: &RequestCtx) -> Result<Vec<WorkItem>, AppError> {
 /// A pupil's work with its teachers' answers, newest first; with `shared_only`, only what is
 /// shared with the family, with the answers meant for the family.
 pub(crate) async fn work_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     shared_only: bool,
 ) -> Result<Vec<WorkItem>, AppError> {
@@ -219,7 +220,7 @@ pub(crate) async fn work_of(
 /// goals' words and their teachers' answers; with `shared_only`, only what is shared with the
 /// family, with the answers meant for the family. Five statements however many pieces.
 pub(crate) async fn pieces(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     query: Select<portfolio_item::Entity>,
     shared_only: bool,
 ) -> Result<Vec<WorkItem>, AppError> {
@@ -227,27 +228,33 @@ pub(crate) async fn pieces(
     if shared_only {
         query = query.filter(portfolio_item::Column::SharedWithFamily.eq(true));
     }
-    let rows = query
-        .order_by_desc(portfolio_item::Column::CreatedAt)
-        .order_by_desc(portfolio_item::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let task_titles: HashMap<i32, String> = task::Entity::find()
-        .filter(task::Column::Id.is_in(rows.iter().filter_map(|r| r.task_id).collect::<Vec<_>>()))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t.title))
-        .collect();
-    let goals = unit_goal::Entity::find()
-        .filter(
+    let rows = read::all(
+        db,
+        query
+            .order_by_desc(portfolio_item::Column::CreatedAt)
+            .order_by_desc(portfolio_item::Column::Id),
+    )
+    .await
+    .map_err(db_err)?;
+    let task_titles: HashMap<i32, String> = read::all(
+        db,
+        task::Entity::find().filter(
+            task::Column::Id.is_in(rows.iter().filter_map(|r| r.task_id).collect::<Vec<_>>()),
+        ),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|t| (t.id, t.title))
+    .collect();
+    let goals = read::all(
+        db,
+        unit_goal::Entity::find().filter(
             unit_goal::Column::Id.is_in(rows.iter().filter_map(|r| r.goal_id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await
-        .map_err(db_err)?;
+        ),
+    )
+    .await
+    .map_err(db_err)?;
     let context = crate::planning::plans::GoalContext::load(db, &goals).await?;
     let goal_texts: HashMap<i32, String> = goals.iter().map(|g| (g.id, context.text(g))).collect();
     let item_ids: Vec<i32> = rows.iter().map(|r| r.id).collect();

@@ -5,6 +5,7 @@
 //! the publisher's name. Archiving the forløb, hold or årsplan, or the teacher leaving, cannot
 //! change or remove it, and every table here refuses to let its pupil be deleted.
 
+use crate::db::read::Reads;
 use crate::entity::{
     evaluation, pupil_plan, pupil_plan_goal, pupil_plan_version, unit, unit_goal, year_plan,
 };
@@ -78,7 +79,7 @@ async fn plan_row(db: &impl ConnectionTrait, plan_id: i64) -> Result<pupil_plan:
 /// A plan with the caller's relation to its pupil, for drafts: read by the pupil's teachers and
 /// the leader.
 async fn draft_with_access(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     plan_id: i64,
 ) -> Result<(pupil_plan::Model, PupilFacts), AppError> {
@@ -299,7 +300,7 @@ fn new_plan(
 /// The goals of the subject's forløb in the pupil's hold this year: the ones a teacher may show.
 /// The collected plan shows none.
 async fn candidate_goals(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     plan: &pupil_plan::Model,
 ) -> Result<Vec<(unit_goal::Model, String)>, AppError> {
     let Some(subject) = subject_of(plan)? else {
@@ -554,7 +555,7 @@ pub async fn save_plan(ctx: &RequestCtx, edit: &PlanEdit) -> Result<i32, AppErro
 
 /// The plan as it would be published now: what "see it as the parent sees it" shows.
 async fn render(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     plan: &pupil_plan::Model,
     facts: &PupilFacts,
     published_by: &str,

@@ -2,6 +2,7 @@
 //! school, exported by the leaving school's leader or administration and imported by the new one's.
 
 use super::{COLLECTED, parse_version, subject_of};
+use crate::db::read::Reads;
 use crate::entity::{
     evaluation, imported_evaluation, pupil_plan, pupil_plan_version, school_subject, team, unit,
     unit_goal, year_plan,
@@ -23,11 +24,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-async fn mover(
-    db: &impl ConnectionTrait,
-    p: &Principal,
-    pupil_id: i64,
-) -> Result<PupilFacts, AppError> {
+async fn mover(db: &impl Reads, p: &Principal, pupil_id: i64) -> Result<PupilFacts, AppError> {
     let id = i32::try_from(pupil_id).map_err(|_| AppError::new(domain::ErrorCode::NotFound))?;
     let facts = pupil_facts(db, p, id).await?;
     policy::require(policy::can_move_pupil_records(p, facts.person.school_id))?;
@@ -37,7 +34,7 @@ async fn mover(
 /// The pupil's evaluations given at this school, oldest first, with their goals, in a fixed
 /// number of queries.
 async fn own_evaluations(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     school: &str,
 ) -> Result<Vec<PackageEvaluation>, AppError> {
@@ -147,7 +144,7 @@ pub async fn export_pupil(ctx: &RequestCtx, pupil_id: i64) -> Result<PupilPackag
 /// The package of a pupil the caller was allowed to read: for the export, and inside the
 /// archive of everything about a person (`privacy`).
 pub(crate) async fn package_of(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     person: &crate::entity::person::Model,
     now: i64,
 ) -> Result<PupilPackage, AppError> {

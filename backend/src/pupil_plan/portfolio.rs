@@ -2,6 +2,7 @@
 //! answers and the goals it was chosen as evidence for, and the work they brought from earlier
 //! schools (`imported_work`), sent on again. A fixed number of statements however much work.
 
+use crate::db::read::Reads;
 use crate::entity::stored_file;
 use crate::entity::work_feedback::{self, FeedbackKind};
 use crate::entity::{goal_evidence, imported_work, person, portfolio_item, task, unit_goal};
@@ -22,7 +23,7 @@ fn base64(bytes: &[u8]) -> String {
 /// The pupil's work for their package: what they made at `school`, oldest first, then what they
 /// brought from schools before.
 pub(super) async fn export(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     school: &str,
 ) -> Result<Vec<PackageWork>, AppError> {

@@ -3,6 +3,7 @@
 //! taken out when a version is read.
 
 use super::{id32, not_found, parse_version};
+use crate::db::read::{self};
 use crate::entity::pupil_plan_version;
 use crate::facts::pupil_facts;
 use crate::identity::current_principal;
@@ -20,12 +21,14 @@ pub async fn collected_plan(ctx: &RequestCtx, pupil_id: i64) -> Result<Collected
     let facts = pupil_facts(db, &p, id32(pupil_id)?).await?;
     policy::require(policy::can_read_published_pupil_plans(&p, facts.relation))?;
     audit::read(ctx, &p, AuditTopic::Plan, [facts.person.id], None).await?;
-    let versions = pupil_plan_version::Entity::find()
-        .filter(pupil_plan_version::Column::PupilId.eq(facts.person.id))
-        .order_by_desc(pupil_plan_version::Column::Number)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let versions = read::all(
+        db,
+        pupil_plan_version::Entity::find()
+            .filter(pupil_plan_version::Column::PupilId.eq(facts.person.id))
+            .order_by_desc(pupil_plan_version::Column::Number),
+    )
+    .await
+    .map_err(db_err)?;
     let mut by_plan: Vec<(i32, Vec<pupil_plan_version::Model>)> = Vec::new();
     for v in versions {
         match by_plan.iter_mut().find(|(id, _)| *id == v.plan_id) {

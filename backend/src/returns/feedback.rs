@@ -7,6 +7,7 @@
 
 use super::task_pupils;
 use crate::audit;
+use crate::db::read::Reads;
 use crate::entity::stored_file::FileKind;
 use crate::entity::work_feedback::{self, FeedbackKind};
 use crate::entity::{person, portfolio_item};
@@ -21,10 +22,7 @@ use domain::feedback::{
 use domain::paths::FEEDBACK_FILES;
 use domain::{AppError, Field};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select, Set};
 use std::collections::HashMap;
 
 /// Who an answer goes to, and on what: the pupil, the task (if any), the piece (if any).
@@ -38,7 +36,7 @@ struct Target {
 /// is the task's hold's; one without is any of the pupil's teachers'. Another school's piece or
 /// task is NotFound.
 async fn target(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     p: &Principal,
     on: FeedbackOn,
 ) -> Result<(Target, bool), AppError> {
@@ -239,17 +237,19 @@ pub async fn feedback_file(
 /// Answers a query finds, newest first, as their readers see them, with their authors' names:
 /// one statement.
 async fn load(
-    db: &impl ConnectionTrait,
+    db: &impl crate::db::read::Reads,
     query: Select<work_feedback::Entity>,
 ) -> Result<Vec<(work_feedback::Model, Feedback)>, AppError> {
-    let rows = query
-        .filter(work_feedback::Column::ArchivedAt.is_null())
-        .order_by_desc(work_feedback::Column::CreatedAt)
-        .order_by_desc(work_feedback::Column::Id)
-        .find_also_related(person::Entity)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows = crate::db::read::all_also(
+        db,
+        query
+            .filter(work_feedback::Column::ArchivedAt.is_null())
+            .order_by_desc(work_feedback::Column::CreatedAt)
+            .order_by_desc(work_feedback::Column::Id)
+            .find_also_related(person::Entity),
+    )
+    .await
+    .map_err(db_err)?;
     Ok(rows
         .into_iter()
         .filter_map(|(r, author)| {
@@ -281,7 +281,7 @@ pub(crate) struct TaskAnswers {
 }
 
 pub(crate) async fn on_task(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     task_id: i32,
     pupil_ids: &[i32],
 ) -> Result<TaskAnswers, AppError> {
@@ -307,7 +307,7 @@ pub(crate) async fn on_task(
 
 /// The answers on pieces of work; with `family_only`, only those meant for the family.
 pub(crate) async fn on_items(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     item_ids: &[i32],
     family_only: bool,
 ) -> Result<HashMap<i32, Vec<Feedback>>, AppError> {
@@ -328,7 +328,7 @@ pub(crate) async fn on_items(
 /// Everything a pupil's teachers answered on these tasks, on the task or on the pupil's work for
 /// it, by task.
 pub(crate) async fn for_pupil_tasks(
-    db: &impl ConnectionTrait,
+    db: &impl crate::db::read::Reads,
     pupil_id: i32,
     task_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<Feedback>>, AppError> {

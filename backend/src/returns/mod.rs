@@ -7,6 +7,7 @@ pub mod pupil_work;
 pub mod week;
 
 use crate::audit;
+use crate::db::read::Reads;
 use crate::entity::task::AudienceKind;
 use crate::entity::{portfolio_item, task, task_done, task_pupil, unit};
 use crate::facts::{hold_pupils, still_here_by_name};
@@ -100,7 +101,7 @@ pub async fn task_returns(ctx: &RequestCtx, task_id: i64) -> Result<TaskReturns,
 /// Everyone a task is for now, by name: the hold's pupils, or the pupils it was given to (those
 /// still at the school).
 pub(crate) async fn task_pupils(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     task: &task::Model,
     team_id: i32,
 ) -> Result<Vec<(i32, String)>, AppError> {

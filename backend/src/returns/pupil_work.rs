@@ -5,6 +5,7 @@
 //! and their display (`pupil::work::pieces`), and the work they brought from earlier schools.
 
 use crate::audit;
+use crate::db::read::Reads;
 use crate::entity::{evaluation, portfolio_item, task, unit, unit_goal, year_plan};
 use crate::facts::{hold_access, hold_pupils};
 use crate::identity::current_principal;
@@ -17,9 +18,7 @@ use domain::evaluation::EvaluationValue;
 use domain::pupil::WorkItem;
 use domain::returns::{GoalTrack, PupilWorkInHold, UnitWork};
 use domain::{AppError, Field};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// A pupil's work in a hold's forløb this year, the running forløb first, then the latest before.
@@ -152,7 +151,7 @@ pub async fn pupil_work(
 
 /// The pupil's evaluations on each goal, oldest first, the teachers' and the pupil's own apart.
 async fn tracks(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     pupil_id: i32,
     goals: &[unit_goal::Model],
 ) -> Result<HashMap<i32, GoalTrack>, AppError> {
