@@ -201,8 +201,8 @@ impl StatementLog {
     pub fn attach(db: &mut DatabaseConnection) -> Self {
         let log = Self::default();
         // Reads on the hot path (`read`) bypass the pool's callback and log here themselves.
-        if let read::Source::File(file) = read::Reads::source(&*db) {
-            read::attach_log(file, log.0.clone());
+        if let read::Source::File(opts) = read::Reads::source(&*db) {
+            read::attach_log(opts.get_filename().to_path_buf(), log.0.clone());
         }
         let sink = log.0.clone();
         db.set_metric_callback(move |info| {

@@ -13,6 +13,7 @@
 //! SeaORM unchanged (`Source::Orm`). The use cases' tests run on both paths, one per database.
 
 use sea_orm::sea_query::{ColumnType, Value, Values};
+use sea_orm::sqlx::sqlite::SqliteConnectOptions;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     DbBackend, DbErr, EntityTrait, IdenStatic, Iterable, QueryTrait, Select, Statement,
@@ -26,7 +27,8 @@ use std::time::{Duration, Instant};
 
 /// Where a read runs: a SQLite file on the calling thread, or SeaORM's own connection.
 pub enum Source<'a, C> {
-    File(PathBuf),
+    /// The pool's options, which name the file (shared, not copied, on every read).
+    File(Arc<SqliteConnectOptions>),
     Orm(&'a C),
 }
 
@@ -41,16 +43,13 @@ impl Reads for DatabaseConnection {
         if self.get_database_backend() != DbBackend::Sqlite {
             return Source::Orm(self);
         }
-        let file = self
-            .get_sqlite_connection_pool()
-            .connect_options()
-            .get_filename()
-            .to_path_buf();
+        let opts = self.get_sqlite_connection_pool().connect_options();
+        let file = opts.get_filename();
         // An in-memory database exists only inside the pool's own connection.
         if file.as_os_str().is_empty() || file.to_string_lossy().contains(":memory:") {
             Source::Orm(self)
         } else {
-            Source::File(file)
+            Source::File(opts)
         }
     }
 }
@@ -70,9 +69,9 @@ where
 {
     match db.source() {
         Source::Orm(db) => select.all(db).await,
-        Source::File(file) => {
+        Source::File(opts) => {
             let stmt = select.build(DbBackend::Sqlite);
-            run_plain_with(&file, &stmt, |names| {
+            run(opts.get_filename(), &stmt, |names| {
                 let columns: Vec<_> = names.iter().map(|n| column::<E>(n)).collect();
                 move |row: &rusqlite::Row<'_>| model::<E>(row, &columns, 0..columns.len())
             })
@@ -94,18 +93,18 @@ where
 {
     match db.source() {
         Source::Orm(db) => select.all(db).await,
-        Source::File(file) => {
+        Source::File(opts) => {
             let stmt = select.build(DbBackend::Sqlite);
-            run_plain_with(&file, &stmt, |names| {
+            run(opts.get_filename(), &stmt, |names| {
                 // SeaORM names the two entities' columns `A_…` and `B_…`, in that order.
                 let first = names.iter().take_while(|n| n.starts_with("A_")).count();
                 let a: Vec<_> = names[..first]
                     .iter()
-                    .map(|n| column::<E>(&n[2..]))
+                    .map(|n| column::<E>(n.strip_prefix("A_").unwrap_or(n)))
                     .collect();
                 let b: Vec<_> = names[first..]
                     .iter()
-                    .map(|n| column::<F>(n.get(2..).unwrap_or_default()))
+                    .map(|n| column::<F>(n.strip_prefix("B_").unwrap_or(n)))
                     .collect();
                 move |row: &rusqlite::Row<'_>| {
                     let left = model::<E>(row, &a, 0..first)?;
@@ -206,7 +205,9 @@ where
             .iter()
             .map(|r| T::try_get_many_by_index(r).map_err(DbErr::from))
             .collect(),
-        Source::File(file) => run_plain(&file, &build(DbBackend::Sqlite), T::from_sqlite),
+        Source::File(opts) => run(opts.get_filename(), &build(DbBackend::Sqlite), |_| {
+            T::from_sqlite
+        }),
     }
 }
 
@@ -363,12 +364,7 @@ macro_rules! text_enum_cells {
         }
     )*};
 }
-text_enum_cells!(
-    domain::identity::Role,
-    domain::planning::GoalKind,
-    domain::planning::TaskIcon,
-    domain::planning::Variant,
-);
+text_enum_cells!(domain::identity::Role, domain::planning::TaskIcon);
 
 /// A row of `tuples`: one value, or a tuple of them in the order they are selected.
 pub trait Cells: Sized {
@@ -469,7 +465,7 @@ fn bind(values: &Option<Values>) -> Result<Vec<rusqlite::types::Value>, DbErr> {
 
 /// Runs `stmt` on this thread's connection to `file`, each row through the decoder `decoder`
 /// makes from the statement's column names.
-fn run_plain_with<T, D>(
+fn run<T, D>(
     file: &Path,
     stmt: &Statement,
     decoder: impl FnOnce(&[String]) -> D,
@@ -477,7 +473,21 @@ fn run_plain_with<T, D>(
 where
     D: Fn(&rusqlite::Row<'_>) -> Result<T, DbErr>,
 {
-    with_statement(file, stmt, |prepared, params| {
+    let started = Instant::now();
+    let params = rusqlite::params_from_iter(bind(&stmt.values)?);
+    let out = OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let at = match open.iter().position(|(f, _)| f == file) {
+            Some(at) => at,
+            None => {
+                if open.len() >= OPEN_PER_THREAD {
+                    open.remove(0);
+                }
+                open.push((file.to_path_buf(), self::open(file)?));
+                open.len() - 1
+            }
+        };
+        let mut prepared = open[at].1.prepare_cached(&stmt.sql).map_err(sqlite_err)?;
         let names: Vec<String> = prepared
             .column_names()
             .into_iter()
@@ -490,22 +500,9 @@ where
             out.push(decode(row)?);
         }
         Ok(out)
-    })
-}
-
-fn run_plain<T>(
-    file: &Path,
-    stmt: &Statement,
-    decode: impl Fn(&rusqlite::Row<'_>) -> Result<T, DbErr>,
-) -> Result<Vec<T>, DbErr> {
-    with_statement(file, stmt, |prepared, params| {
-        let mut rows = prepared.query(params).map_err(sqlite_err)?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(sqlite_err)? {
-            out.push(decode(row)?);
-        }
-        Ok(out)
-    })
+    });
+    log(file, stmt, started.elapsed());
+    out
 }
 
 /// A thread's open files, few: a server reads one; a test thread its own.
@@ -525,36 +522,6 @@ fn open(file: &Path) -> Result<rusqlite::Connection, DbErr> {
     .map_err(sqlite_err)?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
-}
-
-fn with_statement<T>(
-    file: &Path,
-    stmt: &Statement,
-    f: impl FnOnce(
-        &mut rusqlite::CachedStatement<'_>,
-        rusqlite::ParamsFromIter<Vec<rusqlite::types::Value>>,
-    ) -> Result<T, DbErr>,
-) -> Result<T, DbErr> {
-    let started = Instant::now();
-    let params = rusqlite::params_from_iter(bind(&stmt.values)?);
-    let out = OPEN.with(|open| {
-        let mut open = open.borrow_mut();
-        let at = match open.iter().position(|(f, _)| f == file) {
-            Some(at) => at,
-            None => {
-                if open.len() >= OPEN_PER_THREAD {
-                    open.remove(0);
-                }
-                open.push((file.to_path_buf(), self::open(file)?));
-                open.len() - 1
-            }
-        };
-        let conn = &open[at].1;
-        let mut prepared = conn.prepare_cached(&stmt.sql).map_err(sqlite_err)?;
-        f(&mut prepared, params)
-    });
-    log(file, stmt, started.elapsed());
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
