@@ -166,6 +166,9 @@ test('a leader creates a class, a pupil, a teacher and a hold, and links a guard
 });
 
 test('the office sets the first and last day of next school year, and a wrong date is explained', async ({ page }) => {
+  // Two saves, two axe scans and three reloads, with a possible retry on conflict: on a loaded
+  // 2-core CI machine the phone run took 32 s, past the default 30 s.
+  test.setTimeout(60_000);
   const now = new Date();
   const current = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
   const next = `${current + 1}/${String((current + 2) % 100).padStart(2, '0')}`;
