@@ -5,6 +5,8 @@ import { expectNoAxeViolations, signIn } from './support';
 // The office sends a pupil's records on to a new school from the screens, not by typing an
 // address; taking a pupil off the roll stands apart from moving them, and asks first.
 test('the office downloads a pupil’s package from the administration screen', async ({ page }) => {
+  // A download and two confirmations on the administration screen took 21 s on a loaded CI run.
+  test.setTimeout(60_000);
   await signIn(page, 'ole');
   await expect(page.getByRole('heading', { level: 1, name: /^Overblik/ })).toBeVisible();
   await page.getByRole('link', { name: 'Administration: klasser og elever' }).click();
