@@ -3,6 +3,12 @@
 use server::config::Config;
 use std::process::ExitCode;
 
+// glibc's allocator took a fifth of a read call's time under load (malloc, free and the
+// consolidation and unmapping behind them); mimalloc's per-thread heaps were measured faster
+// (BENCHMARKS.md, "The hot read path").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {

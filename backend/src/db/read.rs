@@ -12,6 +12,7 @@
 //! On PostgreSQL, inside a transaction and on an in-memory database, the same calls go through
 //! SeaORM unchanged (`Source::Orm`). The use cases' tests run on both paths, one per database.
 
+use rusqlite::config::DbConfig;
 use sea_orm::sea_query::{ColumnType, Value, Values};
 use sea_orm::sqlx::sqlite::SqliteConnectOptions;
 use sea_orm::{
@@ -520,8 +521,24 @@ fn open(file: &Path) -> Result<rusqlite::Connection, DbErr> {
         "PRAGMA query_only = ON; PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 268435456;",
     )
     .map_err(sqlite_err)?;
+    // Without the planner's stability guarantee, SQLite plans `LIMIT ?` (every `one`) with the
+    // bound value, so each new binding, even of the same 1, throws the cached plan away and the
+    // statement is prepared again: 7 % of a read call's time in the profile (BENCHMARKS.md).
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(sqlite_err)?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
+}
+
+/// How often this thread's cached statement `sql` on `file` has been prepared again.
+#[cfg(test)]
+fn reprepared(file: &Path, sql: &str) -> i32 {
+    OPEN.with(|open| {
+        let open = open.borrow();
+        let (_, conn) = open.iter().find(|(f, _)| f == file).expect("open here");
+        let stmt = conn.prepare_cached(sql).expect("prepares");
+        stmt.get_status(rusqlite::StatementStatus::RePrepare)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,7 +575,7 @@ fn log(file: &Path, stmt: &Statement, took: Duration) {
 mod tests {
     use super::*;
     use crate::entity::*;
-    use sea_orm::{ActiveModelTrait, QueryFilter, QuerySelect};
+    use sea_orm::{ActiveModelTrait, QueryFilter, QuerySelect, QueryTrait};
 
     async fn demo_school() -> (DatabaseConnection, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
@@ -655,6 +672,22 @@ mod tests {
             tuples::<Row, _, _>(&db, values()).await.unwrap(),
             values().into_tuple::<Row>().all(&db).await.unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn the_first_row_is_read_again_without_preparing_its_statement_again() {
+        let (db, dir) = demo_school().await;
+        let people = person::Entity::find().all(&db).await.unwrap();
+        for p in &people {
+            let found = one(&db, person::Entity::find_by_id(p.id)).await.unwrap();
+            assert_eq!(found.as_ref(), Some(p));
+        }
+        let sql = person::Entity::find_by_id(0)
+            .limit(1)
+            .build(sea_orm::DbBackend::Sqlite)
+            .sql;
+        assert!(people.len() > 2);
+        assert_eq!(reprepared(&dir.path().join("spire.db"), &sql), 0);
     }
 
     #[tokio::test]
