@@ -146,23 +146,25 @@ pub(crate) async fn hold_pupils(db: &impl Reads, team_id: i32) -> Result<Vec<Hol
 
 /// These pupils, those still at the school, by name: one statement.
 pub(crate) async fn still_here_by_name(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     ids: Vec<i32>,
 ) -> Result<Vec<HoldPupil>, AppError> {
-    Ok(person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .filter(person::Column::LeftAt.is_null())
-        .order_by_asc(person::Column::GivenName)
-        .order_by_asc(person::Column::FamilyName)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| HoldPupil {
-            id: i64::from(p.id),
-            name: p.full_name(),
-        })
-        .collect())
+    Ok(read::all(
+        db,
+        person::Entity::find()
+            .filter(person::Column::Id.is_in(ids))
+            .filter(person::Column::LeftAt.is_null())
+            .order_by_asc(person::Column::GivenName)
+            .order_by_asc(person::Column::FamilyName),
+    )
+    .await
+    .map_err(db_err)?
+    .into_iter()
+    .map(|p| HoldPupil {
+        id: i64::from(p.id),
+        name: p.full_name(),
+    })
+    .collect())
 }
 
 /// The classes whose pupils are in the active hold the person teaches this year.

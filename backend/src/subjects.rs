@@ -2,6 +2,7 @@
 //! list, since every screen that names a hold's subject needs it. Nothing is deleted: hold, plans
 //! and evaluations name a subject by id, so a corrected name reaches them all.
 
+use crate::db::read::{self, Reads};
 use crate::entity::school_subject;
 use crate::identity::current_principal;
 use crate::{RequestCtx, db_err, policy, taken_or_internal};
@@ -75,23 +76,25 @@ pub async fn own_subjects_of(
 
 /// One of the school's own subjects, if the school has it.
 pub async fn find(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     id: OwnSubjectId,
 ) -> Result<Option<school_subject::Model>, AppError> {
     let Ok(id) = i32::try_from(id.value()) else {
         return Ok(None);
     };
-    school_subject::Entity::find_by_id(id)
-        .filter(school_subject::Column::SchoolId.eq(school_id))
-        .one(db)
-        .await
-        .map_err(db_err)
+    read::one(
+        db,
+        school_subject::Entity::find_by_id(id)
+            .filter(school_subject::Column::SchoolId.eq(school_id)),
+    )
+    .await
+    .map_err(db_err)
 }
 
 /// A subject a school may make a hold in: any of the law's, or one of its own.
 pub async fn require_known(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     subject: Subject,
 ) -> Result<(), AppError> {
@@ -106,7 +109,7 @@ pub async fn require_known(
 /// The law's subjects whose Fælles Mål a forløb in `subject` plans with: the subject itself, or
 /// every subject an own subject spans (none for one the school does not have).
 pub async fn goal_subjects(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     subject: Subject,
 ) -> Result<Vec<Subject>, AppError> {

@@ -189,7 +189,7 @@ async fn send(client: &reqwest::Client, base: &str, p: Prepared, due: Instant) -
         Some(_) => client.post(&url),
         None => client.get(&url),
     };
-    // As a browser asks: the server compresses each answer (brotli, quality 4), and that work is
+    // As a browser asks: the server compresses each answer (brotli, quality 1), and that work is
     // part of what is measured. The bytes are read, not decoded.
     req = req.header("accept-encoding", "br, gzip");
     if let Some(token) = &p.token {
@@ -216,10 +216,32 @@ async fn send(client: &reqwest::Client, base: &str, p: Prepared, due: Instant) -
     }
 }
 
+/// The servers calls go to, in turn: one, or several processes sharing one database.
+#[derive(Clone)]
+struct Targets {
+    bases: Arc<Vec<String>>,
+    turn: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Targets {
+    fn new(bases: Vec<String>) -> Self {
+        Self {
+            bases: Arc::new(bases),
+            turn: Arc::default(),
+        }
+    }
+
+    /// The next server, round-robin.
+    fn next(&self) -> String {
+        let n = self.turn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.bases[n % self.bases.len()].clone()
+    }
+}
+
 /// Offers `rate` calls per second for `seconds`, open loop.
 async fn open_loop(
     client: &reqwest::Client,
-    base: &str,
+    targets: &Targets,
     rate: u32,
     seconds: u64,
     mut next: impl FnMut() -> Prepared,
@@ -247,7 +269,7 @@ async fn open_loop(
             outstanding.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let (client, base, tx, outstanding) = (
                 client.clone(),
-                base.to_owned(),
+                targets.next(),
                 tx.clone(),
                 outstanding.clone(),
             );
@@ -280,7 +302,7 @@ async fn open_loop(
 /// Keeps `connections` calls in flight for `seconds`: the most the server can do (closed loop).
 async fn saturate(
     client: &reqwest::Client,
-    base: &str,
+    targets: &Targets,
     connections: usize,
     seconds: u64,
     next: impl FnMut() -> Prepared + Send + 'static,
@@ -290,14 +312,15 @@ async fn saturate(
     let start = Instant::now();
     let end = start + Duration::from_secs(seconds);
     for _ in 0..connections {
-        let (client, base, tx, next) = (client.clone(), base.to_owned(), tx.clone(), next.clone());
+        let (client, targets, tx, next) =
+            (client.clone(), targets.clone(), tx.clone(), next.clone());
         tokio::spawn(async move {
             while Instant::now() < end {
                 let prepared = match next.lock() {
                     Ok(mut n) => n(),
                     Err(_) => return,
                 };
-                let outcome = send(&client, &base, prepared, Instant::now()).await;
+                let outcome = send(&client, &targets.next(), prepared, Instant::now()).await;
                 if tx.send(outcome).is_err() {
                     return;
                 }
@@ -402,7 +425,16 @@ fn free_port() -> Result<u16, String> {
 }
 
 async fn start_server(args: &Args, port: u16, env: &[(&str, &str)]) -> Result<Server, String> {
-    let mut cmd = Command::new(&args.server);
+    // Pinned to the given cores (`taskset` then runs the server in its own place), so the
+    // read mix can be measured on one core and on two.
+    let mut cmd = match &args.server_cpus {
+        Some(cpus) => {
+            let mut c = Command::new("taskset");
+            c.args(["-c", cpus]).arg(&args.server);
+            c
+        }
+        None => Command::new(&args.server),
+    };
     cmd.envs(env.iter().copied());
     cmd.args([
         "--host",
@@ -474,7 +506,7 @@ where
     for (n, (label, env)) in configs.iter().enumerate() {
         let port = free_port()?;
         let _server = start_server(args, port, env).await?;
-        let base = format!("http://127.0.0.1:{port}");
+        let base = Targets::new(vec![format!("http://127.0.0.1:{port}")]);
         saturate(client, &base, 32, 3, mix(200 + n as u64, 0.0)).await;
         let only = saturate(client, &base, 64, secs, mix(210 + n as u64, 1.0))
             .await
@@ -519,9 +551,14 @@ pub async fn run(args: &Args) -> Result<(), String> {
     if sessions.pupils.is_empty() || sessions.parents.is_empty() || sessions.teachers.is_empty() {
         return Err("the generated data has no sessions for pupils, parents or teachers".into());
     }
-    let port = free_port()?;
-    let server = start_server(args, port, &[]).await?;
-    let base = format!("http://127.0.0.1:{port}");
+    let mut servers = Vec::new();
+    let mut bases = Vec::new();
+    for _ in 0..args.servers {
+        let port = free_port()?;
+        servers.push(start_server(args, port, &[]).await?);
+        bases.push(format!("http://127.0.0.1:{port}"));
+    }
+    let base = Targets::new(bases);
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(MAX_OUTSTANDING)
         .tcp_nodelay(true)
@@ -543,7 +580,19 @@ pub async fn run(args: &Args) -> Result<(), String> {
     eprintln!("warming up (5 s of the read mix)…");
     saturate(&client, &base, 32, 5, mix(1, 0.0)).await;
 
-    println!("\n## Load benchmark ({secs} s per step)\n");
+    let database = if args.database_url().starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let pinned = args
+        .server_cpus
+        .as_deref()
+        .map_or(String::new(), |c| format!(", pinned to CPU {c}"));
+    println!(
+        "\n## Load benchmark: {database}, {} server process(es){pinned} ({secs} s per step)\n",
+        args.servers
+    );
     println!("| step | offered/s | ok/s | p50 ms | p99 ms | 503 | errors | notes |");
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
     let ceiling = saturate(&client, &base, 64, secs, static_call).await;
@@ -596,27 +645,34 @@ pub async fn run(args: &Args) -> Result<(), String> {
         errors.extend(step.errors_by_call());
     }
 
-    // Above capacity: twice what the server managed closed-loop.
-    let over = ((read_cap_s.per_sec * 2.0) as u32).max(1000);
-    let step = open_loop(&client, &base, over, secs, mix(99, WRITE_SHARE)).await;
-    let s = step.summary(all);
-    row(
-        &format!("overload {over}/s (2× capacity): all"),
-        &over.to_string(),
-        &s,
-        &format!(
-            "{} of {} shed with Retry-After; {} not sent",
-            s.shed_with_retry_after, s.shed, step.not_sent
-        ),
-    );
-    errors.extend(step.errors_by_call());
-    // And after: the server is back to normal at once.
-    let after = open_loop(&client, &base, 500, secs.min(5), mix(100, WRITE_SHARE)).await;
-    row("after the overload, 500/s", "500", &after.summary(all), "");
-    errors.extend(after.errors_by_call());
+    if args.short {
+        drop(servers);
+    } else {
+        // Above capacity: twice what the server managed closed-loop.
+        let over = ((read_cap_s.per_sec * 2.0) as u32).max(1000);
+        let step = open_loop(&client, &base, over, secs, mix(99, WRITE_SHARE)).await;
+        let s = step.summary(all);
+        row(
+            &format!("overload {over}/s (2× capacity): all"),
+            &over.to_string(),
+            &s,
+            &format!(
+                "{} of {} shed with Retry-After; {} not sent",
+                s.shed_with_retry_after, s.shed, step.not_sent
+            ),
+        );
+        errors.extend(step.errors_by_call());
+        // And after: the server is back to normal at once.
+        let after = open_loop(&client, &base, 500, secs.min(5), mix(100, WRITE_SHARE)).await;
+        row("after the overload, 500/s", "500", &after.summary(all), "");
+        errors.extend(after.errors_by_call());
 
-    drop(server);
-    durability(args, &client, &mix, secs).await?;
+        drop(servers);
+        // The durability knobs are SQLite's.
+        if database == "SQLite" {
+            durability(args, &client, &mix, secs).await?;
+        }
+    }
 
     println!(
         "\nCeiling (static JSON, same server, same run): {:.0} req/s.",

@@ -16,7 +16,7 @@ spire-bench — Spire's benchmarks (see BENCHMARKS.md)
 
 USAGE: spire-bench generate --data-dir DIR [--scale F] [--seed N] [--framework FILE]
        spire-bench load --data-dir DIR [--server PATH] [--dist DIR] [--seconds N] [--rates R,R,…]
-                        [--max-in-flight N]
+                        [--max-in-flight N] [--servers N] [--server-cpus LIST] [--short]
        spire-bench plans --data-dir DIR
 
   --data-dir DIR   the SQLite database (DIR/spire.db) and the minted sessions
@@ -27,6 +27,10 @@ USAGE: spire-bench generate --data-dir DIR [--scale F] [--seed N] [--framework F
   --server PATH    the server binary (default target/release/spire)
   --seconds N      length of each open-loop step (default 10)
   --rates R,R,…    offered calls per second, one step each (default 500,1000,2000,3000,5000)
+  --servers N      start N server processes on the same database and send calls to each in
+                   turn (default 1; several suit PostgreSQL)
+  --server-cpus L  pin the servers to these CPUs with taskset (e.g. 0, or 0,1)
+  --short          capacity and the open-loop steps only: no overload, no durability runs
 ";
 
 pub(crate) struct Args {
@@ -39,6 +43,9 @@ pub(crate) struct Args {
     pub seconds: u64,
     pub rates: Vec<u32>,
     pub max_in_flight: Option<usize>,
+    pub servers: usize,
+    pub server_cpus: Option<String>,
+    pub short: bool,
 }
 
 impl Args {
@@ -53,6 +60,9 @@ impl Args {
             seconds: 10,
             rates: vec![500, 1000, 2000, 3000, 5000],
             max_in_flight: None,
+            servers: 1,
+            server_cpus: None,
+            short: false,
         };
         let mut it = args.iter();
         while let Some(flag) = it.next() {
@@ -91,6 +101,12 @@ impl Args {
                     let v = value()?;
                     a.max_in_flight = Some(v.parse().map_err(|_| bad(&v))?);
                 }
+                "--servers" => {
+                    let v = value()?;
+                    a.servers = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| bad(&v))?;
+                }
+                "--server-cpus" => a.server_cpus = Some(value()?),
+                "--short" => a.short = true,
                 other => return Err(format!("unknown argument: {other}")),
             }
         }

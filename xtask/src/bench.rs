@@ -92,9 +92,78 @@ pub fn run(args: &[String]) -> Result {
             .args(&load_args)
             .env_remove("DATABASE_URL"),
     )?;
+    cores(&bench, &data, &load_args)?;
+    postgres(&bench, &scale, &load_args)?;
     backup_and_restore(&data)?;
     bundle::report(&root().join("dist"))?;
     first_screen()
+}
+
+/// The read mix with the server pinned to one core, then to two (the generator is not pinned).
+fn cores(bench: &std::path::Path, data: &std::path::Path, load_args: &[String]) -> Result {
+    for cpus in ["0", "0,1"] {
+        step(&format!("Load benchmark, the server on CPU {cpus}"));
+        run_cmd(
+            Command::new(bench)
+                .args(["load", "--short", "--server-cpus", cpus, "--data-dir"])
+                .arg(data)
+                .arg("--server")
+                .arg(root().join("target/release/spire"))
+                .arg("--dist")
+                .arg(root().join("dist"))
+                .args(short_rates(load_args))
+                .env_remove("DATABASE_URL"),
+        )?;
+    }
+    Ok(())
+}
+
+/// The same municipality generated into PostgreSQL (durable: fsync on), loaded through one
+/// server process and then two sharing it.
+fn postgres(bench: &std::path::Path, scale: &str, load_args: &[String]) -> Result {
+    step(&format!(
+        "PostgreSQL: a throwaway cluster, the municipality (scale {scale}) generated into it"
+    ));
+    let pg = crate::postgres::Throwaway::start_durable()?;
+    let data = root()
+        .join("target/bench")
+        .join(format!("postgres-scale-{scale}"));
+    let _ = std::fs::remove_dir_all(&data);
+    run_cmd(
+        Command::new(bench)
+            .args(["generate", "--scale", scale, "--data-dir"])
+            .arg(&data)
+            .arg("--framework")
+            .arg(tools::faelles_maal_file()?)
+            .env("DATABASE_URL", &pg.url),
+    )?;
+    for servers in ["1", "2"] {
+        step(&format!(
+            "Load benchmark, PostgreSQL, {servers} server process(es)"
+        ));
+        run_cmd(
+            Command::new(bench)
+                .args(["load", "--short", "--servers", servers, "--data-dir"])
+                .arg(&data)
+                .arg("--server")
+                .arg(root().join("target/release/spire"))
+                .arg("--dist")
+                .arg(root().join("dist"))
+                .args(short_rates(load_args))
+                .env("DATABASE_URL", &pg.url),
+        )?;
+    }
+    Ok(())
+}
+
+/// The comparison runs offer 1,000 calls/s open loop (the p99 the issue asks about) unless
+/// `--rates` says otherwise; their other arguments are the main run's.
+fn short_rates(load_args: &[String]) -> Vec<String> {
+    let mut out = load_args.to_vec();
+    if !out.iter().any(|a| a == "--rates") {
+        out.extend(["--rates".to_owned(), "1000".to_owned()]);
+    }
+    out
 }
 
 /// How long `spire backup` and `spire restore` take for the demo school and for the generated

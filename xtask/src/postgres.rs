@@ -24,7 +24,18 @@ fn as_postgres_user(bin: &Path, tool: &str) -> Command {
 }
 
 impl Throwaway {
+    /// For the tests: no fsync, since a test's data need not survive the machine.
     pub fn start() -> Result<Self> {
+        Self::start_with("-c fsync=off")
+    }
+
+    /// For the benchmarks: commits reach the disk, as SQLite's `synchronous=FULL` does, so the
+    /// two are compared on the same terms.
+    pub fn start_durable() -> Result<Self> {
+        Self::start_with("-c fsync=on -c shared_buffers=1GB")
+    }
+
+    fn start_with(settings: &str) -> Result<Self> {
         let bin =
             postgres_bin_dir().ok_or("PostgreSQL is not installed (apt-get install postgresql)")?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -57,7 +68,7 @@ impl Throwaway {
                 .stdout(Stdio::null()),
         )?;
         let opts = format!(
-            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off -c max_connections=200",
+            "-c listen_addresses=127.0.0.1 -p {port} -k {} {settings} -c max_connections=200",
             dir.display()
         );
         crate::run_cmd(

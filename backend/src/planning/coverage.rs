@@ -2,6 +2,7 @@
 //! the newest version of its framework), the forløb with goals under it. Goals chosen from an
 //! older version count by their area's key, which versions keep.
 
+use crate::db::read::{self, Reads};
 use crate::entity::framework_item;
 use crate::planning::framework::newest_versions;
 use crate::{db_err, subjects};
@@ -9,14 +10,14 @@ use domain::AppError;
 use domain::framework::ItemKind;
 use domain::planning::AreaCoverage;
 use domain::school::Subject;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeSet, HashMap};
 
 /// `goals` are (forløb id, framework item id) of the plan's goals that came from a framework.
 /// Two statements (the frameworks, and the subject's items), or none for a subject without a
 /// framework's goals (a school's own subject spanning none of the law's).
 pub(crate) async fn coverage(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
     school_id: i32,
     subject: Subject,
     goals: &[(i32, i32)],
@@ -30,13 +31,15 @@ pub(crate) async fn coverage(
         return Ok(Vec::new());
     }
     let newest = newest_versions(db).await?;
-    let items = framework_item::Entity::find()
-        .filter(framework_item::Column::Subject.is_in(codes))
-        .order_by_asc(framework_item::Column::Position)
-        .order_by_asc(framework_item::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let items = read::all(
+        db,
+        framework_item::Entity::find()
+            .filter(framework_item::Column::Subject.is_in(codes))
+            .order_by_asc(framework_item::Column::Position)
+            .order_by_asc(framework_item::Column::Id),
+    )
+    .await
+    .map_err(db_err)?;
     let by_id: HashMap<i32, &framework_item::Model> = items.iter().map(|i| (i.id, i)).collect();
     // The area a goal's item lies in: up through its parents (a kompetencemål's area, or a
     // færdigheds- og vidensområde's kompetencemål's).

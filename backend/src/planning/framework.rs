@@ -280,10 +280,13 @@ pub async fn versions(
 
 /// The newest version of each framework: what a teacher chooses goals from.
 pub(crate) async fn newest_versions(
-    db: &impl ConnectionTrait,
+    db: &impl Reads,
 ) -> Result<HashMap<i32, framework::Model>, AppError> {
     let mut newest: HashMap<String, framework::Model> = HashMap::new();
-    for f in framework::Entity::find().all(db).await.map_err(db_err)? {
+    for f in read::all(db, framework::Entity::find())
+        .await
+        .map_err(db_err)?
+    {
         match newest.get(&f.key) {
             Some(seen) if seen.id > f.id => {}
             _ => {
