@@ -50,12 +50,14 @@ pub(super) async fn goal_with_access(
     goal_id: i64,
     archived: Archived,
 ) -> Result<(unit_goal::Model, HoldAccess), AppError> {
-    let goal = unit_goal::Entity::find_by_id(i32::try_from(goal_id).map_err(|_| not_found())?)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .filter(|g| g.archived_at.is_none() || archived == Archived::Readable)
-        .ok_or_else(not_found)?;
+    let goal = read::one(
+        db,
+        unit_goal::Entity::find_by_id(i32::try_from(goal_id).map_err(|_| not_found())?),
+    )
+    .await
+    .map_err(db_err)?
+    .filter(|g| g.archived_at.is_none() || archived == Archived::Readable)
+    .ok_or_else(not_found)?;
     let (_, _, access) = unit_with_access(db, p, i64::from(goal.unit_id)).await?;
     Ok((goal, access))
 }

@@ -138,8 +138,7 @@ pub(crate) async fn task_with_access(
     p: &Principal,
     task_id: i64,
 ) -> Result<(task::Model, year_plan::Model, HoldAccess), AppError> {
-    let t = task::Entity::find_by_id(id32(task_id)?)
-        .one(db)
+    let t = read::one(db, task::Entity::find_by_id(id32(task_id)?))
         .await
         .map_err(db_err)?
         .ok_or_else(not_found)?;

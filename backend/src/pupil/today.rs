@@ -234,8 +234,7 @@ pub(crate) async fn is_my_task(
     p: &Principal,
     task_id: i32,
 ) -> Result<bool, AppError> {
-    let Some(t) = task::Entity::find_by_id(task_id)
-        .one(db)
+    let Some(t) = read::one(db, task::Entity::find_by_id(task_id))
         .await
         .map_err(db_err)?
         .filter(|t| t.archived_at.is_none())
@@ -246,8 +245,7 @@ pub(crate) async fn is_my_task(
     if !current.units.contains_key(&t.unit_id) {
         return Ok(false);
     }
-    let mine = task_pupil::Entity::find_by_id((t.id, p.person_id))
-        .one(db)
+    let mine = read::one(db, task_pupil::Entity::find_by_id((t.id, p.person_id)))
         .await
         .map_err(db_err)?;
     Ok(variant_for(&t, mine.as_ref()).is_some())

@@ -150,8 +150,7 @@ pub async fn add_work(ctx: &RequestCtx, upload: &WorkUpload) -> Result<i64, AppE
 /// A "mål og refleksion" goal of one of the pupil's current forløb.
 async fn my_goal(db: &impl Reads, p: &Principal, goal_id: i64) -> Result<i32, AppError> {
     let id = i32::try_from(goal_id).map_err(|_| AppError::invalid(Field::GoalId))?;
-    let goal = unit_goal::Entity::find_by_id(id)
-        .one(db)
+    let goal = read::one(db, unit_goal::Entity::find_by_id(id))
         .await
         .map_err(db_err)?
         .filter(|g| g.archived_at.is_none())
