@@ -425,8 +425,8 @@ fn free_port() -> Result<u16, String> {
 }
 
 async fn start_server(args: &Args, port: u16, env: &[(&str, &str)]) -> Result<Server, String> {
-    // Pinned to the given cores (`taskset` then runs the server in its own place), so the
-    // read mix can be measured on one core and on two.
+    // Pinned to the given cores (`taskset` execs the server, so the child is the server itself),
+    // so the read mix can be measured on one core and on two.
     let mut cmd = match &args.server_cpus {
         Some(cpus) => {
             let mut c = Command::new("taskset");
@@ -580,11 +580,8 @@ pub async fn run(args: &Args) -> Result<(), String> {
     eprintln!("warming up (5 s of the read mix)…");
     saturate(&client, &base, 32, 5, mix(1, 0.0)).await;
 
-    let database = if args.database_url().starts_with("postgres") {
-        "PostgreSQL"
-    } else {
-        "SQLite"
-    };
+    let postgres = args.database_url().starts_with("postgres");
+    let database = if postgres { "PostgreSQL" } else { "SQLite" };
     let pinned = args
         .server_cpus
         .as_deref()
@@ -669,7 +666,7 @@ pub async fn run(args: &Args) -> Result<(), String> {
 
         drop(servers);
         // The durability knobs are SQLite's.
-        if database == "SQLite" {
+        if !postgres {
             durability(args, &client, &mix, secs).await?;
         }
     }
