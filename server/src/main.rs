@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 // glibc's allocator took a fifth of a read call's time under load (malloc, free and the
 // consolidation and unmapping behind them); mimalloc's per-thread heaps were measured faster
-// (BENCHMARKS.md, "The hot read path").
+// (BENCHMARKS.md §3, "What the profile found next").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -82,13 +82,7 @@ pub fn run(args: &[String]) -> Result {
     }
     step("Load benchmark (release server on 127.0.0.1, open loop)");
     run_cmd(
-        Command::new(&bench)
-            .args(["load", "--data-dir"])
-            .arg(&data)
-            .arg("--server")
-            .arg(root().join("target/release/spire"))
-            .arg("--dist")
-            .arg(root().join("dist"))
+        load(&bench, &data)
             .args(&load_args)
             .env_remove("DATABASE_URL"),
     )?;
@@ -104,13 +98,8 @@ fn cores(bench: &std::path::Path, data: &std::path::Path, load_args: &[String]) 
     for cpus in ["0", "0,1"] {
         step(&format!("Load benchmark, the server on CPU {cpus}"));
         run_cmd(
-            Command::new(bench)
-                .args(["load", "--short", "--server-cpus", cpus, "--data-dir"])
-                .arg(data)
-                .arg("--server")
-                .arg(root().join("target/release/spire"))
-                .arg("--dist")
-                .arg(root().join("dist"))
+            load(bench, data)
+                .args(["--short", "--server-cpus", cpus])
                 .args(short_rates(load_args))
                 .env_remove("DATABASE_URL"),
         )?;
@@ -142,18 +131,25 @@ fn postgres(bench: &std::path::Path, scale: &str, load_args: &[String]) -> Resul
             "Load benchmark, PostgreSQL, {servers} server process(es)"
         ));
         run_cmd(
-            Command::new(bench)
-                .args(["load", "--short", "--servers", servers, "--data-dir"])
-                .arg(&data)
-                .arg("--server")
-                .arg(root().join("target/release/spire"))
-                .arg("--dist")
-                .arg(root().join("dist"))
+            load(bench, &data)
+                .args(["--short", "--servers", servers])
                 .args(short_rates(load_args))
                 .env("DATABASE_URL", &pg.url),
         )?;
     }
     Ok(())
+}
+
+/// `spire-bench load` on `data` with the release server and client this command built.
+fn load(bench: &std::path::Path, data: &std::path::Path) -> Command {
+    let mut cmd = Command::new(bench);
+    cmd.args(["load", "--data-dir"])
+        .arg(data)
+        .arg("--server")
+        .arg(root().join("target/release/spire"))
+        .arg("--dist")
+        .arg(root().join("dist"));
+    cmd
 }
 
 /// The comparison runs offer 1,000 calls/s open loop (the p99 the issue asks about) unless
