@@ -10,6 +10,7 @@ use crate::Args;
 use backend::demo::municipality::BenchSessions;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -424,7 +425,35 @@ fn free_port() -> Result<u16, String> {
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
-async fn start_server(args: &Args, port: u16, env: &[(&str, &str)]) -> Result<Server, String> {
+/// A copy of the generated SQLite data for one run, next to it (`<data-dir>.run`), replaced each
+/// time: every run writes (self-evaluations, *Jeg er færdig*, audit lines, some 135,000 of them in
+/// a `--short` run), so measuring on the generated files themselves made each run start from a
+/// larger database than the last (501 MB grew to 807 MB over a day's runs) and the figures drift.
+/// On PostgreSQL (`DATABASE_URL`) the data is the server's, and `cargo xtask bench` generates it
+/// afresh each time.
+fn working_copy(args: &Args) -> Result<PathBuf, String> {
+    if args.on_postgres() {
+        return Ok(args.data_dir.clone());
+    }
+    let copy = args.data_dir.with_extension("run");
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+    for name in ["spire.db", "spire.db-wal", "secret.key"] {
+        let from = args.data_dir.join(name);
+        if from.is_file() {
+            std::fs::copy(&from, copy.join(name))
+                .map_err(|e| format!("copying {}: {e}", from.display()))?;
+        }
+    }
+    Ok(copy)
+}
+
+async fn start_server(
+    args: &Args,
+    data_dir: &Path,
+    port: u16,
+    env: &[(&str, &str)],
+) -> Result<Server, String> {
     // Pinned to the given cores (`taskset` execs the server, so the child is the server itself),
     // so the read mix can be measured on one core and on two.
     let mut cmd = match &args.server_cpus {
@@ -444,7 +473,7 @@ async fn start_server(args: &Args, port: u16, env: &[(&str, &str)]) -> Result<Se
         "--no-demo",
     ])
     .arg("--data-dir")
-    .arg(&args.data_dir)
+    .arg(data_dir)
     .arg("--dist")
     .arg(&args.dist)
     .env("RUST_LOG", "warn")
@@ -505,7 +534,8 @@ where
     let mut measured = Vec::new();
     for (n, (label, env)) in configs.iter().enumerate() {
         let port = free_port()?;
-        let _server = start_server(args, port, env).await?;
+        // Each configuration starts from the generated data, not from the last one's writes.
+        let _server = start_server(args, &working_copy(args)?, port, env).await?;
         let base = Targets::new(vec![format!("http://127.0.0.1:{port}")]);
         saturate(client, &base, 32, 3, mix(200 + n as u64, 0.0)).await;
         let only = saturate(client, &base, 64, secs, mix(210 + n as u64, 1.0))
@@ -553,9 +583,10 @@ pub async fn run(args: &Args) -> Result<(), String> {
     }
     let mut servers = Vec::new();
     let mut bases = Vec::new();
+    let data_dir = working_copy(args)?;
     for _ in 0..args.servers {
         let port = free_port()?;
-        servers.push(start_server(args, port, &[]).await?);
+        servers.push(start_server(args, &data_dir, port, &[]).await?);
         bases.push(format!("http://127.0.0.1:{port}"));
     }
     let base = Targets::new(bases);
@@ -580,7 +611,7 @@ pub async fn run(args: &Args) -> Result<(), String> {
     eprintln!("warming up (5 s of the read mix)…");
     saturate(&client, &base, 32, 5, mix(1, 0.0)).await;
 
-    let postgres = args.database_url().starts_with("postgres");
+    let postgres = args.on_postgres();
     let database = if postgres { "PostgreSQL" } else { "SQLite" };
     let pinned = args
         .server_cpus

@@ -126,6 +126,11 @@ impl Args {
             })
     }
 
+    /// Whether `DATABASE_URL` names PostgreSQL rather than the data directory's SQLite file.
+    pub fn on_postgres(&self) -> bool {
+        self.database_url().starts_with("postgres")
+    }
+
     pub fn sessions_file(&self) -> PathBuf {
         self.data_dir.join("bench-sessions.json")
     }
