@@ -4,13 +4,14 @@
 use crate::migration::Migrator;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 use std::time::Duration;
 
 pub mod read;
+mod writer;
 
 /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`) and applies pending migrations.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -108,13 +109,24 @@ fn pool_size() -> Option<u32> {
 /// deferred transaction that reads and then writes fails at once with `SQLITE_BUSY` when another
 /// connection wrote in between (the busy timeout cannot help it), while an immediate one waits
 /// its turn. This is what lets SQLite have more than one connection. PostgreSQL ignores the mode.
-pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
+/// On a SQLite file the transaction runs on the pool's one writing connection (`writer`), so
+/// writers queue in order rather than sleep in SQLite's busy handler.
+/// Inside a transaction already open it begins a nested one (a savepoint) on that transaction.
+pub async fn begin_write<C: Writes>(db: &C) -> Result<DatabaseTransaction, DbErr> {
+    let options = TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
         ..Default::default()
-    })
-    .await
+    };
+    match db.source() {
+        read::Source::File(file) => writer::of(&file).begin_with_options(options).await,
+        read::Source::Orm(_) => db.begin_with_options(options).await,
+    }
 }
+
+/// A connection a use case writes through: the pool, or a transaction already open.
+pub trait Writes: read::Reads + TransactionTrait<Transaction = DatabaseTransaction> {}
+
+impl<C: read::Reads + TransactionTrait<Transaction = DatabaseTransaction>> Writes for C {}
 
 /// Makes the school's roster changes that read the whole roster and then write (a roster import,
 /// opening a year) wait for each other inside their transactions. SQLite's `BEGIN IMMEDIATE`

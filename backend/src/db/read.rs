@@ -559,7 +559,7 @@ pub(super) fn attach_log(file: PathBuf, sink: Sink) {
     }
 }
 
-fn log(file: &Path, stmt: &Statement, took: Duration) {
+pub(super) fn log(file: &Path, stmt: &Statement, took: Duration) {
     if !LOGGING.load(Ordering::Acquire) {
         return;
     }

@@ -14,7 +14,6 @@ use domain::identity::{DemoLogin, Password, Role};
 use domain::school::{Avatar, AvatarColor, AvatarShape, Subject};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set,
-    TransactionTrait,
 };
 
 #[cfg(feature = "municipality")]
@@ -231,9 +230,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
     Ok(Some(logins))
 }
 
-async fn seed<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
-    db: &C,
-) -> Result<Vec<DemoLogin>, AppError> {
+async fn seed<C: crate::db::Writes>(db: &C) -> Result<Vec<DemoLogin>, AppError> {
     let now = clock::now();
     let year = crate::identity::school_year::calendar_school_year(clock::day_at(
         now,

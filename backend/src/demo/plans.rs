@@ -13,7 +13,7 @@ use domain::planning::{
     Audience, GoalInput, GoalKind, MaterialInput, TaskIcon, TaskInput, TaskWhen, UnitInput, Variant,
 };
 use domain::school::Subject;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub const FRAMEWORK_KEY: &str = "solbakken";
 
@@ -137,7 +137,7 @@ fn framework_file(start_year: i32) -> FrameworkFile {
 /// Bo's årsplan for maths in 1.A with one shared forløb, its goals and tasks, made through the
 /// same use cases as Bo's planning screens (as Bo, in the seed's transaction), so the demo stores
 /// exactly what the screens store: week tasks by their Monday, variants as the task form gives them.
-pub(super) async fn seed<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
+pub(super) async fn seed<C: crate::db::Writes>(
     db: &C,
     school_id: i32,
     year: i32,

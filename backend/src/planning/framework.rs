@@ -17,7 +17,7 @@ use domain::framework::{FrameworkImport, FrameworkItem, FrameworkVersion, GoalSe
 use domain::school::Subject;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -116,7 +116,7 @@ pub fn validate(file: &FrameworkFile) -> Result<HashMap<&str, &str>, ImportError
 /// Imports one version. The same key and version again changes nothing. A new version keeps the
 /// older ones, and each older item whose id is unchanged, or named in the file's crosswalk, is
 /// mapped to its successor.
-pub async fn import<C: TransactionTrait>(
+pub async fn import<C: crate::db::Writes>(
     db: &C,
     file: &FrameworkFile,
 ) -> Result<FrameworkImport, ImportError> {

@@ -14,8 +14,7 @@ use domain::Field;
 use domain::planning::{GoalInput, LongText, Scale};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use std::collections::HashMap;
 
@@ -90,7 +89,7 @@ pub async fn add_goal(
 
 /// `add_goal` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn add_goal_as<C: ConnectionTrait + TransactionTrait + crate::db::read::Reads>(
+pub(crate) async fn add_goal_as<C: crate::db::Writes>(
     db: &C,
     p: &Principal,
     unit_id: i64,

@@ -14,10 +14,7 @@ use domain::planning::{
     Audience, Instruction, Task, TaskInput, TaskPupil, TaskWhen, Title, Variant,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashSet;
 
 pub(crate) fn to_task(t: &task::Model, pupils: Vec<TaskPupil>) -> Result<Task, AppError> {
@@ -176,7 +173,7 @@ pub async fn create_task(
 
 /// `create_task` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_task_as<C: ConnectionTrait + TransactionTrait + Reads>(
+pub(crate) async fn create_task_as<C: crate::db::Writes>(
     db: &C,
     p: &Principal,
     unit_id: i64,

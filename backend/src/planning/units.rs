@@ -11,10 +11,7 @@ use domain::Field;
 use domain::calendar::Date;
 use domain::planning::{Link, LongText, Title, UnitInput};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 pub(crate) const MAX_MATERIALS: usize = 30;
 
@@ -120,7 +117,7 @@ pub async fn create_unit(
 
 /// `create_unit` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_unit_as<C: ConnectionTrait + TransactionTrait + Reads>(
+pub(crate) async fn create_unit_as<C: crate::db::Writes>(
     db: &C,
     p: &Principal,
     year_plan_id: i64,
@@ -286,7 +283,7 @@ pub async fn share_unit(ctx: &RequestCtx, unit_id: i64, shared: bool) -> Result<
 
 /// `share_unit` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn share_unit_as<C: ConnectionTrait + TransactionTrait + Reads>(
+pub(crate) async fn share_unit_as<C: crate::db::Writes>(
     db: &C,
     p: &Principal,
     unit_id: i64,

@@ -20,7 +20,7 @@ use domain::school_year::{Holiday, school_week};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionSession, TransactionTrait,
+    QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -192,7 +192,7 @@ pub async fn create_year_plan(
 
 /// `create_year_plan` for a principal already known, in any connection or transaction: the demo seed
 /// plans through here, as the screens do.
-pub(crate) async fn create_year_plan_as<C: ConnectionTrait + TransactionTrait + Reads>(
+pub(crate) async fn create_year_plan_as<C: crate::db::Writes>(
     db: &C,
     p: &Principal,
     team_id: i64,
