@@ -75,6 +75,16 @@ mod tests {
         (db, dir)
     }
 
+    async fn rows(db: &DatabaseConnection) -> i64 {
+        let count = Statement::from_string(DbBackend::Sqlite, "SELECT count(*) AS c FROM t");
+        let row = db
+            .query_one_raw(count)
+            .await
+            .expect("reads")
+            .expect("a row");
+        row.try_get("", "c").expect("count")
+    }
+
     fn insert(n: i64) -> Statement {
         Statement::from_sql_and_values(DbBackend::Sqlite, "INSERT INTO t VALUES (?)", [n.into()])
     }
@@ -100,15 +110,7 @@ mod tests {
         };
         let writer = of(&opts);
         assert_eq!(writer.get_sqlite_connection_pool().size(), 1);
-        let row = db
-            .query_one_raw(Statement::from_string(
-                DbBackend::Sqlite,
-                "SELECT count(*) AS c FROM t",
-            ))
-            .await
-            .expect("reads")
-            .expect("a row");
-        assert_eq!(row.try_get::<i64>("", "c").expect("count"), 12);
+        assert_eq!(rows(&db).await, 12);
     }
 
     #[tokio::test]
@@ -123,14 +125,6 @@ mod tests {
         inner.execute_raw(insert(1)).await.expect("writes");
         inner.commit().await.expect("commits inside");
         outer.commit().await.expect("commits");
-        let row = db
-            .query_one_raw(Statement::from_string(
-                DbBackend::Sqlite,
-                "SELECT count(*) AS c FROM t",
-            ))
-            .await
-            .expect("reads")
-            .expect("a row");
-        assert_eq!(row.try_get::<i64>("", "c").expect("count"), 1);
+        assert_eq!(rows(&db).await, 1);
     }
 }
