@@ -77,6 +77,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .busy_timeout(Duration::from_secs(5))
                 // Reads through the OS page cache instead of copying pages per connection.
                 .pragma("mmap_size", "268435456")
+                // Checkpoints every 10,000 pages (40 MB of WAL) rather than SQLite's 1,000: the
+                // audit trail's inserts rewrite the same few pages, and each checkpoint copied
+                // them again (BENCHMARKS.md §3, "Writes take turns").
+                .pragma("wal_autocheckpoint", "10000")
         });
     }
     Database::connect(opts).await
