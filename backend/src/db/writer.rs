@@ -18,11 +18,12 @@ use sea_orm::{DatabaseConnection, SqlxSqliteConnector};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Writers kept: a server has one pool; each test its own. Past this, the one unused longest is
-/// let go (its open transactions keep their connection until they end).
+/// Writers kept: a server has one pool; each test its own. Past this, the oldest is let go (its
+/// open transactions keep their connection until they end; a later write on its pool makes a new
+/// one, and `BEGIN IMMEDIATE` keeps the two apart).
 const KEPT: usize = 16;
 
-/// The pools' writers, the one used last at the end. A writer belongs to its pool's options, not
+/// The pools' writers, oldest first. A writer belongs to its pool's options, not
 /// to the file's name: a pool opened read-only on the same file must not write through another's
 /// writer. Keeping the options' `Arc` keeps its address from being reused by a later pool.
 type Writers = Vec<(Arc<SqliteConnectOptions>, DatabaseConnection)>;
@@ -33,11 +34,8 @@ static WRITERS: Mutex<Writers> = Mutex::new(Vec::new());
 pub(super) fn of(opts: &Arc<SqliteConnectOptions>) -> DatabaseConnection {
     // A poisoned lock only means another thread panicked while holding it: the list is whole.
     let mut writers = WRITERS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(at) = writers.iter().position(|(o, _)| Arc::ptr_eq(o, opts)) {
-        let entry = writers.remove(at);
-        let writer = entry.1.clone();
-        writers.push(entry);
-        return writer;
+    if let Some((_, writer)) = writers.iter().find(|(o, _)| Arc::ptr_eq(o, opts)) {
+        return writer.clone();
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(1)
